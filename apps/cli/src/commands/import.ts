@@ -1,0 +1,135 @@
+/**
+ * `cpo import`: decode a council's 903 files for a year and import them into the store as that year's current return.
+ * The import is atomic — until it completes, the previous return stays current — and importing the same files again
+ * changes nothing (they are recognised by the SHA-256 of their names and bytes).
+ */
+import * as Crypto from "node:crypto"
+import { AuditLog, Council, ReportingYear, Returns } from "@cpo/domain"
+import { Ssda903 } from "@cpo/ssda903"
+import { Store } from "@cpo/store"
+import { Effect, FileSystem, Option, Path, Schema } from "effect"
+import { Command, Flag } from "effect/cli"
+import { UnusableInput } from "../errors.ts"
+import { writeStderr, writeStdout } from "../output.ts"
+import { readCouncilFile, yearFolder } from "../return-folder.ts"
+import { operator, withStore } from "./db.ts"
+
+const isReturnFile = (name: string) => /\.(csv|xml)$/i.test(name)
+
+/** SHA-256 over the files' names and bytes, in name order: the same files give the same checksum. */
+export const checksumOf = (files: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>): string => {
+  const hash = Crypto.createHash("sha256")
+  for (const f of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    hash.update(f.name)
+    hash.update("\0")
+    hash.update(f.bytes)
+    hash.update("\0")
+  }
+  return hash.digest("hex")
+}
+
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal, a plain line per tenth otherwise (logs, CI).
+ * (`cli-progress` is not among the CLI's dependencies; this is the few lines of it the import needs.)
+ */
+export const progressReporter = (isTty: boolean) => {
+  let lastTenth = -1
+  return (written: number, total: number): Effect.Effect<void> =>
+    Effect.sync(() => {
+      const share = total === 0 ? 1 : written / total
+      if (isTty) {
+        const width = 30
+        const filled = Math.round(share * width)
+        const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`
+        const end = written >= total ? "\n" : ""
+        process.stderr.write(
+          `\r${bar} ${Math.floor(share * 100)}% ${written.toLocaleString("en-GB")}/${total.toLocaleString("en-GB")} rows${end}`
+        )
+        return
+      }
+      const tenth = Math.floor(share * 10)
+      if (tenth > lastTenth) {
+        lastTenth = tenth
+        process.stderr.write(`imported ${written} of ${total} rows (${tenth * 10}%)\n`)
+      }
+    })
+}
+
+export const importCommand = Command.make(
+  "import",
+  {
+    input: Flag.Directory("input", { mustExist: true }).pipe(
+      Flag.withDescription("folder of 903 files for the year, or of year folders as cpo synth writes")
+    ),
+    year: Flag.Int("year").pipe(Flag.withDescription("collection year, named by its 31 March (2018 = 2017/18)")),
+    council: Flag.String("council").pipe(
+      Flag.optional,
+      Flag.withDescription("council id (e.g. demo-borough); default from council.json or the folder's name")
+    )
+  },
+  (options) =>
+    Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      const path = yield* Path.Path
+      const year = ReportingYear.make(options.year)
+      const folder = yield* yearFolder(options.input, year)
+      const names = (yield* fs
+        .readDirectory(folder)
+        .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read folder ${folder}` }))))
+        .filter(isReturnFile)
+        .sort()
+      if (names.length === 0) return yield* new UnusableInput({ message: `no 903 files (.csv or .xml) in ${folder}` })
+      const files = yield* Effect.forEach(names, (name) =>
+        fs.readFile(path.join(folder, name)).pipe(
+          Effect.map((bytes) => ({ name, bytes })),
+          Effect.mapError(() => new UnusableInput({ message: `cannot read ${path.join(folder, name)}` }))
+        )
+      )
+      const councilFile = Option.getOrUndefined(yield* readCouncilFile(options.input))
+      const rawId =
+        Option.getOrUndefined(options.council) ??
+        councilFile?.id ??
+        Council.idFromName(councilFile?.name ?? path.basename(path.resolve(options.input)))
+      const councilId = yield* Option.match(Schema.decodeUnknownOption(Council.CouncilId)(rawId), {
+        onNone: () =>
+          Effect.fail(
+            new UnusableInput({ message: `"${rawId}" is not a council id (a lower-case slug such as demo-borough)` })
+          ),
+        onSome: Effect.succeed
+      })
+      const decoded = yield* Ssda903.decodeFiles(files, { year }).pipe(
+        Effect.mapError((e) => new UnusableInput({ message: e.message }))
+      )
+      if (decoded.errors.length > 0) {
+        yield* writeStderr(
+          `${decoded.errors.length} value(s) could not be read and were left out; run cpo validate for the details`
+        )
+      }
+      const checksum = checksumOf(files)
+      const record = yield* withStore(
+        Effect.gen(function* () {
+          const returns = yield* Returns.Returns
+          yield* returns
+            .council(councilId)
+            .pipe(
+              Effect.catchTag("CouncilNotFound", () =>
+                returns.saveCouncil({
+                  id: councilId,
+                  name: councilFile?.name ?? councilId,
+                  localAuthorityCode: Option.none()
+                })
+              )
+            )
+          const before = yield* Effect.orDie(returns.history(councilId))
+          const record = yield* Effect.orDie(returns.importReturn(councilId, decoded.return, checksum))
+          return { record, again: before.some((h) => h.id === record.id) }
+        }).pipe(Effect.provideService(Store.ImportProgress, progressReporter(process.stderr.isTTY === true)))
+      )
+      const label = ReportingYear.label(year)
+      yield* writeStdout(
+        record.again
+          ? `${councilId} ${label}: these files were already imported (import ${record.record.id}); nothing changed\n`
+          : `${councilId} ${label}: imported ${record.record.children} children and ${record.record.episodes} episodes as import ${record.record.id}, now current\n`
+      )
+    }).pipe(AuditLog.withCaller(operator("903 import")))
+).pipe(Command.withDescription("Import a year's 903 files into the store and make them that year's current return"))

@@ -1,0 +1,61 @@
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+
+const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
+const run = (...args: Array<string>) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" })
+
+describe("cpo indicators (the bundled CLI)", () => {
+  let dir = ""
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "cpo-cli-"))
+    const synth = run("synth", "--out", dir, "--children", "120", "--seed", "7", "--council", "Test Shire", "--years", "2017-2018")
+    expect(synth.status, synth.stderr).toBe(0)
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it("prints the scorecard document with the synthetic council's children looked after at 31 March", () => {
+    const res = run("indicators", "--input", dir, "--year", "2018", "--format", "json")
+    expect(res.status, res.stderr).toBe(0)
+    const doc = JSON.parse(res.stdout)
+    expect(doc.council).toBe("Test Shire")
+    expect(doc.year).toBe(2018)
+    expect(doc.period).toEqual({ start: "2017-04-01", end: "2018-03-31" })
+    const cla = doc.indicators.find((i: { id: string }) => i.id === "cla_31_march")
+    expect(cla).toMatchObject({ value: 120, numerator: 120, denominator: null, display: "120", unit: "count" })
+  })
+
+  it("writes CSV with the contract's columns", () => {
+    const res = run("indicators", "--input", dir, "--year", "2018", "--format", "csv")
+    expect(res.status, res.stderr).toBe(0)
+    expect(res.stdout.split("\r\n")[0]).toBe("id,title,unit,polarity,value,numerator,denominator,display")
+    expect(res.stdout).toContain("cla_31_march,Children looked after at 31 March,count,neutral,120,120,,120")
+  })
+
+  it("exits 2 with a clear message when the input folder does not exist", () => {
+    const res = run("indicators", "--input", join(dir, "nowhere"), "--year", "2018")
+    expect(res.status).toBe(2)
+    expect(res.stdout).toBe("")
+    expect(res.stderr).toMatch(/nowhere/)
+  })
+
+  it("exits 2 when the folder holds no 903 files", () => {
+    const empty = join(dir, "empty", "2018")
+    mkdirSync(empty, { recursive: true })
+    writeFileSync(join(empty, "notes.txt"), "not a return")
+    const res = run("indicators", "--input", join(dir, "empty"), "--year", "2018")
+    expect(res.status).toBe(2)
+    expect(res.stderr).toMatch(/no 903 files/)
+  })
+
+  it("exits 2 when a file is not a 903 table", () => {
+    const bad = join(dir, "bad")
+    mkdirSync(bad, { recursive: true })
+    writeFileSync(join(bad, "header.csv"), "NAME;AGE\nx;1\n")
+    const res = run("indicators", "--input", bad, "--year", "2018")
+    expect(res.status).toBe(2)
+    expect(res.stderr).toMatch(/header\.csv/)
+  })
+})

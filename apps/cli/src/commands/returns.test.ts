@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { CalendarDate, type Child, Council, type Episode, ReportingYear, Returns } from "@cpo/domain"
+import { Store } from "@cpo/store"
+import { NodeServices } from "@effect/platform-node"
+import { afterAll, describe, expect, it } from "@effect/vitest"
+import { Effect, Option } from "effect"
+import { Command } from "effect/cli"
+import { layerStoreOptions, type StoreOptions } from "./db.ts"
+import { retentionCommand } from "./retention.ts"
+import { returnsCommand } from "./returns.ts"
+
+const council = Council.CouncilId.make("fake-cli-borough")
+
+/** A plainly fake return: `n` children born in `born`, each with one open episode. */
+const fakeReturn = (year: number, n: number, born: number) => {
+  const children: Array<Child.Child> = []
+  const episodes: Array<Episode.Episode> = []
+  for (let i = 0; i < n; i++) {
+    const id = `CLI-FAKE-${i}` as Child.ChildId
+    children.push({
+      id,
+      sex: "female",
+      dateOfBirth: CalendarDate.make(`${born}-06-15`),
+      ethnicity: "WBRI",
+      upn: Option.none(),
+      mother: Option.none(),
+      motherChildDateOfBirth: Option.none()
+    })
+    episodes.push({
+      childId: id,
+      start: CalendarDate.make(`${year - 1}-05-01`),
+      reasonForNewEpisode: "S",
+      legalStatus: "C2",
+      categoryOfNeed: "N1",
+      placement: "U1",
+      provider: Option.some("PR1"),
+      end: Option.none(),
+      reasonCeased: Option.none(),
+      reasonPlaceChange: Option.none(),
+      homePostcode: Option.none(),
+      placementPostcode: Option.none(),
+      urn: Option.none()
+    })
+  }
+  const none = Option.none()
+  return {
+    year: ReportingYear.make(year),
+    children,
+    episodes,
+    reviews: none,
+    uasc: none,
+    healthOutcomes: none,
+    careLeavers: none,
+    adoptions: none,
+    placedForAdoption: none,
+    previousPermanence: none,
+    missing: none,
+    socialWorkerEpisodes: none,
+    deprivationOfLiberty: none
+  }
+}
+
+/** Run a command in this process with the store in `dataDir`, answering what it wrote to stdout. */
+const run = <Name extends string, Input, ContextInput, E>(
+  command: Command.Command<Name, Input, ContextInput, E, StoreOptions>,
+  dataDir: string,
+  args: ReadonlyArray<string>
+) =>
+  Effect.gen(function* () {
+    const written: Array<string> = []
+    const write = process.stdout.write.bind(process.stdout)
+    process.stdout.write = ((chunk: string, done?: () => void) => {
+      written.push(String(chunk))
+      done?.()
+      return true
+    }) as typeof process.stdout.write
+    yield* Command.runWith(command, { version: "test" })(args).pipe(
+      Effect.provide(layerStoreOptions({ dataDir })),
+      Effect.provide(NodeServices.layer),
+      Effect.ensuring(Effect.sync(() => void (process.stdout.write = write)))
+    )
+    return written.join("")
+  })
+
+describe("cpo returns and cpo retention", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "cpo-cli-returns-"))
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  it.live("lists every import per council and year, marking the current one", () =>
+    Effect.gen(function* () {
+      yield* Effect.gen(function* () {
+        const returns = yield* Returns.Returns
+        yield* returns.saveCouncil({ id: council, name: "Fake CLI Borough", localAuthorityCode: Option.none() })
+        yield* returns.importReturn(council, fakeReturn(2018, 3, 2005), "first")
+        yield* returns.importReturn(council, fakeReturn(2018, 4, 2005), "second")
+        yield* returns.importReturn(council, fakeReturn(1990, 2, 1940), "old")
+      }).pipe(Effect.provide(Store.layer({ dataDir })))
+      const listed = JSON.parse(yield* run(returnsCommand, dataDir, ["--format", "json"]))
+      expect(listed.map((r: Returns.ImportRecord) => [r.year, r.checksum, r.current, r.children])).toEqual([
+        [2018, "second", true, 4],
+        [2018, "first", false, 3],
+        [1990, "old", true, 2]
+      ])
+      const table = yield* run(returnsCommand, dataDir, ["--council", council])
+      expect(table).toContain("2017/18")
+    })
+  )
+
+  it.live("lists records past retention on a dry run, then deletes them", () =>
+    Effect.gen(function* () {
+      const dry = JSON.parse(
+        yield* run(retentionCommand, dataDir, ["--dry-run", "--as-of", "2026-11-24", "--format", "json"])
+      )
+      expect(dry.dryRun).toBe(true)
+      expect(dry.expired.map((e: Store.Expired) => [e.council, e.year, e.childId, e.retainUntil])).toEqual([
+        [council, 1990, "CLI-FAKE-0", "2015-06-15"],
+        [council, 1990, "CLI-FAKE-1", "2015-06-15"]
+      ])
+      const done = JSON.parse(yield* run(retentionCommand, dataDir, ["--as-of", "2026-11-24", "--format", "json"]))
+      expect(done.rowsDeleted).toBe(4)
+      const again = JSON.parse(
+        yield* run(retentionCommand, dataDir, ["--dry-run", "--as-of", "2026-11-24", "--format", "json"])
+      )
+      expect(again.expired).toEqual([])
+    })
+  )
+})

@@ -1,0 +1,59 @@
+/**
+ * A council's 903 return for one collection year, as domain records: every table the council supplied. Header and
+ * Episodes are always present (possibly empty); any other table is `None` when it was not supplied, which is not the
+ * same as supplied and empty — a rule or indicator that needs an absent table is skipped, not passed.
+ */
+import { Schema } from "effect"
+import { Adoption } from "./Adoption.ts"
+import { CareLeaverOutcome } from "./CareLeaverOutcome.ts"
+import { Child } from "./Child.ts"
+import { DeprivationOfLiberty } from "./DeprivationOfLiberty.ts"
+import { Episode } from "./Episode.ts"
+import { HealthOutcome } from "./HealthOutcome.ts"
+import { MissingEpisode } from "./MissingEpisode.ts"
+import { PlacedForAdoption } from "./PlacedForAdoption.ts"
+import { PreviousPermanence } from "./PreviousPermanence.ts"
+import { ReportingYear } from "./ReportingYear.ts"
+import { Review } from "./Review.ts"
+import { SocialWorkerEpisode } from "./SocialWorkerEpisode.ts"
+import { UnaccompaniedAsylumSeekingChild } from "./UnaccompaniedAsylumSeekingChild.ts"
+
+const Table = <S extends Schema.Top>(record: S) => Schema.OptionFromNullOr(Schema.Array(record))
+
+/**
+ * The names of the 903 tables, as the domain calls them.
+ * @category models
+ */
+export const TableName = Schema.Literals([
+  "children",
+  "episodes",
+  "reviews",
+  "uasc",
+  "healthOutcomes",
+  "careLeavers",
+  "adoptions",
+  "placedForAdoption",
+  "previousPermanence",
+  "missing",
+  "socialWorkerEpisodes",
+  "deprivationOfLiberty"
+])
+export type TableName = typeof TableName.Type
+
+/** @category models */
+export const Return = Schema.Struct({
+  year: ReportingYear,
+  children: Schema.Array(Child),
+  episodes: Schema.Array(Episode),
+  reviews: Table(Review),
+  uasc: Table(UnaccompaniedAsylumSeekingChild),
+  healthOutcomes: Table(HealthOutcome),
+  careLeavers: Table(CareLeaverOutcome),
+  adoptions: Table(Adoption),
+  placedForAdoption: Table(PlacedForAdoption),
+  previousPermanence: Table(PreviousPermanence),
+  missing: Table(MissingEpisode),
+  socialWorkerEpisodes: Table(SocialWorkerEpisode),
+  deprivationOfLiberty: Table(DeprivationOfLiberty)
+}).annotate({ identifier: "Return", title: "SSDA903 return" })
+export type Return = typeof Return.Type

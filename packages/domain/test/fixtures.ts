@@ -1,0 +1,75 @@
+/**
+ * Plainly fake 903 records for tests: a child and episodes built from the few fields a test cares about.
+ */
+import { Option } from "effect"
+import {
+  CalendarDate,
+  type Child,
+  ChildHistory,
+  type Episode,
+  type Indicator,
+  ReportingYear,
+  type Return
+} from "../src/index.ts"
+
+type EpisodeFields = {
+  readonly child?: string
+  readonly start: string
+  readonly end?: string
+  readonly rne?: Episode.Episode["reasonForNewEpisode"]
+  readonly ls?: Episode.Episode["legalStatus"]
+  readonly place?: Episode.Episode["placement"]
+  readonly rec?: Episode.Episode["reasonCeased"] extends Option.Option<infer R> ? R : never
+}
+
+export const episode = (f: EpisodeFields): Episode.Episode => ({
+  childId: (f.child ?? "C1") as Child.ChildId,
+  start: CalendarDate.make(f.start),
+  reasonForNewEpisode: f.rne ?? "S",
+  legalStatus: f.ls ?? "C2",
+  categoryOfNeed: "N1",
+  placement: f.place ?? "U4",
+  provider: Option.some("PR1"),
+  end: f.end === undefined ? Option.none() : Option.some(CalendarDate.make(f.end)),
+  reasonCeased: f.end === undefined ? Option.none() : Option.some(f.rec ?? "E4A"),
+  reasonPlaceChange: Option.none(),
+  homePostcode: Option.none(),
+  placementPostcode: Option.none(),
+  urn: Option.none()
+})
+
+export const child = (id: string, dob = "2010-06-15", sex: Child.Sex = "female"): Child.Child => ({
+  id: id as Child.ChildId,
+  sex,
+  dateOfBirth: CalendarDate.make(dob),
+  ethnicity: "WBRI",
+  upn: Option.none(),
+  mother: Option.none(),
+  motherChildDateOfBirth: Option.none()
+})
+
+export const returnOf = (year: number, episodes: ReadonlyArray<Episode.Episode>): Return.Return => {
+  const ids = [...new Set(episodes.map((e) => e.childId))]
+  return {
+    year: ReportingYear.make(year),
+    children: ids.map((id) => child(id)),
+    episodes,
+    reviews: Option.none(),
+    uasc: Option.none(),
+    healthOutcomes: Option.none(),
+    careLeavers: Option.none(),
+    adoptions: Option.none(),
+    placedForAdoption: Option.none(),
+    previousPermanence: Option.none(),
+    missing: Option.none(),
+    socialWorkerEpisodes: Option.none(),
+    deprivationOfLiberty: Option.none()
+  }
+}
+
+export const inputsOf = (year: number, episodes: ReadonlyArray<Episode.Episode>): Indicator.Inputs => ({
+  year: ReportingYear.make(year),
+  histories: ChildHistory.index(returnOf(year, episodes)),
+  tables: new Set(["children", "episodes"]),
+  population: Option.none()
+})

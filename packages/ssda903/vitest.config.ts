@@ -1,0 +1,3 @@
+import { withPreset } from "@cpo/tooling/vitest"
+
+export default withPreset()
