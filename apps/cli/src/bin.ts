@@ -6,13 +6,18 @@
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
 import { Cause, Effect, Runtime } from "effect"
 import { Command } from "effect/cli"
+import { dbCommand, layerStoreOptions } from "./commands/db.ts"
+import { importCommand } from "./commands/import.ts"
 import { indicators } from "./commands/indicators.ts"
+import { retentionCommand } from "./commands/retention.ts"
+import { returnsCommand } from "./commands/returns.ts"
 import { synth } from "./commands/synth.ts"
+import { readConfig, storeOptions } from "./config.ts"
 import { writeStderr } from "./output.ts"
 
 export const cpo = Command.make("cpo").pipe(
   Command.withDescription("Corporate Parenting Oversight: the SSDA903 return, indicators and reports for councils"),
-  Command.withSubcommands([synth, indicators])
+  Command.withSubcommands([synth, indicators, importCommand, returnsCommand, dbCommand, retentionCommand])
 )
 
 const program = Command.run(cpo, { version: "0.1.0" }).pipe(
@@ -21,6 +26,7 @@ const program = Command.run(cpo, { version: "0.1.0" }).pipe(
     const message = error instanceof Error ? error.message : String(error)
     return Runtime.getErrorReported(error) === false ? writeStderr(`cpo: ${message}`) : Effect.void
   }),
+  Effect.provide(layerStoreOptions(storeOptions(readConfig()))),
   Effect.provide(NodeServices.layer)
 )
 

@@ -8,14 +8,14 @@ import { Runtime, Schema } from "effect"
 export class UnusableInput extends Schema.TaggedError<UnusableInput>()("UnusableInput", {
   message: Schema.String
 }) {
-  readonly [Runtime.errorExitCode] = 2
-  readonly [Runtime.errorReported] = false
+  override readonly [Runtime.errorExitCode] = 2
+  override readonly [Runtime.errorReported] = false
 }
 
 /** The command ran but its answer is a failure (e.g. validation errors found). Exit code 1. */
 export class CommandFailed extends Schema.TaggedError<CommandFailed>()("CommandFailed", {
   message: Schema.String
 }) {
-  readonly [Runtime.errorExitCode] = 1
-  readonly [Runtime.errorReported] = false
+  override readonly [Runtime.errorExitCode] = 1
+  override readonly [Runtime.errorReported] = false
 }
