@@ -84,7 +84,7 @@ export const make = (options: {
   year: options.inputs.year,
   period: { start: ReportingYear.start(options.inputs.year), end: ReportingYear.end(options.inputs.year) },
   audience: options.audience,
-  indicators: (options.catalogue ?? Indicator.catalogue).map((d) =>
-    entry(d, Indicator.measure(d, options.inputs), options.audience)
+  indicators: Indicator.measureAll(options.inputs, options.catalogue).map(({ definition, measurement }) =>
+    entry(definition, measurement, options.audience)
   )
 })
