@@ -1,0 +1,134 @@
+/**
+ * Reading one 903 value. Each reader takes the trimmed cell (`null` when blank) and gives the domain value or what
+ * was expected, in words an analyst can act on. Nothing is coerced: a value is either read exactly or reported.
+ */
+import { CalendarDate, type CodeList, type PreviousPermanence } from "@cpo/domain"
+import { Option } from "effect"
+
+/** A value that could not be read, with what was expected. @category models */
+export interface Invalid {
+  readonly _tag: "Invalid"
+  readonly expected: string
+}
+
+/** @category constructors */
+export const invalid = (expected: string): Invalid => ({ _tag: "Invalid", expected })
+
+/** @category predicates */
+export const isInvalid = (x: unknown): x is Invalid =>
+  typeof x === "object" && x !== null && (x as { _tag?: unknown })._tag === "Invalid"
+
+/** A reader for a non-blank cell. @category models */
+export type Reader<A> = (raw: string) => A | Invalid
+
+const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/
+const iso = /^(\d{4})-(\d{2})-(\d{2})$/
+const dateExpected = "a date as dd/mm/yyyy (or yyyy-mm-dd)"
+
+/**
+ * A 903 date: `dd/mm/yyyy` as the spec writes it (one-digit day or month accepted), or ISO `yyyy-mm-dd`. A day that
+ * does not exist (31/04/2018) is invalid, not rolled over.
+ * @category decoding
+ */
+export const date: Reader<CalendarDate.CalendarDate> = (raw) => {
+  const m = dmy.exec(raw)
+  if (m !== null) {
+    const d = CalendarDate.fromParts(Number(m[3]), Number(m[2]), Number(m[1]))
+    return d._tag === "Some" ? d.value : invalid(`${dateExpected}; there is no such day`)
+  }
+  const i = iso.exec(raw)
+  if (i !== null) {
+    const d = CalendarDate.fromParts(Number(i[1]), Number(i[2]), Number(i[3]))
+    return d._tag === "Some" ? d.value : invalid(`${dateExpected}; there is no such day`)
+  }
+  return invalid(dateExpected)
+}
+
+const partialDmy = /^(\d{1,2}|ZZ)\/(\d{1,2}|ZZ)\/(\d{4}|ZZZZ)$/
+
+/**
+ * A date whose unknown parts may be written `ZZ`/`ZZZZ` (PrevPerm DATE_PERM). Known parts must still make sense.
+ * @category decoding
+ */
+export const partialDate: Reader<PreviousPermanence.PartialDate> = (raw) => {
+  const m = partialDmy.exec(raw.toUpperCase())
+  const expected = "a date as dd/mm/yyyy, with ZZ or ZZZZ for unknown parts"
+  if (m === null) {
+    const full = date(raw)
+    if (isInvalid(full)) return invalid(expected)
+    return partial(CalendarDate.year(full), CalendarDate.month(full), CalendarDate.day(full))
+  }
+  const part = (s: string | undefined) => (s === undefined || s.startsWith("Z") ? null : Number(s))
+  const day = part(m[1])
+  const month = part(m[2])
+  const year = part(m[3])
+  if (month !== null && (month < 1 || month > 12)) return invalid(`${expected}; there is no month ${month}`)
+  if (day !== null) {
+    const max =
+      month === null
+        ? 31
+        : year === null
+          ? CalendarDate.daysInMonth(2000, month) // 2000 is a leap year: 29/02 with an unknown year is allowed
+          : CalendarDate.daysInMonth(year, month)
+    if (day < 1 || day > max) return invalid(`${expected}; there is no such day`)
+  }
+  return partial(year, month, day)
+}
+
+const partial = (year: number | null, month: number | null, day: number | null): PreviousPermanence.PartialDate => ({
+  year: Option.fromNullishOr(year),
+  month: Option.fromNullishOr(month),
+  day: Option.fromNullishOr(day)
+})
+
+/**
+ * A code from a DfE code list, upper-cased first as the DfE tools do.
+ * @category decoding
+ */
+export const code =
+  <C extends string>(list: CodeList.CodeList<C>, describe?: string): Reader<C> =>
+  (raw) => {
+    const up = raw.toUpperCase()
+    return list.is(up) ? up : invalid(describe ?? `one of ${list.codes.join(", ")}`)
+  }
+
+/**
+ * A 0/1 flag; TRUE/FALSE and Y/N are read too, since spreadsheet exports write them and they are unambiguous.
+ * @category decoding
+ */
+export const flag: Reader<boolean> = (raw) => {
+  switch (raw.toUpperCase()) {
+    case "1":
+    case "TRUE":
+    case "Y":
+      return true
+    case "0":
+    case "FALSE":
+    case "N":
+      return false
+    default:
+      return invalid("0 or 1")
+  }
+}
+
+/** A whole number in a range. @category decoding */
+export const integer =
+  (min: number, max: number): Reader<number> =>
+  (raw) =>
+    /^\d{1,9}$/.test(raw) && Number(raw) >= min && Number(raw) <= max
+      ? Number(raw)
+      : invalid(`a whole number from ${min} to ${max}`)
+
+/** Free text, kept as written. @category decoding */
+export const text: Reader<string> = (raw) => raw
+
+/** Text upper-cased, as the DfE tools load codes, UPNs and postcodes. @category decoding */
+export const upper: Reader<string> = (raw) => raw.toUpperCase()
+
+/** One of a fixed set of upper-cased spellings, mapped to a value. @category decoding */
+export const oneOf =
+  <A>(mapping: Readonly<Record<string, A>>, expected: string): Reader<A> =>
+  (raw) => {
+    const up = raw.toUpperCase()
+    return Object.hasOwn(mapping, up) ? (mapping[up] as A) : invalid(expected)
+  }

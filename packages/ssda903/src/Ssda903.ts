@@ -1,0 +1,423 @@
+/**
+ * Reading a council's 903 files into a domain `Return`. CSV files are recognised by their header row (the set of
+ * column names, in any order and any case), XML files by the DfE `<EXPSSDA903>` root. Every value that cannot be read
+ * becomes a `ReadError` naming table, file, row, column, the raw value and what was expected — its row is left out of
+ * the `Return`, never guessed at. A file that cannot be read at all fails the whole decode with `UnreadableFile`.
+ *
+ * Decoding is incremental: bytes go in chunk by chunk (`decodeStream` takes a Web `ReadableStream`), so a national
+ * file is never held as bytes and text and records at once. Only Web APIs are used, so this runs in Node, browsers
+ * and edge runtimes alike.
+ */
+import type { Child, ReportingYear, Return } from "@cpo/domain"
+import { Effect, Option, Schema } from "effect"
+import * as Field from "./Field.ts"
+import { type CsvRecord, makeCsvTokenizer } from "./internal/csv.ts"
+import { isProblem, makeTextDecoding } from "./internal/text.ts"
+import { makeXmlReader } from "./internal/xml.ts"
+import * as Table from "./Table.ts"
+
+/** A file that cannot be read at all; `message` names the file and what is wrong. @category errors */
+export class UnreadableFile extends Schema.TaggedError<UnreadableFile>()("UnreadableFile", {
+  file: Schema.String,
+  message: Schema.String
+}) {}
+
+/** A value that could not be read; its row is not in the decoded return. @category models */
+export const ReadError = Schema.Struct({
+  table: Table.Name,
+  file: Schema.String,
+  /** The line of the file the row starts on (the header is line 1). */
+  row: Schema.Int,
+  column: Schema.String,
+  /** The child the row belongs to, when its CHILD could be read. */
+  childId: Schema.NullOr(Schema.String),
+  value: Schema.String,
+  expected: Schema.String
+}).annotate({ identifier: "ReadError" })
+export type ReadError = typeof ReadError.Type
+
+/** A decoded record with the line it came from, and raw spellings kept for rules that need them. @category models */
+export interface Row<A> {
+  readonly value: A
+  readonly line: number
+  readonly raw?: Readonly<Record<string, string>>
+}
+
+/** The record type of each domain table. @category models */
+export type RecordOf<K extends Return.TableName> =
+  Return.Return[K] extends Option.Option<ReadonlyArray<infer A>>
+    ? A
+    : Return.Return[K] extends ReadonlyArray<infer A>
+      ? A
+      : never
+
+/** The rows of one table and the file they came from. @category models */
+export interface DecodedTable<A> {
+  readonly name: Table.Name
+  readonly file: string
+  readonly rows: ReadonlyArray<Row<A>>
+}
+
+/** Located rows of every supplied table. @category models */
+export type Sources = { readonly [K in Return.TableName]?: DecodedTable<RecordOf<K>> }
+
+/** @category models */
+export interface DecodedReturn {
+  readonly return: Return.Return
+  /** The tables the files supplied (present, possibly empty). */
+  readonly tables: ReadonlySet<Return.TableName>
+  readonly errors: ReadonlyArray<ReadError>
+  /** Each supplied table's rows with their lines, in file order. */
+  readonly sources: Sources
+}
+
+/** @category models */
+export interface DecodeOptions {
+  readonly year: ReportingYear.ReportingYear
+}
+
+/** What one file yielded: one table for CSV, several for XML. @category models */
+export interface DecodedFile {
+  readonly file: string
+  readonly tables: ReadonlyArray<DecodedTable<unknown>>
+  readonly errors: ReadonlyArray<ReadError>
+}
+
+/** @internal */
+export interface FileDecoder {
+  readonly push: (bytes: Uint8Array) => UnreadableFile | undefined
+  readonly end: () => DecodedFile | UnreadableFile
+}
+
+const normaliseHeader = (s: string) => s.trim().toUpperCase()
+
+const describeColumns = (columns: ReadonlyArray<string>) => columns.join(", ")
+
+/**
+ * The table a CSV header row names, or why it names none. Exact set match, as the DfE tools do; when no table
+ * matches, the nearest table is named with its missing and unexpected columns so the analyst knows what to fix.
+ */
+export const identifyTable = (
+  file: string,
+  header: ReadonlyArray<string>
+): Table.Definition<unknown> | UnreadableFile => {
+  const fail = (message: string) => new UnreadableFile({ file, message: `${file}: ${message}` })
+  const names = header.map(normaliseHeader)
+  if (names.length === 1) {
+    const only = names[0] ?? ""
+    for (const [sep, word] of [
+      [";", "semicolons"],
+      ["\t", "tabs"],
+      ["|", "vertical bars"]
+    ] as const) {
+      if (only.includes(sep)) return fail(`its columns are separated by ${word}; 903 CSV files use commas`)
+    }
+  }
+  const seen = new Set<string>()
+  for (const n of names) {
+    if (n === "") return fail("its header row has a blank column name")
+    if (seen.has(n)) return fail(`its header row names column ${n} twice`)
+    seen.add(n)
+  }
+  let best: { def: Table.Definition<unknown>; common: number } | undefined
+  for (const def of Table.definitions) {
+    const common = def.columns.filter((c) => seen.has(c)).length
+    if (common === def.columns.length && common === seen.size) return def
+    if (best === undefined || common > best.common) best = { def, common }
+  }
+  if (best === undefined || best.common < 2) {
+    return fail(
+      `its header row (${describeColumns(names.slice(0, 12))}${names.length > 12 ? ", …" : ""}) is not that of any 903 table`
+    )
+  }
+  const missing = best.def.columns.filter((c) => !seen.has(c))
+  const extra = names.filter((n) => !best.def.columns.includes(n))
+  const parts = [
+    missing.length > 0 ? `missing column(s) ${describeColumns(missing)}` : "",
+    extra.length > 0
+      ? `unexpected column(s) ${describeColumns(extra.slice(0, 12))}${extra.length > 12 ? ", …" : ""}`
+      : ""
+  ].filter((p) => p !== "")
+  return fail(`looks like the ${best.def.name} table but has ${parts.join(" and ")}`)
+}
+
+/**
+ * Decode one row's cells under a table definition. Returns the record and the raw spellings the table keeps, or
+ * `undefined` after pushing a `ReadError` for each value that cannot be read.
+ * @internal
+ */
+export const decodeRow = (
+  def: Table.Definition<unknown>,
+  file: string,
+  line: number,
+  get: (column: string) => string | null,
+  errors: Array<ReadError>
+): Row<unknown> | undefined => {
+  let failed = false
+  const report = (column: string, value: string, expected: string) => {
+    failed = true
+    errors.push({ table: def.name, file, row: line, column, childId: get("CHILD"), value, expected })
+  }
+  const cells: Table.Cells = {
+    get,
+    required: <A>(column: string, read: Field.Reader<A>): A => {
+      const raw = get(column)
+      if (raw === null) {
+        report(column, "", "a value (this field must not be blank)")
+        return undefined as A
+      }
+      const v = read(raw)
+      if (Field.isInvalid(v)) {
+        report(column, raw, v.expected)
+        return undefined as A
+      }
+      return v
+    },
+    optional: <A>(column: string, read: Field.Reader<A>): Option.Option<A> => {
+      const raw = get(column)
+      if (raw === null) return Option.none()
+      const v = read(raw)
+      if (Field.isInvalid(v)) {
+        report(column, raw, v.expected)
+        return Option.none()
+      }
+      return Option.some(v)
+    }
+  }
+  const value = def.decode(cells)
+  if (failed) return undefined
+  if (def.keepRaw.length === 0) return { value, line }
+  const raw: Record<string, string> = {}
+  for (const c of def.keepRaw) raw[c] = (get(c) ?? "").toUpperCase()
+  return { value, line, raw }
+}
+
+const makeCsvBody = (file: string) => {
+  const tokenizer = makeCsvTokenizer()
+  let def: Table.Definition<unknown> | undefined
+  let positions: Map<string, number> = new Map()
+  let width = 0
+  const rows: Array<Row<unknown>> = []
+  const errors: Array<ReadError> = []
+  const accept = (records: ReadonlyArray<CsvRecord>): UnreadableFile | undefined => {
+    for (const record of records) {
+      if (def === undefined) {
+        const found = identifyTable(file, record.cells)
+        if (found instanceof UnreadableFile) return found
+        def = found
+        width = record.cells.length
+        positions = new Map(record.cells.map((c, i) => [normaliseHeader(c), i]))
+        continue
+      }
+      const cells = record.cells
+      if (cells.every((c) => c.trim() === "")) continue // a blank line carries no data
+      if (cells.length !== width && !(cells.length > width && cells.slice(width).every((c) => c.trim() === ""))) {
+        const child = positions.get("CHILD")
+        errors.push({
+          table: def.name,
+          file,
+          row: record.line,
+          column: "(row)",
+          childId: child === undefined ? null : (cells[child]?.trim() ?? null),
+          value: `${cells.length} fields`,
+          expected: `${width} fields, as in the header row`
+        })
+        continue
+      }
+      const get = (column: string): string | null => {
+        const i = positions.get(column)
+        const v = i === undefined ? undefined : cells[i]?.trim()
+        return v === undefined || v === "" ? null : v
+      }
+      const row = decodeRow(def, file, record.line, get, errors)
+      if (row !== undefined) rows.push(row)
+    }
+    return undefined
+  }
+  return {
+    push: (text: string): UnreadableFile | undefined => {
+      const out = tokenizer.push(text)
+      if (typeof out === "string") return new UnreadableFile({ file, message: `${file}: ${out}` })
+      return accept(out)
+    },
+    end: (): DecodedFile | UnreadableFile => {
+      const out = tokenizer.end()
+      if (typeof out === "string") return new UnreadableFile({ file, message: `${file}: ${out}` })
+      const p = accept(out)
+      if (p !== undefined) return p
+      if (def === undefined) return new UnreadableFile({ file, message: `${file}: it is empty (no header row)` })
+      return { file, tables: [{ name: def.name, file, rows }], errors }
+    }
+  }
+}
+
+/**
+ * A decoder for one file, fed bytes in chunks. The first non-blank character decides the form: `<` is XML, anything
+ * else CSV.
+ * @category decoding
+ */
+export const makeFileDecoder = (file: string): FileDecoder => {
+  const text = makeTextDecoding()
+  let body: { push: (t: string) => UnreadableFile | undefined; end: () => DecodedFile | UnreadableFile } | undefined
+  let lead = ""
+  let bytesSeen = 0
+  const feed = (t: string): UnreadableFile | undefined => {
+    if (body === undefined) {
+      lead += t
+      const trimmed = lead.replace(/^\uFEFF/, "").trimStart()
+      if (trimmed === "") return undefined
+      body = trimmed.startsWith("<") ? makeXmlReader(file) : makeCsvBody(file)
+      const pending = lead.replace(/^\uFEFF/, "")
+      lead = ""
+      return body.push(pending)
+    }
+    return body.push(t)
+  }
+  return {
+    push: (bytes) => {
+      bytesSeen += bytes.length
+      const t = text.push(bytes)
+      if (isProblem(t)) return new UnreadableFile({ file, message: `${file}: ${t.problem}` })
+      return feed(t)
+    },
+    end: () => {
+      const t = text.end()
+      if (isProblem(t)) return new UnreadableFile({ file, message: `${file}: ${t.problem}` })
+      const p = feed(t)
+      if (p !== undefined) return p
+      if (body === undefined) {
+        return new UnreadableFile({
+          file,
+          message: `${file}: it is empty${bytesSeen > 0 ? " (only blank space)" : ""}; a 903 file needs a header row`
+        })
+      }
+      return body.end()
+    }
+  }
+}
+
+/**
+ * Decode one file held in memory.
+ * @category decoding
+ */
+export const decodeBytes = (file: string, bytes: Uint8Array): Effect.Effect<DecodedFile, UnreadableFile> =>
+  Effect.suspend(() => {
+    const decoder = makeFileDecoder(file)
+    // Feed in slices so the same code path as streaming is exercised and no huge intermediate string is built.
+    const slice = 1 << 20
+    for (let i = 0; i < bytes.length; i += slice) {
+      const p = decoder.push(bytes.subarray(i, Math.min(bytes.length, i + slice)))
+      if (p !== undefined) return Effect.fail(p)
+    }
+    const out = decoder.end()
+    return out instanceof UnreadableFile ? Effect.fail(out) : Effect.succeed(out)
+  })
+
+/**
+ * Decode one file from a Web stream, chunk by chunk.
+ * @category decoding
+ */
+export const decodeStream = (
+  file: string,
+  stream: ReadableStream<Uint8Array>
+): Effect.Effect<DecodedFile, UnreadableFile> =>
+  Effect.gen(function* () {
+    const decoder = makeFileDecoder(file)
+    const reader = stream.getReader()
+    const read = Effect.tryPromise({
+      try: () => reader.read(),
+      catch: (cause) => new UnreadableFile({ file, message: `${file}: it could not be read (${String(cause)})` })
+    })
+    while (true) {
+      const chunk = yield* read
+      if (chunk.done) break
+      const p = decoder.push(chunk.value)
+      if (p !== undefined) {
+        yield* Effect.promise(() => reader.cancel().catch(() => undefined))
+        return yield* p
+      }
+    }
+    const out = decoder.end()
+    if (out instanceof UnreadableFile) return yield* out
+    return out
+  })
+
+/**
+ * Put decoded files together into one return. Two files holding the same table make the set unusable: which one is
+ * meant cannot be guessed.
+ * @category constructors
+ */
+export const assemble = (
+  decoded: ReadonlyArray<DecodedFile>,
+  options: DecodeOptions
+): Effect.Effect<DecodedReturn, UnreadableFile> =>
+  Effect.suspend(() => {
+    const byKey = new Map<Return.TableName, DecodedTable<unknown>>()
+    const errors: Array<ReadError> = []
+    for (const f of decoded) {
+      for (const t of f.tables) {
+        const key = Table.byName(t.name).key
+        const before = byKey.get(key)
+        if (before !== undefined) {
+          return Effect.fail(
+            new UnreadableFile({
+              file: t.file,
+              message: `${t.file}: holds the ${t.name} table, which ${before.file} already holds; supply each table once`
+            })
+          )
+        }
+        byKey.set(key, t)
+      }
+      for (const e of f.errors) errors.push(e)
+    }
+    const values = <K extends Return.TableName>(key: K): Option.Option<ReadonlyArray<RecordOf<K>>> => {
+      const t = byKey.get(key)
+      return t === undefined ? Option.none() : Option.some(t.rows.map((r) => r.value as RecordOf<K>))
+    }
+    const ret: Return.Return = {
+      year: options.year,
+      children: Option.getOrElse(values("children"), () => []),
+      episodes: Option.getOrElse(values("episodes"), () => []),
+      reviews: values("reviews"),
+      uasc: values("uasc"),
+      healthOutcomes: values("healthOutcomes"),
+      careLeavers: values("careLeavers"),
+      adoptions: values("adoptions"),
+      placedForAdoption: values("placedForAdoption"),
+      previousPermanence: values("previousPermanence"),
+      missing: values("missing"),
+      socialWorkerEpisodes: values("socialWorkerEpisodes"),
+      deprivationOfLiberty: values("deprivationOfLiberty")
+    }
+    const sources = Object.fromEntries(byKey) as Sources
+    return Effect.succeed({ return: ret, tables: new Set(byKey.keys()), errors, sources })
+  })
+
+/**
+ * Decode a year's 903 files held in memory (CSV, one table each, and/or DfE XML).
+ * @category decoding
+ */
+export const decodeFiles = (
+  files: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>,
+  options: DecodeOptions
+): Effect.Effect<DecodedReturn, UnreadableFile> =>
+  Effect.flatMap(
+    Effect.forEach(files, (f) => decodeBytes(f.name, f.bytes)),
+    (decoded) => assemble(decoded, options)
+  )
+
+/**
+ * Decode a year's 903 files from Web streams, one at a time.
+ * @category decoding
+ */
+export const decodeStreams = (
+  files: ReadonlyArray<{ readonly name: string; readonly stream: ReadableStream<Uint8Array> }>,
+  options: DecodeOptions
+): Effect.Effect<DecodedReturn, UnreadableFile> =>
+  Effect.flatMap(
+    Effect.forEach(files, (f) => decodeStream(f.name, f.stream)),
+    (decoded) => assemble(decoded, options)
+  )
+
+/** The raw SEX spelling kept beside a Header or UASC row. @category getters */
+export const rawSex = (row: Row<Child.Child> | Row<unknown>): string => row.raw?.SEX ?? ""

@@ -1,0 +1,6 @@
+/**
+ * @cpo/ssda903 — the 903 codec (CSV and DfE XML to domain records) and the DfE validation rules.
+ */
+export * as Field from "./Field.ts"
+export * as Ssda903 from "./Ssda903.ts"
+export * as Table from "./Table.ts"

@@ -1,0 +1,150 @@
+/**
+ * A streaming RFC 4180 tokenizer: text chunks in, records out, each with the line it starts on. Written here rather
+ * than taken from `csv-parse` because it must run unchanged in Node, browsers and edge runtimes over Web streams,
+ * and because a 903 file needs limits that turn hostile input (a 50 MB field, 100,000 columns, an unclosed quote)
+ * into one clear message instead of memory exhaustion.
+ */
+
+/** A record and the line (1-based) it starts on. @internal */
+export interface CsvRecord {
+  readonly line: number
+  readonly cells: ReadonlyArray<string>
+}
+
+/** @internal */
+export interface CsvLimits {
+  /** Longest field, in characters. */
+  readonly maxFieldLength: number
+  /** Most fields in one record. */
+  readonly maxColumns: number
+}
+
+/** @internal */
+export const defaultLimits: CsvLimits = { maxFieldLength: 100_000, maxColumns: 1_000 }
+
+/** @internal */
+export interface CsvTokenizer {
+  /** Tokenize the next chunk; returns the records it completes, or a problem that makes the file unreadable. */
+  readonly push: (text: string) => ReadonlyArray<CsvRecord> | string
+  /** End of input: the last record, if any, or a problem (an unclosed quote). */
+  readonly end: () => ReadonlyArray<CsvRecord> | string
+}
+
+const QUOTE = 34
+const COMMA = 44
+const CR = 13
+const LF = 10
+
+/** @internal */
+export const makeCsvTokenizer = (limits: CsvLimits = defaultLimits): CsvTokenizer => {
+  let line = 1
+  let recordLine = 1
+  let cells: Array<string> = []
+  let field = ""
+  let inQuotes = false
+  let quoteInQuoted = false // saw a quote inside a quoted field: either an escaped quote or the closing one
+  let afterCr = false
+  let fieldStartedQuoted = false
+  let quoteOpenedOn = 0
+
+  const problem = (what: string) => `${what} (line ${line})`
+
+  const endField = (): string | undefined => {
+    cells.push(field)
+    field = ""
+    fieldStartedQuoted = false
+    if (cells.length > limits.maxColumns) return problem(`a record has more than ${limits.maxColumns} fields`)
+    return undefined
+  }
+
+  const push = (text: string): ReadonlyArray<CsvRecord> | string => {
+    const out: Array<CsvRecord> = []
+    let start = 0 // start of the pending slice of `text` that belongs to `field`
+    const n = text.length
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i)
+      if (afterCr) {
+        afterCr = false
+        if (c === LF) {
+          start = i + 1
+          continue
+        }
+      }
+      if (inQuotes) {
+        if (quoteInQuoted) {
+          quoteInQuoted = false
+          if (c === QUOTE) {
+            // an escaped quote: keep one
+            field += '"'
+            start = i + 1
+            continue
+          }
+          inQuotes = false
+          // fall through: the quote closed the field; this character must end it
+        } else {
+          if (c === QUOTE) {
+            field += text.slice(start, i)
+            start = i + 1
+            quoteInQuoted = true
+          } else if (c === LF) {
+            line++
+          }
+          if (field.length + (i - start) > limits.maxFieldLength) {
+            return problem(`a field is longer than ${limits.maxFieldLength.toLocaleString("en-GB")} characters`)
+          }
+          continue
+        }
+      }
+      if (c === COMMA) {
+        field += text.slice(start, i)
+        start = i + 1
+        const p = endField()
+        if (p !== undefined) return p
+      } else if (c === CR || c === LF) {
+        field += text.slice(start, i)
+        start = i + 1
+        const p = endField()
+        if (p !== undefined) return p
+        if (!(cells.length === 1 && cells[0] === "")) out.push({ line: recordLine, cells })
+        cells = []
+        line++
+        recordLine = line
+        if (c === CR) afterCr = true
+      } else if (c === QUOTE) {
+        if (field === "" && i === start && !fieldStartedQuoted) {
+          inQuotes = true
+          fieldStartedQuoted = true
+          quoteOpenedOn = line
+          start = i + 1
+        } else {
+          return problem(
+            fieldStartedQuoted
+              ? "a quoted field is followed by text before the next comma"
+              : "a field holds a quote character but does not start with one (quote the whole field)"
+          )
+        }
+      } else if (fieldStartedQuoted) {
+        return problem("a quoted field is followed by text before the next comma")
+      }
+      if (field.length + (i - start) > limits.maxFieldLength) {
+        return problem(`a field is longer than ${limits.maxFieldLength.toLocaleString("en-GB")} characters`)
+      }
+    }
+    if (start < n) field += text.slice(start)
+    return out
+  }
+
+  const end = (): ReadonlyArray<CsvRecord> | string => {
+    if (inQuotes && !quoteInQuoted) return `a quoted field opened on line ${quoteOpenedOn} is never closed`
+    inQuotes = false
+    quoteInQuoted = false
+    if (field === "" && cells.length === 0) return []
+    const p = endField()
+    if (p !== undefined) return p
+    const record = { line: recordLine, cells }
+    cells = []
+    return record.cells.length === 1 && record.cells[0] === "" ? [] : [record]
+  }
+
+  return { push, end }
+}

@@ -1,0 +1,167 @@
+import { CalendarDate } from "@cpo/domain"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Option } from "effect"
+import { Ssda903 } from "../src/index.ts"
+import { csv, decode, decodeFlip, encode, episodeColumns, headerColumns } from "./fixtures.ts"
+
+const header = csv(headerColumns, [
+  ["C001", "1", "01/02/2010", "WBRI", "A123456789012", "", ""],
+  ["C002", "2", "2012-07-15", "BAFR", "UN1", "0", ""]
+])
+const episodes = csv(episodeColumns, [
+  ["C001", "01/04/2016", "S", "C2", "N1", "U4", "PR1", "", "", "", "ab1 2cd", "ab3 4ef", "SC123456"],
+  ["C002", "10/10/2017", "S", "V2", "N4", "K2", "PR4", "20/12/2017", "E13", "", "", "", ""]
+])
+
+describe("decodeFiles", () => {
+  it.effect("reads Header and Episodes into domain records", () =>
+    Effect.gen(function* () {
+      const out = yield* decode({ "header.csv": header, "episodes.csv": episodes })
+      assert.deepStrictEqual(out.errors, [])
+      assert.deepStrictEqual([...out.tables].sort(), ["children", "episodes"])
+      const c2 = out.return.children[1]!
+      assert.strictEqual(c2.sex, "female")
+      assert.strictEqual(c2.dateOfBirth, CalendarDate.make("2012-07-15"))
+      assert.deepStrictEqual(c2.mother, Option.some(false))
+      const e1 = out.return.episodes[0]!
+      assert.strictEqual(e1.start, CalendarDate.make("2016-04-01"))
+      assert.deepStrictEqual(e1.end, Option.none())
+      assert.deepStrictEqual(e1.homePostcode, Option.some("AB1 2CD"))
+      assert.strictEqual(out.sources.episodes?.rows[1]?.line, 3)
+      assert.isTrue(Option.isNone(out.return.reviews))
+    })
+  )
+
+  it.effect("identifies a table by its header set in any order and case, with a BOM", () =>
+    Effect.gen(function* () {
+      const text = "\uFEFFdob,Review_Code,child,REVIEW\n01/01/2010,pn1,C001,05/05/2017\n"
+      const out = yield* decode({ "anything.txt.csv": text })
+      assert.deepStrictEqual(out.errors, [])
+      const reviews = Option.getOrThrow(out.return.reviews)
+      assert.strictEqual(reviews[0]!.participation, "PN1")
+      assert.strictEqual(reviews[0]!.date, CalendarDate.make("2017-05-05"))
+    })
+  )
+
+  it.effect("reads Windows-1252 text", () =>
+    Effect.gen(function* () {
+      const bytes = encode(
+        csv(["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"], [["C\u0001", "01/01/2010", "P1", "", ""]])
+      )
+      // replace the placeholder with 0xE9 (é in Windows-1252), which is not valid UTF-8 on its own
+      const at = bytes.indexOf(1)
+      bytes[at] = 0xe9
+      const out = yield* decode({ "prevperm.csv": bytes })
+      assert.strictEqual(Option.getOrThrow(out.return.previousPermanence)[0]!.childId, "Cé")
+    })
+  )
+
+  it.effect("reports each unreadable value with table, file, row, column, value and expectation", () =>
+    Effect.gen(function* () {
+      const bad = csv(headerColumns, [
+        ["C001", "7", "31/02/2010", "WBRI", "", "", ""],
+        ["C002", "2", "01/01/2011", "XXXX", "", "", ""],
+        ["C003", "1", "01/01/2011", "WBRI", "", "", ""]
+      ])
+      const out = yield* decode({ "header.csv": bad })
+      assert.strictEqual(out.return.children.length, 1)
+      assert.deepStrictEqual(
+        out.errors.map((e) => [e.table, e.file, e.row, e.column, e.childId, e.value]),
+        [
+          ["Header", "header.csv", 2, "SEX", "C001", "7"],
+          ["Header", "header.csv", 2, "DOB", "C001", "31/02/2010"],
+          ["Header", "header.csv", 3, "ETHNIC", "C002", "XXXX"]
+        ]
+      )
+      assert.include(out.errors[1]!.expected, "no such day")
+    })
+  )
+
+  it.effect("reports a row with the wrong number of fields", () =>
+    Effect.gen(function* () {
+      const out = yield* decode({ "h.csv": `${headerColumns.join(",")}\nC001,1,01/01/2010\n` })
+      assert.strictEqual(out.errors[0]!.column, "(row)")
+      assert.strictEqual(out.errors[0]!.expected, "7 fields, as in the header row")
+    })
+  )
+
+  it.effect("reads a partial previous-permanence date", () =>
+    Effect.gen(function* () {
+      const out = yield* decode({
+        "p.csv": csv(
+          ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"],
+          [["C1", "01/01/2010", "P2", "", "ZZ/05/2015"]]
+        )
+      })
+      const date = Option.getOrThrow(Option.getOrThrow(out.return.previousPermanence)[0]!.date)
+      assert.deepStrictEqual([date.day, date.month, date.year], [Option.none(), Option.some(5), Option.some(2015)])
+    })
+  )
+})
+
+describe("unreadable files", () => {
+  const message = (files: Record<string, string | Uint8Array>) =>
+    Effect.map(decodeFlip(files), (e) => {
+      assert.strictEqual(e._tag, "UnreadableFile")
+      return e.message
+    })
+
+  it.effect("rejects an empty file", () =>
+    Effect.map(message({ "e.csv": "" }), (m) => assert.include(m, "e.csv: it is empty"))
+  )
+  it.effect("rejects binary data", () =>
+    Effect.map(message({ "b.csv": new Uint8Array([1, 2, 0, 3]) }), (m) => assert.include(m, "binary"))
+  )
+  it.effect("rejects a workbook saved as .csv", () =>
+    Effect.map(message({ "w.csv": new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]) }), (m) => assert.include(m, "Excel"))
+  )
+  it.effect("rejects UTF-16", () =>
+    Effect.map(message({ "u.csv": new Uint8Array([0xff, 0xfe, 0x43, 0]) }), (m) => assert.include(m, "UTF-16"))
+  )
+  it.effect("rejects semicolon-separated files", () =>
+    Effect.map(message({ "s.csv": "CHILD;SEX;DOB\n1;2;3\n" }), (m) => assert.include(m, "semicolons"))
+  )
+  it.effect("rejects duplicated headers", () =>
+    Effect.map(message({ "d.csv": "CHILD,DOB,DOB\n" }), (m) => assert.include(m, "names column DOB twice"))
+  )
+  it.effect("names missing columns of the nearest table", () =>
+    Effect.map(message({ "m.csv": "CHILD,DOB,REVIEW\n" }), (m) =>
+      assert.strictEqual(m, "m.csv: looks like the Reviews table but has missing column(s) REVIEW_CODE")
+    )
+  )
+  it.effect("rejects a header row of no table", () =>
+    Effect.map(message({ "x.csv": "FOO,BAR\n1,2\n" }), (m) => assert.include(m, "is not that of any 903 table"))
+  )
+  it.effect("rejects an unclosed quote", () =>
+    Effect.map(message({ "q.csv": 'CHILD,DOB,REVIEW,REVIEW_CODE\n"C1,01/01/2010,01/01/2017,PN1\n' }), (m) =>
+      assert.include(m, "never closed")
+    )
+  )
+  it.effect("rejects two files holding the same table", () =>
+    Effect.map(message({ "a.csv": "CHILD,DOB,REVIEW,REVIEW_CODE\n", "b.csv": "CHILD,DOB,REVIEW,REVIEW_CODE\n" }), (m) =>
+      assert.include(m, "which a.csv already holds")
+    )
+  )
+})
+
+describe("decodeStream", () => {
+  it.effect("reads a file split into one-byte chunks, quotes and CRLF across chunk edges", () =>
+    Effect.gen(function* () {
+      const text =
+        'CHILD,DOB,REVIEW,REVIEW_CODE\r\n"C""1",01/01/2010,"01/01/2017",PN1\r\n"C2\r\nX",01/01/2010,02/01/2017,PN0\r\n'
+      const bytes = encode(text)
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const b of bytes) controller.enqueue(new Uint8Array([b]))
+          controller.close()
+        }
+      })
+      const out = yield* Ssda903.decodeStream("r.csv", stream)
+      const rows = out.tables[0]!.rows.map((r) => [r.line, (r.value as { childId: string }).childId])
+      assert.deepStrictEqual(rows, [
+        [2, 'C"1'],
+        [3, "C2\r\nX"]
+      ])
+    })
+  )
+})

@@ -1,0 +1,37 @@
+/** Plainly fake 903 files for tests: made-up ids, dates and codes; no real child. */
+import { ReportingYear } from "@cpo/domain"
+import { Effect } from "effect"
+import { Ssda903 } from "../src/index.ts"
+
+export const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+export const csv = (columns: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string =>
+  `${[columns, ...rows].map((r) => r.join(",")).join("\r\n")}\r\n`
+
+export const headerColumns = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
+export const episodeColumns = [
+  "CHILD",
+  "DECOM",
+  "RNE",
+  "LS",
+  "CIN",
+  "PLACE",
+  "PLACE_PROVIDER",
+  "DEC",
+  "REC",
+  "REASON_PLACE_CHANGE",
+  "HOME_POST",
+  "PL_POST",
+  "URN"
+]
+
+export const year2018 = ReportingYear.make(2018)
+
+export const decode = (files: Record<string, string | Uint8Array>, year = year2018) =>
+  Ssda903.decodeFiles(
+    Object.entries(files).map(([name, body]) => ({ name, bytes: typeof body === "string" ? encode(body) : body })),
+    { year }
+  )
+
+export const decodeFlip = (files: Record<string, string | Uint8Array>, year = year2018) =>
+  Effect.flip(decode(files, year))
