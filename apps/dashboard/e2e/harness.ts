@@ -1,0 +1,96 @@
+/**
+ * What every browser test needs: the real API (in-process, over an in-memory PGlite store holding plainly fake
+ * councils) serving the built dashboard from `dist/`, Debian Chromium through `playwright-core` with a fresh profile,
+ * and an axe-core scan against WCAG 2.2 A/AA.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import type { AddressInfo } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import AxeBuilder from "@axe-core/playwright"
+import { makeApp } from "@cpo/api"
+import { dashboard } from "@cpo/api/dashboard"
+import type { ApiRuntime } from "@cpo/api/runtime"
+import { serve } from "@hono/node-server"
+import { type BrowserContext, chromium, type Page } from "playwright-core"
+
+const dist = join(import.meta.dirname, "..", "dist")
+
+export interface Site {
+  readonly url: string
+  readonly close: () => Promise<void>
+}
+
+/** The API in demo mode (reads open to an anonymous officer) with the built dashboard at `/`, on a free port. */
+export const startSite = async (runtime: ApiRuntime): Promise<Site> => {
+  if (!existsSync(join(dist, "index.html"))) {
+    throw new Error(`${dist} has no index.html: run \`pnpm --filter @cpo/dashboard build\` before the browser tests`)
+  }
+  const app = makeApp({ runtime, demo: true, log: () => undefined, fallback: dashboard(dist) })
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => runtime.dispose())
+  }
+}
+
+export interface Browser {
+  readonly context: BrowserContext
+  readonly close: () => Promise<void>
+}
+
+/** Debian Chromium, headless, with a profile of its own that is removed afterwards. */
+export const launchBrowser = async (): Promise<Browser> => {
+  const profile = mkdtempSync(join(tmpdir(), "cpo-dashboard-e2e-"))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync"
+    ],
+    viewport: { width: 1280, height: 900 }
+  })
+  return {
+    context,
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    }
+  }
+}
+
+/** The WCAG 2.2 A/AA violations on the page, as `rule: selector` lines (empty when clean). */
+export const accessibilityViolations = async (page: Page): Promise<ReadonlyArray<string>> => {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze()
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} (${v.help})`))
+}
+
+/** Whether anything on the page is wider than the viewport (horizontal scrolling of the whole page). */
+export const overflowsHorizontally = (page: Page): Promise<boolean> =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
+
+/** Screenshots at desktop (1280 px) and phone (390 px) widths, to `/tmp/cpo-dashboard-<name>-<width>.png`. */
+export const screenshots = async (
+  page: Page,
+  name: string
+): Promise<ReadonlyArray<{ width: number; overflows: boolean }>> => {
+  const results: Array<{ width: number; overflows: boolean }> = []
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.screenshot({ path: `/tmp/cpo-dashboard-${name}-${width}.png`, fullPage: true })
+    results.push({ width, overflows: await overflowsHorizontally(page) })
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+  return results
+}

@@ -1,0 +1,12 @@
+/**
+ * The dashboard's pages. Each page is its own chunk (`lazy`), so the first load carries only the shell and the page
+ * asked for.
+ */
+import type { RouteDefinition } from "@solidjs/router"
+import { lazy } from "solid-js"
+
+export const routes: Array<RouteDefinition> = [
+  { path: "/", component: lazy(() => import("./routes/home.tsx")) },
+  { path: "/councils/:council/scorecard", component: lazy(() => import("./routes/scorecard.tsx")) },
+  { path: "*404", component: lazy(() => import("./routes/not-found.tsx")) }
+]

@@ -1,0 +1,166 @@
+/**
+ * The scorecard: every indicator of a council's year for an audience, with a year and audience picker and a trend
+ * across the council's years. The picker is a form with a button, so nothing changes until the user asks (WCAG 3.2.2).
+ */
+import { Audience, ReportingYear } from "@cpo/domain"
+import { useParams, useSearchParams } from "@solidjs/router"
+import { Schema } from "effect"
+import { createResource, For, Match, Show, Switch } from "solid-js"
+import { ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
+import { isSymbol, unitSuffix } from "../components/figures.ts"
+import { IndicatorCard } from "../components/indicator-card.tsx"
+import { usePageTitle } from "../components/page-title.ts"
+import type { TrendPoint } from "../components/trend-chart.tsx"
+import { useCouncils } from "../data/councils.ts"
+import { type Document, fetchScorecard, fetchTrend } from "../data/scorecard.ts"
+
+/** Years shown in a trend: the chosen year and up to four before it. */
+const trendLength = 5
+
+const audiences: ReadonlyArray<{ readonly id: Audience.Audience; readonly label: string }> = [
+  { id: "officer", label: "Officers (exact figures)" },
+  { id: "member", label: "Members (small counts suppressed)" },
+  { id: "public", label: "Public (small counts suppressed)" }
+]
+
+const isAudience = Schema.is(Audience.Audience)
+
+const trendOf = (id: string, documents: ReadonlyArray<Document>): ReadonlyArray<TrendPoint> =>
+  documents.flatMap((document) => {
+    const entry = document.indicators.find((e) => e.id === id)
+    return entry === undefined
+      ? []
+      : [
+          {
+            label: ReportingYear.label(ReportingYear.make(document.year)),
+            value: entry.value,
+            display: isSymbol(entry.display) ? entry.display : `${entry.display}${unitSuffix(entry.unit)}`
+          }
+        ]
+  })
+
+export default function ScorecardPage() {
+  const params = useParams<{ council: string }>()
+  const [search, setSearch] = useSearchParams<{ year?: string; audience?: string }>()
+  const councils = useCouncils()
+  const council = () => councils()?.find((c) => c.id === params.council)
+  const year = () => {
+    const years = council()?.years ?? []
+    const asked = Number(search.year)
+    return years.includes(asked as ReportingYear.ReportingYear) ? asked : years[0]
+  }
+  const audience = (): Audience.Audience => (isAudience(search.audience) ? search.audience : "officer")
+  const query = () => {
+    const y = year()
+    return y === undefined ? false : { council: params.council, year: y, audience: audience() }
+  }
+  const [scorecard] = createResource(query, fetchScorecard)
+  const trendYears = () => {
+    const y = year()
+    return y === undefined ? [] : (council()?.years ?? []).filter((x) => x <= y).slice(0, trendLength)
+  }
+  const [trend] = createResource(
+    () => (trendYears().length > 1 ? { council: params.council, audience: audience(), years: trendYears() } : false),
+    (q) => fetchTrend(q, q.years)
+  )
+  usePageTitle(() => {
+    const name = council()?.name
+    const y = year()
+    return name === undefined
+      ? "Scorecard"
+      : `Scorecard ${y === undefined ? "" : ReportingYear.label(ReportingYear.make(y))}, ${name}`
+  })
+
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget as HTMLFormElement)
+    setSearch({ year: String(form.get("year") ?? ""), audience: String(form.get("audience") ?? "officer") })
+  }
+
+  return (
+    <Switch>
+      <Match when={councils.error !== undefined}>
+        <h1>Scorecard</h1>
+        <LoadError what="the councils" error={councils.error} />
+      </Match>
+      <Match when={councils.loading}>
+        <h1>Scorecard</h1>
+        <Loading what="the council" />
+      </Match>
+      <Match when={council() === undefined}>
+        <h1>Scorecard</h1>
+        <ErrorSummary
+          title="There is a problem"
+          errors={[{ text: `There is no council “${params.council}” that you can see.` }]}
+        />
+      </Match>
+      <Match when={council()?.years.length === 0}>
+        <h1>
+          <span class="caption">{council()?.name}</span>Scorecard
+        </h1>
+        <p>No 903 return has been imported for this council yet.</p>
+      </Match>
+      <Match when={council()}>
+        {(c) => (
+          <>
+            <h1>
+              <span class="caption">{c().name}</span>Scorecard
+            </h1>
+            <form class="form-row" onSubmit={onSubmit} aria-label="Choose the year and audience">
+              <div class="form-group">
+                <label for="year">Year ending 31 March</label>
+                <select id="year" name="year" value={String(year())}>
+                  <For each={c().years}>{(y) => <option value={String(y)}>{ReportingYear.label(y)}</option>}</For>
+                </select>
+              </div>
+              <div class="form-group">
+                <label for="audience">Show figures for</label>
+                <select id="audience" name="audience" value={audience()}>
+                  <For each={audiences}>{(a) => <option value={a.id}>{a.label}</option>}</For>
+                </select>
+              </div>
+              <button type="submit" class="button">
+                Show scorecard
+              </button>
+            </form>
+            <Switch>
+              <Match when={scorecard.error !== undefined}>
+                <LoadError what="the scorecard" error={scorecard.error} />
+              </Match>
+              <Match when={scorecard.loading && scorecard.latest === undefined}>
+                <Loading what="the scorecard" />
+              </Match>
+              <Match when={scorecard.latest}>
+                {(document) => (
+                  <section aria-labelledby="indicators-heading" aria-busy={scorecard.loading}>
+                    <h2 id="indicators-heading">
+                      {ReportingYear.label(ReportingYear.make(document().year))}: {document().indicators.length}{" "}
+                      {document().indicators.length === 1 ? "indicator" : "indicators"}
+                    </h2>
+                    <p class="hint">
+                      1 April {document().period.start.slice(0, 4)} to 31 March {document().period.end.slice(0, 4)}.
+                      Figures for {document().audience}s.
+                    </p>
+                    <Show when={trend.error !== undefined}>
+                      <p class="inset">The trend across years could not be loaded; this year's figures are below.</p>
+                    </Show>
+                    <ul class="cards">
+                      <For each={document().indicators}>
+                        {(entry) => (
+                          <IndicatorCard
+                            entry={entry}
+                            trend={trend.error === undefined ? trendOf(entry.id, trend.latest ?? []) : []}
+                          />
+                        )}
+                      </For>
+                    </ul>
+                  </section>
+                )}
+              </Match>
+            </Switch>
+          </>
+        )}
+      </Match>
+    </Switch>
+  )
+}

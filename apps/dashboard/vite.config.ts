@@ -1,0 +1,25 @@
+/**
+ * Vite builds the dashboard into `dist/` (served by the API in the demo); Vitest runs the browser tests in `e2e/`
+ * against that build. In `vite dev`, API calls go to the API on port 8787.
+ */
+import { withPreset } from "@cpo/tooling/vitest"
+import solid from "vite-plugin-solid"
+import { defineConfig } from "vitest/config"
+
+const api = "http://localhost:8787"
+
+export default withPreset(
+  defineConfig({
+    plugins: [solid()],
+    build: { target: "es2022", sourcemap: true },
+    server: { proxy: { "/v1": api, "/health": api } },
+    preview: { proxy: { "/v1": api, "/health": api } },
+    test: {
+      include: ["e2e/**/*.test.ts"],
+      // The tests drive a real Chromium from Node; vite-plugin-solid would otherwise default to jsdom.
+      environment: "node",
+      // One Chromium at a time: the machine has two cores shared with the rest of the build.
+      fileParallelism: false
+    }
+  })
+)
