@@ -1,0 +1,47 @@
+/**
+ * The authorization matrix: for every route, which roles may call it (domain.md §5.3). A route not `open` also
+ * requires the caller to be bound to the council in its path. `authorization.test.ts` checks every route × role ×
+ * two councils against this table, so the table is the single statement of who may do what.
+ *
+ * - admin: configuration and the audit log; no child-level reads (domain.md §5.3 "Administrator").
+ * - officer: everything child-level for their council, including importing returns.
+ * - analyst: returns and exact figures for their council (pseudonymised child-level).
+ * - member, public: aggregate figures only, always suppressed (audience forced below).
+ * - partner: named entitlements only, which this API does not serve yet, so no data route.
+ */
+import type { Audience } from "@cpo/domain"
+import type { Role } from "./auth.ts"
+import type { EndpointId } from "./endpoints.ts"
+
+/** Who may call a route: anyone (no credential needed), or the listed roles. @category models */
+export type Access = "open" | ReadonlyArray<Role>
+
+const everyRole: ReadonlyArray<Role> = ["admin", "officer", "analyst", "member", "partner", "public"]
+
+/** @category models */
+export const matrix: { readonly [Id in EndpointId]: Access } = {
+  health: "open",
+  openapi: "open",
+  docs: "open",
+  listCouncils: everyRole,
+  getCouncil: everyRole,
+  indicators: ["officer", "analyst", "member", "public"],
+  returnHistory: ["admin", "officer", "analyst"],
+  auditLog: ["admin"]
+}
+
+/**
+ * The audience a role always gets, whatever it asks for: members and the public see suppressed figures only
+ * (domain.md §5.1). Roles not listed may choose (default `officer`).
+ * @category models
+ */
+export const forcedAudience: Partial<Record<Role, Audience.Audience>> = {
+  member: "member",
+  public: "public"
+}
+
+/** @category predicates */
+export const isAllowed = (endpoint: EndpointId, role: Role): boolean => {
+  const access = matrix[endpoint]
+  return access === "open" || access.includes(role)
+}

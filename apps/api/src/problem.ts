@@ -1,0 +1,63 @@
+/**
+ * Every error the API answers is an RFC 9457 problem document (`application/problem+json`) with a stable `type` per
+ * kind of failure, the request id, and field details for validation failures — never a stack trace or SQL. Domain
+ * errors are mapped to problems here and nowhere else.
+ */
+import type { Context } from "hono"
+import type { ContentfulStatusCode } from "hono/utils/http-status"
+import type { FieldIssue, Problem } from "./endpoints.ts"
+import type { ApiEnv } from "./runtime.ts"
+
+/** The kinds of problem, each with its status and title; `type` is `urn:cpo:problem:<kind>`. @category models */
+export const kinds = {
+  unauthenticated: { status: 401, title: "Authentication required" },
+  "invalid-credentials": { status: 401, title: "The credentials are not valid" },
+  "expired-token": { status: 401, title: "The token has expired" },
+  "role-not-permitted": { status: 403, title: "Your role may not use this route" },
+  "council-not-permitted": { status: 403, title: "Your credentials are not bound to this council" },
+  "validation-failed": { status: 400, title: "The request is not valid" },
+  "malformed-body": { status: 400, title: "The request body cannot be read" },
+  "payload-too-large": { status: 413, title: "The upload is too large" },
+  "not-found": { status: 404, title: "No such route" },
+  "council-not-found": { status: 404, title: "No such council" },
+  "return-not-found": { status: 404, title: "No current return for that year" },
+  internal: { status: 500, title: "Internal error" }
+} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>
+
+/** @category models */
+export type Kind = keyof typeof kinds
+
+/** @category getters */
+export const typeOf = (kind: Kind): string => `urn:cpo:problem:${kind}`
+
+/**
+ * The problem document for `kind`.
+ * @category constructors
+ */
+export const make = (
+  c: Context<ApiEnv>,
+  kind: Kind,
+  options: { readonly detail?: string; readonly errors?: ReadonlyArray<FieldIssue> } = {}
+): Problem => ({
+  type: typeOf(kind),
+  title: kinds[kind].title,
+  status: kinds[kind].status,
+  ...(options.detail === undefined ? {} : { detail: options.detail }),
+  instance: new URL(c.req.url).pathname,
+  requestId: c.get("requestId"),
+  ...(options.errors === undefined ? {} : { errors: options.errors })
+})
+
+/**
+ * Answer with the problem document for `kind`.
+ * @category encoding
+ */
+export const respond = (
+  c: Context<ApiEnv>,
+  kind: Kind,
+  options: { readonly detail?: string; readonly errors?: ReadonlyArray<FieldIssue> } = {}
+): Response => {
+  const headers: Record<string, string> = { "content-type": "application/problem+json" }
+  if (kinds[kind].status === 401) headers["www-authenticate"] = 'Bearer realm="cpo"'
+  return c.body(JSON.stringify(make(c, kind, options)), kinds[kind].status, headers)
+}

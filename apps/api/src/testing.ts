@@ -1,0 +1,104 @@
+/**
+ * Plainly fake data for the API's tests: two councils with a hand-made 2018 return each, loaded into an in-memory
+ * PGlite store, and tokens for any role. Nothing here resembles a real child.
+ */
+import { CalendarDate, type Child, type Council, type Episode, ReportingYear, type Return, Returns } from "@cpo/domain"
+import { Effect, Option } from "effect"
+import { issueToken, type Role } from "./auth.ts"
+import { type ApiRuntime, makeRuntime } from "./runtime.ts"
+
+export const secret = "test-secret-that-is-at-least-32-characters-long"
+
+export const councilA: Council.Council = {
+  id: "fake-borough-a" as Council.CouncilId,
+  name: "Fake Borough A",
+  localAuthorityCode: Option.none()
+}
+export const councilB: Council.Council = {
+  id: "fake-borough-b" as Council.CouncilId,
+  name: "Fake Borough B",
+  localAuthorityCode: Option.none()
+}
+
+const episode = (child: string, start: string, end: string | undefined, legalStatus = "C2", placement = "U4") =>
+  ({
+    childId: child as Child.ChildId,
+    start: CalendarDate.make(start),
+    reasonForNewEpisode: "S",
+    legalStatus,
+    categoryOfNeed: "N1",
+    placement,
+    provider: Option.some("PR1"),
+    end: end === undefined ? Option.none() : Option.some(CalendarDate.make(end)),
+    reasonCeased: end === undefined ? Option.none() : Option.some("E4A"),
+    reasonPlaceChange: Option.none(),
+    homePostcode: Option.none(),
+    placementPostcode: Option.none(),
+    urn: Option.none()
+  }) as Episode.Episode
+
+const child = (id: string): Child.Child => ({
+  id: id as Child.ChildId,
+  sex: "female",
+  dateOfBirth: CalendarDate.make("2010-06-15"),
+  ethnicity: "WBRI",
+  upn: Option.none(),
+  mother: Option.none(),
+  motherChildDateOfBirth: Option.none()
+})
+
+const returnOf = (year: number, episodes: ReadonlyArray<Episode.Episode>): Return.Return => ({
+  year: ReportingYear.make(year),
+  children: [...new Set(episodes.map((e) => e.childId))].map(child),
+  episodes,
+  reviews: Option.none(),
+  uasc: Option.none(),
+  healthOutcomes: Option.none(),
+  careLeavers: Option.none(),
+  adoptions: Option.none(),
+  placedForAdoption: Option.none(),
+  previousPermanence: Option.none(),
+  missing: Option.none(),
+  socialWorkerEpisodes: Option.none(),
+  deprivationOfLiberty: Option.none()
+})
+
+/**
+ * Fake Borough A, 2018: four children looked after on 31 March 2018 (FA1, FA2, FA3 fostered, FA4 in a children's
+ * home), one whose episode ended on 31 March (not looked after that day), one on short breaks (V3, never counted).
+ */
+export const returnA2018 = returnOf(2018, [
+  episode("FA1", "2016-05-01", undefined),
+  episode("FA2", "2017-09-10", "2018-01-05"),
+  episode("FA2", "2018-01-05", undefined, "C2", "U1"),
+  episode("FA3", "2018-03-31", undefined),
+  episode("FA4", "2017-06-01", undefined, "C2", "K2"),
+  episode("FA5", "2017-04-20", "2018-03-31"),
+  episode("FA6", "2017-08-01", undefined, "V3", "T0")
+])
+
+/** Fake Borough B, 2018: seven children looked after on 31 March 2018. */
+export const returnB2018 = returnOf(
+  2018,
+  Array.from({ length: 7 }, (_, i) => episode(`FB${i + 1}`, "2017-05-01", undefined))
+)
+
+/** A runtime over an in-memory PGlite store holding both fake councils' 2018 returns. */
+export const makeTestRuntime = async (): Promise<ApiRuntime> => {
+  const runtime = makeRuntime({})
+  await runtime.runPromise(
+    Effect.gen(function* () {
+      const returns = yield* Returns.Returns
+      yield* returns.saveCouncil(councilA)
+      yield* returns.saveCouncil(councilB)
+      yield* returns.importReturn(councilA.id, returnA2018, "fake-a-2018")
+      yield* returns.importReturn(councilB.id, returnB2018, "fake-b-2018")
+    })
+  )
+  return runtime
+}
+
+/** A bearer header for `role` bound to `councils`. */
+export const bearer = async (role: Role, councils: ReadonlyArray<Council.CouncilId>, expiresIn = "1h") => ({
+  authorization: `Bearer ${await issueToken({ secret, subject: `${role}@test`, role, councils, expiresIn })}`
+})
