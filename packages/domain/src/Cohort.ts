@@ -4,8 +4,10 @@
  * that describes the child for that cohort (the one open at 31 March, the first start, the last cease) and the date
  * their age is taken on, so that a profile by placement, legal status or age band reads the right record.
  */
-import { Option, Schema } from "effect"
+import { Option, Result, Schema } from "effect"
+import { Audience } from "./Audience.ts"
 import * as CalendarDate from "./CalendarDate.ts"
+import * as CareLeaver from "./CareLeaver.ts"
 import * as Child from "./Child.ts"
 import * as ChildHistory from "./ChildHistory.ts"
 import * as Episode from "./Episode.ts"
@@ -14,6 +16,7 @@ import * as LegalStatus from "./LegalStatus.ts"
 import * as PlacementType from "./PlacementType.ts"
 import * as ReasonForNewEpisode from "./ReasonForNewEpisode.ts"
 import * as ReportingYear from "./ReportingYear.ts"
+import * as Suppression from "./Suppression.ts"
 import * as UnaccompaniedAsylumSeekingChild from "./UnaccompaniedAsylumSeekingChild.ts"
 
 /**
@@ -323,3 +326,149 @@ export const profile = (members: ReadonlyArray<Member>, by: ReadonlyArray<Dimens
 /** A placement change (RNE P, B, T, U) recorded by an episode. @category predicates */
 export const isPlacementChange = (e: Episode.Episode): boolean =>
   ReasonForNewEpisode.isPlacementChange(e.reasonForNewEpisode)
+
+/** The dimensions the `care_leavers` cohort can be profiled by. @category models */
+export const careLeaverDimensions: ReadonlyArray<Dimension> = [
+  "care_leaver_status",
+  "age",
+  "sex",
+  "ethnicity",
+  "ethnic_group",
+  "uasc"
+]
+
+/** A care leaver's value on a dimension. @category getters */
+export const careLeaverValue = (assessment: CareLeaver.Assessment, dimension: Dimension): string => {
+  switch (dimension) {
+    case "care_leaver_status":
+      return assessment.status
+    case "age":
+      return String(assessment.age)
+    case "uasc":
+      return String(isUascOn(assessment.history, assessment.on))
+    default: {
+      // Everyone in the cohort was looked after at some time, so has a last episode.
+      const episode = assessment.history.episodes[assessment.history.episodes.length - 1]
+      return episode === undefined
+        ? "unknown"
+        : dimensionValue({ history: assessment.history, episode, ageOn: assessment.on }, dimension)
+    }
+  }
+}
+
+/** @category errors */
+export class DimensionNotAvailable extends Schema.TaggedError<DimensionNotAvailable>()("DimensionNotAvailable", {
+  cohort: CohortName,
+  dimension: Schema.String,
+  allowed: Schema.Array(Schema.String)
+}) {
+  override get message(): string {
+    return `the ${this.cohort} cohort cannot be profiled by "${this.dimension}"; use one of ${this.allowed.join(", ")}`
+  }
+}
+
+/** @category errors */
+export class ListNotAllowed extends Schema.TaggedError<ListNotAllowed>()("ListNotAllowed", {
+  audience: Audience
+}) {
+  override get message(): string {
+    return `a list of young people is for officers only, not the ${this.audience} audience`
+  }
+}
+
+const PublishedCount = Schema.Union([Schema.Number, Schema.Literal("c")])
+
+/** One group of a cohort profile as published: `pct` is of `total`, to 1 dp. @category models */
+export const DocumentGroup = Schema.Struct({
+  key: Schema.Record(Schema.String, Schema.String),
+  count: PublishedCount,
+  pct: PublishedCount
+}).annotate({ identifier: "CohortGroup" })
+export type DocumentGroup = typeof DocumentGroup.Type
+
+/** One young person in the officers' care-leaver list. @category models */
+export const ListedCareLeaver = Schema.Struct({
+  child: Schema.String,
+  status: CareLeaver.CareLeaverStatus,
+  age: Schema.Int,
+  days14: Schema.Int
+}).annotate({ identifier: "ListedCareLeaver" })
+export type ListedCareLeaver = typeof ListedCareLeaver.Type
+
+/**
+ * The cohort document of `indicators.md` ("JSON: cpo cohort"), printed by the CLI and returned by the API.
+ * @category models
+ */
+export const Document = Schema.Struct({
+  year: Schema.Int,
+  cohort: CohortName,
+  on: Schema.optionalKey(Schema.String),
+  by: Schema.Array(Schema.String),
+  audience: Audience,
+  total: PublishedCount,
+  groups: Schema.Array(DocumentGroup),
+  list: Schema.optionalKey(Schema.Array(ListedCareLeaver))
+}).annotate({ identifier: "CohortDocument" })
+export type Document = typeof Document.Type
+
+/**
+ * Build the cohort document: the cohort for the year (`on` moves the date of `cla_31_march` and `care_leavers`,
+ * default 31 March), profiled by `by`, suppressed for the audience; with `list`, officers get one row per young
+ * person of the `care_leavers` cohort.
+ * @category constructors
+ */
+export const document = (options: {
+  readonly histories: ReadonlyArray<ChildHistory.ChildHistory>
+  readonly year: ReportingYear.ReportingYear
+  readonly cohort: CohortName
+  readonly by: ReadonlyArray<string>
+  readonly audience: Audience
+  readonly on?: CalendarDate.CalendarDate
+  readonly list?: boolean
+}): Result.Result<Document, DimensionNotAvailable | ListNotAllowed> => {
+  const allowed = options.cohort === "care_leavers" ? careLeaverDimensions : memberDimensions
+  const unknown = options.by.find((d) => !allowed.includes(d as Dimension))
+  if (unknown !== undefined) {
+    return Result.fail(new DimensionNotAvailable({ cohort: options.cohort, dimension: unknown, allowed: [...allowed] }))
+  }
+  if (options.list === true && options.audience !== "officer") {
+    return Result.fail(new ListNotAllowed({ audience: options.audience }))
+  }
+  const by = options.by as ReadonlyArray<Dimension>
+  const dated = options.cohort === "cla_31_march" || options.cohort === "care_leavers"
+  const on = options.on ?? ReportingYear.end(options.year)
+  let groups: ReadonlyArray<Group>
+  let listed: ReadonlyArray<ListedCareLeaver> | undefined
+  if (options.cohort === "care_leavers") {
+    const assessed = CareLeaver.cohort(options.histories, on)
+    groups = profileBy(assessed, by, (a, d) => careLeaverValue(a, d as Dimension))
+    if (options.list === true) {
+      listed = assessed.map((a) => ({ child: a.history.childId, status: a.status, age: a.age, days14: a.days14 }))
+    }
+  } else {
+    groups = profile(members(options.histories, options.year, options.cohort, dated ? on : undefined), by)
+  }
+  const published = Suppression.list(
+    groups.map((g) => g.count),
+    options.audience
+  )
+  const total = groups.reduce((a, g) => a + g.count, 0)
+  const doc: Document = {
+    year: options.year,
+    cohort: options.cohort,
+    ...(dated ? { on } : {}),
+    by: [...by],
+    audience: options.audience,
+    total: published.total,
+    groups: groups.map((g, i) => {
+      const count = published.cells[i]!
+      return {
+        key: g.key,
+        count,
+        pct: count === "c" || published.total === "c" ? "c" : Math.round((g.count / total) * 1000) / 10
+      }
+    }),
+    ...(listed === undefined ? {} : { list: listed })
+  }
+  return Result.succeed(doc)
+}

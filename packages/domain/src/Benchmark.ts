@@ -1,0 +1,277 @@
+/**
+ * Benchmarks: what an indicator was for England, the council's region and its statistical neighbours in a year, to
+ * read the council's own figure against. Comparators come from named, versioned groups (DfE CSSNBT-10 statistical
+ * neighbours, a region, England) because neighbour sets are revised (domain.md §3.4). Values are loaded from a CSV the
+ * council keeps up to date; the England series of domain.md §3 ships as the default, each value marked as first
+ * published or revised, since DfE revises earlier years in later releases.
+ */
+import { Option, Result, Schema } from "effect"
+import * as CsvTable from "./CsvTable.ts"
+import * as Indicator from "./Indicator.ts"
+
+/** @category models */
+export const Comparator = Schema.Literals(["england", "region", "statistical_neighbours"]).annotate({
+  identifier: "Comparator"
+})
+export type Comparator = typeof Comparator.Type
+
+/** @category models */
+export const Status = Schema.Literals(["first_published", "revised"]).annotate({ identifier: "BenchmarkStatus" })
+export type Status = typeof Status.Type
+
+/**
+ * A named, versioned set of councils compared against: `cssnbt-10` v2021, `east-midlands` v2024, `england`.
+ * @category models
+ */
+export const ComparatorGroup = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  comparator: Comparator,
+  version: Schema.String,
+  /** DfE three-digit LA codes; empty for England. */
+  members: Schema.Array(Schema.String)
+}).annotate({ identifier: "ComparatorGroup" })
+export type ComparatorGroup = typeof ComparatorGroup.Type
+
+/** @category models */
+export const england: ComparatorGroup = {
+  id: "england",
+  name: "England",
+  comparator: "england",
+  version: "1",
+  members: []
+}
+
+/** @category models */
+export const Benchmark = Schema.Struct({
+  indicator: Indicator.IndicatorId,
+  year: Schema.Int,
+  comparator: Comparator,
+  /** The comparator group id and version the value is for. */
+  group: Schema.String,
+  version: Schema.String,
+  value: Schema.Number,
+  status: Status,
+  source: Schema.String
+}).annotate({ identifier: "Benchmark" })
+export type Benchmark = typeof Benchmark.Type
+
+/** The comparators of one indicator in one year, as the scorecard shows them. @category models */
+export const Values = Schema.Struct({
+  england: Schema.optionalKey(Schema.Number),
+  region: Schema.optionalKey(Schema.Number),
+  statistical_neighbours: Schema.optionalKey(Schema.Number)
+}).annotate({ identifier: "BenchmarkValues" })
+export type Values = typeof Values.Type
+
+/**
+ * The mean of a group's members' values (members without a value left out), with how many had one.
+ * @category getters
+ */
+export const groupMean = (
+  group: ComparatorGroup,
+  valueByCouncil: ReadonlyMap<string, number>
+): Option.Option<{ readonly mean: number; readonly members: number }> => {
+  const values = group.members.flatMap((la) => {
+    const v = valueByCouncil.get(la)
+    return v === undefined ? [] : [v]
+  })
+  return values.length === 0
+    ? Option.none()
+    : Option.some({ mean: values.reduce((a, b) => a + b, 0) / values.length, members: values.length })
+}
+
+/**
+ * The comparators for an indicator and year: a revised value wins over a first-published one, and a later entry in
+ * `benchmarks` wins over an earlier one of the same status (so a council's file placed after the defaults overrides
+ * them).
+ * @category getters
+ */
+export const valuesFor = (benchmarks: ReadonlyArray<Benchmark>, indicator: string, year: number): Values => {
+  const best = new Map<Comparator, Benchmark>()
+  for (const b of benchmarks) {
+    if (b.indicator !== indicator || b.year !== year) continue
+    const current = best.get(b.comparator)
+    if (current === undefined || !(current.status === "revised" && b.status === "first_published"))
+      best.set(b.comparator, b)
+  }
+  const out: { england?: number; region?: number; statistical_neighbours?: number } = {}
+  for (const [comparator, b] of best) out[comparator] = b.value
+  return out
+}
+
+/**
+ * Benchmarks from CSV text with columns `indicator,year,comparator,value` and optional `group`, `version`, `status`
+ * (`first_published` or `revised`, default `first_published`) and `source`.
+ * @category decoding
+ */
+export const fromCsv = (
+  text: string,
+  file = "benchmarks.csv"
+): Result.Result<ReadonlyArray<Benchmark>, CsvTable.CsvTableInvalid> =>
+  Result.flatMap(
+    CsvTable.read(text, file, ["indicator", "year", "comparator", "value"]),
+    (rows): Result.Result<ReadonlyArray<Benchmark>, CsvTable.CsvTableInvalid> => {
+      const out: Array<Benchmark> = []
+      const fail = (line: number, column: string, problem: string) =>
+        Result.fail(new CsvTable.CsvTableInvalid({ file, line, column, problem }))
+      for (const row of rows) {
+        const id = row.values.indicator ?? ""
+        if (Option.isNone(Indicator.byId(id))) return fail(row.line, "indicator", `unknown indicator "${id}"`)
+        const comparator = row.values.comparator ?? ""
+        if (!Comparator.literals.includes(comparator as Comparator)) {
+          return fail(row.line, "comparator", `"${comparator}" is not one of ${Comparator.literals.join(", ")}`)
+        }
+        const status = row.values.status || "first_published"
+        if (!Status.literals.includes(status as Status)) {
+          return fail(row.line, "status", `"${status}" is not one of ${Status.literals.join(", ")}`)
+        }
+        const year = CsvTable.number(row, file, "year", { integer: true })
+        if (Result.isFailure(year)) return Result.fail(year.failure)
+        const value = CsvTable.number(row, file, "value")
+        if (Result.isFailure(value)) return Result.fail(value.failure)
+        out.push({
+          indicator: Indicator.IndicatorId.make(id),
+          year: year.success,
+          comparator: comparator as Comparator,
+          group: row.values.group || comparator,
+          version: row.values.version || "1",
+          value: value.success,
+          status: status as Status,
+          source: row.values.source || file
+        })
+      }
+      return Result.succeed(out)
+    }
+  )
+
+const ees = "DfE Children looked after in England including adoptions (EES), via domain.md §3.2"
+const health = "DfE CLA outcomes (LG Inform metric 15496 via Trafford Data Lab), domain.md §3.3"
+
+type Series = ReadonlyArray<readonly [year: number, firstPublished: number, revised?: number]>
+
+const series = (indicator: string, source: string, points: Series): ReadonlyArray<Benchmark> =>
+  points.flatMap(([year, first, revised]) => {
+    const base = {
+      indicator: Indicator.IndicatorId.make(indicator),
+      year,
+      comparator: "england" as const,
+      group: england.id,
+      version: england.version,
+      source
+    }
+    const firstPublished: Benchmark = { ...base, value: first, status: "first_published" }
+    return revised === undefined ? [firstPublished] : [firstPublished, { ...base, value: revised, status: "revised" }]
+  })
+
+/**
+ * The England series shipped as data: only figures found in stored sources (domain.md §3.2–3.3); derived values
+ * ("[d]") are left out.
+ * @category models
+ */
+export const englandDefaults: ReadonlyArray<Benchmark> = [
+  ...series("cla_31_march", ees, [
+    [2017, 72_670, 72_590],
+    [2018, 75_420, 75_360],
+    [2019, 78_150, 78_140],
+    [2020, 80_080, 80_000],
+    [2021, 80_850, 80_780],
+    [2022, 82_170, 82_090],
+    [2023, 83_840, 83_750],
+    [2024, 83_630, 83_530],
+    [2025, 81_770]
+  ]),
+  ...series("cla_rate_per_10k", ees, [
+    [2017, 62],
+    [2018, 64],
+    [2019, 65],
+    [2020, 67],
+    [2021, 67, 69],
+    [2022, 70],
+    [2023, 71, 70],
+    [2024, 70, 69],
+    [2025, 67]
+  ]),
+  ...series("placed_foster_pct", ees, [
+    [2018, 73],
+    [2019, 72],
+    [2020, 72],
+    [2022, 71, 70],
+    [2023, 68]
+  ]),
+  ...series("placed_with_parents_pct", ees, [
+    [2019, 7],
+    [2020, 7],
+    [2022, 7]
+  ]),
+  ...series("cla_started", ees, [
+    [2017, 32_940],
+    [2018, 32_050],
+    [2019, 31_680, 31_770],
+    [2020, 30_970],
+    [2022, 30_010],
+    [2023, 33_000]
+  ]),
+  ...series("cla_ceased", ees, [
+    [2017, 31_250],
+    [2018, 29_860],
+    [2019, 29_460, 29_570],
+    [2020, 29_590],
+    [2022, 30_070],
+    [2023, 31_680],
+    [2025, 34_450]
+  ]),
+  ...series("uasc_31_march", ees, [
+    [2017, 4_560],
+    [2021, 4_150],
+    [2022, 5_570],
+    [2023, 7_290],
+    [2025, 6_540]
+  ]),
+  ...series("stability_3plus_placements_pct", ees, [
+    [2019, 10],
+    [2020, 11],
+    [2023, 10]
+  ]),
+  ...series("stability_long_term_pct", "DfE Stability measures for children looked after in England 2024", [
+    [2024, 68]
+  ]),
+  ...series("health_assessment_pct", health, [
+    [2015, 90],
+    [2018, 88],
+    [2019, 90],
+    [2020, 90],
+    [2021, 91],
+    [2022, 89],
+    [2023, 89],
+    [2024, 89]
+  ]),
+  ...series("dental_check_pct", health, [
+    [2015, 86],
+    [2018, 84],
+    [2019, 86],
+    [2020, 86],
+    [2021, 40],
+    [2022, 70],
+    [2023, 76],
+    [2024, 79]
+  ]),
+  ...series("immunisations_pct", health, [[2015, 88]]),
+  ...series("development_check_under5_pct", health, [[2024, 88]]),
+  ...series("care_leavers_19_21_suitable_accommodation_pct", ees, [
+    [2018, 84],
+    [2019, 85]
+  ]),
+  ...series("care_leavers_19_21_in_touch_pct", ees, [[2021, 91]]),
+  ...series("missing_children_pct", ees, [
+    [2015, 6],
+    [2018, 11]
+  ]),
+  ...series("missing_incidents", ees, [
+    [2015, 28_570],
+    [2018, 70_170],
+    [2022, 76_890],
+    [2024, 83_920],
+    [2025, 86_900]
+  ])
+]
