@@ -20,6 +20,10 @@ type EpisodeFields = {
   readonly ls?: Episode.Episode["legalStatus"]
   readonly place?: Episode.Episode["placement"]
   readonly rec?: Episode.Episode["reasonCeased"] extends Option.Option<infer R> ? R : never
+  readonly reason?: Episode.Episode["reasonPlaceChange"] extends Option.Option<infer R> ? R : never
+  readonly urn?: string
+  readonly home?: string
+  readonly placed?: string
 }
 
 export const episode = (f: EpisodeFields): Episode.Episode => ({
@@ -32,10 +36,10 @@ export const episode = (f: EpisodeFields): Episode.Episode => ({
   provider: Option.some("PR1"),
   end: f.end === undefined ? Option.none() : Option.some(CalendarDate.make(f.end)),
   reasonCeased: f.end === undefined ? Option.none() : Option.some(f.rec ?? "E4A"),
-  reasonPlaceChange: Option.none(),
-  homePostcode: Option.none(),
-  placementPostcode: Option.none(),
-  urn: Option.none()
+  reasonPlaceChange: Option.fromNullishOr(f.reason),
+  homePostcode: Option.fromNullishOr(f.home),
+  placementPostcode: Option.fromNullishOr(f.placed),
+  urn: Option.fromNullishOr(f.urn)
 })
 
 export const child = (id: string, dob = "2010-06-15", sex: Child.Sex = "female"): Child.Child => ({
@@ -48,11 +52,15 @@ export const child = (id: string, dob = "2010-06-15", sex: Child.Sex = "female")
   motherChildDateOfBirth: Option.none()
 })
 
-export const returnOf = (year: number, episodes: ReadonlyArray<Episode.Episode>): Return.Return => {
+export const returnOf = (
+  year: number,
+  episodes: ReadonlyArray<Episode.Episode>,
+  datesOfBirth: Readonly<Record<string, string>> = {}
+): Return.Return => {
   const ids = [...new Set(episodes.map((e) => e.childId))]
   return {
     year: ReportingYear.make(year),
-    children: ids.map((id) => child(id)),
+    children: ids.map((id) => child(id, datesOfBirth[id])),
     episodes,
     reviews: Option.none(),
     uasc: Option.none(),
@@ -67,9 +75,13 @@ export const returnOf = (year: number, episodes: ReadonlyArray<Episode.Episode>)
   }
 }
 
-export const inputsOf = (year: number, episodes: ReadonlyArray<Episode.Episode>): Indicator.Inputs => ({
+export const inputsOf = (
+  year: number,
+  episodes: ReadonlyArray<Episode.Episode>,
+  datesOfBirth: Readonly<Record<string, string>> = {}
+): Indicator.Inputs => ({
   year: ReportingYear.make(year),
-  histories: ChildHistory.index(returnOf(year, episodes)),
+  histories: ChildHistory.index(returnOf(year, episodes, datesOfBirth)),
   tables: new Set(["children", "episodes"]),
   population: Option.none()
 })

@@ -1,0 +1,115 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Option } from "effect"
+import { CalendarDate, ChildHistory, Placement } from "../src/index.ts"
+import { episode, returnOf } from "./fixtures.ts"
+
+const ys = CalendarDate.make("2017-04-01")
+const ye = CalendarDate.make("2018-03-31")
+const history = (episodes: Parameters<typeof returnOf>[1]) => ChildHistory.index(returnOf(2018, episodes))[0]!
+
+describe("placements in the year (ssda903.md §4.4)", () => {
+  it("counts the placement at 1 April and each change of placement, not a change of legal status", () => {
+    const h = history([
+      episode({ start: "2016-01-01", end: "2017-06-01", rec: "X1" }),
+      episode({ start: "2017-06-01", end: "2017-09-01", rne: "L", ls: "C1", rec: "X1" }),
+      episode({ start: "2017-09-01", end: "2018-01-01", rne: "P", place: "U6", rec: "X1" }),
+      episode({ start: "2018-01-01", rne: "B", place: "K2" })
+    ])
+    assert.strictEqual(Placement.countDuring(h, ys, ye), 3)
+    assert.deepStrictEqual(
+      Placement.movesDuring(h, ys, ye).map((e) => e.start),
+      ["2017-09-01", "2018-01-01"]
+    )
+  })
+
+  it("does not count a temporary move or the return to the same placement after it", () => {
+    const h = history([
+      episode({ start: "2016-01-01", end: "2017-08-01", rec: "X1", urn: "SC1" }),
+      episode({ start: "2017-08-01", end: "2017-08-05", rne: "P", place: "T3", rec: "X1" }),
+      episode({ start: "2017-08-05", rne: "P", urn: "SC1" })
+    ])
+    assert.strictEqual(Placement.countDuring(h, ys, ye), 1)
+  })
+
+  it("counts a move to a different carer after a temporary move", () => {
+    const h = history([
+      episode({ start: "2016-01-01", end: "2017-08-01", rec: "X1", urn: "SC1" }),
+      episode({ start: "2017-08-01", end: "2017-08-05", rne: "P", place: "T4", rec: "X1" }),
+      episode({ start: "2017-08-05", rne: "P", urn: "SC2" })
+    ])
+    assert.strictEqual(Placement.countDuring(h, ys, ye), 2)
+  })
+
+  it("does not count a change of placement status only (U6 to U4, same carer) unless configured to", () => {
+    const h = history([
+      episode({ start: "2016-01-01", end: "2017-08-01", rec: "X1", place: "U6" }),
+      episode({ start: "2017-08-01", rne: "T", place: "U4", reason: "PLACE" })
+    ])
+    assert.strictEqual(Placement.countDuring(h, ys, ye), 1)
+    assert.strictEqual(Placement.countDuring(h, ys, ye, { excludeStatusOnlyChanges: false }), 2)
+  })
+
+  it("counts a new period of care in the year as a new placement", () => {
+    const h = history([
+      episode({ start: "2016-01-01", end: "2017-06-01", rec: "E4A" }),
+      episode({ start: "2017-10-01", rne: "S" })
+    ])
+    assert.strictEqual(Placement.countDuring(h, ys, ye), 2)
+  })
+})
+
+describe("long-term stability (ssda903.md §4.5)", () => {
+  it("is stable when the same carer since over 2 years ago, through legal status and same-carer changes", () => {
+    const h = history([
+      episode({ start: "2015-01-01", end: "2015-06-01", rec: "X1" }),
+      episode({ start: "2015-06-01", end: "2016-02-01", rne: "P", rec: "X1" }),
+      episode({ start: "2016-02-01", end: "2017-02-01", rne: "L", ls: "E1", rec: "X1" }),
+      episode({ start: "2017-02-01", rne: "U", place: "A5" })
+    ])
+    assert.strictEqual(Option.getOrNull(Placement.periodOfCareStart(h, ye)), "2015-01-01")
+    assert.strictEqual(Option.getOrNull(Placement.sameCarerSince(h, ye)), "2015-06-01")
+    assert.isTrue(Placement.isLongTermStabilityCohort(h, ye, 10))
+    assert.isTrue(Placement.isStableFor2Years(h, ye))
+  })
+
+  it("is not in the cohort at 16, nor before 2½ years in care; not stable after a move 2 years less a day ago", () => {
+    const h = history([
+      episode({ start: "2015-09-30", end: "2016-04-01", rec: "X1" }),
+      episode({ start: "2016-04-01", rne: "P" })
+    ])
+    assert.isTrue(Placement.isLongTermStabilityCohort(h, ye, 15))
+    assert.isFalse(Placement.isLongTermStabilityCohort(h, ye, 16))
+    assert.isFalse(Placement.isStableFor2Years(h, ye))
+    const late = history([episode({ start: "2015-10-01" })])
+    assert.isFalse(Placement.isLongTermStabilityCohort(late, ye, 10))
+  })
+
+  it("lets a temporary move bridge the same-carer chain", () => {
+    const h = history([
+      episode({ start: "2015-01-01", end: "2017-01-01", rec: "X1" }),
+      episode({ start: "2017-01-01", end: "2017-01-10", rne: "P", place: "T3", rec: "X1" }),
+      episode({ start: "2017-01-10", rne: "P" })
+    ])
+    assert.strictEqual(Option.getOrNull(Placement.sameCarerSince(h, ye)), "2015-01-01")
+  })
+})
+
+describe("placement location (ssda903.md §4.10)", () => {
+  const directory = Placement.directoryFromEntries([
+    ["AB1 1AA", { easting: 400_000, northing: 300_000, localAuthority: "857" }],
+    ["ab2 2bb", { easting: 400_000, northing: 340_000, localAuthority: "855" }]
+  ])
+  it("measures miles between postcodes, normalising spaces and case", () => {
+    const e = episode({ start: "2017-01-01", home: "ab11aa", placed: "AB2 2BB" })
+    assert.strictEqual(Option.getOrNull(Placement.distanceMiles(e, directory)), 24.9)
+    assert.isTrue(Option.getOrThrow(Placement.isOutOfArea(e, { directory, localAuthority: "857" })))
+  })
+  it("has no distance when a postcode is missing or unknown", () => {
+    assert.isTrue(Option.isNone(Placement.distanceMiles(episode({ start: "2017-01-01", home: "AB1 1AA" }), directory)))
+    assert.isTrue(
+      Option.isNone(
+        Placement.distanceMiles(episode({ start: "2017-01-01", home: "AB1 1AA", placed: "ZZ9" }), directory)
+      )
+    )
+  })
+})
