@@ -1,0 +1,119 @@
+/**
+ * A DfE validation rule: its code, message, the tables and fields it reads, the collection years it is active in, and
+ * one pure check over the whole return indexed by child (and the previous year's return when supplied). A rule whose
+ * table is absent, or that needs the previous return or a postcode directory that was not supplied, is skipped —
+ * never counted as passed.
+ */
+import type {
+  Adoption,
+  CareLeaverOutcome,
+  Child,
+  ChildHistory,
+  DeprivationOfLiberty,
+  Episode,
+  HealthOutcome,
+  MissingEpisode,
+  PlacedForAdoption,
+  Placement,
+  PreviousPermanence,
+  ReportingYear,
+  Review,
+  SocialWorkerEpisode,
+  UnaccompaniedAsylumSeekingChild
+} from "@cpo/domain"
+import type { Option } from "effect"
+import type { ReadError, Row } from "./Ssda903.ts"
+import type * as Table from "./Table.ts"
+
+/** Everything one return holds about one child, with source lines. @category models */
+export interface ChildRecords {
+  readonly childId: string
+  /** The domain view (episodes normalised), for cohorts and care-leaver tests. */
+  readonly history: ChildHistory.ChildHistory
+  readonly header: ReadonlyArray<Row<Child.Child>>
+  /** Episodes as supplied, in start-date order (not normalised: rules must see what the council sent). */
+  readonly episodes: ReadonlyArray<Row<Episode.Episode>>
+  readonly reviews: ReadonlyArray<Row<Review.Review>>
+  readonly uasc: ReadonlyArray<Row<UnaccompaniedAsylumSeekingChild.UnaccompaniedAsylumSeekingChild>>
+  readonly healthOutcomes: ReadonlyArray<Row<HealthOutcome.HealthOutcome>>
+  readonly careLeavers: ReadonlyArray<Row<CareLeaverOutcome.CareLeaverOutcome>>
+  readonly adoptions: ReadonlyArray<Row<Adoption.Adoption>>
+  readonly placedForAdoption: ReadonlyArray<Row<PlacedForAdoption.PlacedForAdoption>>
+  readonly previousPermanence: ReadonlyArray<Row<PreviousPermanence.PreviousPermanence>>
+  readonly missing: ReadonlyArray<Row<MissingEpisode.MissingEpisode>>
+  readonly socialWorkerEpisodes: ReadonlyArray<Row<SocialWorkerEpisode.SocialWorkerEpisode>>
+  readonly deprivationOfLiberty: ReadonlyArray<Row<DeprivationOfLiberty.DeprivationOfLiberty>>
+}
+
+/** A return indexed by child once. @category models */
+export interface IndexedReturn {
+  readonly year: ReportingYear.ReportingYear
+  readonly children: ReadonlyArray<ChildRecords>
+  readonly byChild: ReadonlyMap<string, ChildRecords>
+  /** Tables supplied, by 903 name. */
+  readonly tables: ReadonlySet<Table.Name>
+  readonly readErrors: ReadonlyArray<ReadError>
+}
+
+/** What every rule sees. @category models */
+export interface Context {
+  readonly year: ReportingYear.ReportingYear
+  /** 1 April starting the year (YS). */
+  readonly yearStart: string
+  /** 31 March ending the year (YE). */
+  readonly yearEnd: string
+  readonly current: IndexedReturn
+  readonly previous: Option.Option<IndexedReturn>
+  /** The council's LA code and a postcode directory, for rules on placement location. */
+  readonly area: Option.Option<Placement.AreaContext>
+}
+
+/** One failure: the table, the line(s) of the rows at fault, the child, and the fields (the rule's by default). @category models */
+export interface Hit {
+  readonly table: Table.Name
+  readonly lines: ReadonlyArray<number>
+  readonly childId: string | null
+  readonly fields?: ReadonlyArray<string>
+}
+
+/** What a rule needs beyond its tables. @category models */
+export type Need = "previous" | "postcodes"
+
+/** @category models */
+export interface Rule {
+  /** DfE code: 101, 503A, SW13STG1… */
+  readonly code: string
+  readonly message: string
+  /** Tables the rule reads; absent ⇒ skipped. */
+  readonly tables: ReadonlyArray<Table.Name>
+  readonly fields: ReadonlyArray<string>
+  /** Collection years (named by their 31 March) the rule is active in, inclusive. */
+  readonly years: { readonly from: number; readonly to?: number }
+  readonly needs?: ReadonlyArray<Need>
+  /** Codec errors on these fields are reported under this rule (an unreadable SEX is a rule 101 failure). */
+  readonly readErrors?: ReadonlyArray<{ readonly table: Table.Name; readonly column: string }>
+  readonly check: (ctx: Context) => ReadonlyArray<Hit>
+}
+
+/** Active in a collection year. @category predicates */
+export const isActiveIn = (rule: Rule, year: number): boolean =>
+  rule.years.from <= year && (rule.years.to === undefined || year <= rule.years.to)
+
+/** A rule, checked per child. @category constructors */
+export const perChild =
+  (check: (child: ChildRecords, ctx: Context) => ReadonlyArray<Hit> | undefined) =>
+  (ctx: Context): ReadonlyArray<Hit> => {
+    const out: Array<Hit> = []
+    for (const c of ctx.current.children) {
+      const hits = check(c, ctx)
+      if (hits !== undefined) for (const h of hits) out.push(h)
+    }
+    return out
+  }
+
+/** A rule with nothing to check beyond its codec errors. @category constructors */
+export const noRecordCheck = (_ctx: Context): ReadonlyArray<Hit> => []
+
+/** A hit on one row. @category constructors */
+export const hit = (table: Table.Name, row: Row<unknown>, childId: string, fields?: ReadonlyArray<string>): Hit =>
+  fields === undefined ? { table, lines: [row.line], childId } : { table, lines: [row.line], childId, fields }

@@ -1,0 +1,922 @@
+/**
+ * The DfE 903 validation rules implemented so far: every rule of ssda903.md §5.3. Each is a small pure check named by
+ * its DfE code. Wording of messages is our paraphrase; where the spec leaves a detail open the choice is noted.
+ */
+import {
+  CalendarDate,
+  CareLeaver,
+  ChildHistory,
+  Cohort,
+  type Episode,
+  type HealthOutcome,
+  type PlacementType,
+  ReportingYear
+} from "@cpo/domain"
+import { Option } from "effect"
+import { type ChildRecords, type Context, type Hit, hit, noRecordCheck, perChild, type Rule } from "./Rule.ts"
+import type { Row } from "./Ssda903.ts"
+
+const day = CalendarDate.make
+
+const dobOf = (c: ChildRecords): CalendarDate.CalendarDate | undefined => c.header[0]?.value.dateOfBirth
+
+const endOr = (e: Episode.Episode, fallback: CalendarDate.CalendarDate): CalendarDate.CalendarDate =>
+  Option.getOrElse(e.end, () => fallback)
+
+const ye = (ctx: Context) => ReportingYear.end(ctx.year)
+const ys = (ctx: Context) => ReportingYear.start(ctx.year)
+
+// ── Header ────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const sexUpTo2024 = new Set(["1", "2"])
+const sexFrom2025 = new Set(["M", "F", "U"])
+
+const sexRule = (from: number, to: number | undefined, allowed: ReadonlySet<string>, spelled: string): Rule => ({
+  code: "101",
+  message: `Gender code is not valid (${spelled})`,
+  tables: ["Header"],
+  fields: ["SEX"],
+  years: to === undefined ? { from } : { from, to },
+  readErrors: [{ table: "Header", column: "SEX" }],
+  check: perChild((c) => c.header.filter((r) => !allowed.has(r.raw?.SEX ?? "")).map((r) => hit("Header", r, c.childId)))
+})
+
+const r101a = sexRule(2016, 2024, sexUpTo2024, "1 or 2 up to 2023/24")
+const r101b = sexRule(2025, undefined, sexFrom2025, "M, F or U from 2024/25")
+
+const r102: Rule = {
+  code: "102",
+  message: "Date of birth is not a valid date",
+  tables: ["Header"],
+  fields: ["DOB"],
+  years: { from: 2016 },
+  readErrors: [{ table: "Header", column: "DOB" }],
+  check: noRecordCheck
+}
+
+const r103: Rule = {
+  code: "103",
+  message: "The ethnicity code is either not valid or has not been entered",
+  tables: ["Header"],
+  fields: ["ETHNIC"],
+  years: { from: 2016 },
+  readErrors: [{ table: "Header", column: "ETHNIC" }],
+  check: noRecordCheck
+}
+
+const upnUnknown = new Set(["UN1", "UN2", "UN3", "UN4", "UN5"])
+
+const r444: Rule = {
+  code: "444",
+  message: "UPN is shared with another child in the return",
+  tables: ["Header"],
+  fields: ["UPN"],
+  years: { from: 2026 },
+  check: (ctx) => {
+    const byUpn = new Map<string, Array<{ row: Row<unknown>; childId: string }>>()
+    for (const c of ctx.current.children) {
+      for (const r of c.header) {
+        if (Option.isNone(r.value.upn) || upnUnknown.has(r.value.upn.value)) continue
+        const list = byUpn.get(r.value.upn.value)
+        if (list === undefined) byUpn.set(r.value.upn.value, [{ row: r, childId: c.childId }])
+        else list.push({ row: r, childId: c.childId })
+      }
+    }
+    const out: Array<Hit> = []
+    for (const list of byUpn.values()) {
+      if (new Set(list.map((x) => x.childId)).size < 2) continue
+      for (const x of list) out.push(hit("Header", x.row, x.childId))
+    }
+    return out
+  }
+}
+
+// ── Episodes: codes ───────────────────────────────────────────────────────────────────────────────────────────────
+
+const codeRule = (code: string, column: string, message: string): Rule => ({
+  code,
+  message,
+  tables: ["Episodes"],
+  fields: [column],
+  years: { from: 2016 },
+  readErrors: [{ table: "Episodes", column }],
+  check: noRecordCheck
+})
+
+const r143 = codeRule("143", "RNE", "The code entered for the reason for new episode is not a valid code")
+const r144 = codeRule("144", "LS", "The legal status code is not a valid code")
+const r145 = codeRule("145", "CIN", "Category of need code is not a valid code")
+
+const newFrom2026 = new Set<PlacementType.PlacementType>(["K3", "Z11", "Z12", "Z13", "Z14"])
+const endedWith2025 = new Set<PlacementType.PlacementType>(["H5", "P2", "Z1"])
+
+const r146a: Rule = {
+  code: "146",
+  message: "Placement type is not a valid code for the year (K3 and Z11–Z14 only from 2025/26)",
+  tables: ["Episodes"],
+  fields: ["PLACE"],
+  years: { from: 2016, to: 2025 },
+  readErrors: [{ table: "Episodes", column: "PLACE" }],
+  check: perChild((c) =>
+    c.episodes.filter((r) => newFrom2026.has(r.value.placement)).map((r) => hit("Episodes", r, c.childId))
+  )
+}
+
+/**
+ * From 2025/26 H5, P2 and Z1 are withdrawn. Episodes that began before 1 April 2025 keep their codes: history is
+ * carried year to year and is not recoded (ssda903.md §3.4).
+ */
+const r146b: Rule = {
+  code: "146",
+  message: "Placement type is not a valid code for the year (H5, P2 and Z1 withdrawn from 2025/26)",
+  tables: ["Episodes"],
+  fields: ["PLACE"],
+  years: { from: 2026 },
+  readErrors: [{ table: "Episodes", column: "PLACE" }],
+  check: perChild((c) =>
+    c.episodes
+      .filter((r) => endedWith2025.has(r.value.placement) && r.value.start >= day("2025-04-01"))
+      .map((r) => hit("Episodes", r, c.childId))
+  )
+}
+
+const historicRec = new Set(["E43", "E44"])
+
+const r149: Rule = {
+  code: "149",
+  message: "Reason episode ceased is not a valid code",
+  tables: ["Episodes"],
+  fields: ["REC"],
+  years: { from: 2016 },
+  readErrors: [{ table: "Episodes", column: "REC" }],
+  // E43/E44 (SGO codes replaced by E45–E48) are read so that history loads, but are not valid for an episode
+  // ceasing in the year.
+  check: perChild((c, ctx) =>
+    c.episodes
+      .filter(
+        (r) =>
+          Option.isSome(r.value.reasonCeased) &&
+          historicRec.has(r.value.reasonCeased.value) &&
+          Option.isSome(r.value.end) &&
+          ReportingYear.includes(ctx.year, r.value.end.value)
+      )
+      .map((r) => hit("Episodes", r, c.childId))
+  )
+}
+
+const providerBlankAllowed = (p: PlacementType.PlacementType, year: number): boolean =>
+  p === "T0" ||
+  p === "T1" ||
+  p === "T2" ||
+  p === "T3" ||
+  (p === "T4" && year >= 2026) ||
+  p === "Z1" ||
+  p === "Z11" ||
+  p === "Z12" ||
+  p === "Z13" ||
+  p === "Z14"
+
+const r178: Rule = {
+  code: "178",
+  message: "Placement provider code is not valid, or is blank for a placement type that needs one",
+  tables: ["Episodes"],
+  fields: ["PLACE_PROVIDER", "PLACE"],
+  years: { from: 2016 },
+  readErrors: [{ table: "Episodes", column: "PLACE_PROVIDER" }],
+  check: perChild((c, ctx) =>
+    c.episodes
+      .filter((r) => Option.isNone(r.value.provider) && !providerBlankAllowed(r.value.placement, ctx.year))
+      .map((r) => hit("Episodes", r, c.childId))
+  )
+}
+
+// ── Episodes: dates and durations ─────────────────────────────────────────────────────────────────────────────────
+
+const r355: Rule = {
+  code: "355",
+  message: "Episode appears to have lasted for less than 24 hours",
+  tables: ["Episodes"],
+  fields: ["DECOM", "DEC"],
+  years: { from: 2016 },
+  check: perChild((c) =>
+    c.episodes
+      .filter((r) => Option.isSome(r.value.end) && r.value.end.value === r.value.start)
+      .map((r) => hit("Episodes", r, c.childId))
+  )
+}
+
+const r356: Rule = {
+  code: "356",
+  message: "The date the episode ceased is before the date the same episode started",
+  tables: ["Episodes"],
+  fields: ["DECOM", "DEC"],
+  years: { from: 2016 },
+  check: perChild((c) =>
+    c.episodes
+      .filter((r) => Option.isSome(r.value.end) && r.value.end.value < r.value.start)
+      .map((r) => hit("Episodes", r, c.childId))
+  )
+}
+
+const r352: Rule = {
+  code: "352",
+  message: "Child who started to be looked after was aged 18 or over",
+  tables: ["Header", "Episodes"],
+  fields: ["DECOM", "RNE"],
+  years: { from: 2016 },
+  check: perChild((c) => {
+    const dob = dobOf(c)
+    if (dob === undefined) return undefined
+    const eighteen = CalendarDate.addYears(dob, 18)
+    return c.episodes
+      .filter((r) => r.value.reasonForNewEpisode === "S" && r.value.start >= eighteen)
+      .map((r) => hit("Episodes", r, c.childId))
+  })
+}
+
+const youthJustice = new Set(["J1", "J2", "J3"])
+
+const r358: Rule = {
+  code: "358",
+  message: "Child with this legal status should be at least 10 years of age",
+  tables: ["Header", "Episodes"],
+  fields: ["DECOM", "LS"],
+  years: { from: 2016 },
+  check: perChild((c) => {
+    const dob = dobOf(c)
+    if (dob === undefined) return undefined
+    return c.episodes
+      .filter((r) => youthJustice.has(r.value.legalStatus) && CalendarDate.ageOn(dob, r.value.start) < 10)
+      .map((r) => hit("Episodes", r, c.childId))
+  })
+}
+
+/**
+ * An episode under `legalStatus` longer than `maxDays`. The 903 holds days, not hours, so 72 hours is 3 days. An open
+ * episode is measured to 31 March: still open then, it has already run that long.
+ */
+const maxDuration = (code: string, legalStatus: string, maxDays: number, message: string): Rule => ({
+  code,
+  message,
+  tables: ["Episodes"],
+  fields: ["LS", "DECOM", "DEC"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) =>
+    c.episodes
+      .filter(
+        (r) =>
+          r.value.legalStatus === legalStatus &&
+          CalendarDate.daysBetween(r.value.start, endOr(r.value, ye(ctx))) > maxDays
+      )
+      .map((r) => hit("Episodes", r, c.childId))
+  )
+})
+
+const r361 = maxDuration("361", "L1", 3, "Police protection legal status lasted longer than 72 hours")
+const r362 = maxDuration("362", "L2", 21, "Emergency protection order legal status lasted longer than 21 days")
+const r365 = maxDuration("365", "V3", 17, "Any individual short-term respite placement must not exceed 17 days")
+
+const r367: Rule = {
+  code: "367",
+  message: "The maximum amount of respite care allowable is 75 days in any 12-month period",
+  tables: ["Episodes"],
+  fields: ["LS", "DECOM", "DEC"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) => {
+    const from = ys(ctx)
+    // nights in the year: days from the later of DECOM and 1 April to the earlier of DEC and 1 April next
+    const to = CalendarDate.addDays(ye(ctx), 1)
+    const v3 = c.episodes.filter((r) => r.value.legalStatus === "V3")
+    let nights = 0
+    for (const r of v3) {
+      const a = CalendarDate.max(r.value.start, from)
+      const b = CalendarDate.min(endOr(r.value, to), to)
+      if (b > a) nights += CalendarDate.daysBetween(a, b)
+    }
+    if (nights <= 75) return undefined
+    return [{ table: "Episodes", lines: v3.map((r) => r.line), childId: c.childId }]
+  })
+}
+
+// ── Episodes: sequence ────────────────────────────────────────────────────────────────────────────────────────────
+
+const isPlacementChange = (rne: string) => rne === "P" || rne === "B" || rne === "T" || rne === "U"
+const isTemporary = (p: PlacementType.PlacementType) => p.startsWith("T")
+
+const consecutive = (c: ChildRecords) => {
+  const pairs: Array<readonly [Row<Episode.Episode>, Row<Episode.Episode>]> = []
+  for (let i = 1; i < c.episodes.length; i++) pairs.push([c.episodes[i - 1]!, c.episodes[i]!])
+  return pairs
+}
+
+const r225: Rule = {
+  code: "225",
+  message: "Reason for placement change must be recorded",
+  tables: ["Episodes"],
+  fields: ["REASON_PLACE_CHANGE"],
+  years: { from: 2016 },
+  // REASON_PLACE_CHANGE belongs on the episode whose placement ended; only changes in the year are checked.
+  check: perChild((c, ctx) =>
+    consecutive(c)
+      .filter(
+        ([before, after]) =>
+          Option.getOrUndefined(before.value.reasonCeased) === "X1" &&
+          Option.isSome(before.value.end) &&
+          ReportingYear.includes(ctx.year, before.value.end.value) &&
+          isPlacementChange(after.value.reasonForNewEpisode) &&
+          !isTemporary(before.value.placement) &&
+          !isTemporary(after.value.placement) &&
+          Option.isNone(before.value.reasonPlaceChange)
+      )
+      .map(([before]) => hit("Episodes", before, c.childId))
+  )
+}
+
+const r433: Rule = {
+  code: "433",
+  message:
+    "The reason for new episode suggests that this episode continues the previous one, but the start date does not match the end of the previous episode",
+  tables: ["Episodes"],
+  fields: ["RNE", "DECOM"],
+  years: { from: 2016 },
+  check: perChild((c) =>
+    consecutive(c)
+      .filter(
+        ([before, after]) =>
+          after.value.reasonForNewEpisode !== "S" && Option.getOrUndefined(before.value.end) !== after.value.start
+      )
+      .map(([before, after]) => ({ table: "Episodes" as const, lines: [before.line, after.line], childId: c.childId }))
+  )
+}
+
+const r431: Rule = {
+  code: "431",
+  message: "The reason for new episode is started to be looked after, but the previous episode ended on the same day",
+  tables: ["Episodes"],
+  fields: ["RNE", "DECOM"],
+  years: { from: 2016 },
+  check: perChild((c) =>
+    consecutive(c)
+      .filter(
+        ([before, after]) =>
+          after.value.reasonForNewEpisode === "S" && Option.getOrUndefined(before.value.end) === after.value.start
+      )
+      .map(([before, after]) => ({ table: "Episodes" as const, lines: [before.line, after.line], childId: c.childId }))
+  )
+}
+
+/**
+ * 503A–503F compare the episode left open at the end of last year with the same episode (same DECOM) this year. The
+ * letter given to each field is our own assignment pending the DfE guide (ssda903.md §5.3 lists "503A…").
+ */
+const openLastYear = (ctx: Context, c: ChildRecords): Row<Episode.Episode> | undefined => {
+  if (Option.isNone(ctx.previous)) return undefined
+  const before = ctx.previous.value.byChild.get(c.childId)
+  if (before === undefined) return undefined
+  const lastYearEnd = ReportingYear.end(ctx.previous.value.year)
+  return before.episodes.filter((r) => r.value.start <= lastYearEnd && Option.isNone(r.value.end)).at(-1)
+}
+
+const agreeWithLastYear = (
+  code: string,
+  column: string,
+  label: string,
+  same: (now: Episode.Episode, then: Episode.Episode) => boolean
+): Rule => ({
+  code,
+  message: `The episode open at the end of last year has a different ${label} this year`,
+  tables: ["Episodes"],
+  fields: [column],
+  years: { from: 2016 },
+  needs: ["previous"],
+  check: perChild((c, ctx) => {
+    const open = openLastYear(ctx, c)
+    if (open === undefined) return undefined
+    const now = c.episodes.find((r) => r.value.start === open.value.start)
+    return now !== undefined && !same(now.value, open.value) ? [hit("Episodes", now, c.childId)] : undefined
+  })
+})
+
+const r503A = agreeWithLastYear(
+  "503A",
+  "RNE",
+  "reason for new episode",
+  (a, b) => a.reasonForNewEpisode === b.reasonForNewEpisode
+)
+const r503B = agreeWithLastYear("503B", "LS", "legal status", (a, b) => a.legalStatus === b.legalStatus)
+const r503C = agreeWithLastYear("503C", "CIN", "category of need", (a, b) => a.categoryOfNeed === b.categoryOfNeed)
+const r503D = agreeWithLastYear("503D", "PLACE", "placement type", (a, b) => a.placement === b.placement)
+const r503E = agreeWithLastYear(
+  "503E",
+  "PLACE_PROVIDER",
+  "placement provider",
+  (a, b) => Option.getOrNull(a.provider) === Option.getOrNull(b.provider)
+)
+const r503F: Rule = {
+  code: "503F",
+  message: "The episode open at the end of last year has no episode this year with the same start date",
+  tables: ["Episodes"],
+  fields: ["DECOM"],
+  years: { from: 2016 },
+  needs: ["previous"],
+  check: perChild((c, ctx) => {
+    const open = openLastYear(ctx, c)
+    if (open === undefined || c.episodes.some((r) => r.value.start === open.value.start)) return undefined
+    return [{ table: "Episodes", lines: c.episodes.map((r) => r.line), childId: c.childId }]
+  })
+}
+
+const r1015: Rule = {
+  code: "1015",
+  message: "Placement provider is own provision but the placement is outside the council's area",
+  tables: ["Episodes"],
+  fields: ["PLACE_PROVIDER", "PL_POST"],
+  years: { from: 2016 },
+  needs: ["postcodes"],
+  // Foster and adoption placements (U1–U6, A3–A6) and short breaks may be own provision outside the area.
+  check: (ctx) => {
+    if (Option.isNone(ctx.area)) return []
+    const area = ctx.area.value
+    return perChild((c) =>
+      c.episodes
+        .filter((r) => {
+          const e = r.value
+          if (Option.getOrUndefined(e.provider) !== "PR1") return false
+          if (e.placement.startsWith("U") || e.placement.startsWith("A")) return false
+          if (e.legalStatus === "V3" || e.legalStatus === "V4") return false
+          const where = Option.flatMap(e.placementPostcode, area.directory.lookup)
+          return Option.isSome(where) && where.value.localAuthority !== area.localAuthority
+        })
+        .map((r) => hit("Episodes", r, c.childId))
+    )(ctx)
+  }
+}
+
+// ── OC2 ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const oc2Items = (h: HealthOutcome.HealthOutcome): ReadonlyArray<Option.Option<unknown>> => [
+  h.sdqScore,
+  h.sdqReason,
+  h.convicted,
+  h.healthCheck,
+  h.immunisations,
+  h.teethCheck,
+  h.healthAssessment,
+  h.substanceMisuse,
+  h.interventionReceived,
+  h.interventionOffered
+]
+
+const inOc2Cohort = (c: ChildRecords, ctx: Context) => Cohort.isContinuouslyLookedAfterForYear(c.history, ctx.year)
+
+const r191: Rule = {
+  code: "191",
+  message:
+    "Child has been looked after continuously for at least 12 months at 31 March but health information has not been completed",
+  tables: ["Episodes", "OC2"],
+  fields: ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) => {
+    if (!inOc2Cohort(c, ctx)) return undefined
+    const row = c.healthOutcomes[0]
+    if (row === undefined) {
+      const last = c.episodes.at(-1)
+      return [{ table: "Episodes", lines: last === undefined ? [] : [last.line], childId: c.childId }]
+    }
+    const h = row.value
+    const blank = [
+      ["IMMUNISATIONS", h.immunisations],
+      ["TEETH_CHECK", h.teethCheck],
+      ["HEALTH_ASSESSMENT", h.healthAssessment],
+      ["SUBSTANCE_MISUSE", h.substanceMisuse]
+    ] as const
+    const fields = blank.filter(([, v]) => Option.isNone(v)).map(([f]) => f)
+    return fields.length === 0 ? undefined : [hit("OC2", row, c.childId, fields)]
+  })
+}
+
+const r190: Rule = {
+  code: "190",
+  message:
+    "OC2 data has been completed for a child who has not been looked after continuously for at least 12 months at 31 March",
+  tables: ["Episodes", "OC2"],
+  fields: ["SDQ_SCORE", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) => {
+    if (c.healthOutcomes.length === 0 || inOc2Cohort(c, ctx)) return undefined
+    return c.healthOutcomes.filter((r) => oc2Items(r.value).some(Option.isSome)).map((r) => hit("OC2", r, c.childId))
+  })
+}
+
+const ageAtYearEnd = (c: ChildRecords, ctx: Context): number | undefined => {
+  const dob = dobOf(c) ?? c.healthOutcomes[0]?.value.dateOfBirth
+  return dob === undefined ? undefined : CalendarDate.ageOn(dob, ye(ctx))
+}
+
+const cohortOc2Check =
+  (test: (h: HealthOutcome.HealthOutcome, age: number) => boolean) => (c: ChildRecords, ctx: Context) => {
+    if (c.healthOutcomes.length === 0 || !inOc2Cohort(c, ctx)) return undefined
+    const age = ageAtYearEnd(c, ctx)
+    if (age === undefined) return undefined
+    return c.healthOutcomes.filter((r) => test(r.value, age)).map((r) => hit("OC2", r, c.childId))
+  }
+
+const r545: Rule = {
+  code: "545",
+  message:
+    "Child looked after for 12 months aged under 5 at 31 March: development assessment (HEALTH_CHECK) must be completed",
+  tables: ["Episodes", "OC2"],
+  fields: ["HEALTH_CHECK"],
+  years: { from: 2016 },
+  check: perChild(cohortOc2Check((h, age) => age < 5 && Option.isNone(h.healthCheck)))
+}
+
+const r546: Rule = {
+  code: "546",
+  message: "Child looked after for 12 months aged 5 or over at 31 March: HEALTH_CHECK should not be completed",
+  tables: ["Episodes", "OC2"],
+  fields: ["HEALTH_CHECK"],
+  years: { from: 2016 },
+  check: perChild(cohortOc2Check((h, age) => age >= 5 && Option.isSome(h.healthCheck)))
+}
+
+const r543: Rule = {
+  code: "543",
+  message: "Child looked after for 12 months aged 10 or over at 31 March: CONVICTED must be completed",
+  tables: ["Episodes", "OC2"],
+  fields: ["CONVICTED"],
+  years: { from: 2016 },
+  check: perChild(cohortOc2Check((h, age) => age >= 10 && Option.isNone(h.convicted)))
+}
+
+const r188: Rule = {
+  code: "188",
+  message: "Child aged under 4 at 31 March: SDQ score and reason should not be completed",
+  tables: ["OC2"],
+  fields: ["SDQ_SCORE", "SDQ_REASON"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) =>
+    c.healthOutcomes
+      .filter(
+        (r) =>
+          CalendarDate.ageOn(r.value.dateOfBirth, ye(ctx)) < 4 &&
+          (Option.isSome(r.value.sdqScore) || Option.isSome(r.value.sdqReason))
+      )
+      .map((r) => hit("OC2", r, c.childId))
+  )
+}
+
+// ── Missing ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const r574: Rule = {
+  code: "574",
+  message: "A new missing or away period starts before the previous one ended",
+  tables: ["Missing"],
+  fields: ["MIS_START", "MIS_END"],
+  years: { from: 2016 },
+  check: perChild((c) => {
+    const sorted = [...c.missing].sort((a, b) =>
+      a.value.start < b.value.start ? -1 : a.value.start > b.value.start ? 1 : 0
+    )
+    const out: Array<Hit> = []
+    for (let i = 1; i < sorted.length; i++) {
+      const before = sorted[i - 1]!
+      const after = sorted[i]!
+      if (Option.isNone(before.value.end) || after.value.start < before.value.end.value) {
+        out.push({ table: "Missing", lines: [before.line, after.line], childId: c.childId })
+      }
+    }
+    return out
+  })
+}
+
+const r570: Rule = {
+  code: "570",
+  message: "The start date of the missing or away period is after the end of the collection year",
+  tables: ["Missing"],
+  fields: ["MIS_START"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) => c.missing.filter((r) => r.value.start > ye(ctx)).map((r) => hit("Missing", r, c.childId)))
+}
+
+const r571: Rule = {
+  code: "571",
+  message: "The end date of the missing or away period is outside the collection year",
+  tables: ["Missing"],
+  fields: ["MIS_END"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) =>
+    c.missing
+      .filter((r) => Option.isSome(r.value.end) && !ReportingYear.includes(ctx.year, r.value.end.value))
+      .map((r) => hit("Missing", r, c.childId))
+  )
+}
+
+// ── OC3 ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const oc3Code = (code: string, column: string, message: string): Rule => ({
+  code,
+  message,
+  tables: ["OC3"],
+  fields: [column],
+  years: { from: 2016 },
+  readErrors: [{ table: "OC3", column }],
+  check: noRecordCheck
+})
+
+const r131 = oc3Code("131", "IN_TOUCH", "Data entry for being in touch after leaving care is invalid")
+const r133 = oc3Code("133", "ACCOM", "Data entry for accommodation after leaving care is invalid")
+
+const r132a: Rule = oc3Code("132", "ACTIV", "Data entry for activity after leaving care is invalid")
+const r132: Rule = { ...r132a, years: { from: 2016, to: 2022 } }
+/** From 2022/23 F3/P3 (training or employment) are replaced by F4/P4 and F5/P5. */
+const r132b: Rule = {
+  ...r132a,
+  message: "Data entry for activity after leaving care is invalid (F3 and P3 withdrawn from 2022/23)",
+  years: { from: 2023 },
+  check: perChild((c) =>
+    c.careLeavers
+      .filter((r) => {
+        const a = Option.getOrUndefined(r.value.activity)
+        return a === "F3" || a === "P3"
+      })
+      .map((r) => hit("OC3", r, c.childId))
+  )
+}
+
+const oc3Completed = (c: ChildRecords) =>
+  c.careLeavers.filter(
+    (r) => Option.isSome(r.value.inTouch) || Option.isSome(r.value.activity) || Option.isSome(r.value.accommodation)
+  )
+
+const r1016: Rule = {
+  code: "1016",
+  message: "OC3 data is not required for a young person still looked after on their 17th or 18th birthday",
+  tables: ["OC3", "Episodes"],
+  fields: ["IN_TOUCH", "ACTIV", "ACCOM"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) => {
+    const rows = oc3Completed(c)
+    if (rows.length === 0) return undefined
+    const dob = rows[0]!.value.dateOfBirth
+    const birthdays = [17, 18]
+      .map((n) => CalendarDate.addYears(dob, n))
+      .filter((d) => ReportingYear.includes(ctx.year, d))
+    const lookedAfterOnBirthday = birthdays.some((b) =>
+      c.episodes.some((r) => r.value.start <= b && (Option.isNone(r.value.end) || r.value.end.value > b))
+    )
+    return lookedAfterOnBirthday ? rows.map((r) => hit("OC3", r, c.childId)) : undefined
+  })
+}
+
+/**
+ * A care leaver must have been looked after for at least 13 weeks (91 days) since their 14th birthday, some of it on
+ * or after their 16th (ssda903.md §4.7). Episodes from last year's return are added when supplied; a young person
+ * with no episode in either year cannot be checked and is not reported.
+ */
+const r1001: Rule = {
+  code: "1001",
+  message:
+    "The episodes do not show the young person was looked after for at least 13 weeks since their 14th birthday, some of it after their 16th",
+  tables: ["OC3", "Episodes", "Header"],
+  fields: ["CHILD", "DOB"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) => {
+    const rows = c.careLeavers
+    if (rows.length === 0) return undefined
+    const last = Option.flatMap(ctx.previous, (p) => Option.fromNullishOr(p.byChild.get(c.childId)))
+    const episodes = [
+      ...c.episodes.map((r) => r.value),
+      ...Option.match(last, { onNone: () => [], onSome: (p) => p.episodes.map((r) => r.value) })
+    ]
+    if (episodes.length === 0) return undefined
+    const dob = dobOf(c) ?? rows[0]!.value.dateOfBirth
+    const spans = CareLeaver.daysLookedAfter({ ...c.history, episodes: ChildHistory.normaliseEpisodes(episodes) })
+    const b14 = CalendarDate.toDayNumber(CalendarDate.addYears(dob, 14))
+    const b16 = CalendarDate.toDayNumber(CalendarDate.addYears(dob, 16))
+    const end = CalendarDate.toDayNumber(ye(ctx))
+    let since14 = 0
+    let since16 = 0
+    for (const [a, b] of spans) {
+      const hi = Math.min(b, end)
+      if (hi >= Math.max(a, b14)) since14 += hi - Math.max(a, b14) + 1
+      if (hi >= Math.max(a, b16)) since16 += hi - Math.max(a, b16) + 1
+    }
+    return since14 >= CareLeaver.thirteenWeeks && since16 > 0 ? undefined : rows.map((r) => hit("OC3", r, c.childId))
+  })
+}
+
+// ── AD1 ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const adoptedInYear = (c: ChildRecords, ctx: Context) =>
+  c.episodes.filter((r) => {
+    const rec = Option.getOrUndefined(r.value.reasonCeased)
+    return (
+      (rec === "E11" || rec === "E12") &&
+      Option.isSome(r.value.end) &&
+      ReportingYear.includes(ctx.year, r.value.end.value)
+    )
+  })
+
+const r601: Rule = {
+  code: "601",
+  message: "The adoption data (AD1) has not been completed for a child adopted in the year",
+  tables: ["Episodes", "AD1"],
+  fields: ["REC", "DEC"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) => {
+    const adopted = adoptedInYear(c, ctx)
+    if (adopted.length === 0 || c.adoptions.length > 0) return undefined
+    return adopted.map((r) => hit("Episodes", r, c.childId))
+  })
+}
+
+const r602: Rule = {
+  code: "602",
+  message: "The adoption data (AD1) is completed for a child who was not adopted in the year",
+  tables: ["Episodes", "AD1"],
+  fields: ["CHILD"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) =>
+    c.adoptions.length > 0 && adoptedInYear(c, ctx).length === 0
+      ? c.adoptions.map((r) => hit("AD1", r, c.childId))
+      : undefined
+  )
+}
+
+// ── Social worker episodes ────────────────────────────────────────────────────────────────────────────────────────
+
+const rSW13STG1: Rule = {
+  code: "SW13STG1",
+  message: "Reason for social worker change is not a valid code",
+  tables: ["SWEpisodes"],
+  fields: ["SW_REASON"],
+  years: { from: 2024 },
+  readErrors: [{ table: "SWEpisodes", column: "SW_REASON" }],
+  check: noRecordCheck
+}
+
+const rSW17STG2: Rule = {
+  code: "SW17STG2",
+  message: "Child looked after at 31 March has no social worker episode open at 31 March",
+  tables: ["SWEpisodes", "Episodes"],
+  fields: ["SW_DECOM", "SW_DEC"],
+  years: { from: 2024 },
+  check: perChild((c, ctx) => {
+    const end = ye(ctx)
+    const open = c.episodes.find((r) => r.value.start <= end && (Option.isNone(r.value.end) || r.value.end.value > end))
+    if (open === undefined) return undefined
+    const covered = c.socialWorkerEpisodes.some(
+      (r) => r.value.start <= end && (Option.isNone(r.value.end) || r.value.end.value > end)
+    )
+    return covered ? undefined : [hit("Episodes", open, c.childId)]
+  })
+}
+
+// ── Deprivation of liberty (draft 2026/27) ────────────────────────────────────────────────────────────────────────
+// ssda903.md §5.3 gives the range 700–710 for these checks without numbering each; the codes below are our own
+// assignment within that range, to be aligned with the DfE 2026/27 guide when it is final.
+
+const doLoRule = (code: string, message: string, fields: ReadonlyArray<string>, check: Rule["check"]): Rule => ({
+  code,
+  message,
+  tables: ["DoLo"],
+  fields,
+  years: { from: 2027 },
+  check
+})
+
+const r700: Rule = {
+  ...doLoRule("700", "Deprivation of liberty start date is not a valid date", ["DOLO_START"], noRecordCheck),
+  readErrors: [{ table: "DoLo", column: "DOLO_START" }]
+}
+const r701: Rule = {
+  ...doLoRule("701", "Deprivation of liberty end date is not a valid date", ["DOLO_END"], noRecordCheck),
+  readErrors: [{ table: "DoLo", column: "DOLO_END" }]
+}
+const r702 = doLoRule(
+  "702",
+  "Deprivation of liberty end date is before its start date",
+  ["DOLO_START", "DOLO_END"],
+  perChild((c) =>
+    c.deprivationOfLiberty
+      .filter((r) => Option.isSome(r.value.end) && r.value.end.value < r.value.start)
+      .map((r) => hit("DoLo", r, c.childId))
+  )
+)
+const r703 = doLoRule(
+  "703",
+  "Deprivation of liberty start date is after the end of the collection year",
+  ["DOLO_START"],
+  perChild((c, ctx) =>
+    c.deprivationOfLiberty.filter((r) => r.value.start > ye(ctx)).map((r) => hit("DoLo", r, c.childId))
+  )
+)
+const r704 = doLoRule(
+  "704",
+  "Deprivation of liberty end date is outside the collection year",
+  ["DOLO_END"],
+  perChild((c, ctx) =>
+    c.deprivationOfLiberty
+      .filter((r) => Option.isSome(r.value.end) && !ReportingYear.includes(ctx.year, r.value.end.value))
+      .map((r) => hit("DoLo", r, c.childId))
+  )
+)
+const r705 = doLoRule(
+  "705",
+  "Deprivation of liberty orders overlap",
+  ["DOLO_START", "DOLO_END"],
+  perChild((c) => {
+    const sorted = [...c.deprivationOfLiberty].sort((a, b) => (a.value.start < b.value.start ? -1 : 1))
+    const out: Array<Hit> = []
+    for (let i = 1; i < sorted.length; i++) {
+      const before = sorted[i - 1]!
+      const after = sorted[i]!
+      if (Option.isNone(before.value.end) || after.value.start < before.value.end.value) {
+        out.push({ table: "DoLo", lines: [before.line, after.line], childId: c.childId })
+      }
+    }
+    return out
+  })
+)
+const doLoExcludedPlacements = new Set(["K1", "P1", "R5", "K3"])
+const r706: Rule = {
+  ...doLoRule(
+    "706",
+    "Child under a deprivation of liberty order is placed in a secure children's home, with parents, in custody or in supported accommodation",
+    ["DOLO_START", "PLACE"],
+    perChild((c, ctx) =>
+      c.deprivationOfLiberty
+        .filter((d) =>
+          c.episodes.some(
+            (e) =>
+              doLoExcludedPlacements.has(e.value.placement) &&
+              e.value.start <= Option.getOrElse(d.value.end, () => ye(ctx)) &&
+              Option.getOrElse(e.value.end, () => ye(ctx)) > d.value.start
+          )
+        )
+        .map((d) => hit("DoLo", d, c.childId))
+    )
+  ),
+  tables: ["DoLo", "Episodes"]
+}
+
+/** Every rule definition, all years. @category models */
+export const all: ReadonlyArray<Rule> = [
+  r101a,
+  r101b,
+  r102,
+  r103,
+  r131,
+  r132,
+  r132b,
+  r133,
+  r143,
+  r144,
+  r145,
+  r146a,
+  r146b,
+  r149,
+  r178,
+  r188,
+  r190,
+  r191,
+  r225,
+  r352,
+  r355,
+  r356,
+  r358,
+  r361,
+  r362,
+  r365,
+  r367,
+  r431,
+  r433,
+  r444,
+  r503A,
+  r503B,
+  r503C,
+  r503D,
+  r503E,
+  r503F,
+  r543,
+  r545,
+  r546,
+  r570,
+  r571,
+  r574,
+  r601,
+  r602,
+  r700,
+  r701,
+  r702,
+  r703,
+  r704,
+  r705,
+  r706,
+  r1001,
+  r1015,
+  r1016,
+  rSW13STG1,
+  rSW17STG2
+]

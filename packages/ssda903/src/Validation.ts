@@ -1,0 +1,281 @@
+/**
+ * Validating a decoded return: index it by child once, run every rule in force for the year, and gather the failures
+ * into a report with summaries by rule and by table. Codec errors are part of the report: those on a field a rule
+ * owns (an unreadable SEX is rule 101) under that rule, the rest under `READ`.
+ */
+import { ChildHistory, type Placement, ReportingYear } from "@cpo/domain"
+import { Option, Schema } from "effect"
+import * as Registry from "./Registry.ts"
+import type { ChildRecords, Context, IndexedReturn, Rule } from "./Rule.ts"
+import type { DecodedReturn, ReadError, Row } from "./Ssda903.ts"
+import * as Table from "./Table.ts"
+
+/** One failure in the report. @category models */
+export const ValidationError = Schema.Struct({
+  code: Schema.String,
+  message: Schema.String,
+  table: Table.Name,
+  file: Schema.String,
+  /** Lines of the file the rows at fault start on (header = line 1). */
+  rows: Schema.Array(Schema.Int),
+  childId: Schema.NullOr(Schema.String),
+  fields: Schema.Array(Schema.String),
+  /** For codec errors: the value as written and what was expected. */
+  value: Schema.optionalKey(Schema.String),
+  expected: Schema.optionalKey(Schema.String)
+}).annotate({ identifier: "ValidationError" })
+export type ValidationError = typeof ValidationError.Type
+
+/** How each rule in force came out. @category models */
+export const RuleOutcome = Schema.Struct({
+  code: Schema.String,
+  message: Schema.String,
+  status: Schema.Literals(["passed", "failed", "skipped"]),
+  errors: Schema.Int,
+  /** Why a rule was skipped: the tables or inputs it needs that were not supplied. */
+  skippedFor: Schema.Array(Schema.String)
+}).annotate({ identifier: "RuleOutcome" })
+export type RuleOutcome = typeof RuleOutcome.Type
+
+/** @category models */
+export const Report = Schema.Struct({
+  year: Schema.Int,
+  tables: Schema.Array(Table.Name),
+  errors: Schema.Array(ValidationError),
+  rules: Schema.Array(RuleOutcome),
+  byRule: Schema.Array(
+    Schema.Struct({
+      code: Schema.String,
+      message: Schema.String,
+      errors: Schema.Int,
+      fields: Schema.Array(Schema.String)
+    })
+  ),
+  byTable: Schema.Array(Schema.Struct({ table: Table.Name, errors: Schema.Int }))
+}).annotate({ identifier: "ValidationReport" })
+export type Report = typeof Report.Type
+
+/** Code under which codec errors no rule owns are reported. @category models */
+export const readErrorCode = "READ"
+
+const byStart = <A extends { readonly start: string }>(a: Row<A>, b: Row<A>) =>
+  a.value.start < b.value.start ? -1 : a.value.start > b.value.start ? 1 : a.line - b.line
+
+/**
+ * Index a decoded return by child, once: the domain `ChildHistory` and every table's located rows.
+ * @category constructors
+ */
+export const index = (decoded: DecodedReturn): IndexedReturn => {
+  type Mutable = {
+    -readonly [K in keyof ChildRecords]: ChildRecords[K] extends ReadonlyArray<infer A> ? Array<A> : ChildRecords[K]
+  }
+  const histories = new Map(ChildHistory.index(decoded.return).map((h) => [h.childId as string, h]))
+  const byChild = new Map<string, Mutable>()
+  const get = (id: string): Mutable => {
+    let c = byChild.get(id)
+    if (c === undefined) {
+      c = {
+        childId: id,
+        history: undefined as unknown as ChildHistory.ChildHistory,
+        header: [],
+        episodes: [],
+        reviews: [],
+        uasc: [],
+        healthOutcomes: [],
+        careLeavers: [],
+        adoptions: [],
+        placedForAdoption: [],
+        previousPermanence: [],
+        missing: [],
+        socialWorkerEpisodes: [],
+        deprivationOfLiberty: []
+      }
+      byChild.set(id, c)
+    }
+    return c
+  }
+  const s = decoded.sources
+  for (const r of s.children?.rows ?? []) get(r.value.id).header.push(r)
+  const add = <K extends Exclude<keyof ChildRecords, "childId" | "history" | "header">>(
+    key: K,
+    rows: ReadonlyArray<Row<{ readonly childId: string }>> | undefined
+  ) => {
+    for (const r of rows ?? []) (get(r.value.childId)[key] as Array<unknown>).push(r)
+  }
+  add("episodes", s.episodes?.rows)
+  add("reviews", s.reviews?.rows)
+  add("uasc", s.uasc?.rows)
+  add("healthOutcomes", s.healthOutcomes?.rows)
+  add("careLeavers", s.careLeavers?.rows)
+  add("adoptions", s.adoptions?.rows)
+  add("placedForAdoption", s.placedForAdoption?.rows)
+  add("previousPermanence", s.previousPermanence?.rows)
+  add("missing", s.missing?.rows)
+  add("socialWorkerEpisodes", s.socialWorkerEpisodes?.rows)
+  add("deprivationOfLiberty", s.deprivationOfLiberty?.rows)
+  const emptyHistory = (id: string): ChildHistory.ChildHistory => ({
+    childId: id as ChildHistory.ChildHistory["childId"],
+    child: Option.none(),
+    episodes: [],
+    reviews: [],
+    uasc: Option.none(),
+    healthOutcome: Option.none(),
+    careLeaver: Option.none(),
+    adoption: Option.none(),
+    placedForAdoption: [],
+    previousPermanence: Option.none(),
+    missing: [],
+    socialWorkerEpisodes: []
+  })
+  const children = [...byChild.values()].sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))
+  for (const c of children) {
+    c.episodes.sort(byStart)
+    c.history = histories.get(c.childId) ?? emptyHistory(c.childId)
+  }
+  return {
+    year: decoded.return.year,
+    children,
+    byChild: byChild as ReadonlyMap<string, ChildRecords>,
+    tables: new Set([...decoded.tables].map(Table.nameOf)),
+    readErrors: decoded.errors
+  }
+}
+
+/** @category models */
+export interface ValidateOptions {
+  /** Last year's return, for rules comparing the two (503A–F, 1001). */
+  readonly previous?: DecodedReturn | undefined
+  /** The council's LA code and a postcode directory, for rule 1015. */
+  readonly area?: Placement.AreaContext | undefined
+  /** Rules to run instead of the year's registry (tests). */
+  readonly rules?: ReadonlyArray<Rule> | undefined
+}
+
+/** Why a rule cannot run on this input, if it cannot. @category getters */
+export const missingInputs = (rule: Rule, ctx: Context): ReadonlyArray<string> => [
+  ...rule.tables.filter((t) => !ctx.current.tables.has(t)).map((t) => `${t} table`),
+  ...(rule.needs ?? []).flatMap((n) =>
+    n === "previous" && Option.isNone(ctx.previous)
+      ? ["previous year's return"]
+      : n === "postcodes" && Option.isNone(ctx.area)
+        ? ["postcode directory and LA code"]
+        : []
+  )
+]
+
+const readErrorAsValidation = (code: string, message: string, e: ReadError): ValidationError => ({
+  code,
+  message,
+  table: e.table,
+  file: e.file,
+  rows: [e.row],
+  childId: e.childId,
+  fields: [e.column],
+  value: e.value,
+  expected: e.expected
+})
+
+/**
+ * Validate a decoded return against the rules in force for its collection year.
+ * @category getters
+ */
+export const validate = (decoded: DecodedReturn, options: ValidateOptions = {}): Report => {
+  const year = decoded.return.year
+  const current = index(decoded)
+  const ctx: Context = {
+    year,
+    yearStart: ReportingYear.start(year),
+    yearEnd: ReportingYear.end(year),
+    current,
+    previous: options.previous === undefined ? Option.none() : Option.some(index(options.previous)),
+    area: Option.fromNullishOr(options.area)
+  }
+  const rules = options.rules ?? Registry.forYear(year)
+  const files = new Map<Table.Name, string>()
+  for (const t of Object.values(decoded.sources)) if (t !== undefined) files.set(t.name, t.file)
+  const owned = new Map<string, Rule>()
+  for (const r of rules) for (const f of r.readErrors ?? []) owned.set(`${f.table}.${f.column}`, r)
+
+  const errors: Array<ValidationError> = []
+  const outcomes: Array<RuleOutcome> = []
+  const readByRule = new Map<string, Array<ReadError>>()
+  const unowned: Array<ReadError> = []
+  for (const e of current.readErrors) {
+    const r = owned.get(`${e.table}.${e.column}`)
+    if (r === undefined) unowned.push(e)
+    else {
+      const list = readByRule.get(r.code)
+      if (list === undefined) readByRule.set(r.code, [e])
+      else list.push(e)
+    }
+  }
+  for (const rule of rules) {
+    const read = readByRule.get(rule.code) ?? []
+    const missing = missingInputs(rule, ctx)
+    const found: Array<ValidationError> = read.map((e) => readErrorAsValidation(rule.code, rule.message, e))
+    if (missing.length === 0) {
+      for (const h of rule.check(ctx)) {
+        found.push({
+          code: rule.code,
+          message: rule.message,
+          table: h.table,
+          file: files.get(h.table) ?? "",
+          rows: [...h.lines],
+          childId: h.childId,
+          fields: [...(h.fields ?? rule.fields)]
+        })
+      }
+    }
+    for (const f of found) errors.push(f)
+    outcomes.push({
+      code: rule.code,
+      message: rule.message,
+      status: found.length > 0 ? "failed" : missing.length > 0 ? "skipped" : "passed",
+      errors: found.length,
+      skippedFor: missing
+    })
+  }
+  const readMessage = "A value could not be read"
+  for (const e of unowned) errors.push(readErrorAsValidation(readErrorCode, readMessage, e))
+  outcomes.push({
+    code: readErrorCode,
+    message: readMessage,
+    status: unowned.length > 0 ? "failed" : "passed",
+    errors: unowned.length,
+    skippedFor: []
+  })
+  return summarise(year, [...current.tables], errors, outcomes)
+}
+
+const summarise = (
+  year: number,
+  tables: ReadonlyArray<Table.Name>,
+  errors: ReadonlyArray<ValidationError>,
+  rules: ReadonlyArray<RuleOutcome>
+): Report => {
+  const byRule = new Map<string, { code: string; message: string; errors: number; fields: Set<string> }>()
+  const byTable = new Map<Table.Name, number>()
+  for (const e of errors) {
+    const r = byRule.get(e.code) ?? { code: e.code, message: e.message, errors: 0, fields: new Set<string>() }
+    r.errors++
+    for (const f of e.fields) r.fields.add(f)
+    byRule.set(e.code, r)
+    byTable.set(e.table, (byTable.get(e.table) ?? 0) + 1)
+  }
+  const order = Table.definitions.map((d) => d.name)
+  return {
+    year,
+    tables: [...tables].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+    errors,
+    rules,
+    byRule: [...byRule.values()]
+      .sort((a, b) => Registry.compareCodes(a.code, b.code))
+      .map((r) => ({ code: r.code, message: r.message, errors: r.errors, fields: [...r.fields] })),
+    byTable: [...byTable.entries()]
+      .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+      .map(([table, n]) => ({ table, errors: n }))
+  }
+}
+
+/** The report has no error. @category predicates */
+export const isClean = (report: Report): boolean => report.errors.length === 0
