@@ -13,6 +13,7 @@ import type { ApiKeyEntry } from "./auth.ts"
 import { authenticate, requestLog } from "./middleware.ts"
 import * as Problem from "./problem.ts"
 import { audit } from "./routes/audit.ts"
+import { cohorts } from "./routes/cohorts.ts"
 import { councils } from "./routes/councils.ts"
 import { indicators } from "./routes/indicators.ts"
 import { meta } from "./routes/meta.ts"
@@ -33,6 +34,8 @@ export interface AppOptions {
   readonly demo?: boolean
   /** Where structured log lines go; default: one JSON line each on stdout. */
   readonly log?: Logger
+  /** The largest 903 upload accepted, in bytes (default 50 MiB). */
+  readonly maxUploadBytes?: number
   /** Extra routes mounted last (e.g. the dashboard's static files in `main.ts`). */
   readonly fallback?: Hono<ApiEnv>
 }
@@ -44,7 +47,11 @@ const jsonLines: Logger = (line) => console.log(JSON.stringify({ time: new Date(
  * @category constructors
  */
 export const makeApp = (options: AppOptions): Hono<ApiEnv> => {
-  const deps: Deps = { runtime: options.runtime, log: options.log ?? jsonLines }
+  const deps: Deps = {
+    runtime: options.runtime,
+    log: options.log ?? jsonLines,
+    maxUploadBytes: options.maxUploadBytes ?? 50 * 1024 * 1024
+  }
   const app = new Hono<ApiEnv>()
     .use(requestLog(deps.log))
     .use(
@@ -57,6 +64,7 @@ export const makeApp = (options: AppOptions): Hono<ApiEnv> => {
     .route("/", meta())
     .route("/", councils(deps))
     .route("/", indicators(deps))
+    .route("/", cohorts(deps))
     .route("/", returns(deps))
     .route("/", audit(deps))
   if (options.fallback !== undefined) app.route("/", options.fallback)

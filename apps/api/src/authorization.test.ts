@@ -8,7 +8,7 @@ import type { Role } from "./auth.ts"
 import { isAllowed, matrix } from "./authorization.ts"
 import { type EndpointId, endpoints } from "./endpoints.ts"
 import type { ApiRuntime } from "./runtime.ts"
-import { bearer, councilA, councilB, makeTestRuntime, secret } from "./testing.ts"
+import { bearer, councilA, councilB, csvFiles2019, formOf, makeTestRuntime, secret } from "./testing.ts"
 
 let runtime: ApiRuntime
 beforeAll(async () => {
@@ -24,7 +24,16 @@ const requests: { readonly [Id in EndpointId]: (council: string) => { path: stri
   listCouncils: () => ({ path: "/v1/councils" }),
   getCouncil: (council) => ({ path: `/v1/councils/${council}` }),
   indicators: (council) => ({ path: `/v1/councils/${council}/indicators?year=2018` }),
+  cohorts: (council) => ({ path: `/v1/councils/${council}/cohorts?year=2018&by=age_band` }),
   returnHistory: (council) => ({ path: `/v1/councils/${council}/returns` }),
+  uploadReturn: (council) => ({
+    path: `/v1/councils/${council}/returns/2019`,
+    init: { method: "POST", body: formOf(csvFiles2019()) }
+  }),
+  readReturn: (council) => ({
+    path: `/v1/councils/${council}/returns/2019/read-report`,
+    init: { method: "POST", body: formOf(csvFiles2019()) }
+  }),
   auditLog: (council) => ({ path: `/v1/councils/${council}/audit` })
 }
 

@@ -26,7 +26,10 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   listCouncils: everyRole,
   getCouncil: everyRole,
   indicators: ["officer", "analyst", "member", "public"],
+  cohorts: ["officer", "analyst", "member", "public"],
   returnHistory: ["admin", "officer", "analyst"],
+  uploadReturn: ["officer", "analyst"],
+  readReturn: ["officer", "analyst"],
   auditLog: ["admin"]
 }
 

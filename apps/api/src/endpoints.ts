@@ -3,8 +3,9 @@
  * is for. The routers validate with these Schemas, `openapi.ts` documents them and `authorization.ts` keys its
  * matrix by their ids, so the three cannot drift apart.
  */
-import { Audience, AuditLog, Council, ReportingYear, Returns, Scorecard } from "@cpo/domain"
-import { Schema } from "effect"
+import { Audience, AuditLog, CalendarDate, Cohort, Council, ReportingYear, Returns, Scorecard } from "@cpo/domain"
+import { Ssda903 } from "@cpo/ssda903"
+import { Schema, SchemaGetter } from "effect"
 
 /** A whole number written in a URL, e.g. `?year=2018`. @category schemas */
 const IntFromString = Schema.NumberFromString.pipe(Schema.decodeTo(Schema.Int))
@@ -28,6 +29,29 @@ export const IndicatorsQuery = Schema.Struct({
   population: Schema.optionalKey(
     IntFromString.pipe(Schema.check(Schema.isGreaterThan(0))).annotate({
       description: "ONS mid-year estimate of the council's 0–17 population, for rates per 10,000"
+    })
+  )
+})
+
+/** A comma-separated list of profile dimensions, e.g. `?by=age_band,sex`. @category schemas */
+const DimensionList = Schema.String.pipe(
+  Schema.decodeTo(Schema.Array(Schema.String), {
+    decode: SchemaGetter.split(),
+    encode: SchemaGetter.transform((dimensions: ReadonlyArray<string>) => dimensions.join(","))
+  }),
+  Schema.decodeTo(Schema.Array(Cohort.Dimension))
+).annotate({ description: "dimensions to profile by, comma-separated (e.g. age_band,sex)" })
+
+/** @category schemas */
+export const CohortQuery = Schema.Struct({
+  year: YearParam,
+  cohort: Schema.optionalKey(Cohort.CohortName),
+  by: Schema.optionalKey(DimensionList),
+  on: Schema.optionalKey(CalendarDate.CalendarDate),
+  audience: Schema.optionalKey(Audience.Audience),
+  list: Schema.optionalKey(
+    Schema.Literals(["true", "false"]).annotate({
+      description: "care_leavers only: one row per young person (officers)"
     })
   )
 })
@@ -58,6 +82,30 @@ export const ReturnHistory = Schema.Struct({ imports: Schema.Array(Returns.Impor
 export const AuditEntries = Schema.Struct({ entries: Schema.Array(AuditLog.Entry) }).annotate({
   identifier: "AuditEntries"
 })
+
+/** What a 903 upload held: the tables supplied and every value that could not be read. @category schemas */
+export const ReadReport = Schema.Struct({
+  year: ReportingYear.ReportingYear,
+  files: Schema.Array(Schema.String),
+  tables: Schema.Array(Schema.String),
+  children: Schema.Int,
+  episodes: Schema.Int,
+  /** Values left out because they could not be read (their rows are not imported). */
+  readErrors: Schema.Array(Ssda903.ReadError)
+}).annotate({ identifier: "ReadReport" })
+export type ReadReport = typeof ReadReport.Type
+
+/** The answer of the read-report route. @category schemas */
+export const ReadReturn = ReadReport
+
+/** The answer to an upload: the import made (or recognised) and what was read. @category schemas */
+export const ImportResult = Schema.Struct({
+  import: Returns.ImportRecord,
+  /** `true` when these exact files were already the current return: nothing changed. */
+  unchanged: Schema.Boolean,
+  report: ReadReport
+}).annotate({ identifier: "ImportResult" })
+export type ImportResult = typeof ImportResult.Type
 
 /** One field that failed validation. @category schemas */
 export const FieldIssue = Schema.Struct({
@@ -164,6 +212,18 @@ export const endpoints = {
     status: 200,
     purpose: "view indicators"
   },
+  cohorts: {
+    method: "get",
+    path: "/v1/councils/:council/cohorts",
+    summary: "A cohort of the year profiled by dimensions (the same document as `cpo cohort --format json`)",
+    tag: "cohorts",
+    params: CouncilPath,
+    query: CohortQuery,
+    body: none,
+    response: Cohort.Document,
+    status: 200,
+    purpose: "view a cohort profile"
+  },
   returnHistory: {
     method: "get",
     path: "/v1/councils/:council/returns",
@@ -173,6 +233,28 @@ export const endpoints = {
     body: none,
     response: ReturnHistory,
     status: 200
+  },
+  uploadReturn: {
+    method: "post",
+    path: "/v1/councils/:council/returns/:year",
+    summary: "Upload a year's 903 files (multipart, field `files`) and import them as that year's current return",
+    tag: "returns",
+    params: ReturnPath,
+    body: { kind: "multipart", description: "the year's 903 files, CSV (one table each) and/or DfE XML" },
+    response: ImportResult,
+    status: 201,
+    purpose: "903 return import"
+  },
+  readReturn: {
+    method: "post",
+    path: "/v1/councils/:council/returns/:year/read-report",
+    summary: "Read a year's 903 files without importing them: the tables found and every value that cannot be read",
+    tag: "returns",
+    params: ReturnPath,
+    body: { kind: "multipart", description: "the year's 903 files, CSV (one table each) and/or DfE XML" },
+    response: ReadReturn,
+    status: 200,
+    purpose: "903 return preparation"
   },
   auditLog: {
     method: "get",

@@ -41,6 +41,7 @@ const app = makeApp({
   jwtSecret: config.jwtSecret,
   apiKeys: config.apiKeys,
   demo: config.demo,
+  maxUploadBytes: config.maxUploadBytes,
   ...(config.dashboardDir === undefined ? {} : { fallback: dashboard(config.dashboardDir) })
 })
 

@@ -4,7 +4,8 @@
  * logged with the request id and answered as a bare 500.
  */
 import type { AuditLog } from "@cpo/domain"
-import { ReportingYear, Returns } from "@cpo/domain"
+import { Cohort, ReportingYear, Returns } from "@cpo/domain"
+import { Ssda903 } from "@cpo/ssda903"
 import type { Store } from "@cpo/store"
 import { Cause, type Effect, Exit, Option, Schema } from "effect"
 import type { Context } from "hono"
@@ -17,6 +18,8 @@ import type { ApiEnv, ApiRuntime, Logger } from "./runtime.ts"
 export interface Deps {
   readonly runtime: ApiRuntime
   readonly log: Logger
+  /** The largest 903 upload accepted, in bytes. */
+  readonly maxUploadBytes: number
 }
 
 /** The purpose the caller states for reading child-level data (`X-Cpo-Purpose`), else the route's own. */
@@ -36,6 +39,20 @@ const domainProblem = (c: Context<ApiEnv>, error: unknown): Option.Option<Respon
     return Option.some(
       Problem.respond(c, "return-not-found", { detail: `${error.council} has no current return for ${year}` })
     )
+  }
+  if (error instanceof Cohort.DimensionNotAvailable) {
+    return Option.some(
+      Problem.respond(c, "dimension-not-available", {
+        detail: error.message,
+        errors: [{ in: "query", field: "by", message: error.message }]
+      })
+    )
+  }
+  if (error instanceof Cohort.ListNotAllowed) {
+    return Option.some(Problem.respond(c, "list-not-allowed", { detail: error.message }))
+  }
+  if (error instanceof Ssda903.UnreadableFile) {
+    return Option.some(Problem.respond(c, "unreadable-file", { detail: error.message }))
   }
   return Option.none()
 }

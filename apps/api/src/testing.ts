@@ -102,3 +102,61 @@ export const makeTestRuntime = async (): Promise<ApiRuntime> => {
 export const bearer = async (role: Role, councils: ReadonlyArray<Council.CouncilId>, expiresIn = "1h") => ({
   authorization: `Bearer ${await issueToken({ secret, subject: `${role}@test`, role, councils, expiresIn })}`
 })
+
+const csv = (rows: ReadonlyArray<ReadonlyArray<string>>): string => `${rows.map((r) => r.join(",")).join("\r\n")}\r\n`
+
+/**
+ * Fake 903 CSV files for a 2019 return: three children, two looked after on 31 March 2019 (FC3 left in January).
+ * `badDate` spoils one episode's DECOM so that the read report has something to say.
+ */
+export const csvFiles2019 = (options: { readonly badDate?: boolean } = {}): Array<File> => [
+  new File(
+    [
+      csv([
+        ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"],
+        ["FC1", "2", "15/06/2010", "WBRI", "", "", ""],
+        ["FC2", "1", "01/02/2008", "WBRI", "", "", ""],
+        ["FC3", "1", "03/03/2005", "WBRI", "", "", ""]
+      ])
+    ],
+    "header.csv",
+    { type: "text/csv" }
+  ),
+  new File(
+    [
+      csv([
+        ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE"].concat([
+          "HOME_POST",
+          "PL_POST",
+          "URN"
+        ]),
+        ["FC1", "01/05/2018", "S", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""],
+        [
+          "FC2",
+          options.badDate === true ? "31/02/2018" : "01/06/2018",
+          "S",
+          "C2",
+          "N1",
+          "U6",
+          "PR1",
+          "",
+          "",
+          "",
+          "",
+          "",
+          ""
+        ],
+        ["FC3", "01/07/2018", "S", "C2", "N1", "U4", "PR1", "15/01/2019", "E4A", "", "", "", ""]
+      ])
+    ],
+    "episodes.csv",
+    { type: "text/csv" }
+  )
+]
+
+/** A multipart body holding `files` in the field `files`. */
+export const formOf = (files: ReadonlyArray<File>): FormData => {
+  const form = new FormData()
+  for (const f of files) form.append("files", f)
+  return form
+}
