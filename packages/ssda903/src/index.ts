@@ -3,6 +3,7 @@
  */
 export * as Field from "./Field.ts"
 export * as Registry from "./Registry.ts"
+export * as ReportFormat from "./ReportFormat.ts"
 export * as Rule from "./Rule.ts"
 export * as Rules from "./Rules.ts"
 export * as Ssda903 from "./Ssda903.ts"
