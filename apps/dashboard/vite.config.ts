@@ -11,7 +11,7 @@ const api = "http://localhost:8787"
 export default withPreset(
   defineConfig({
     plugins: [solid()],
-    build: { target: "es2022", sourcemap: true },
+    build: { target: "es2022", sourcemap: true, manifest: true },
     server: { proxy: { "/v1": api, "/health": api } },
     preview: { proxy: { "/v1": api, "/health": api } },
     test: {

@@ -21,12 +21,21 @@ export interface Site {
   readonly close: () => Promise<void>
 }
 
-/** The API in demo mode (reads open to an anonymous officer) with the built dashboard at `/`, on a free port. */
-export const startSite = async (runtime: ApiRuntime): Promise<Site> => {
+/**
+ * The API with the built dashboard at `/`, on a free port: in demo mode (reads open to an anonymous officer) unless a
+ * `jwtSecret` is given, in which case every data route needs a bearer token.
+ */
+export const startSite = async (runtime: ApiRuntime, options: { readonly jwtSecret?: string } = {}): Promise<Site> => {
   if (!existsSync(join(dist, "index.html"))) {
     throw new Error(`${dist} has no index.html: run \`pnpm --filter @cpo/dashboard build\` before the browser tests`)
   }
-  const app = makeApp({ runtime, demo: true, log: () => undefined, fallback: dashboard(dist) })
+  const app = makeApp({
+    runtime,
+    demo: options.jwtSecret === undefined,
+    jwtSecret: options.jwtSecret,
+    log: () => undefined,
+    fallback: dashboard(dist)
+  })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s))
   })
@@ -80,7 +89,10 @@ export const accessibilityViolations = async (page: Page): Promise<ReadonlyArray
 export const overflowsHorizontally = (page: Page): Promise<boolean> =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
 
-/** Screenshots at desktop (1280 px) and phone (390 px) widths, to `/tmp/cpo-dashboard-<name>-<width>.png`. */
+/**
+ * Screenshots at desktop (1280 px) and phone (390 px) widths: the whole page to `/tmp/cpo-dashboard-<name>-<width>.png`
+ * and its first screens in slices (`…-<width>-<n>.png`) small enough to read at full size.
+ */
 export const screenshots = async (
   page: Page,
   name: string
@@ -89,6 +101,14 @@ export const screenshots = async (
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 })
     await page.screenshot({ path: `/tmp/cpo-dashboard-${name}-${width}.png`, fullPage: true })
+    const height = await page.evaluate(() => document.documentElement.scrollHeight)
+    for (let slice = 0; slice < 3 && slice * 1200 < height; slice++) {
+      await page.screenshot({
+        path: `/tmp/cpo-dashboard-${name}-${width}-${slice + 1}.png`,
+        fullPage: true,
+        clip: { x: 0, y: slice * 1200, width, height: Math.min(1200, height - slice * 1200) }
+      })
+    }
     results.push({ width, overflows: await overflowsHorizontally(page) })
   }
   await page.setViewportSize({ width: 1280, height: 900 })

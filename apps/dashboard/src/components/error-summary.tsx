@@ -3,6 +3,7 @@
  * field it concerns when there is one.
  */
 import { For, onMount, Show } from "solid-js"
+import { ApiFailure } from "../data/api.ts"
 
 export interface ErrorItem {
   readonly text: string
@@ -31,11 +32,16 @@ export const ErrorSummary = (props: { readonly title: string; readonly errors: R
   )
 }
 
-/** A failed request as an error summary. */
+/** A failed request as an error summary; when the API wants a credential, it links to the sign-in page. */
 export const LoadError = (props: { readonly what: string; readonly error: unknown }) => (
   <ErrorSummary
     title={`There is a problem loading ${props.what}`}
-    errors={[{ text: props.error instanceof Error ? props.error.message : String(props.error) }]}
+    errors={[
+      { text: props.error instanceof Error ? props.error.message : String(props.error) },
+      ...(props.error instanceof ApiFailure && props.error.status === 401
+        ? [{ text: "Sign in with your access token", href: "/sign-in" }]
+        : [])
+    ]}
   />
 )
 

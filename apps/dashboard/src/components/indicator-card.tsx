@@ -71,9 +71,11 @@ export const IndicatorCard = (props: { readonly entry: Entry; readonly trend: Re
         <Show when={maybe(benchmarks()?.statistical_neighbours, props.entry.unit)}>
           {(text) => <Row term="Statistical neighbours">{text()}</Row>}
         </Show>
-        <Row term="Reading">{polarityText(props.entry.polarity)}</Row>
+        <Show when={props.entry.polarity !== "neutral"}>
+          <Row term="Reading">{polarityText(props.entry.polarity)}</Row>
+        </Show>
       </dl>
-      <Show when={props.trend.length > 1}>
+      <Show when={props.trend.filter((p) => p.value !== null).length > 1}>
         <TrendChart title={props.entry.title} points={props.trend} />
       </Show>
     </li>

@@ -6,8 +6,7 @@
 import { A, type RouteSectionProps, useLocation, useNavigate } from "@solidjs/router"
 import { For, Show } from "solid-js"
 import { CouncilsContext, createCouncils, useCouncils } from "../data/councils.ts"
-
-const pages = [{ path: "scorecard", label: "Scorecard" }] as const
+import { councilPages, createSession, mayOpen, SessionContext, useSession } from "../data/session.ts"
 
 /** The council and page in the current URL (`/councils/:council/:page`), if any. */
 const place = (pathname: string) => {
@@ -40,58 +39,104 @@ const CouncilSwitcher = (props: { readonly current: string }) => {
   )
 }
 
+const UserBar = () => {
+  const session = useSession()
+  const navigate = useNavigate()
+  return (
+    <div class="header__user">
+      <Show
+        when={session.user()}
+        fallback={
+          <A href="/sign-in" class="header__link">
+            Sign in
+          </A>
+        }
+      >
+        {(user) => (
+          <>
+            <span>
+              {user().subject} ({user().role})
+            </span>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => {
+                session.signOut()
+                navigate("/sign-in")
+              }}
+            >
+              Sign out
+            </button>
+          </>
+        )}
+      </Show>
+    </div>
+  )
+}
+
+const CouncilNav = (props: { readonly council: string }) => {
+  const session = useSession()
+  return (
+    <ul>
+      <For each={councilPages.filter((page) => mayOpen(session.user(), page.roles))}>
+        {(page) => (
+          <li>
+            <A href={`/councils/${encodeURIComponent(props.council)}/${page.path}`}>{page.label}</A>
+          </li>
+        )}
+      </For>
+    </ul>
+  )
+}
+
 export const Layout = (props: RouteSectionProps) => {
   const location = useLocation()
-  const [councils] = createCouncils()
+  const session = createSession()
+  const [councils] = createCouncils(session.version)
   const here = () => place(location.pathname)
   const councilName = () => {
     const id = here()?.council
     return id === undefined ? undefined : (councils.latest ?? []).find((c) => c.id === id)?.name
   }
   return (
-    <CouncilsContext.Provider value={councils}>
-      <a class="skip-link" href="#main-content">
-        Skip to main content
-      </a>
-      <header class="header">
-        <div class="width-container header__bar">
-          <A href="/" class="header__service" end>
-            Corporate Parenting Oversight
-          </A>
-          <Show when={councilName()}>{(name) => <span class="header__council">{name()}</span>}</Show>
-        </div>
-      </header>
-      <Show when={here()}>
-        {(at) => (
-          <nav class="nav" aria-label="Council pages">
-            <div class="width-container nav__bar">
-              <ul>
-                <For each={pages}>
-                  {(page) => (
-                    <li>
-                      <A href={`/councils/${encodeURIComponent(at().council)}/${page.path}`}>{page.label}</A>
-                    </li>
-                  )}
-                </For>
-              </ul>
-              <CouncilSwitcher current={at().council} />
-            </div>
-          </nav>
-        )}
-      </Show>
-      <div class="width-container">
-        <main id="main-content" tabindex="-1">
-          {props.children}
-        </main>
-      </div>
-      <footer class="footer">
+    <SessionContext.Provider value={session}>
+      <CouncilsContext.Provider value={councils}>
+        <a class="skip-link" href="#main-content">
+          Skip to main content
+        </a>
+        <header class="header">
+          <div class="width-container header__bar">
+            <A href="/" class="header__service" end>
+              Corporate Parenting Oversight
+            </A>
+            <Show when={councilName()}>{(name) => <span class="header__council">{name()}</span>}</Show>
+            <UserBar />
+          </div>
+        </header>
+        <Show when={here()}>
+          {(at) => (
+            <nav class="nav" aria-label="Council pages">
+              <div class="width-container nav__bar">
+                <CouncilNav council={at().council} />
+                <CouncilSwitcher current={at().council} />
+              </div>
+            </nav>
+          )}
+        </Show>
         <div class="width-container">
-          <p>
-            Figures come from each council's SSDA903 return. For members and the public, counts of 1 to 5 children are
-            shown as c to protect confidentiality.
-          </p>
+          <main id="main-content" tabindex="-1">
+            {props.children}
+          </main>
         </div>
-      </footer>
-    </CouncilsContext.Provider>
+        <footer class="footer">
+          <div class="width-container">
+            <p>
+              Figures come from each council's SSDA903 return. For members and the public, counts of 1 to 5 children are
+              shown as c to protect confidentiality.
+            </p>
+          </div>
+        </footer>
+      </CouncilsContext.Provider>
+    </SessionContext.Provider>
   )
 }

@@ -34,17 +34,16 @@ const headers = (): HeadersInit => {
     : { accept: "application/json", authorization: `Bearer ${bearer}` }
 }
 
-const ErrorBody = Schema.Struct({
-  error: Schema.optionalKey(Schema.Unknown),
-  message: Schema.optionalKey(Schema.String)
-})
+/** The API's problem document (RFC 9457), as far as the dashboard shows it. */
+const Problem = Schema.Struct({ title: Schema.String, detail: Schema.optionalKey(Schema.String) })
 
 const explain = async (path: string, response: Response): Promise<ApiFailure> => {
   const body = await response.json().then(
-    (json: unknown) => Result.getOrUndefined(Schema.decodeUnknownResult(ErrorBody)(json)),
+    (json: unknown) => Result.getOrUndefined(Schema.decodeUnknownResult(Problem)(json)),
     () => undefined
   )
-  const detail = body?.message ?? (typeof body?.error === "string" ? body.error : undefined)
+  const detail =
+    body === undefined ? undefined : body.detail === undefined ? body.title : `${body.title} (${body.detail})`
   const prefix =
     response.status === 401
       ? "You need to sign in to see this"

@@ -3,7 +3,7 @@
  */
 import { Council, ReportingYear } from "@cpo/domain"
 import { Schema } from "effect"
-import { createContext, createResource, type Resource, useContext } from "solid-js"
+import { type Accessor, createContext, createResource, type Resource, useContext } from "solid-js"
 import { getJson } from "./api.ts"
 
 /** A council as listed: its id, name and the years with a return, newest first. @category models */
@@ -21,8 +21,8 @@ export const CouncilList = Schema.Struct({ councils: Schema.Array(CouncilSummary
 export const fetchCouncils = (): Promise<ReadonlyArray<CouncilSummary>> =>
   getJson("/v1/councils", CouncilList).then((list) => list.councils)
 
-/** The councils as a Solid resource, fetched once per page load. @category constructors */
-export const createCouncils = () => createResource(fetchCouncils)
+/** The councils as a Solid resource, fetched again whenever `version` (the signed-in user) changes. @category constructors */
+export const createCouncils = (version: Accessor<number>) => createResource(version, fetchCouncils)
 
 /** The councils resource, shared by the layout with every page. @category services */
 export const CouncilsContext = createContext<Resource<ReadonlyArray<CouncilSummary>>>()

@@ -1,0 +1,105 @@
+/**
+ * Signing in with a token, and what each role is shown: without the demo's open reads the dashboard asks for a
+ * token, explains a bad one with an error summary, shows a member suppressed figures and no Data page (the API
+ * refuses it too), and shows an officer the history of returns. Each page is axe-clean.
+ */
+import { issueToken } from "@cpo/api"
+import type { Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { councilA, makeRuntime } from "./fixtures.ts"
+import { accessibilityViolations, type Browser, launchBrowser, type Site, screenshots, startSite } from "./harness.ts"
+
+const secret = "a-test-secret-for-the-dashboard-browser-tests-only"
+
+const tokenFor = (role: "member" | "officer") =>
+  issueToken({ secret, subject: `${role}@fake-borough-a.test`, role, councils: [councilA.id], expiresIn: "1h" })
+
+describe("signing in and roles", () => {
+  let site: Site
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    site = await startSite(await makeRuntime(), { jwtSecret: secret })
+    browser = await launchBrowser()
+    page = await browser.context.newPage()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await site?.close()
+  })
+
+  const signIn = async (token: string) => {
+    await page.goto(`${site.url}/sign-in`)
+    await page.getByLabel("Access token").focus()
+    await page.keyboard.insertText(token)
+    await page.keyboard.press("Enter")
+  }
+
+  it("asks for a token when the API needs one", async () => {
+    await page.goto(`${site.url}/`)
+    const summary = page.getByRole("alert")
+    await summary.waitFor()
+    expect(await summary.textContent()).toContain("You need to sign in to see this")
+    await summary.getByRole("link", { name: "Sign in with your access token" }).click()
+    await page.getByRole("heading", { name: "Sign in", level: 1 }).waitFor()
+    expect(await accessibilityViolations(page)).toEqual([])
+  })
+
+  it("explains an empty or malformed token with an error summary linked to the field", async () => {
+    await page.goto(`${site.url}/sign-in`)
+    await page.getByRole("button", { name: "Sign in" }).click()
+    const summary = page.getByRole("alert")
+    await summary.waitFor()
+    expect(await summary.getByRole("link").textContent()).toBe("Enter your access token")
+    expect(await summary.getByRole("link").getAttribute("href")).toBe("#token")
+    expect(await page.title()).toBe("Error: Sign in – Corporate Parenting Oversight")
+    expect(await page.getByLabel("Access token").getAttribute("aria-invalid")).toBe("true")
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await screenshots(page, "sign-in-error")).toEqual([
+      { width: 1280, overflows: false },
+      { width: 390, overflows: false }
+    ])
+    await signIn("not-a-token")
+    await expect
+      .poll(() => page.getByRole("alert").getByRole("link").textContent())
+      .toBe("The access token is not in the right form: copy it again, all of it")
+  })
+
+  it("shows a member suppressed figures and no Data page", async () => {
+    await signIn(await tokenFor("member"))
+    await page.getByRole("link", { name: "Fake Borough A" }).click()
+    const figure = page.locator('[data-indicator="cla_31_march"] [data-figure]')
+    await figure.waitFor()
+    expect(await figure.textContent()).toBe("c")
+    const nav = page.getByRole("navigation", { name: "Council pages" })
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Scorecard"])
+    expect(await page.getByText("member@fake-borough-a.test (member)").count()).toBe(1)
+    expect(await accessibilityViolations(page)).toEqual([])
+    // Typing the address does not get past the API either.
+    await page.goto(`${site.url}/councils/${councilA.id}/data`)
+    const summary = page.getByRole("alert")
+    await summary.waitFor()
+    expect(await summary.textContent()).toContain("Your account cannot see this")
+  })
+
+  it("shows an officer the returns imported, after signing out and in again", async () => {
+    await page.goto(`${site.url}/`)
+    await page.getByRole("button", { name: "Sign out" }).click()
+    await page.getByRole("heading", { name: "Sign in", level: 1 }).waitFor()
+    await signIn(await tokenFor("officer"))
+    await page.getByRole("link", { name: "Fake Borough A" }).click()
+    await page.getByRole("navigation", { name: "Council pages" }).getByRole("link", { name: "Data" }).click()
+    const table = page.getByRole("table", { name: "2 imports of 903 returns" })
+    await table.waitFor()
+    const years = await table.locator("tbody th").allTextContents()
+    expect(years).toEqual(["2017/18", "2016/17"])
+    expect(await table.getByText("Current").count()).toBe(2)
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await screenshots(page, "data")).toEqual([
+      { width: 1280, overflows: false },
+      { width: 390, overflows: false }
+    ])
+  })
+})
