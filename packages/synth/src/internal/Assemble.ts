@@ -1,0 +1,484 @@
+/**
+ * One collection year's 903 return from simulated lives, as the council would submit it on the day after 31 March:
+ * every child looked after at any time in the year with episodes back to the start of the current period of care
+ * (ssda903.md §1), what happened after 31 March hidden (open episodes have no DEC), and the other tables derived
+ * with the DfE cohort definitions so that a clean return passes the rules of ssda903.md §5.3.
+ */
+import {
+  type Adoption,
+  CalendarDate,
+  type CareLeaverOutcome,
+  type Child,
+  type Episode,
+  type HealthOutcome,
+  type MissingEpisode,
+  type PlacedForAdoption,
+  type PlacementType,
+  type PreviousPermanence,
+  ReportingYear,
+  type Return,
+  type Review,
+  type SocialWorkerEpisode,
+  type UnaccompaniedAsylumSeekingChild
+} from "@cpo/domain"
+import { Option } from "effect"
+import * as Random from "../Random.ts"
+import {
+  birthday,
+  type Council,
+  type Life,
+  type Period,
+  placementPostcodeOf,
+  previousPermanenceOf,
+  socialWorkersOf,
+  urnOf
+} from "./Lifecycle.ts"
+
+const msPerDay = 86_400_000
+
+/** What every year of one synthetic council shares while it is being assembled. */
+export interface Environment {
+  readonly council: Council
+  /** The council's three-digit DfE-style number, used in UPNs. */
+  readonly laNumber: number
+  /** Day numbers to dates, memoised: a national return converts millions of dates drawn from a few thousand days. */
+  readonly dateOf: (day: number) => CalendarDate.CalendarDate
+}
+
+/** @category constructors */
+export const makeEnvironment = (council: Council, laNumber: number): Environment => {
+  const cache = new Map<number, CalendarDate.CalendarDate>()
+  return {
+    council,
+    laNumber,
+    dateOf: (day) => {
+      const hit = cache.get(day)
+      if (hit !== undefined) return hit
+      const date = CalendarDate.fromDayNumber(day)
+      cache.set(day, date)
+      return date
+    }
+  }
+}
+
+/** A simulated life with the CHILD id it carries in every return. */
+export interface Identified {
+  readonly id: Child.ChildId
+  readonly life: Life
+}
+
+const some = Option.some
+const none = Option.none()
+
+/** Whole years on `day` for a life, the birthday counting as attained. */
+const ageOn = (life: Life, day: number): number => {
+  const d = new Date(day * msPerDay)
+  const years = d.getUTCFullYear() - life.dobYear
+  const m = d.getUTCMonth() + 1
+  const before = m < life.dobMonth || (m === life.dobMonth && d.getUTCDate() < life.dobDay)
+  return before ? years - 1 : years
+}
+
+/** From 2025/26 the return uses K3 and Z11–Z14 where H5, P2 and Z1 were used (ssda903.md §3.4). */
+const placementFor = (year: number, place: PlacementType.PlacementType): PlacementType.PlacementType =>
+  year >= 2026 ? (place === "H5" || place === "P2" ? "K3" : place === "Z1" ? "Z11" : place) : place
+
+const upnCheckLetters = "ABCDEFGHJKLMNPQRTUVWXYZ"
+
+/** A 13-character UPN with a valid check letter, unique per council and child serial. */
+const upnOf = (life: Life, laNumber: number): string => {
+  const serial = life.serial % 9_000_000
+  const body = `${String(laNumber).padStart(3, "0")}${String(1000 + Math.floor(serial / 1000))
+    .padStart(4, "0")
+    .slice(-4)}${String((life.dobYear + 4) % 100).padStart(2, "0")}${String(serial % 1000).padStart(3, "0")}`
+  let sum = 0
+  for (let i = 0; i < body.length; i++) sum += Number(body[i]) * (i + 2)
+  return `${upnCheckLetters[sum % 23]}${body}`
+}
+
+const reviewCodes = Random.weights<Review.ReviewParticipation>([
+  ["PN1", 55],
+  ["PN2", 8],
+  ["PN3", 3],
+  ["PN4", 4],
+  ["PN5", 10],
+  ["PN6", 12],
+  ["PN7", 8]
+])
+
+/** Statutory reviews: within 20 working days of starting, then after 3 months, then every 6 months. */
+const reviewsOf = (
+  council: Council,
+  life: Life,
+  period: Period
+): ReadonlyArray<{ day: number; code: Review.ReviewParticipation }> => {
+  const rng = Random.make(council.seed, life.serial, period.start, 303)
+  const out: Array<{ day: number; code: Review.ReviewParticipation }> = []
+  let t = period.start + rng.int(14, 27)
+  let gap = rng.int(75, 90)
+  for (let guard = 0; guard < 60 && t < period.end; guard++) {
+    out.push({ day: t, code: ageOn(life, t) < 4 ? "PN0" : rng.weighted(reviewCodes) })
+    t += gap
+    gap = rng.int(150, 180)
+  }
+  return out
+}
+
+const activities = (year: number) =>
+  Random.weights<CareLeaverOutcome.Activity>(
+    year <= 2022
+      ? [
+          ["F1", 6],
+          ["P1", 1],
+          ["F2", 20],
+          ["P2", 5],
+          ["F3", 18],
+          ["P3", 5],
+          ["G4", 8],
+          ["G5", 26],
+          ["G6", 6]
+        ]
+      : [
+          ["F1", 6],
+          ["P1", 1],
+          ["F2", 20],
+          ["P2", 5],
+          ["F4", 4],
+          ["P4", 1],
+          ["F5", 14],
+          ["P5", 4],
+          ["G4", 8],
+          ["G5", 26],
+          ["G6", 6]
+        ]
+  )
+const activitiesByYear = new Map<number, Random.Weighted<CareLeaverOutcome.Activity>>()
+const activityTable = (year: number) => {
+  const hit = activitiesByYear.get(year)
+  if (hit !== undefined) return hit
+  const table = activities(year)
+  activitiesByYear.set(year, table)
+  return table
+}
+const accommodationAt17 = Random.weights<CareLeaverOutcome.Accommodation>([
+  ["B1", 20],
+  ["D1", 30],
+  ["E1", 12],
+  ["C1", 10],
+  ["U1", 8],
+  ["T1", 5],
+  ["B2", 4],
+  ["D2", 3],
+  ["K2", 3],
+  ["X2", 3],
+  ["S2", 1]
+])
+const accommodationAdult = Random.weights<CareLeaverOutcome.Accommodation>([
+  ["U1", 30],
+  ["Z1", 18],
+  ["D1", 14],
+  ["B1", 10],
+  ["E1", 6],
+  ["T1", 3],
+  ["K1", 3],
+  ["U2", 3],
+  ["B2", 3],
+  ["K2", 2],
+  ["S2", 2],
+  ["X2", 3],
+  ["W2", 1],
+  ["V2", 1],
+  ["G1", 1]
+])
+const inTouchCodes = Random.weights<CareLeaverOutcome.InTouch>([
+  ["YES", 88],
+  ["NO", 4],
+  ["REFU", 2],
+  ["NREQ", 3],
+  ["RHOM", 2],
+  ["DIED", 1]
+])
+
+/** Periods that end the child's looked-after life in a way that makes them a care leaver (not adoption etc.). */
+const leavesAsCareLeaver = (period: Period): boolean =>
+  !["E11", "E12", "E2", "E3", "E15", "E16"].includes(period.reasonCeased)
+
+/**
+ * The care-leaver birthday in this year (17th to 21st) for a young person who qualifies (ssda903.md §4.7 and rules
+ * 1001/1016): at least 13 weeks looked after since their 14th birthday in periods the return (or last year's) shows,
+ * some of it after their 16th, and no longer looked after on the birthday.
+ */
+const careLeaverBirthday = (life: Life, ys: number, ye: number): number | null => {
+  let age: number | null = null
+  for (let k = 17; k <= 21; k++) {
+    const day = birthday(life, k)
+    if (day >= ys && day <= ye) age = k
+  }
+  if (age === null) return null
+  const day = birthday(life, age)
+  const periods = life.periods.filter((p) => !p.shortBreak)
+  const lastPeriod = periods[periods.length - 1]
+  if (lastPeriod === undefined || lastPeriod.end >= day || !leavesAsCareLeaver(lastPeriod)) return null
+  const fourteen = birthday(life, 14)
+  const sixteen = birthday(life, 16)
+  let after14 = 0
+  let after16 = 0
+  // Only periods visible in the current or previous year's return count, as a validator reading both would see.
+  const visibleFrom = ys - 366
+  for (const p of periods) {
+    if (p.end < visibleFrom) continue
+    after14 += Math.max(0, p.end - Math.max(p.start, fourteen))
+    after16 += Math.max(0, p.end - Math.max(p.start, sixteen))
+  }
+  return after14 >= 91 && after16 >= 1 ? age : null
+}
+
+const careLeaverOutcome = (
+  env: Environment,
+  { id, life }: Identified,
+  year: number,
+  age: number
+): CareLeaverOutcome.CareLeaverOutcome => {
+  const rng = Random.make(env.council.seed, life.serial, year, 505)
+  const inTouch = rng.weighted(inTouchCodes)
+  const known = inTouch === "YES"
+  return {
+    childId: id,
+    dateOfBirth: env.dateOf(life.dob),
+    inTouch: some(inTouch),
+    activity: some(known ? rng.weighted(activityTable(year)) : "0"),
+    accommodation: some(known ? rng.weighted(age === 17 ? accommodationAt17 : accommodationAdult) : "0")
+  }
+}
+
+const healthOutcome = (
+  env: Environment,
+  { id, life }: Identified,
+  year: number,
+  ye: number
+): HealthOutcome.HealthOutcome => {
+  const rng = Random.make(env.council.seed, life.serial, year, 404)
+  const age = ageOn(life, ye)
+  const flag = (p: number) => some(rng.chance(p))
+  const scored = age >= 4 && age <= 16 && rng.chance(age === 4 ? 0.5 : 0.78)
+  let score = 0
+  for (let i = 0; i < 8; i++) score += rng.int(0, 4)
+  const misuse = age >= 11 && rng.chance(0.04)
+  const received = misuse && rng.chance(0.6)
+  return {
+    childId: id,
+    dateOfBirth: env.dateOf(life.dob),
+    sdqScore: scored ? some(Math.min(40, Math.max(0, score - 2))) : none,
+    sdqReason:
+      age >= 4 && age <= 16 && !scored
+        ? some(
+            age === 4
+              ? "SDQ1"
+              : rng.pick(age >= 11 ? (["SDQ2", "SDQ3", "SDQ4", "SDQ5"] as const) : (["SDQ2", "SDQ3", "SDQ4"] as const))
+          )
+        : none,
+    convicted: age >= 10 ? flag(0.03) : none,
+    healthCheck: age < 5 ? flag(0.88) : none,
+    immunisations: flag(0.85),
+    teethCheck: flag(0.79),
+    healthAssessment: flag(0.89),
+    substanceMisuse: some(misuse),
+    interventionReceived: misuse ? some(received) : none,
+    interventionOffered: misuse && !received ? flag(0.5) : none
+  }
+}
+
+/** Missing and away incidents in the year, inside the child's time in care, never overlapping (rules 570–574). */
+const missingOf = (
+  env: Environment,
+  { id, life }: Identified,
+  year: number,
+  intervals: ReadonlyArray<readonly [number, number]>
+) => {
+  const rng = Random.make(env.council.seed, life.serial, year, 606)
+  const out: Array<MissingEpisode.MissingEpisode> = []
+  const ye = intervals.length === 0 ? 0 : intervals[intervals.length - 1]![1]
+  const age = ageOn(life, ye)
+  const p = age < 10 ? 0.01 : age < 13 ? 0.07 : 0.2
+  if (!rng.chance(p)) return out
+  const wanted = 1 + Math.floor(rng.exponential(5))
+  for (const [from, to] of intervals) {
+    let t = from + rng.int(3, 60)
+    while (out.length < wanted && t + 4 < to) {
+      const end = t + rng.int(1, 3)
+      if (ageOn(life, t) >= 10) {
+        out.push({
+          childId: id,
+          dateOfBirth: env.dateOf(life.dob),
+          kind: rng.chance(0.75) ? "missing" : "away",
+          start: env.dateOf(t),
+          end: some(env.dateOf(end))
+        })
+      }
+      t = end + rng.int(3, 45)
+    }
+  }
+  return out
+}
+
+/** Every table of one collection year. Social-worker episodes from 2023/24 (collection year 2024). */
+export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yearEnding: number): Return.Return => {
+  const { council, laNumber, dateOf } = env
+  const year = ReportingYear.make(yearEnding)
+  const ys = CalendarDate.toDayNumber(ReportingYear.start(year))
+  const ye = CalendarDate.toDayNumber(ReportingYear.end(year))
+  const children: Array<Child.Child> = []
+  const episodes: Array<Episode.Episode> = []
+  const reviews: Array<Review.Review> = []
+  const uasc: Array<UnaccompaniedAsylumSeekingChild.UnaccompaniedAsylumSeekingChild> = []
+  const healthOutcomes: Array<HealthOutcome.HealthOutcome> = []
+  const careLeavers: Array<CareLeaverOutcome.CareLeaverOutcome> = []
+  const adoptions: Array<Adoption.Adoption> = []
+  const placedForAdoption: Array<PlacedForAdoption.PlacedForAdoption> = []
+  const previousPermanence: Array<PreviousPermanence.PreviousPermanence> = []
+  const missing: Array<MissingEpisode.MissingEpisode> = []
+  const socialWorkerEpisodes: Array<SocialWorkerEpisode.SocialWorkerEpisode> = []
+  const withSocialWorkers = yearEnding >= 2024
+
+  for (const identified of lives) {
+    const { id: childId, life } = identified
+    const dob = dateOf(life.dob)
+    const periods = life.periods.filter((p) => p.start <= ye && p.end >= ys)
+    const leaverAge = careLeaverBirthday(life, ys, ye)
+    if (periods.length === 0 && leaverAge === null) continue
+
+    // Episodes, and the facts the 12-month (OC2) cohort needs (ssda903.md §4.6).
+    let startedInYear = false
+    let leftInYear = false
+    let shortBreakInYear = false
+    let episodeInYear = false
+    let prevPermDone = false
+    const intervals: Array<readonly [number, number]> = []
+    for (const period of periods) {
+      for (const stay of period.stays) {
+        if (stay.start > ye) break
+        const ended = stay.end <= ye
+        episodes.push({
+          childId,
+          start: dateOf(stay.start),
+          reasonForNewEpisode: stay.reasonForNewEpisode,
+          legalStatus: stay.legalStatus,
+          categoryOfNeed: period.categoryOfNeed,
+          placement: placementFor(yearEnding, stay.placement),
+          provider: stay.provider === null ? none : some(stay.provider),
+          end: ended ? some(dateOf(stay.end)) : none,
+          reasonCeased: ended ? some(stay.reasonCeased) : none,
+          reasonPlaceChange: ended && stay.reasonPlaceChange !== null ? some(stay.reasonPlaceChange) : none,
+          homePostcode: some(life.homePostcode),
+          placementPostcode: stay.local === null ? none : some(placementPostcodeOf(council, stay)!),
+          urn: some(urnOf(placementFor(yearEnding, stay.placement), stay.site))
+        })
+        if (stay.end >= ys) {
+          episodeInYear = true
+          if (period.shortBreak) shortBreakInYear = true
+          if (stay.reasonForNewEpisode === "S" && stay.start > ys) startedInYear = true
+          if (ended && stay.reasonCeased !== "X1") leftInYear = true
+        }
+      }
+      if (period.shortBreak) continue
+      intervals.push([Math.max(period.start, ys), Math.min(period.end, ye)])
+      for (const r of reviewsOf(council, life, period)) {
+        if (r.day >= ys && r.day <= ye)
+          reviews.push({ childId, dateOfBirth: dob, date: dateOf(r.day), participation: r.code })
+      }
+      if (period.start >= ys && !prevPermDone) {
+        prevPermDone = true
+        const pp = previousPermanenceOf(council, life, period)
+        previousPermanence.push({
+          childId,
+          dateOfBirth: dob,
+          option: some(pp.option),
+          localAuthority: none,
+          date:
+            pp.date === null
+              ? none
+              : some({
+                  year: pp.date.year === null ? none : some(pp.date.year),
+                  month: pp.date.month === null ? none : some(pp.date.month),
+                  day: pp.date.day === null ? none : some(pp.date.day)
+                })
+        })
+      }
+      const decision = period.placementDecision
+      if (decision !== null && decision.decision <= ye) {
+        const ceased = decision.ceased !== null && decision.ceased <= ye
+        placedForAdoption.push({
+          childId,
+          dateOfBirth: dob,
+          decision: dateOf(decision.decision),
+          ceased: ceased ? some(dateOf(decision.ceased!)) : none,
+          reasonCeased: ceased && decision.reason !== null ? some(decision.reason) : none
+        })
+      }
+      if (period.adoption !== null && period.end >= ys && period.end <= ye) {
+        const a = period.adoption
+        adoptions.push({
+          childId,
+          dateOfBirth: dob,
+          bestInterestDecision: some(dateOf(a.bestInterest)),
+          matched: some(dateOf(a.matched)),
+          byFormerFosterCarer: some(a.byFormerFosterCarer),
+          numberOfAdopters: some(a.numberOfAdopters),
+          adopterSex: some(a.adopterSex),
+          adopterLegalStatus: some(a.adopterLegalStatus)
+        })
+      }
+      if (withSocialWorkers) {
+        for (const sw of socialWorkersOf(council, life, period)) {
+          if (sw.start > ye || sw.end < ys) continue
+          const ended = sw.end <= ye
+          socialWorkerEpisodes.push({
+            childId,
+            dateOfBirth: dob,
+            socialWorkerId: sw.socialWorkerId,
+            start: dateOf(sw.start),
+            end: ended ? some(dateOf(sw.end)) : none,
+            reason: ended && sw.reason !== null ? some(sw.reason) : none
+          })
+        }
+      }
+    }
+
+    const age = ageOn(life, ye)
+    const female12 = life.sex === "female" && age >= 12
+    const isMother = female12 && life.motherChildDob !== null && life.motherChildDob <= ye
+    children.push({
+      id: childId,
+      sex: life.sex,
+      dateOfBirth: dob,
+      ethnicity: life.ethnicity,
+      upn: some(life.uasc ? "UN2" : age < 5 ? "UN1" : upnOf(life, laNumber)),
+      mother: female12 ? some(isMother) : none,
+      motherChildDateOfBirth: isMother ? some(dateOf(life.motherChildDob!)) : none
+    })
+    if (life.uasc && periods.length > 0) {
+      uasc.push({ childId, sex: life.sex, dateOfBirth: dob, statusCeased: some(dateOf(birthday(life, 18))) })
+    }
+    if (episodeInYear && !startedInYear && !leftInYear && !shortBreakInYear) {
+      healthOutcomes.push(healthOutcome(env, identified, yearEnding, ye))
+    }
+    if (leaverAge !== null) careLeavers.push(careLeaverOutcome(env, identified, yearEnding, leaverAge))
+    if (intervals.length > 0) missing.push(...missingOf(env, identified, yearEnding, intervals))
+  }
+
+  return {
+    year,
+    children,
+    episodes,
+    reviews: some(reviews),
+    uasc: some(uasc),
+    healthOutcomes: some(healthOutcomes),
+    careLeavers: some(careLeavers),
+    adoptions: some(adoptions),
+    placedForAdoption: some(placedForAdoption),
+    previousPermanence: some(previousPermanence),
+    missing: some(missing),
+    socialWorkerEpisodes: withSocialWorkers ? some(socialWorkerEpisodes) : Option.none(),
+    deprivationOfLiberty: Option.none()
+  }
+}
