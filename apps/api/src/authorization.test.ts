@@ -30,8 +30,8 @@ const requests: { readonly [Id in EndpointId]: (council: string) => { path: stri
     path: `/v1/councils/${council}/returns/2019`,
     init: { method: "POST", body: formOf(csvFiles2019()) }
   }),
-  readReturn: (council) => ({
-    path: `/v1/councils/${council}/returns/2019/read-report`,
+  validateReturn: (council) => ({
+    path: `/v1/councils/${council}/returns/2019/validation`,
     init: { method: "POST", body: formOf(csvFiles2019()) }
   }),
   auditLog: (council) => ({ path: `/v1/councils/${council}/audit` })

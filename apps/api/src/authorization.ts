@@ -29,7 +29,7 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   cohorts: ["officer", "analyst", "member", "public"],
   returnHistory: ["admin", "officer", "analyst"],
   uploadReturn: ["officer", "analyst"],
-  readReturn: ["officer", "analyst"],
+  validateReturn: ["officer", "analyst"],
   auditLog: ["admin"]
 }
 

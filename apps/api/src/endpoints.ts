@@ -4,7 +4,7 @@
  * matrix by their ids, so the three cannot drift apart.
  */
 import { Audience, AuditLog, CalendarDate, Cohort, Council, ReportingYear, Returns, Scorecard } from "@cpo/domain"
-import { Ssda903 } from "@cpo/ssda903"
+import { Validation } from "@cpo/ssda903"
 import { Schema, SchemaGetter } from "effect"
 
 /** A whole number written in a URL, e.g. `?year=2018`. @category schemas */
@@ -83,27 +83,13 @@ export const AuditEntries = Schema.Struct({ entries: Schema.Array(AuditLog.Entry
   identifier: "AuditEntries"
 })
 
-/** What a 903 upload held: the tables supplied and every value that could not be read. @category schemas */
-export const ReadReport = Schema.Struct({
-  year: ReportingYear.ReportingYear,
-  files: Schema.Array(Schema.String),
-  tables: Schema.Array(Schema.String),
-  children: Schema.Int,
-  episodes: Schema.Int,
-  /** Values left out because they could not be read (their rows are not imported). */
-  readErrors: Schema.Array(Ssda903.ReadError)
-}).annotate({ identifier: "ReadReport" })
-export type ReadReport = typeof ReadReport.Type
-
-/** The answer of the read-report route. @category schemas */
-export const ReadReturn = ReadReport
-
 /** The answer to an upload: the import made (or recognised) and what was read. @category schemas */
 export const ImportResult = Schema.Struct({
   import: Returns.ImportRecord,
   /** `true` when these exact files were already the current return: nothing changed. */
   unchanged: Schema.Boolean,
-  report: ReadReport
+  /** The DfE validation report of the files (values that could not be read are under their rule or `READ`). */
+  report: Validation.Report
 }).annotate({ identifier: "ImportResult" })
 export type ImportResult = typeof ImportResult.Type
 
@@ -245,14 +231,14 @@ export const endpoints = {
     status: 201,
     purpose: "903 return import"
   },
-  readReturn: {
+  validateReturn: {
     method: "post",
-    path: "/v1/councils/:council/returns/:year/read-report",
-    summary: "Read a year's 903 files without importing them: the tables found and every value that cannot be read",
+    path: "/v1/councils/:council/returns/:year/validation",
+    summary: "Validate a year's 903 files against the DfE rules for the year, without importing them",
     tag: "returns",
     params: ReturnPath,
     body: { kind: "multipart", description: "the year's 903 files, CSV (one table each) and/or DfE XML" },
-    response: ReadReturn,
+    response: Validation.Report,
     status: 200,
     purpose: "903 return preparation"
   },

@@ -1,5 +1,6 @@
 import * as Crypto from "node:crypto"
 import type { Scorecard } from "@cpo/domain"
+import type { Validation } from "@cpo/ssda903"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "../app.ts"
 import type { ApiRuntime } from "../runtime.ts"
@@ -19,7 +20,7 @@ const upload = (council: string, year = 2019) => `/v1/councils/${council}/return
 interface ImportAnswer {
   import: { id: string; year: number; current: boolean; children: number; episodes: number; checksum: string }
   unchanged: boolean
-  report: { tables: Array<string>; readErrors: Array<{ file: string; row: number; column: string; value: string }> }
+  report: Validation.Report
 }
 
 describe("upload a 903 return", () => {
@@ -33,8 +34,8 @@ describe("upload a 903 return", () => {
     const body = (await res.json()) as ImportAnswer
     expect(body.import).toMatchObject({ year: 2019, current: true, children: 3, episodes: 3 })
     expect(body.unchanged).toBe(false)
-    expect(body.report.tables).toEqual(["children", "episodes"])
-    expect(body.report.readErrors).toEqual([])
+    expect(body.report).toMatchObject({ year: 2019, tables: ["Header", "Episodes"] })
+    expect(body.report.errors.filter((e) => e.code === "READ")).toEqual([])
 
     const scorecard = await app().request(`/v1/councils/${councilB.id}/indicators?year=2019`, { headers })
     const doc = (await scorecard.json()) as Scorecard.Scorecard
@@ -76,22 +77,22 @@ describe("upload a 903 return", () => {
     expect(await checksumOf([...files].reverse())).toBe(hash.digest("hex"))
   })
 
-  it("reports each value it cannot read by file, row and column", async () => {
-    const res = await app().request(`${upload(councilA.id, 2019)}/read-report`, {
+  it("validates without importing, reporting a value it cannot read by file, row and field", async () => {
+    const res = await app().request(`${upload(councilA.id, 2019)}/validation`, {
       method: "POST",
       body: formOf(csvFiles2019({ badDate: true })),
       headers: await bearer("officer", [councilA.id])
     })
     expect(res.status).toBe(200)
-    const report = (await res.json()) as ImportAnswer["report"]
-    expect(report.readErrors).toEqual([
-      expect.objectContaining({ file: "episodes.csv", row: 3, column: "DECOM", value: "31/02/2018" })
-    ])
+    const report = (await res.json()) as Validation.Report
+    expect(report.errors).toContainEqual(
+      expect.objectContaining({ file: "episodes.csv", rows: [3], fields: ["DECOM"], value: "31/02/2018" })
+    )
   })
 
-  it("reads without importing on the read-report route", async () => {
+  it("imports nothing on the validation route", async () => {
     const headers = await bearer("officer", [councilA.id])
-    await app().request(`${upload(councilA.id, 2019)}/read-report`, {
+    await app().request(`${upload(councilA.id, 2019)}/validation`, {
       method: "POST",
       body: formOf(csvFiles2019()),
       headers

@@ -1,15 +1,16 @@
 /**
  * A council's 903 returns: `GET /v1/councils/:council/returns` lists every import (no child-level data);
  * `POST /v1/councils/:council/returns/:year` uploads a year's files (multipart, field `files`) and imports them as
- * that year's current return, atomically, exactly as `cpo import` does; `POST …/:year/read-report` reads the files
- * and reports what cannot be read without importing anything. Uploads are limited in size (`CPO_MAX_UPLOAD_BYTES`).
+ * that year's current return, atomically, exactly as `cpo import` does, answering the DfE validation report with the
+ * import; `POST …/:year/validation` answers the report without importing anything. Uploads are limited in size
+ * (`CPO_MAX_UPLOAD_BYTES`).
  */
-import { AuditLog, type Council, type ReportingYear, Return, Returns } from "@cpo/domain"
-import { Ssda903 } from "@cpo/ssda903"
+import { AuditLog, type Council, Returns } from "@cpo/domain"
+import { Ssda903, Validation } from "@cpo/ssda903"
 import { Effect } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
-import { endpoints, ImportResult, type ReadReport, ReadReturn, ReturnHistory } from "../endpoints.ts"
+import { endpoints, ImportResult, ReturnHistory } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import * as Problem from "../problem.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
@@ -63,16 +64,6 @@ const uploadsOf = async (c: Context<ApiEnv>): Promise<ReadonlyArray<Upload> | Re
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
 }
 
-const reportOf = (year: ReportingYear.ReportingYear, files: ReadonlyArray<Upload>, decoded: Ssda903.DecodedReturn) =>
-  ({
-    year,
-    files: files.map((f) => f.name),
-    tables: Return.TableName.literals.filter((t) => decoded.tables.has(t)),
-    children: decoded.return.children.length,
-    episodes: decoded.return.episodes.length,
-    readErrors: decoded.errors
-  }) satisfies ReadReport
-
 export const returns = (deps: Deps) => {
   const limit = bodyLimit({
     maxSize: deps.maxUploadBytes,
@@ -115,27 +106,27 @@ export const returns = (deps: Deps) => {
           return {
             import: record,
             unchanged: before.some((h) => h.id === record.id),
-            report: reportOf(year, files, decoded)
+            report: Validation.validate(decoded)
           }
         }).pipe(AuditLog.withCaller(callerOf(c, endpoints.uploadReturn, council)))
         return answer(c, deps, program, ImportResult, 201)
       }
     )
     .post(
-      endpoints.readReturn.path,
-      guard("readReturn"),
+      endpoints.validateReturn.path,
+      guard("validateReturn"),
       limit,
-      validate("param", endpoints.readReturn.params),
+      validate("param", endpoints.validateReturn.params),
       async (c) => {
         const { council, year } = c.req.valid("param")
         const files = await uploadsOf(c)
         if (files instanceof Response) return files
         const program = Returns.Returns.use((returns) => returns.council(council)).pipe(
           Effect.flatMap(() => Ssda903.decodeFiles(files, { year })),
-          Effect.map((decoded) => reportOf(year, files, decoded)),
-          AuditLog.withCaller(callerOf(c, endpoints.readReturn, council))
+          Effect.map((decoded) => Validation.validate(decoded)),
+          AuditLog.withCaller(callerOf(c, endpoints.validateReturn, council))
         )
-        return answer(c, deps, program, ReadReturn)
+        return answer(c, deps, program, Validation.Report)
       }
     )
 }
