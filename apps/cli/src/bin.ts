@@ -12,12 +12,13 @@ import { indicators } from "./commands/indicators.ts"
 import { retentionCommand } from "./commands/retention.ts"
 import { returnsCommand } from "./commands/returns.ts"
 import { synth } from "./commands/synth.ts"
+import { validate } from "./commands/validate.ts"
 import { readConfig, storeOptions } from "./config.ts"
 import { writeStderr } from "./output.ts"
 
 export const cpo = Command.make("cpo").pipe(
   Command.withDescription("Corporate Parenting Oversight: the SSDA903 return, indicators and reports for councils"),
-  Command.withSubcommands([synth, indicators, importCommand, returnsCommand, dbCommand, retentionCommand])
+  Command.withSubcommands([synth, indicators, importCommand, returnsCommand, dbCommand, retentionCommand, validate])
 )
 
 const program = Command.run(cpo, { version: "0.1.0" }).pipe(

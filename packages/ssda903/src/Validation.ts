@@ -3,7 +3,7 @@
  * into a report with summaries by rule and by table. Codec errors are part of the report: those on a field a rule
  * owns (an unreadable SEX is rule 101) under that rule, the rest under `READ`.
  */
-import { ChildHistory, type Placement, ReportingYear } from "@cpo/domain"
+import { type CalendarDate, ChildHistory, type Placement, ReportingYear } from "@cpo/domain"
 import { Option, Schema } from "effect"
 import * as Registry from "./Registry.ts"
 import type { ChildRecords, Context, IndexedReturn, Rule } from "./Rule.ts"
@@ -276,6 +276,26 @@ const summarise = (
       .map(([table, n]) => ({ table, errors: n }))
   }
 }
+
+/**
+ * The collection year a return most likely belongs to: the one containing its latest episode start or end date.
+ * `None` when it has no episode.
+ * @category getters
+ */
+export const inferYear = (decoded: DecodedReturn): Option.Option<ReportingYear.ReportingYear> => {
+  let latest = ""
+  for (const e of decoded.return.episodes) {
+    if (e.start > latest) latest = e.start
+    if (Option.isSome(e.end) && e.end.value > latest) latest = e.end.value
+  }
+  return latest === "" ? Option.none() : Option.some(ReportingYear.containing(latest as CalendarDate.CalendarDate))
+}
+
+/** The same decoded return, labelled with another collection year. @category constructors */
+export const withYear = (decoded: DecodedReturn, year: ReportingYear.ReportingYear): DecodedReturn => ({
+  ...decoded,
+  return: { ...decoded.return, year }
+})
 
 /** The report has no error. @category predicates */
 export const isClean = (report: Report): boolean => report.errors.length === 0
