@@ -7,11 +7,12 @@
  * program.pipe(Effect.provide(Store.layer({ dataDir: ".data/pglite" })))
  * ```
  */
-import type { AuditLog, Returns } from "@cpo/domain"
+import type { AuditLog, LocalOffer, Returns } from "@cpo/domain"
 import { Layer } from "effect"
 import type { SqlClient } from "effect/sql"
 import * as AuditLogRepository from "./AuditLogRepository.ts"
 import * as Database from "./Database.ts"
+import * as LocalOfferRepository from "./LocalOfferRepository.ts"
 import * as Retention from "./Retention.ts"
 import * as ReturnsRepository from "./ReturnsRepository.ts"
 
@@ -20,7 +21,7 @@ export { type Expired, type Report, Retention, type Rule, retainUntil } from "./
 export { ImportProgress } from "./ReturnsRepository.ts"
 
 /** The services the store provides. @category models */
-export type Services = Returns.Returns | AuditLog.AuditLog | Retention.Retention
+export type Services = Returns.Returns | AuditLog.AuditLog | Retention.Retention | LocalOffer.LocalOffers
 
 /**
  * The services on a `SqlClient` already in context (for tests that also query the database directly).
@@ -29,6 +30,7 @@ export type Services = Returns.Returns | AuditLog.AuditLog | Retention.Retention
 export const layerFromSql: Layer.Layer<Services, never, SqlClient.SqlClient> = Layer.mergeAll(
   ReturnsRepository.layer,
   AuditLogRepository.layer,
+  LocalOfferRepository.layer,
   Retention.layer
 )
 
