@@ -10,6 +10,7 @@ import { Context, Effect, Layer, Option, Ref, Schema } from "effect"
 import * as CalendarDate from "./CalendarDate.ts"
 import * as CodeList from "./CodeList.ts"
 import * as Council from "./Council.ts"
+import * as ReportingCycle from "./ReportingCycle.ts"
 
 /** @category models */
 export const BoardId = Schema.String.pipe(Schema.brand("BoardId")).annotate({ identifier: "BoardId" })
@@ -77,7 +78,9 @@ export const Board = Schema.Struct({
   council: Council.CouncilId,
   name: Schema.NonEmptyString,
   terms: TermsOfReference,
-  members: Schema.Array(Member)
+  members: Schema.Array(Member),
+  /** What the board reports, to whom and how often. */
+  reportingCycle: Schema.Array(ReportingCycle.Duty)
 }).annotate({ identifier: "Board" })
 export type Board = typeof Board.Type
 

@@ -115,6 +115,7 @@ export interface Inputs {
   readonly updates?: ReadonlyArray<Progress.Update>
   readonly youSaidWeDid?: ReadonlyArray<YouSaidWeDid.Entry>
   readonly boards?: ReadonlyArray<BoardRecord>
+  /** Duties besides those of the boards' own reporting cycles. */
   readonly reportingCycle?: ReadonlyArray<ReportingCycle.Duty>
   readonly localOffer?: ReadonlyArray<OfferItem>
   /** The date progress is reported at; 31 March of the year unless given. */
@@ -527,7 +528,7 @@ const memberName = (m: Governance.Member, audience: Audience): string =>
 
 const governanceSection = (ctx: Context): Option.Option<Section> => {
   const boards = ctx.inputs.boards ?? []
-  const duties = ctx.inputs.reportingCycle ?? []
+  const duties = [...(ctx.inputs.reportingCycle ?? []), ...boards.flatMap((b) => b.board.reportingCycle)]
   if (boards.length === 0 && duties.length === 0) return Option.none()
   const ys = ReportingYear.start(ctx.year)
   const ye = ReportingYear.end(ctx.year)

@@ -94,7 +94,8 @@ export const panel: Governance.Board = {
   members: [
     ...Array.from({ length: 8 }, (_, i) => member(`C${i + 1}`, "core", i === 0 ? "chair" : "councillor")),
     ...Array.from({ length: 10 }, (_, i) => member(`A${i + 1}`, "associate", i === 4 ? "young_person" : "officer"))
-  ]
+  ],
+  reportingCycle: []
 }
 
 export const meeting = (

@@ -7,12 +7,13 @@
  * program.pipe(Effect.provide(Store.layer({ dataDir: ".data/pglite" })))
  * ```
  */
-import type { AuditLog, LocalOffer, Returns } from "@cpo/domain"
+import type { AuditLog, Governance, Priorities, Returns } from "@cpo/domain"
 import { Layer } from "effect"
 import type { SqlClient } from "effect/sql"
 import * as AuditLogRepository from "./AuditLogRepository.ts"
 import * as Database from "./Database.ts"
-import * as LocalOfferRepository from "./LocalOfferRepository.ts"
+import * as GovernanceRepository from "./GovernanceRepository.ts"
+import * as PrioritiesRepository from "./PrioritiesRepository.ts"
 import * as Retention from "./Retention.ts"
 import * as ReturnsRepository from "./ReturnsRepository.ts"
 
@@ -21,7 +22,12 @@ export { type Expired, type Report, Retention, type Rule, retainUntil } from "./
 export { ImportProgress } from "./ReturnsRepository.ts"
 
 /** The services the store provides. @category models */
-export type Services = Returns.Returns | AuditLog.AuditLog | Retention.Retention | LocalOffer.LocalOffers
+export type Services =
+  | Returns.Returns
+  | AuditLog.AuditLog
+  | Retention.Retention
+  | Priorities.Priorities
+  | Governance.Boards
 
 /**
  * The services on a `SqlClient` already in context (for tests that also query the database directly).
@@ -30,8 +36,9 @@ export type Services = Returns.Returns | AuditLog.AuditLog | Retention.Retention
 export const layerFromSql: Layer.Layer<Services, never, SqlClient.SqlClient> = Layer.mergeAll(
   ReturnsRepository.layer,
   AuditLogRepository.layer,
-  LocalOfferRepository.layer,
-  Retention.layer
+  Retention.layer,
+  PrioritiesRepository.layer,
+  GovernanceRepository.layer
 )
 
 /**
