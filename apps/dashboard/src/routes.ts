@@ -8,6 +8,7 @@ import { lazy } from "solid-js"
 export const routes: Array<RouteDefinition> = [
   { path: "/", component: lazy(() => import("./routes/home.tsx")) },
   { path: "/councils/:council/scorecard", component: lazy(() => import("./routes/scorecard.tsx")) },
+  { path: "/councils/:council/cohorts", component: lazy(() => import("./routes/cohorts.tsx")) },
   { path: "/councils/:council/data", component: lazy(() => import("./routes/data.tsx")) },
   { path: "/sign-in", component: lazy(() => import("./routes/sign-in.tsx")) },
   { path: "*404", component: lazy(() => import("./routes/not-found.tsx")) }

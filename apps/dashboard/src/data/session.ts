@@ -68,6 +68,7 @@ export const readToken = (raw: string, nowSeconds: number): Result.Result<User, 
 /** The pages of a council and who may open them (mirrors the API's authorization matrix). @category models */
 export const councilPages = [
   { path: "scorecard", label: "Scorecard", roles: ["officer", "analyst", "member", "public"] },
+  { path: "cohorts", label: "Cohorts", roles: ["officer", "analyst", "member", "public"] },
   { path: "data", label: "Data", roles: ["admin", "officer", "analyst"] }
 ] as const satisfies ReadonlyArray<{ path: string; label: string; roles: ReadonlyArray<Role> }>
 
