@@ -6,6 +6,7 @@
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
 import { Cause, Effect, Runtime } from "effect"
 import { Command } from "effect/cli"
+import { cohort } from "./commands/cohort.ts"
 import { dbCommand, layerStoreOptions } from "./commands/db.ts"
 import { importCommand } from "./commands/import.ts"
 import { indicators } from "./commands/indicators.ts"
@@ -18,7 +19,16 @@ import { writeStderr } from "./output.ts"
 
 export const cpo = Command.make("cpo").pipe(
   Command.withDescription("Corporate Parenting Oversight: the SSDA903 return, indicators and reports for councils"),
-  Command.withSubcommands([synth, indicators, importCommand, returnsCommand, dbCommand, retentionCommand, validate])
+  Command.withSubcommands([
+    synth,
+    indicators,
+    cohort,
+    importCommand,
+    returnsCommand,
+    dbCommand,
+    retentionCommand,
+    validate
+  ])
 )
 
 const program = Command.run(cpo, { version: "0.1.0" }).pipe(

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
@@ -11,7 +11,19 @@ describe("cpo indicators (the bundled CLI)", () => {
   let dir = ""
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "cpo-cli-"))
-    const synth = run("synth", "--out", dir, "--children", "120", "--seed", "7", "--council", "Test Shire", "--years", "2017-2018")
+    const synth = run(
+      "synth",
+      "--out",
+      dir,
+      "--children",
+      "120",
+      "--seed",
+      "7",
+      "--council",
+      "Test Shire",
+      "--years",
+      "2017-2018"
+    )
     expect(synth.status, synth.stderr).toBe(0)
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -57,5 +69,60 @@ describe("cpo indicators (the bundled CLI)", () => {
     const res = run("indicators", "--input", bad, "--year", "2018")
     expect(res.status).toBe(2)
     expect(res.stderr).toMatch(/header\.csv/)
+  })
+})
+
+describe("cpo indicators with targets and benchmarks", () => {
+  let dir = ""
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "cpo-cli-targets-"))
+    const synth = run(
+      "synth",
+      "--out",
+      dir,
+      "--children",
+      "120",
+      "--seed",
+      "7",
+      "--council",
+      "Test Shire",
+      "--years",
+      "2017-2018"
+    )
+    expect(synth.status, synth.stderr).toBe(0)
+    writeFileSync(join(dir, "targets.csv"), "indicator,year,target,tolerance\nplaced_foster_pct,2018,101,200\n")
+    writeFileSync(
+      join(dir, "benchmarks.csv"),
+      "indicator,year,comparator,value,group,version\nplaced_foster_pct,2018,region,70,east-midlands,2018\n"
+    )
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it("adds target, RAG, previous, direction and benchmarks (England defaults plus the file)", () => {
+    const res = run(
+      "indicators",
+      "--input",
+      dir,
+      "--year",
+      "2018",
+      "--targets",
+      join(dir, "targets.csv"),
+      "--benchmarks",
+      join(dir, "benchmarks.csv"),
+      "--format",
+      "json"
+    )
+    expect(res.status, res.stderr).toBe(0)
+    const foster = JSON.parse(res.stdout).indicators.find((i: { id: string }) => i.id === "placed_foster_pct")
+    expect(foster).toMatchObject({ target: 101, rag: "amber", benchmarks: { england: 73, region: 70 } })
+    expect(typeof foster.previous).toBe("number")
+    expect(["improving", "declining", "stable"]).toContain(foster.direction)
+  })
+
+  it("exits 2 naming the line of a bad targets file", () => {
+    writeFileSync(join(dir, "bad.csv"), "indicator,year,target\nplaced_foster_pct,2018,lots\n")
+    const res = run("indicators", "--input", dir, "--year", "2018", "--targets", join(dir, "bad.csv"))
+    expect(res.status).toBe(2)
+    expect(res.stderr).toMatch(/bad\.csv line 2, column target/)
   })
 })

@@ -2,27 +2,58 @@
  * `cpo indicators`: every indicator of the catalogue for one council and year, as `indicators.md` specifies — the
  * same document the API returns.
  */
-import { Audience, ChildHistory, Indicator, ReportingYear, Scorecard } from "@cpo/domain"
-import { Effect, Option, Path } from "effect"
+import { Audience, Benchmark, ChildHistory, type Indicator, ReportingYear, Scorecard, Target } from "@cpo/domain"
+import { Effect, FileSystem, Option, Path, Result } from "effect"
 import { Command, Flag } from "effect/cli"
+import { UnusableInput } from "../errors.ts"
 import { Format, toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
-import { readCouncilFile, readReturn } from "../return-folder.ts"
+import { readCouncilFile, readReturn, yearFolder } from "../return-folder.ts"
+
+const comparisonColumns = ["target", "rag", "previous", "direction"] as const
+
+/** Read a reference CSV (targets, benchmarks) with its pure domain parser; a bad file is unusable input. */
+const readReference = <A>(
+  file: string,
+  parse: (text: string, name: string) => Result.Result<A, { readonly message: string }>
+) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const text = yield* fs
+      .readFileString(file)
+      .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${file}` })))
+    const parsed = parse(text, file)
+    return Result.isFailure(parsed) ? yield* new UnusableInput({ message: parsed.failure.message }) : parsed.success
+  })
 
 /** The scorecard as text in the chosen format. */
 export const renderScorecard = (doc: Scorecard.Scorecard, format: Format): string => {
   if (format === "json") return `${JSON.stringify(doc, null, 2)}\n`
   const columns = ["id", "title", "unit", "polarity", "value", "numerator", "denominator", "display"] as const
-  const rows = doc.indicators.map((e) => columns.map((c) => e[c]))
-  if (format === "csv") return toCsv(columns, rows)
-  const shown = doc.indicators.map((e) => [e.id, e.title, e.display, e.numerator, e.denominator, e.reason ?? ""])
+  const compared = doc.indicators.some((e) => comparisonColumns.some((c) => e[c] !== undefined))
+  const extra = compared ? comparisonColumns : []
+  const rows = doc.indicators.map((e) => [...columns.map((c) => e[c]), ...extra.map((c) => e[c])])
+  if (format === "csv") return toCsv([...columns, ...extra], rows)
+  const england = (e: Scorecard.Entry) => e.benchmarks?.england
+  const rounded = (e: Scorecard.Entry, v: number | null | undefined) =>
+    v === null || v === undefined ? v : e.unit === "score" ? v.toFixed(1) : Math.round(v)
+  const shown = doc.indicators.map((e) => [
+    e.id,
+    e.title,
+    e.display,
+    e.numerator,
+    e.denominator,
+    ...(compared ? [e.target, e.rag, rounded(e, e.previous), e.direction, england(e)] : []),
+    e.reason ?? ""
+  ])
   const heading = `${doc.council} — ${ReportingYear.label(ReportingYear.make(doc.year))} — ${doc.audience}\n\n`
-  return heading + toTable(["id", "title", "display", "numerator", "denominator", "note"], shown)
+  const head = ["id", "title", "display", "numerator", "denominator"]
+  return heading + toTable([...head, ...(compared ? [...comparisonColumns, "england"] : []), "note"], shown)
 }
 
 export const indicators = Command.make(
   "indicators",
   {
-    input: Flag.Directory("input", { mustExist: true }).pipe(
+    input: Flag.Directory("input").pipe(
       Flag.withDescription("folder of 903 files for the year, or of year folders as cpo synth writes")
     ),
     year: Flag.Int("year").pipe(Flag.withDescription("collection year, named by its 31 March (2018 = 2017/18)")),
@@ -33,6 +64,16 @@ export const indicators = Command.make(
     audience: Flag.Literals("audience", Audience.Audience.literals).pipe(
       Flag.withDefault("officer"),
       Flag.withDescription("officer: exact; member and public: small numbers suppressed")
+    ),
+    targets: Flag.File("targets").pipe(
+      Flag.optional,
+      Flag.withDescription("CSV of targets: indicator,year,target[,tolerance] — adds target and RAG")
+    ),
+    benchmarks: Flag.File("benchmarks").pipe(
+      Flag.optional,
+      Flag.withDescription(
+        "CSV of benchmarks: indicator,year,comparator,value[,group,version,status] — added to the England defaults"
+      )
     ),
     format: Flag.Literals("format", Format).pipe(Flag.withDefault("table"))
   },
@@ -50,6 +91,18 @@ export const indicators = Command.make(
       const population = Option.orElse(options.population, () =>
         Option.fromNullishOr(Option.getOrUndefined(councilFile)?.population)
       )
+      const targets = Option.isSome(options.targets)
+        ? yield* readReference(options.targets.value, Target.fromCsv)
+        : undefined
+      const benchmarks = Option.isSome(options.benchmarks)
+        ? [...Benchmark.englandDefaults, ...(yield* readReference(options.benchmarks.value, Benchmark.fromCsv))]
+        : undefined
+      // Last year's own return, when the input holds one, gives the previous value and direction of travel.
+      const previousYear = ReportingYear.previous(year)
+      const hasPrevious =
+        (targets !== undefined || benchmarks !== undefined) &&
+        (yield* yearFolder(options.input, previousYear)) !== options.input
+      const previous = hasPrevious ? yield* readReturn(options.input, previousYear) : undefined
       const doc = Scorecard.make({
         council: Option.getOrUndefined(councilFile)?.name ?? path.basename(path.resolve(options.input)),
         audience: options.audience,
@@ -58,7 +111,19 @@ export const indicators = Command.make(
           histories: ChildHistory.index(decoded.return),
           tables: decoded.tables,
           population
-        } satisfies Indicator.Inputs
+        } satisfies Indicator.Inputs,
+        ...(targets === undefined ? {} : { targets }),
+        ...(benchmarks === undefined ? {} : { benchmarks }),
+        ...(previous === undefined
+          ? {}
+          : {
+              previous: {
+                year: previousYear,
+                histories: ChildHistory.index(previous.return),
+                tables: previous.tables,
+                population
+              }
+            })
       })
       yield* writeStdout(renderScorecard(doc, options.format))
     })

@@ -1,0 +1,92 @@
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+
+const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
+const run = (...args: Array<string>) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" })
+
+describe("cpo cohort (the bundled CLI)", () => {
+  let dir = ""
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "cpo-cohort-"))
+    const synth = run(
+      "synth",
+      "--out",
+      dir,
+      "--children",
+      "40",
+      "--seed",
+      "5",
+      "--council",
+      "Small Shire",
+      "--years",
+      "2017-2018"
+    )
+    expect(synth.status, synth.stderr).toBe(0)
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it("profiles children looked after at 31 March by age band, as the contract's JSON, agreeing with cpo indicators", () => {
+    const res = run("cohort", "--input", dir, "--year", "2018", "--by", "age_band", "--format", "json")
+    expect(res.status, res.stderr).toBe(0)
+    const doc = JSON.parse(res.stdout)
+    expect(doc).toMatchObject({ year: 2018, cohort: "cla_31_march", by: ["age_band"], audience: "officer", total: 40 })
+    const counts = doc.groups.map((g: { count: number }) => g.count)
+    expect(counts.reduce((a: number, b: number) => a + b, 0)).toBe(40)
+    const bands = ["under_1", "1_4", "5_9", "10_15", "16_plus"]
+    const keys = doc.groups.map((g: { key: { age_band: string } }) => bands.indexOf(g.key.age_band))
+    expect(keys).toEqual([...keys].sort((a, b) => a - b))
+    const scorecard = JSON.parse(run("indicators", "--input", dir, "--year", "2018", "--format", "json").stdout)
+    expect(scorecard.indicators.find((i: { id: string }) => i.id === "cla_31_march").value).toBe(40)
+  })
+
+  it("shows members no count of 1 to 5", () => {
+    const res = run(
+      "cohort",
+      "--input",
+      dir,
+      "--year",
+      "2018",
+      "--by",
+      "placement",
+      "--audience",
+      "member",
+      "--format",
+      "json"
+    )
+    expect(res.status, res.stderr).toBe(0)
+    const doc = JSON.parse(res.stdout)
+    for (const g of doc.groups) expect(typeof g.count === "number" && g.count >= 1 && g.count <= 5).toBe(false)
+    expect(doc.groups.some((g: { count: unknown }) => g.count === "c")).toBe(true)
+  })
+
+  it("writes CSV with the dimensions, count and pct", () => {
+    const res = run("cohort", "--input", dir, "--year", "2018", "--cohort", "started", "--by", "sex", "--format", "csv")
+    expect(res.status, res.stderr).toBe(0)
+    expect(res.stdout.split("\r\n")[0]).toBe("sex,count,pct")
+  })
+
+  it("lists care leavers for officers with status, age and days14", () => {
+    const res = run("cohort", "--input", dir, "--year", "2018", "--cohort", "care_leavers", "--list", "--format", "csv")
+    expect(res.status, res.stderr).toBe(0)
+    const [header, ...rows] = res.stdout.trim().split("\r\n")
+    expect(header).toBe("child,status,age,days14")
+    for (const row of rows)
+      expect(row).toMatch(/^[^,]+,(eligible|relevant|former_relevant|qualifying),(1[6-9]|20),\d+$/)
+  })
+
+  it("exits 2 for a dimension the cohort has not, a list for members, or a bad date", () => {
+    const bad = run("cohort", "--input", dir, "--year", "2018", "--by", "colour")
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/cannot be profiled by "colour"/)
+    expect(
+      run("cohort", "--input", dir, "--year", "2018", "--cohort", "care_leavers", "--list", "--audience", "member")
+        .status
+    ).toBe(2)
+    const date = run("cohort", "--input", dir, "--year", "2018", "--on", "31/03/2018")
+    expect(date.status).toBe(2)
+    expect(date.stderr).toMatch(/--on must be a date/)
+  })
+})
