@@ -11,7 +11,9 @@
 import { Option, Schema } from "effect"
 import * as CalendarDate from "./CalendarDate.ts"
 import * as CareLeaver from "./CareLeaver.ts"
+import type * as CareLeaverOutcome from "./CareLeaverOutcome.ts"
 import { ChildId } from "./Child.ts"
+import type * as ChildHistory from "./ChildHistory.ts"
 
 /**
  * The legal care-leaver statuses of CA 1989 (domain.md §1.2), as `CareLeaver` derives them from 903 episodes:
@@ -96,6 +98,7 @@ export const Fact = Schema.Union([
   Schema.TaggedStruct("Status", { status: CareLeaverStatus, ...period }),
   Schema.TaggedStruct("Activity", { activity: Activity, ...period }),
   Schema.TaggedStruct("Accommodation", { accommodation: Accommodation, ...period }),
+  /** Came into care as an unaccompanied asylum-seeking child (UASC); care-leaver offers follow them after 18. */
   Schema.TaggedStruct("UnaccompaniedAsylumSeeker", period),
   Schema.TaggedStruct("NoRecourseToPublicFunds", period),
   Schema.TaggedStruct("LivesOutsideArea", period),
@@ -204,6 +207,103 @@ export const factBoundaries = (person: YoungPerson): ReadonlyArray<CalendarDate.
       ])
     )
   ].sort()
+
+const activityFromOutcome = (code: CareLeaverOutcome.Activity): Option.Option<Activity> => {
+  switch (code[1]) {
+    case "1":
+      return Option.some("higher_education")
+    case "2":
+      return Option.some("further_education")
+    case "4":
+      return code[0] === "G" ? Option.some("not_in_education_employment_or_training") : Option.some("apprenticeship")
+    case "3":
+    case "5":
+      return code[0] === "G" ? Option.some("not_in_education_employment_or_training") : Option.some("employment")
+    case "6":
+      return Option.some("not_in_education_employment_or_training")
+    default:
+      return Option.none()
+  }
+}
+
+const accommodationFromOutcome = (code: CareLeaverOutcome.Accommodation): Option.Option<Accommodation> => {
+  const kinds: Readonly<Record<string, Accommodation>> = {
+    B: "with_family",
+    C: "childrens_home",
+    D: "semi_independent",
+    E: "supported_lodgings",
+    K: "independent",
+    T: "semi_independent",
+    U: "independent",
+    S: "homeless",
+    V: "homeless",
+    W: "homeless",
+    X: "custody",
+    Z: "staying_put",
+    G: "other",
+    H: "other",
+    R: "other",
+    Y: "other"
+  }
+  return Option.fromNullishOr(kinds[code[0] ?? ""])
+}
+
+/**
+ * A young person as the 903 return shows them on `on`, or `None` when the return has no Header record for them.
+ *
+ * - Status comes from `CareLeaver.assess`, on `on` and, when later, on the 18th birthday, so the change from
+ *   relevant to former relevant is foreseen. From the 21st birthday the status held the day before carries on: a
+ *   former relevant young person stays former relevant to 25 (CA 1989 s23C(7), s23CZB). Leaving care in future
+ *   cannot be foreseen.
+ * - Activity and accommodation come from the OC3 record (903 ACTIV, ACCOM). The 903 does not date them, so they
+ *   are taken as holding from `on`; enter dated facts (e.g. an apprenticeship's start) where the date matters.
+ * - A UASC record makes the young person a former unaccompanied asylum-seeking child from birth.
+ * @category constructors
+ */
+export const fromHistory = (
+  history: ChildHistory.ChildHistory,
+  on: CalendarDate.CalendarDate
+): Option.Option<YoungPerson> =>
+  Option.map(history.child, (child) => {
+    const dob = child.dateOfBirth
+    const eighteenth = CalendarDate.addYears(dob, 18)
+    const lastDayAged20 = CalendarDate.addDays(CalendarDate.addYears(dob, 21), -1)
+    const statusOn = (d: CalendarDate.CalendarDate) =>
+      Option.map(CareLeaver.assess(history, CalendarDate.min(d, lastDayAged20)), (a) => a.status)
+    const starts = eighteenth > on ? [on, eighteenth] : [on]
+    const facts: Array<Fact> = []
+    starts.forEach((from, i) => {
+      const next = starts[i + 1]
+      Option.map(statusOn(from), (status) =>
+        facts.push({
+          _tag: "Status",
+          status,
+          from,
+          to: next === undefined ? Option.none() : Option.some(CalendarDate.addDays(next, -1))
+        })
+      )
+    })
+    Option.map(history.careLeaver, (outcome) => {
+      Option.map(Option.flatMap(outcome.activity, activityFromOutcome), (activity) =>
+        facts.push({ _tag: "Activity", activity, from: on, to: Option.none() })
+      )
+      Option.map(Option.flatMap(outcome.accommodation, accommodationFromOutcome), (accommodation) =>
+        facts.push({ _tag: "Accommodation", accommodation, from: on, to: Option.none() })
+      )
+    })
+    if (Option.isSome(history.uasc)) facts.push({ _tag: "UnaccompaniedAsylumSeeker", from: dob, to: Option.none() })
+    return { childId: history.childId, dateOfBirth: dob, facts }
+  })
+
+/**
+ * A person with more facts: entered facts are added to those already known (for the same kind on the same day, the
+ * one that started later wins).
+ * @category constructors
+ */
+export const withFacts = (person: YoungPerson, facts: ReadonlyArray<Fact>): YoungPerson => ({
+  ...person,
+  facts: [...person.facts, ...facts]
+})
 
 /** When an age is measured: on the day asked about, or on the day the current course or apprenticeship started. */
 export const AgeMeasuredAt = Schema.Literals(["date", "activity_start"]).annotate({ identifier: "AgeMeasuredAt" })

@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Option, Schema } from "effect"
-import { CalendarDate, type Child, Eligibility } from "../src/index.ts"
+import { CalendarDate, type Child, ChildHistory, Eligibility } from "../src/index.ts"
+import { episode, returnOf } from "./fixtures.ts"
 
 const d = CalendarDate.make
 const person = (dateOfBirth: string, facts: ReadonlyArray<typeof Eligibility.Fact.Encoded>): Eligibility.YoungPerson =>
@@ -147,5 +148,62 @@ describe("explanations", () => {
       facts: [{ _tag: "Status", status: "relevant", from: "2021-05-01", to: "2021-04-30" }]
     })
     assert.isTrue(Option.isNone(bad))
+  })
+})
+
+describe("a young person from the 903 return", () => {
+  // Plainly fake: born 2006-05-20, looked after from 15 until leaving care at 17.
+  const ret = returnOf(2024, [episode({ child: "FAKE-H", start: "2021-06-01", end: "2023-11-01" })], {
+    "FAKE-H": "2006-05-20"
+  })
+  const withOutcome = {
+    ...ret,
+    uasc: Option.some([
+      {
+        childId: "FAKE-H" as Child.ChildId,
+        sex: "female" as const,
+        dateOfBirth: d("2006-05-20"),
+        statusCeased: Option.some(d("2024-05-20"))
+      }
+    ]),
+    careLeavers: Option.some([
+      {
+        childId: "FAKE-H" as Child.ChildId,
+        dateOfBirth: d("2006-05-20"),
+        inTouch: Option.some("YES" as const),
+        activity: Option.some("F4" as const),
+        accommodation: Option.some("U1" as const)
+      }
+    ])
+  }
+  const history = ChildHistory.index(withOutcome)[0]!
+
+  it("is relevant after leaving care at 17 having been eligible, and former relevant from 18", () => {
+    const yp = Option.getOrThrow(Eligibility.fromHistory(history, d("2024-01-10")))
+    assert.deepStrictEqual(Eligibility.circumstancesOn(yp, d("2024-01-10")).status, Option.some("relevant"))
+    assert.deepStrictEqual(Eligibility.circumstancesOn(yp, d("2024-05-19")).status, Option.some("relevant"))
+    assert.deepStrictEqual(Eligibility.circumstancesOn(yp, d("2024-05-20")).status, Option.some("former_relevant"))
+  })
+
+  it("stays former relevant after 21, and takes activity, accommodation and UASC from the return", () => {
+    const yp = Option.getOrThrow(Eligibility.fromHistory(history, d("2028-01-01")))
+    const facts = Eligibility.circumstancesOn(yp, d("2028-01-01"))
+    assert.deepStrictEqual(facts.status, Option.some("former_relevant"))
+    assert.deepStrictEqual(
+      Option.map(facts.activity, (a) => a.activity),
+      Option.some("apprenticeship")
+    )
+    assert.deepStrictEqual(facts.accommodation, Option.some("independent"))
+    assert.isTrue(facts.unaccompaniedAsylumSeeker)
+  })
+
+  it("adds entered facts to those from the return", () => {
+    const yp = Eligibility.withFacts(Option.getOrThrow(Eligibility.fromHistory(history, d("2025-01-01"))), [
+      { _tag: "Activity", activity: "higher_education", from: d("2025-01-01"), to: Option.none() }
+    ])
+    assert.deepStrictEqual(
+      Option.map(Eligibility.circumstancesOn(yp, d("2025-02-01")).activity, (a) => a.activity),
+      Option.some("higher_education")
+    )
   })
 })
