@@ -381,7 +381,7 @@ const agreeWithLastYear = (
   code: string,
   column: string,
   label: string,
-  same: (now: Episode.Episode, then: Episode.Episode) => boolean
+  same: (now: Episode.Episode, then: Episode.Episode, year: number) => boolean
 ): Rule => ({
   code,
   message: `The episode open at the end of last year has a different ${label} this year`,
@@ -393,7 +393,7 @@ const agreeWithLastYear = (
     const open = openLastYear(ctx, c)
     if (open === undefined) return undefined
     const now = c.episodes.find((r) => r.value.start === open.value.start)
-    return now !== undefined && !same(now.value, open.value) ? [hit("Episodes", now, c.childId)] : undefined
+    return now !== undefined && !same(now.value, open.value, ctx.year) ? [hit("Episodes", now, c.childId)] : undefined
   })
 })
 
@@ -405,7 +405,20 @@ const r503A = agreeWithLastYear(
 )
 const r503B = agreeWithLastYear("503B", "LS", "legal status", (a, b) => a.legalStatus === b.legalStatus)
 const r503C = agreeWithLastYear("503C", "CIN", "category of need", (a, b) => a.categoryOfNeed === b.categoryOfNeed)
-const r503D = agreeWithLastYear("503D", "PLACE", "placement type", (a, b) => a.placement === b.placement)
+/**
+ * From 2025/26 an episode coded H5 or Z1 last year may re-appear recoded as K3 or Z11–Z14 (ssda903.md §3.4): the
+ * codes were withdrawn, not the placements.
+ */
+const isRecodedPlacement = (now: PlacementType.PlacementType, then: PlacementType.PlacementType): boolean =>
+  (then === "H5" && now === "K3") ||
+  (then === "Z1" && (now === "Z11" || now === "Z12" || now === "Z13" || now === "Z14"))
+
+const r503D = agreeWithLastYear(
+  "503D",
+  "PLACE",
+  "placement type",
+  (a, b, year) => a.placement === b.placement || (year >= 2026 && isRecodedPlacement(a.placement, b.placement))
+)
 const r503E = agreeWithLastYear(
   "503E",
   "PLACE_PROVIDER",
@@ -759,13 +772,14 @@ const rSW13STG1: Rule = {
 const rSW17STG2: Rule = {
   code: "SW17STG2",
   message: "Child looked after at 31 March has no social worker episode open at 31 March",
+  // Looked after as DfE counts it: an agreed series of short breaks (V3/V4) is not.
   tables: ["SWEpisodes", "Episodes"],
   fields: ["SW_DECOM", "SW_DEC"],
   years: { from: 2024 },
   check: perChild((c, ctx) => {
     const end = ye(ctx)
     const open = c.episodes.find((r) => r.value.start <= end && (Option.isNone(r.value.end) || r.value.end.value > end))
-    if (open === undefined) return undefined
+    if (open === undefined || open.value.legalStatus === "V3" || open.value.legalStatus === "V4") return undefined
     const covered = c.socialWorkerEpisodes.some(
       (r) => r.value.start <= end && (Option.isNone(r.value.end) || r.value.end.value > end)
     )

@@ -213,6 +213,26 @@ describe("rule 503A–F", () => {
     describe(`rule ${code}`, () =>
       failsAndPasses(code, { Episodes: [{ ...same, ...change }] }, [[2]], { Episodes: [same] }, { previous }))
   }
+  it.effect("rejects U4 recoded as K3 from 2025/26", () =>
+    Effect.map(
+      run(
+        "503D",
+        { Episodes: [{ ...same, PLACE: "K3" }] },
+        { year: 2026, previous: { Episodes: [{ ...same, PLACE: "U4" }] } }
+      ),
+      (r) => assert.deepStrictEqual(lines(r, "503D"), [[2]])
+    )
+  )
+  it.effect("accepts H5 recoded as K3 from 2025/26", () =>
+    Effect.map(
+      run(
+        "503D",
+        { Episodes: [{ ...same, PLACE: "K3" }] },
+        { year: 2026, previous: { Episodes: [{ ...same, PLACE: "H5" }] } }
+      ),
+      (r) => assert.deepStrictEqual(lines(r, "503D"), [])
+    )
+  )
   describe("rule 503F", () =>
     failsAndPasses("503F", { Episodes: [{ ...same, DECOM: "02/10/2016" }] }, [[2]], { Episodes: [same] }, { previous }))
   it.effect("is skipped without last year's return", () =>
@@ -430,6 +450,16 @@ describe("rule SW17STG2", () => {
     [[2]],
     { Episodes: [{ DECOM: "01/05/2023" }], SWEpisodes: [{ SW_DECOM: "01/05/2023" }] },
     { year: 2024 }
+  )
+  it.effect("does not count a short break as looked after", () =>
+    Effect.map(
+      run(
+        "SW17STG2",
+        { Episodes: [{ DECOM: "01/05/2023", LS: "V4" }], SWEpisodes: [{ CHILD: "C2", SW_DECOM: "01/05/2023" }] },
+        { year: 2024 }
+      ),
+      (r) => assert.deepStrictEqual(lines(r, "SW17STG2"), [])
+    )
   )
 })
 

@@ -6,6 +6,7 @@
  * `PLACE`. saxes expands no DTD entities, so entity bombs cannot blow up memory.
  */
 import { SaxesParser } from "saxes"
+import * as Field from "../Field.ts"
 import type { DecodedFile, DecodedTable, ReadError, Row } from "../Ssda903.ts"
 import { decodeRow, UnreadableFile } from "../Ssda903.ts"
 import * as Table from "../Table.ts"
@@ -28,7 +29,9 @@ const childLevel = new Set<string>([
   ...Table.columnsOf("Header"),
   ...Table.columnsOf("UASC"),
   ...Table.columnsOf("OC3"),
-  ...Table.columnsOf("AD1")
+  ...Table.columnsOf("AD1"),
+  // The XML form flags a UASC child with <UASC>1</UASC> beside DUC; the CSV form has a UASC table instead.
+  "UASC"
 ])
 const ad1Only = Table.columnsOf("AD1").filter((c) => c !== "CHILD" && c !== "DOB")
 const oc3Only = Table.columnsOf("OC3").filter((c) => c !== "CHILD" && c !== "DOB")
@@ -81,7 +84,19 @@ export const makeXmlReader = (file: string) => {
       return v === undefined || v === "" ? null : v
     }
     emit("Header", child.line, from(fields))
-    if (fields.has("DUC")) emit("UASC", child.line, from(fields))
+    const flag = from(fields)("UASC")
+    const flagged = flag === null ? undefined : Field.flag(flag)
+    if (Field.isInvalid(flagged)) {
+      errors.push({
+        table: "UASC",
+        file,
+        row: child.line,
+        column: "UASC",
+        childId: from(fields)("CHILD"),
+        value: flag ?? "",
+        expected: flagged.expected
+      })
+    } else if (fields.has("DUC") || flagged === true) emit("UASC", child.line, from(fields))
     if (oc3Only.some((c) => fields.has(c))) emit("OC3", child.line, from(fields))
     if (ad1Only.some((c) => fields.has(c))) emit("AD1", child.line, from(fields))
     for (const g of child.groups) {
