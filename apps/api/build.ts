@@ -1,8 +1,13 @@
 /**
- * Bundle the Node server into one ES module, `dist/server.mjs` (`node dist/server.mjs`). PGlite stays external: it
- * loads its WebAssembly from beside its own module.
+ * Two bundles from one Hono app:
+ * - `dist/server.mjs`: the full API on Node with the store (`node dist/server.mjs`). PGlite stays external: it loads
+ *   its WebAssembly from beside its own module.
+ * - `dist/edge.mjs`: a `fetch` handler for edge runtimes serving only a published snapshot; it must import no
+ *   `node:*` module, which this script checks.
  */
+import { readFileSync } from "node:fs"
 import { build } from "esbuild"
+import { edgeOptions, nodeImportIn } from "./edge.build.ts"
 
 await build({
   entryPoints: ["src/main.ts"],
@@ -20,3 +25,11 @@ await build({
   },
   logLevel: "warning"
 })
+
+await build({ ...edgeOptions, outfile: "dist/edge.mjs" })
+const edge = readFileSync("dist/edge.mjs", "utf8")
+const nodeImport = nodeImportIn(edge)
+if (nodeImport !== undefined) {
+  console.error(`dist/edge.mjs imports a node: module (${nodeImport}); the edge build must not`)
+  process.exit(1)
+}

@@ -30,7 +30,8 @@ export const purposeOf = (c: Context<ApiEnv>, endpoint: Endpoint): string =>
 export const callerOf = (c: Context<ApiEnv>, endpoint: Endpoint, council: string): AuditLog.Caller =>
   callerFor(c.get("principal"), council as never, purposeOf(c, endpoint))
 
-const domainProblem = (c: Context<ApiEnv>, error: unknown): Option.Option<Response> => {
+/** The problem for a domain error, if it is one the API knows. @category encoding */
+export const domainProblem = (c: Context<ApiEnv>, error: unknown): Option.Option<Response> => {
   if (error instanceof Returns.CouncilNotFound) {
     return Option.some(Problem.respond(c, "council-not-found", { detail: `no council ${error.council}` }))
   }
