@@ -141,6 +141,9 @@ export const identifyTable = (
   return fail(`looks like the ${best.def.name} table but has ${parts.join(" and ")}`)
 }
 
+/** Values already read in this file, per reader and spelling. @internal */
+export type ReaderCache = Map<Field.Reader<unknown>, Map<string, unknown>>
+
 /**
  * Decode one row's cells under a table definition. Returns the record and the raw spellings the table keeps, or
  * `undefined` after pushing a `ReadError` for each value that cannot be read.
@@ -151,32 +154,47 @@ export const decodeRow = (
   file: string,
   line: number,
   get: (column: string) => string | null,
-  errors: Array<ReadError>
+  errors: Array<ReadError>,
+  cache: ReaderCache = new Map()
 ): Row<unknown> | undefined => {
   let failed = false
+  const read = <A>(reader: Field.Reader<A>, raw: string): A | Field.Invalid => {
+    if (!Field.isCacheable(reader as Field.Reader<unknown>)) return reader(raw)
+    let known = cache.get(reader as Field.Reader<unknown>)
+    if (known === undefined) {
+      known = new Map()
+      cache.set(reader as Field.Reader<unknown>, known)
+    }
+    const hit = known.get(raw)
+    if (hit !== undefined) return hit as A | Field.Invalid
+    const v = reader(raw)
+    // Bound the cache: a column of mostly distinct values (ids) should not grow it without limit.
+    if (known.size < 50_000) known.set(raw, v)
+    return v
+  }
   const report = (column: string, value: string, expected: string) => {
     failed = true
     errors.push({ table: def.name, file, row: line, column, childId: get("CHILD"), value, expected })
   }
   const cells: Table.Cells = {
     get,
-    required: <A>(column: string, read: Field.Reader<A>): A => {
+    required: <A>(column: string, reader: Field.Reader<A>): A => {
       const raw = get(column)
       if (raw === null) {
         report(column, "", "a value (this field must not be blank)")
         return undefined as A
       }
-      const v = read(raw)
+      const v = read(reader, raw)
       if (Field.isInvalid(v)) {
         report(column, raw, v.expected)
         return undefined as A
       }
       return v
     },
-    optional: <A>(column: string, read: Field.Reader<A>): Option.Option<A> => {
+    optional: <A>(column: string, reader: Field.Reader<A>): Option.Option<A> => {
       const raw = get(column)
       if (raw === null) return Option.none()
-      const v = read(raw)
+      const v = read(reader, raw)
       if (Field.isInvalid(v)) {
         report(column, raw, v.expected)
         return Option.none()
@@ -199,6 +217,7 @@ const makeCsvBody = (file: string) => {
   let width = 0
   const rows: Array<Row<unknown>> = []
   const errors: Array<ReadError> = []
+  const cache: ReaderCache = new Map()
   const accept = (records: ReadonlyArray<CsvRecord>): UnreadableFile | undefined => {
     for (const record of records) {
       if (def === undefined) {
@@ -229,7 +248,7 @@ const makeCsvBody = (file: string) => {
         const v = i === undefined ? undefined : cells[i]?.trim()
         return v === undefined || v === "" ? null : v
       }
-      const row = decodeRow(def, file, record.line, get, errors)
+      const row = decodeRow(def, file, record.line, get, errors, cache)
       if (row !== undefined) rows.push(row)
     }
     return undefined

@@ -79,6 +79,28 @@ const sex = Field.oneOf<Child.Sex>(
   "1 or 2 (up to 2023/24), M, F or U (from 2024/25)"
 )
 
+const ethnicityCode = Field.code(Ethnicity.codes)
+const reasonForNewEpisodeCode = Field.code(ReasonForNewEpisode.codes)
+const legalStatusCode = Field.code(LegalStatus.codes)
+const categoryOfNeedCode = Field.code(CategoryOfNeed.codes)
+const placementTypeCode = Field.code(PlacementType.codes)
+const placementProviderCode = Field.code(PlacementProvider.codes)
+const reasonEpisodeCeasedCode = Field.code(ReasonEpisodeCeased.codes)
+const reasonPlaceChangeCode = Field.code(ReasonPlaceChange.codes)
+const reviewParticipationCode = Field.code(Review.participationCodes)
+const healthOutcomeSdqReasonCode = Field.code(HealthOutcome.sdqReasonCodes)
+const careLeaverOutcomeInTouchCode = Field.code(CareLeaverOutcome.inTouchCodes)
+const careLeaverOutcomeActivityCode = Field.code(CareLeaverOutcome.activityCodes)
+const adoptionAdopterSexCode = Field.code(Adoption.adopterSexCodes)
+const adoptionAdopterLegalStatusCode = Field.code(Adoption.adopterLegalStatusCodes)
+const placedForAdoptionReasonCeasedCode = Field.code(PlacedForAdoption.reasonCeasedCodes)
+const previousPermanenceOptionCode = Field.code(PreviousPermanence.optionCodes)
+const socialWorkerEpisodeChangeReasonCode = Field.code(SocialWorkerEpisode.changeReasonCodes)
+const accommodationCode = Field.code(
+  CareLeaverOutcome.accommodationCodes,
+  "a letter and 1 (suitable) or 2 (not suitable), or 0; S1 and X1 are not allowed"
+)
+
 const missingKind = Field.oneOf<MissingEpisode.MissingKind>({ M: "missing", A: "away" }, "M (missing) or A (away)")
 const numberOfAdopters = Field.oneOf<1 | 2>({ "1": 1, "2": 2 }, "1 or 2")
 
@@ -91,7 +113,7 @@ const header: Definition<Child.Child> = {
     id: c.required("CHILD", childIdReader),
     sex: c.required("SEX", sex),
     dateOfBirth: c.required("DOB", Field.date),
-    ethnicity: c.required("ETHNIC", Field.code(Ethnicity.codes)),
+    ethnicity: c.required("ETHNIC", ethnicityCode),
     upn: c.optional("UPN", Field.upper),
     mother: c.optional("MOTHER", Field.flag),
     motherChildDateOfBirth: c.optional("MC_DOB", Field.date)
@@ -120,14 +142,14 @@ const episodes: Definition<Episode.Episode> = {
   decode: (c) => ({
     childId: c.required("CHILD", childIdReader),
     start: c.required("DECOM", Field.date),
-    reasonForNewEpisode: c.required("RNE", Field.code(ReasonForNewEpisode.codes)),
-    legalStatus: c.required("LS", Field.code(LegalStatus.codes)),
-    categoryOfNeed: c.required("CIN", Field.code(CategoryOfNeed.codes)),
-    placement: c.required("PLACE", Field.code(PlacementType.codes)),
-    provider: c.optional("PLACE_PROVIDER", Field.code(PlacementProvider.codes)),
+    reasonForNewEpisode: c.required("RNE", reasonForNewEpisodeCode),
+    legalStatus: c.required("LS", legalStatusCode),
+    categoryOfNeed: c.required("CIN", categoryOfNeedCode),
+    placement: c.required("PLACE", placementTypeCode),
+    provider: c.optional("PLACE_PROVIDER", placementProviderCode),
     end: c.optional("DEC", Field.date),
-    reasonCeased: c.optional("REC", Field.code(ReasonEpisodeCeased.codes)),
-    reasonPlaceChange: c.optional("REASON_PLACE_CHANGE", Field.code(ReasonPlaceChange.codes)),
+    reasonCeased: c.optional("REC", reasonEpisodeCeasedCode),
+    reasonPlaceChange: c.optional("REASON_PLACE_CHANGE", reasonPlaceChangeCode),
     homePostcode: c.optional("HOME_POST", Field.upper),
     placementPostcode: c.optional("PL_POST", Field.upper),
     urn: c.optional("URN", Field.upper)
@@ -143,7 +165,7 @@ const reviews: Definition<Review.Review> = {
     childId: c.required("CHILD", childIdReader),
     dateOfBirth: c.required("DOB", Field.date),
     date: c.required("REVIEW", Field.date),
-    participation: c.required("REVIEW_CODE", Field.code(Review.participationCodes))
+    participation: c.required("REVIEW_CODE", reviewParticipationCode)
   })
 }
 
@@ -182,7 +204,7 @@ const oc2: Definition<HealthOutcome.HealthOutcome> = {
     childId: c.required("CHILD", childIdReader),
     dateOfBirth: c.required("DOB", Field.date),
     sdqScore: c.optional("SDQ_SCORE", Field.integer(0, 40)),
-    sdqReason: c.optional("SDQ_REASON", Field.code(HealthOutcome.sdqReasonCodes)),
+    sdqReason: c.optional("SDQ_REASON", healthOutcomeSdqReasonCode),
     convicted: c.optional("CONVICTED", Field.flag),
     healthCheck: c.optional("HEALTH_CHECK", Field.flag),
     immunisations: c.optional("IMMUNISATIONS", Field.flag),
@@ -202,15 +224,9 @@ const oc3: Definition<CareLeaverOutcome.CareLeaverOutcome> = {
   decode: (c) => ({
     childId: c.required("CHILD", childIdReader),
     dateOfBirth: c.required("DOB", Field.date),
-    inTouch: c.optional("IN_TOUCH", Field.code(CareLeaverOutcome.inTouchCodes)),
-    activity: c.optional("ACTIV", Field.code(CareLeaverOutcome.activityCodes)),
-    accommodation: c.optional(
-      "ACCOM",
-      Field.code(
-        CareLeaverOutcome.accommodationCodes,
-        "a letter and 1 (suitable) or 2 (not suitable), or 0; S1 and X1 are not allowed"
-      )
-    )
+    inTouch: c.optional("IN_TOUCH", careLeaverOutcomeInTouchCode),
+    activity: c.optional("ACTIV", careLeaverOutcomeActivityCode),
+    accommodation: c.optional("ACCOM", accommodationCode)
   })
 }
 
@@ -226,8 +242,8 @@ const ad1: Definition<Adoption.Adoption> = {
     matched: c.optional("DATE_MATCH", Field.date),
     byFormerFosterCarer: c.optional("FOSTER_CARE", Field.flag),
     numberOfAdopters: c.optional("NB_ADOPTR", numberOfAdopters),
-    adopterSex: c.optional("SEX_ADOPTR", Field.code(Adoption.adopterSexCodes)),
-    adopterLegalStatus: c.optional("LS_ADOPTR", Field.code(Adoption.adopterLegalStatusCodes))
+    adopterSex: c.optional("SEX_ADOPTR", adoptionAdopterSexCode),
+    adopterLegalStatus: c.optional("LS_ADOPTR", adoptionAdopterLegalStatusCode)
   })
 }
 
@@ -241,7 +257,7 @@ const placedAdoption: Definition<PlacedForAdoption.PlacedForAdoption> = {
     dateOfBirth: c.required("DOB", Field.date),
     decision: c.required("DATE_PLACED", Field.date),
     ceased: c.optional("DATE_PLACED_CEASED", Field.date),
-    reasonCeased: c.optional("REASON_PLACED_CEASED", Field.code(PlacedForAdoption.reasonCeasedCodes))
+    reasonCeased: c.optional("REASON_PLACED_CEASED", placedForAdoptionReasonCeasedCode)
   })
 }
 
@@ -253,7 +269,7 @@ const prevPerm: Definition<PreviousPermanence.PreviousPermanence> = {
   decode: (c) => ({
     childId: c.required("CHILD", childIdReader),
     dateOfBirth: c.required("DOB", Field.date),
-    option: c.optional("PREV_PERM", Field.code(PreviousPermanence.optionCodes)),
+    option: c.optional("PREV_PERM", previousPermanenceOptionCode),
     localAuthority: c.optional("LA_PERM", Field.upper),
     date: c.optional("DATE_PERM", Field.partialDate)
   })
@@ -284,7 +300,7 @@ const swEpisodes: Definition<SocialWorkerEpisode.SocialWorkerEpisode> = {
     socialWorkerId: c.required("SW_ID", Field.upper),
     start: c.required("SW_DECOM", Field.date),
     end: c.optional("SW_DEC", Field.date),
-    reason: c.optional("SW_REASON", Field.code(SocialWorkerEpisode.changeReasonCodes))
+    reason: c.optional("SW_REASON", socialWorkerEpisodeChangeReasonCode)
   })
 }
 

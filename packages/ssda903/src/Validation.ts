@@ -61,22 +61,41 @@ export const readErrorCode = "READ"
 const byStart = <A extends { readonly start: string }>(a: Row<A>, b: Row<A>) =>
   a.value.start < b.value.start ? -1 : a.value.start > b.value.start ? 1 : a.line - b.line
 
+const values = <A>(rows: ReadonlyArray<Row<A>>): ReadonlyArray<A> => rows.map((r) => r.value)
+
+/** The domain `ChildHistory` of one child, from rows already grouped (the same result as `ChildHistory.index`). */
+const historyOf = (c: Omit<ChildRecords, "history">): ChildHistory.ChildHistory => ({
+  childId: c.childId as ChildHistory.ChildHistory["childId"],
+  child: Option.fromNullishOr(c.header[0]?.value),
+  episodes: ChildHistory.normaliseEpisodes(values(c.episodes)),
+  reviews: values(c.reviews),
+  uasc: Option.fromNullishOr(c.uasc[0]?.value),
+  healthOutcome: Option.fromNullishOr(c.healthOutcomes[0]?.value),
+  careLeaver: Option.fromNullishOr(c.careLeavers[0]?.value),
+  adoption: Option.fromNullishOr(c.adoptions[0]?.value),
+  placedForAdoption: values(c.placedForAdoption),
+  previousPermanence: Option.fromNullishOr(c.previousPermanence[0]?.value),
+  missing: values(c.missing),
+  socialWorkerEpisodes: values(c.socialWorkerEpisodes)
+})
+
 /**
- * Index a decoded return by child, once: the domain `ChildHistory` and every table's located rows.
+ * Index a decoded return by child, once: every table's located rows grouped by child in one pass, and each child's
+ * domain `ChildHistory` (episodes normalised as `ChildHistory.index` does) for cohort and care-leaver tests.
  * @category constructors
  */
 export const index = (decoded: DecodedReturn): IndexedReturn => {
-  type Mutable = {
-    -readonly [K in keyof ChildRecords]: ChildRecords[K] extends ReadonlyArray<infer A> ? Array<A> : ChildRecords[K]
+  type Grouped = {
+    -readonly [K in Exclude<keyof ChildRecords, "history">]: ChildRecords[K] extends ReadonlyArray<infer A>
+      ? Array<A>
+      : ChildRecords[K]
   }
-  const histories = new Map(ChildHistory.index(decoded.return).map((h) => [h.childId as string, h]))
-  const byChild = new Map<string, Mutable>()
-  const get = (id: string): Mutable => {
+  const byChild = new Map<string, Grouped>()
+  const get = (id: string): Grouped => {
     let c = byChild.get(id)
     if (c === undefined) {
       c = {
         childId: id,
-        history: undefined as unknown as ChildHistory.ChildHistory,
         header: [],
         episodes: [],
         reviews: [],
@@ -96,7 +115,7 @@ export const index = (decoded: DecodedReturn): IndexedReturn => {
   }
   const s = decoded.sources
   for (const r of s.children?.rows ?? []) get(r.value.id).header.push(r)
-  const add = <K extends Exclude<keyof ChildRecords, "childId" | "history" | "header">>(
+  const add = <K extends Exclude<keyof Grouped, "childId" | "header">>(
     key: K,
     rows: ReadonlyArray<Row<{ readonly childId: string }>> | undefined
   ) => {
@@ -113,29 +132,18 @@ export const index = (decoded: DecodedReturn): IndexedReturn => {
   add("missing", s.missing?.rows)
   add("socialWorkerEpisodes", s.socialWorkerEpisodes?.rows)
   add("deprivationOfLiberty", s.deprivationOfLiberty?.rows)
-  const emptyHistory = (id: string): ChildHistory.ChildHistory => ({
-    childId: id as ChildHistory.ChildHistory["childId"],
-    child: Option.none(),
-    episodes: [],
-    reviews: [],
-    uasc: Option.none(),
-    healthOutcome: Option.none(),
-    careLeaver: Option.none(),
-    adoption: Option.none(),
-    placedForAdoption: [],
-    previousPermanence: Option.none(),
-    missing: [],
-    socialWorkerEpisodes: []
-  })
-  const children = [...byChild.values()].sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))
-  for (const c of children) {
+  const children: Array<ChildRecords> = []
+  const indexed = new Map<string, ChildRecords>()
+  for (const c of [...byChild.values()].sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))) {
     c.episodes.sort(byStart)
-    c.history = histories.get(c.childId) ?? emptyHistory(c.childId)
+    const records: ChildRecords = { ...c, history: historyOf(c) }
+    children.push(records)
+    indexed.set(c.childId, records)
   }
   return {
     year: decoded.return.year,
     children,
-    byChild: byChild as ReadonlyMap<string, ChildRecords>,
+    byChild: indexed,
     tables: new Set([...decoded.tables].map(Table.nameOf)),
     readErrors: decoded.errors
   }

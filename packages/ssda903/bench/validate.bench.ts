@@ -1,0 +1,164 @@
+/**
+ * Benchmark: parse + every rule on synthetic median (≈ 450 children looked after) and national (≈ 80,000) years.
+ * The parent generates each council with `@cpo/synth`, writes its CSV files to a temporary folder, then runs itself
+ * as a child process per measurement, so that the child's peak RSS and wall time are those of reading and validating
+ * only (start-up included), not of generating. Prints the results as JSON and writes docs/benchmarks/ssda903.json.
+ *
+ *   node bench/validate.bench.ts            # both sizes
+ *   node bench/validate.bench.ts median     # one size
+ */
+import { spawnSync } from "node:child_process"
+import { createReadStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { cpus, freemem, platform, release, tmpdir, totalmem } from "node:os"
+import { join } from "node:path"
+import { Readable } from "node:stream"
+import { ReportingYear } from "@cpo/domain"
+import { Synth } from "@cpo/synth"
+import { Effect } from "effect"
+import { Ssda903, Validation } from "../src/index.ts"
+
+const self = import.meta.filename
+const mib = (kib: number) => Math.round(kib / 1024)
+
+const readYear = (folder: string, year: ReportingYear.ReportingYear) =>
+  Ssda903.decodeStreams(
+    readdirSync(folder)
+      .filter((n) => n.endsWith(".csv"))
+      .sort()
+      .map((name) => ({
+        name,
+        stream: Readable.toWeb(
+          createReadStream(join(folder, name), { highWaterMark: 1 << 20 })
+        ) as ReadableStream<Uint8Array>
+      })),
+    { year }
+  )
+
+/** Child: read and validate `<dir>/<year>` (with `<dir>/<year-1>` as last year's return) and report. */
+const measure = async (dir: string, yearEnding: number) => {
+  const started = performance.now()
+  const year = ReportingYear.make(yearEnding)
+  const decoded = await Effect.runPromise(readYear(join(dir, String(yearEnding)), year))
+  const previous = await Effect.runPromise(readYear(join(dir, String(yearEnding - 1)), ReportingYear.previous(year)))
+  const parsed = performance.now()
+  const report = Validation.validate(decoded, { previous })
+  const done = performance.now()
+  const rows = Object.values(decoded.sources).reduce((n, t) => n + (t?.rows.length ?? 0), 0)
+  process.stdout.write(
+    JSON.stringify({
+      parseSeconds: (parsed - started) / 1000,
+      rulesSeconds: (done - parsed) / 1000,
+      seconds: (done - started) / 1000,
+      peakRssMiB: mib(process.resourceUsage().maxRSS),
+      children: decoded.return.children.length,
+      episodes: decoded.return.episodes.length,
+      rows,
+      rules: report.rules.length,
+      errors: report.errors.length
+    })
+  )
+}
+
+interface Size {
+  readonly name: "median" | "national"
+  readonly runs: number
+  readonly targetSeconds: number
+  readonly targetRssMiB: number
+}
+
+const sizes: ReadonlyArray<Size> = [
+  { name: "median", runs: 5, targetSeconds: 1, targetRssMiB: 1536 },
+  { name: "national", runs: 3, targetSeconds: 5, targetRssMiB: 1536 }
+]
+
+const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
+const round = (x: number, places = 2) => Math.round(x * 10 ** places) / 10 ** places
+
+const bench = (size: Size) => {
+  const preset = Synth.presets[size.name]
+  const generationStart = performance.now()
+  const council = Synth.generate(preset)
+  const dir = mkdtempSync(join(tmpdir(), `cpo-bench-903-${size.name}-`))
+  let bytes = 0
+  for (const ret of council.returns.slice(-2)) {
+    const folder = join(dir, String(ret.year))
+    mkdirSync(folder, { recursive: true })
+    for (const f of Synth.toCsvFiles(ret)) {
+      writeFileSync(join(folder, f.name), f.content)
+      if (ret.year === preset.years.to) bytes += Buffer.byteLength(f.content)
+    }
+  }
+  const generationSeconds = (performance.now() - generationStart) / 1000
+  const runs: Array<{ wall: number; result: Record<string, number> }> = []
+  try {
+    for (let i = 0; i < size.runs; i++) {
+      const t0 = performance.now()
+      const child = spawnSync(process.execPath, [self, "--measure", dir, String(preset.years.to)], {
+        encoding: "utf8",
+        maxBuffer: 1 << 24
+      })
+      const wall = (performance.now() - t0) / 1000
+      if (child.status !== 0) throw new Error(`measurement failed: ${child.stderr}`)
+      runs.push({ wall, result: JSON.parse(child.stdout) })
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const first = runs[0]!.result
+  const seconds = runs.map((r) => r.result.seconds!)
+  const peak = Math.max(...runs.map((r) => r.result.peakRssMiB!))
+  return {
+    size: size.name,
+    council: preset.council,
+    year: preset.years.to,
+    children: first.children,
+    episodes: first.episodes,
+    rowsAllTables: first.rows,
+    csvMiB: round(bytes / 1024 / 1024, 1),
+    rulesInForce: first.rules,
+    validationErrors: first.errors,
+    runs: size.runs,
+    generationSeconds: round(generationSeconds),
+    medianParseSeconds: round(median(runs.map((r) => r.result.parseSeconds!))),
+    medianRulesSeconds: round(median(runs.map((r) => r.result.rulesSeconds!))),
+    medianSeconds: round(median(seconds)),
+    minSeconds: round(Math.min(...seconds)),
+    maxSeconds: round(Math.max(...seconds)),
+    medianWallSecondsWithStartup: round(median(runs.map((r) => r.wall))),
+    peakRssMiB: peak,
+    targetSeconds: size.targetSeconds,
+    targetRssMiB: size.targetRssMiB,
+    meetsTarget:
+      (size.name === "median" ? median(runs.map((r) => r.wall)) : median(seconds)) <= size.targetSeconds &&
+      peak <= size.targetRssMiB
+  }
+}
+
+if (process.argv[2] === "--measure") {
+  await measure(process.argv[3]!, Number(process.argv[4]))
+} else {
+  const only = process.argv[2]
+  const chosen = sizes.filter((s) => only === undefined || s.name === only)
+  if (chosen.length === 0) throw new Error(`unknown size ${only}; choose median or national`)
+  const results = chosen.map(bench)
+  const doc = {
+    benchmark:
+      "SSDA903 codec and validation: parse a year's CSV files (streamed) plus last year's, then run every rule in force",
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model ?? "unknown",
+      cores: cpus().length,
+      memoryGiB: round(totalmem() / 1024 ** 3, 1),
+      freeMemoryGiB: round(freemem() / 1024 ** 3, 1),
+      platform: `${platform()} ${release()}`,
+      node: process.version
+    },
+    dataset: "@cpo/synth presets (synthetic, never real data); the last two years of each are written as CSV",
+    method:
+      "each run is a fresh node process reading the files from disk as Web streams; seconds = read + decode + index + rules, measured inside the process; wall time includes Node start-up and module loading; peak RSS is the process's maxRSS",
+    results
+  }
+  const out = join(import.meta.dirname, "..", "..", "..", "docs", "benchmarks", "ssda903.json")
+  writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`)
+  process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`)
+}
