@@ -10,6 +10,7 @@ import { cohort } from "./commands/cohort.ts"
 import { dbCommand, layerStoreOptions } from "./commands/db.ts"
 import { importCommand } from "./commands/import.ts"
 import { indicators } from "./commands/indicators.ts"
+import { offerCommand } from "./commands/offer.ts"
 import { retentionCommand } from "./commands/retention.ts"
 import { returnsCommand } from "./commands/returns.ts"
 import { synth } from "./commands/synth.ts"
@@ -27,6 +28,7 @@ export const cpo = Command.make("cpo").pipe(
     returnsCommand,
     dbCommand,
     retentionCommand,
+    offerCommand,
     validate
   ])
 )
