@@ -12,34 +12,64 @@ export interface CsvFile {
   readonly content: string
 }
 
-type Cell = string | number | boolean | null | undefined | Option.Option<string | number | boolean>
+type Cell = string | number | boolean | null | Option.Option<string | number | boolean>
 
 /** A column: its 903 name and how to read it from a record. */
 type Column<A> = readonly [name: string, value: (row: A) => Cell]
 
-const quote = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
+const needsQuotes = /[",\r\n]/
+
+/** RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled. @category encoding */
+export const quote = (s: string): string => (needsQuotes.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
 
 const cellText = (cell: Cell): string => {
-  const v = Option.isOption(cell) ? Option.getOrNull(cell) : cell
-  if (v === null || v === undefined) return ""
-  if (typeof v === "boolean") return v ? "1" : "0"
-  return quote(String(v))
+  if (cell === null) return ""
+  switch (typeof cell) {
+    case "string":
+      return quote(cell)
+    case "number":
+      return String(cell)
+    case "boolean":
+      return cell ? "1" : "0"
+    default:
+      return cell._tag === "None" ? "" : cellText(cell.value)
+  }
 }
 
 const table = <A>(name: string, columns: ReadonlyArray<Column<A>>, rows: ReadonlyArray<A>): CsvFile => {
-  const lines: Array<string> = [columns.map(([c]) => c).join(",")]
-  for (const row of rows) {
-    let line = ""
-    for (let i = 0; i < columns.length; i++) line += (i === 0 ? "" : ",") + cellText(columns[i]![1](row))
-    lines.push(line)
+  const lines: Array<string> = new Array(rows.length + 1)
+  lines[0] = columns.map(([c]) => c).join(",")
+  const read = columns.map(([, value]) => value)
+  const width = read.length
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!
+    let line = cellText(read[0]!(row))
+    for (let i = 1; i < width; i++) line += `,${cellText(read[i]!(row))}`
+    lines[r + 1] = line
   }
   return { name, content: `${lines.join("\r\n")}\r\n` }
 }
 
 /** `dd/mm/yyyy`. @category encoding */
 export const date = (d: CalendarDate.CalendarDate | Option.Option<CalendarDate.CalendarDate>): string | null => {
-  if (Option.isOption(d)) return Option.isSome(d) ? CalendarDate.toDdMmYyyy(d.value) : null
-  return CalendarDate.toDdMmYyyy(d)
+  if (typeof d === "string") return CalendarDate.toDdMmYyyy(d)
+  return d._tag === "Some" ? CalendarDate.toDdMmYyyy(d.value) : null
+}
+
+/**
+ * `dd/mm/yyyy` through a cache: a national return writes millions of dates drawn from a few thousand days.
+ */
+const dateWriter = () => {
+  const cache = new Map<string, string>()
+  return (d: CalendarDate.CalendarDate | Option.Option<CalendarDate.CalendarDate>): string | null => {
+    const iso = typeof d === "string" ? d : d._tag === "Some" ? d.value : null
+    if (iso === null) return null
+    const hit = cache.get(iso)
+    if (hit !== undefined) return hit
+    const text = CalendarDate.toDdMmYyyy(iso)
+    cache.set(iso, text)
+    return text
+  }
 }
 
 /** SEX as the collection year codes it (ssda903.md §3.9). @category encoding */
@@ -63,6 +93,7 @@ export const partialDate = (d: Option.Option<PreviousPermanence.PartialDate>): s
  */
 export const toCsvFiles = (ret: Return.Return): ReadonlyArray<CsvFile> => {
   const year = ret.year
+  const date = dateWriter()
   const files: Array<CsvFile> = [
     table(
       "header.csv",

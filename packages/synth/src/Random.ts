@@ -19,6 +19,11 @@ export interface Random {
   readonly normal: (mean: number, sd: number) => number
   /** An exponentially distributed float with the given mean. */
   readonly exponential: (mean: number) => number
+  /**
+   * Restart the stream as if made with these seeds. Simulating hundreds of thousands of children reseeds one
+   * generator per child instead of allocating one: same numbers, far less garbage.
+   */
+  readonly reseed: (...seed: ReadonlyArray<number>) => void
 }
 
 /** Values with relative weights, prepared once for repeated draws. @category models */
@@ -69,9 +74,9 @@ export const hash = (...parts: ReadonlyArray<number>): number => {
 
 /** A generator seeded from one or more integers. @category constructors */
 export const make = (...seed: ReadonlyArray<number>): Random => {
-  let a = hash(...seed, 1)
-  let b = hash(...seed, 2)
-  let c = hash(...seed, 3)
+  let a = 0
+  let b = 0
+  let c = 0
   let d = 1
   const next = (): number => {
     const t = (((a + b) | 0) + d) | 0
@@ -82,7 +87,14 @@ export const make = (...seed: ReadonlyArray<number>): Random => {
     c = (c + t) | 0
     return (t >>> 0) / 4294967296
   }
-  for (let i = 0; i < 12; i++) next()
+  const reseed = (...parts: ReadonlyArray<number>) => {
+    a = hash(...parts, 1)
+    b = hash(...parts, 2)
+    c = hash(...parts, 3)
+    d = 1
+    for (let i = 0; i < 12; i++) next()
+  }
+  reseed(...seed)
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1))
   const weighted = <A>(table: Weighted<A>): A => {
     const r = next() * table.total
@@ -103,6 +115,7 @@ export const make = (...seed: ReadonlyArray<number>): Random => {
     pick: (values) => values[Math.floor(next() * values.length)]!,
     weighted,
     normal: (mean, sd) => mean + sd * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
-    exponential: (mean) => -mean * Math.log(1 - next())
+    exponential: (mean) => -mean * Math.log(1 - next()),
+    reseed
   }
 }

@@ -12,6 +12,9 @@ import * as Random from "./Random.ts"
 
 export type { CsvFile } from "./Csv.ts"
 export { toCsvFiles } from "./Csv.ts"
+export type { InjectedError, InjectionOptions, InjectionResult, Table } from "./ErrorInjection.ts"
+export { InjectionImpossible, injectErrors, isSupported, supportedErrorCodes } from "./ErrorInjection.ts"
+export { toXml } from "./Xml.ts"
 
 /** @category models */
 export interface Options {
@@ -198,12 +201,10 @@ export const generate = (options: Options): SyntheticCouncil => {
     order[i] = order[j]!
     order[j] = t
   }
-  const identified: Array<Assemble.Identified> = order.map((index, k) => ({
-    id: String(1_000_001 + k) as Assemble.Identified["id"],
-    life: kept[index]!
-  }))
-
   const env = Assemble.makeEnvironment(council, 100 + (Random.hash(seed, 76) % 900))
+  const identified = order.map((index, k) =>
+    Assemble.identify(env, kept[index]!, String(1_000_001 + k) as Assemble.Identified["id"])
+  )
   const returns: Array<Return.Return> = []
   for (let year = options.years.from; year <= options.years.to; year++)
     returns.push(Assemble.assemble(env, identified, year))

@@ -43,29 +43,68 @@ export interface Environment {
   readonly laNumber: number
   /** Day numbers to dates, memoised: a national return converts millions of dates drawn from a few thousand days. */
   readonly dateOf: (day: number) => CalendarDate.CalendarDate
+  /** `Option.some` of a date, shared (options are immutable), so that records do not each allocate their own. */
+  readonly someDate: (day: number) => Option.Option<CalendarDate.CalendarDate>
+  /** `Option.some` of a code, shared. */
+  readonly someCode: <A extends string>(code: A) => Option.Option<A>
 }
 
 /** @category constructors */
 export const makeEnvironment = (council: Council, laNumber: number): Environment => {
-  const cache = new Map<number, CalendarDate.CalendarDate>()
+  const dates = new Map<number, CalendarDate.CalendarDate>()
+  const someDates = new Map<number, Option.Option<CalendarDate.CalendarDate>>()
+  const someCodes = new Map<string, Option.Option<string>>()
+  const dateOf = (day: number) => {
+    const hit = dates.get(day)
+    if (hit !== undefined) return hit
+    const date = CalendarDate.fromDayNumber(day)
+    dates.set(day, date)
+    return date
+  }
   return {
     council,
     laNumber,
-    dateOf: (day) => {
-      const hit = cache.get(day)
+    dateOf,
+    someDate: (day) => {
+      const hit = someDates.get(day)
       if (hit !== undefined) return hit
-      const date = CalendarDate.fromDayNumber(day)
-      cache.set(day, date)
-      return date
+      const o = Option.some(dateOf(day))
+      someDates.set(day, o)
+      return o
+    },
+    someCode: <A extends string>(code: A) => {
+      const hit = someCodes.get(code)
+      if (hit !== undefined) return hit as Option.Option<A>
+      const o = Option.some(code)
+      someCodes.set(code, o)
+      return o
     }
   }
 }
 
-/** A simulated life with the CHILD id it carries in every return. */
+/**
+ * A simulated life with the CHILD id it carries in every return, and the strings every year repeats (postcodes,
+ * UPN) formatted once.
+ */
 export interface Identified {
   readonly id: Child.ChildId
   readonly life: Life
+  readonly upn: string
+  readonly homePostcode: Option.Option<string>
+  /** Placement postcodes by period, then stay. */
+  readonly placementPostcodes: ReadonlyArray<ReadonlyArray<Option.Option<string>>>
 }
+
+/** @category constructors */
+export const identify = (env: Environment, life: Life, id: Child.ChildId): Identified => ({
+  id,
+  life,
+  upn: upnOf(life, env.laNumber),
+  homePostcode: Option.some(life.homePostcode),
+  placementPostcodes: life.periods.map((p) =>
+    p.stays.map((stay) => (stay.local === null ? Option.none() : Option.some(placementPostcodeOf(env.council, stay)!)))
+  )
+})
 
 const some = Option.some
 const none = Option.none()
@@ -112,7 +151,8 @@ const reviewsOf = (
   life: Life,
   period: Period
 ): ReadonlyArray<{ day: number; code: Review.ReviewParticipation }> => {
-  const rng = Random.make(council.seed, life.serial, period.start, 303)
+  const rng = council.scratch
+  rng.reseed(council.seed, life.serial, period.start, 303)
   const out: Array<{ day: number; code: Review.ReviewParticipation }> = []
   let t = period.start + rng.int(14, 27)
   let gap = rng.int(75, 90)
@@ -200,8 +240,8 @@ const inTouchCodes = Random.weights<CareLeaverOutcome.InTouch>([
 ])
 
 /** Periods that end the child's looked-after life in a way that makes them a care leaver (not adoption etc.). */
-const leavesAsCareLeaver = (period: Period): boolean =>
-  !["E11", "E12", "E2", "E3", "E15", "E16"].includes(period.reasonCeased)
+const notCareLeaving = new Set(["E11", "E12", "E2", "E3", "E15", "E16"])
+const leavesAsCareLeaver = (period: Period): boolean => !notCareLeaving.has(period.reasonCeased)
 
 /**
  * The care-leaver birthday in this year (17th to 21st) for a young person who qualifies (ssda903.md §4.7 and rules
@@ -209,6 +249,8 @@ const leavesAsCareLeaver = (period: Period): boolean =>
  * some of it after their 16th, and no longer looked after on the birthday.
  */
 const careLeaverBirthday = (life: Life, ys: number, ye: number): number | null => {
+  // Only those 17 to 21 at some point in the year can have their 17th to 21st birthday in it.
+  if (life.dob > ye - 17 * 365 || life.dob < ys - 22 * 366) return null
   let age: number | null = null
   for (let k = 17; k <= 21; k++) {
     const day = birthday(life, k)
@@ -223,10 +265,12 @@ const careLeaverBirthday = (life: Life, ys: number, ye: number): number | null =
   const sixteen = birthday(life, 16)
   let after14 = 0
   let after16 = 0
-  // Only periods visible in the current or previous year's return count, as a validator reading both would see.
-  const visibleFrom = ys - 366
+  // Only periods a validator can see count: those in this return when it shows the young person's episodes, else
+  // those in last year's return (rule 1001 reads the current and previous episodes).
+  const inThisReturn = periods.some((p) => p.end >= ys && p.start <= ye)
+  const visibleFrom = inThisReturn ? ys : ys - 366
   for (const p of periods) {
-    if (p.end < visibleFrom) continue
+    if (p.end < visibleFrom || p.start > ye) continue
     after14 += Math.max(0, p.end - Math.max(p.start, fourteen))
     after16 += Math.max(0, p.end - Math.max(p.start, sixteen))
   }
@@ -239,7 +283,8 @@ const careLeaverOutcome = (
   year: number,
   age: number
 ): CareLeaverOutcome.CareLeaverOutcome => {
-  const rng = Random.make(env.council.seed, life.serial, year, 505)
+  const rng = env.council.scratch
+  rng.reseed(env.council.seed, life.serial, year, 505)
   const inTouch = rng.weighted(inTouchCodes)
   const known = inTouch === "YES"
   return {
@@ -257,7 +302,8 @@ const healthOutcome = (
   year: number,
   ye: number
 ): HealthOutcome.HealthOutcome => {
-  const rng = Random.make(env.council.seed, life.serial, year, 404)
+  const rng = env.council.scratch
+  rng.reseed(env.council.seed, life.serial, year, 404)
   const age = ageOn(life, ye)
   const flag = (p: number) => some(rng.chance(p))
   const scored = age >= 4 && age <= 16 && rng.chance(age === 4 ? 0.5 : 0.78)
@@ -295,7 +341,8 @@ const missingOf = (
   year: number,
   intervals: ReadonlyArray<readonly [number, number]>
 ) => {
-  const rng = Random.make(env.council.seed, life.serial, year, 606)
+  const rng = env.council.scratch
+  rng.reseed(env.council.seed, life.serial, year, 606)
   const out: Array<MissingEpisode.MissingEpisode> = []
   const ye = intervals.length === 0 ? 0 : intervals[intervals.length - 1]![1]
   const age = ageOn(life, ye)
@@ -323,7 +370,7 @@ const missingOf = (
 
 /** Every table of one collection year. Social-worker episodes from 2023/24 (collection year 2024). */
 export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yearEnding: number): Return.Return => {
-  const { council, laNumber, dateOf } = env
+  const { council, dateOf, someDate, someCode } = env
   const year = ReportingYear.make(yearEnding)
   const ys = CalendarDate.toDayNumber(ReportingYear.start(year))
   const ye = CalendarDate.toDayNumber(ReportingYear.end(year))
@@ -343,7 +390,15 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
   for (const identified of lives) {
     const { id: childId, life } = identified
     const dob = dateOf(life.dob)
-    const periods = life.periods.filter((p) => p.start <= ye && p.end >= ys)
+    const periods: Array<Period> = []
+    const postcodes: Array<ReadonlyArray<Option.Option<string>>> = []
+    for (let i = 0; i < life.periods.length; i++) {
+      const p = life.periods[i]!
+      if (p.start <= ye && p.end >= ys) {
+        periods.push(p)
+        postcodes.push(identified.placementPostcodes[i]!)
+      }
+    }
     const leaverAge = careLeaverBirthday(life, ys, ye)
     if (periods.length === 0 && leaverAge === null) continue
 
@@ -353,25 +408,31 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
     let shortBreakInYear = false
     let episodeInYear = false
     let prevPermDone = false
+    const homePostcode = identified.homePostcode
     const intervals: Array<readonly [number, number]> = []
-    for (const period of periods) {
-      for (const stay of period.stays) {
+    for (let pi = 0; pi < periods.length; pi++) {
+      const period = periods[pi]!
+      const stayPostcodes = postcodes[pi]!
+      for (let si = 0; si < period.stays.length; si++) {
+        const stay = period.stays[si]!
         if (stay.start > ye) break
         const ended = stay.end <= ye
+        const placement = placementFor(yearEnding, stay.placement)
+        const urn = urnOf(placement, stay.site)
         episodes.push({
           childId,
           start: dateOf(stay.start),
           reasonForNewEpisode: stay.reasonForNewEpisode,
           legalStatus: stay.legalStatus,
           categoryOfNeed: period.categoryOfNeed,
-          placement: placementFor(yearEnding, stay.placement),
-          provider: stay.provider === null ? none : some(stay.provider),
-          end: ended ? some(dateOf(stay.end)) : none,
-          reasonCeased: ended ? some(stay.reasonCeased) : none,
-          reasonPlaceChange: ended && stay.reasonPlaceChange !== null ? some(stay.reasonPlaceChange) : none,
-          homePostcode: some(life.homePostcode),
-          placementPostcode: stay.local === null ? none : some(placementPostcodeOf(council, stay)!),
-          urn: some(urnOf(placementFor(yearEnding, stay.placement), stay.site))
+          placement,
+          provider: stay.provider === null ? none : someCode(stay.provider),
+          end: ended ? someDate(stay.end) : none,
+          reasonCeased: ended ? someCode(stay.reasonCeased) : none,
+          reasonPlaceChange: ended && stay.reasonPlaceChange !== null ? someCode(stay.reasonPlaceChange) : none,
+          homePostcode,
+          placementPostcode: stayPostcodes[si]!,
+          urn: urn === "XXXXXXX" ? someCode(urn) : some(urn)
         })
         if (stay.end >= ys) {
           episodeInYear = true
@@ -452,7 +513,7 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
       sex: life.sex,
       dateOfBirth: dob,
       ethnicity: life.ethnicity,
-      upn: some(life.uasc ? "UN2" : age < 5 ? "UN1" : upnOf(life, laNumber)),
+      upn: life.uasc ? someCode("UN2") : age < 5 ? someCode("UN1") : some(identified.upn),
       mother: female12 ? some(isMother) : none,
       motherChildDateOfBirth: isMother ? some(dateOf(life.motherChildDob!)) : none
     })

@@ -112,6 +112,12 @@ export interface Council {
   readonly area: string
   /** Social workers in the council's pool. */
   readonly socialWorkers: number
+  /**
+   * A generator reseeded for each child and purpose (seed, serial, purpose), so results never depend on the order
+   * of simulation while no generator is allocated per child. Every use reseeds it and draws to the end before the
+   * next use.
+   */
+  readonly scratch: Random.Random
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -212,7 +218,8 @@ export const makeCouncil = (seed: number, name: string, children: number): Counc
   return {
     seed,
     area: `${letter(rng, postcodeFirst)}${letter(rng, postcodeFirst)}`,
-    socialWorkers: Math.max(3, Math.round(children / 16))
+    socialWorkers: Math.max(3, Math.round(children / 16)),
+    scratch: Random.make(seed)
   }
 }
 
@@ -268,6 +275,12 @@ interface Plan {
 const semiIndependent = (day: number): Place => (day >= Date.UTC(2025, 3, 1) / msPerDay ? "K3" : "H5")
 
 const isFosterPlace = (p: Place) => p[0] === "U"
+
+/** The value of the first band whose cumulative upper bound exceeds `r`, else `otherwise`. */
+const band = <A>(r: number, bands: ReadonlyArray<readonly [number, A]>, otherwise: A): A => {
+  for (const [upTo, value] of bands) if (r < upTo) return value
+  return otherwise
+}
 const isKinPlace = (p: Place) => p === "U1" || p === "U2" || p === "U3"
 
 interface Context {
@@ -390,23 +403,51 @@ const fosterForAge = (kin: boolean, longTerm: boolean): Place =>
 const longTermPlace = (ctx: Context, at: number): Place => {
   const age = ageAt(ctx, at)
   const r = ctx.rng.next()
-  if (age < 8) return r < 0.7 ? "U4" : r < 0.85 ? "U6" : r < 0.97 ? "U1" : "P1"
-  if (age < 10) return r < 0.65 ? "U4" : r < 0.8 ? "U6" : r < 0.92 ? "U1" : r < 0.97 ? "K2" : "P1"
+  if (age < 8)
+    return band(
+      r,
+      [
+        [0.6, "U4"],
+        [0.74, "U6"],
+        [0.86, "U1"]
+      ],
+      "P1"
+    )
+  if (age < 10)
+    return band(
+      r,
+      [
+        [0.55, "U4"],
+        [0.7, "U6"],
+        [0.82, "U1"],
+        [0.9, "K2"]
+      ],
+      "P1"
+    )
   if (age < 16)
-    return r < 0.5
-      ? "U4"
-      : r < 0.63
-        ? "U6"
-        : r < 0.7
-          ? "U1"
-          : r < 0.93
-            ? "K2"
-            : r < 0.96
-              ? "S1"
-              : r < 0.97
-                ? "K1"
-                : "P1"
-  return r < 0.35 ? "U4" : r < 0.42 ? "U6" : r < 0.48 ? "U1" : r < 0.66 ? "K2" : r < 0.98 ? semiIndependent(at) : "P1"
+    return band(
+      r,
+      [
+        [0.45, "U4"],
+        [0.56, "U6"],
+        [0.63, "U1"],
+        [0.88, "K2"],
+        [0.92, "S1"],
+        [0.93, "K1"]
+      ],
+      "P1"
+    )
+  return band(
+    r,
+    [
+      [0.3, "U4"],
+      [0.37, "U6"],
+      [0.43, "U1"],
+      [0.64, "K2"],
+      [0.96, semiIndependent(at)]
+    ],
+    "P1"
+  )
 }
 
 const exitAtAdulthood = (ctx: Context, plan: Plan): Rec => {
@@ -512,13 +553,13 @@ const adoptionPathway = (ctx: Context, start: number): Plan => {
     return plan
   }
   plan.placementDecision = { decision, ceased: null, reason: null }
-  const placed = order + rng.int(40, 200)
+  const placed = order + rng.int(60, 300)
   const withFosterCarer = fosterForAdoption || rng.chance(0.12)
   if (withFosterCarer) changeStatusOfPlacement(ctx, plan, placed, "A5")
   else move(ctx, plan, placed, "A6")
   const matched = Math.max(decision + 1, placed - rng.int(10, 60))
   plan.adoption = adopters(rng, withFosterCarer, decision, matched)
-  plan.end = placed + rng.int(70, 300)
+  plan.end = placed + rng.int(120, 400)
   plan.reasonCeased = rng.chance(0.75) ? "E11" : "E12"
   return plan
 }
@@ -539,7 +580,7 @@ const proceedingsPathway = (ctx: Context, start: number): Plan => {
   const hearing = t + rng.int(120, 420)
   const outcome = rng.next()
   const current = last(plan)
-  if (outcome < 0.3) {
+  if (outcome < 0.25) {
     plan.end = hearing + rng.int(0, 30)
     plan.reasonCeased = isKinPlace(current.placement)
       ? "E45"
@@ -548,14 +589,14 @@ const proceedingsPathway = (ctx: Context, start: number): Plan => {
         : rng.weighted(sgoToOthers)
     return plan
   }
-  if (outcome < 0.45) {
+  if (outcome < 0.5) {
     if (current.placement === "P1") changeLegalStatus(plan, hearing, "C2")
     else move(ctx, plan, hearing, "P1", "C2")
-    plan.end = hearing + rng.int(90, 360)
+    plan.end = hearing + rng.int(180, 900)
     plan.reasonCeased = rng.chance(0.75) ? "E4A" : "E41"
     return plan
   }
-  if (outcome < 0.52) {
+  if (outcome < 0.56) {
     plan.end = hearing
     plan.reasonCeased = "E4A"
     return plan
@@ -693,22 +734,55 @@ type Pathway = "adoption" | "proceedings" | "shortSection20" | "teenSection20" |
 const pathwayForAge = (rng: Random.Random, age: number, uasc: boolean, reentry: boolean): Pathway => {
   if (uasc) return "uasc"
   const r = rng.next()
+  if (age < 1 && !reentry && r < 0.3) return "adoption"
+  if (age < 4 && !reentry && r < 0.18) return "adoption"
   if (age < 1)
-    return !reentry && r < 0.3 ? "adoption" : r < 0.75 ? "proceedings" : r < 0.95 ? "shortSection20" : "longTerm"
+    return band(
+      r,
+      [
+        [0.65, "proceedings"],
+        [0.9, "shortSection20"]
+      ],
+      "longTerm"
+    )
   if (age < 4)
-    return !reentry && r < 0.12 ? "adoption" : r < 0.57 ? "proceedings" : r < 0.82 ? "shortSection20" : "longTerm"
-  if (age < 10) return r < 0.4 ? "proceedings" : r < 0.7 ? "shortSection20" : "longTerm"
-  if (age < 16)
-    return r < 0.2
-      ? "proceedings"
-      : r < 0.55
-        ? "shortSection20"
-        : r < 0.77
-          ? "longTerm"
-          : r < 0.92
-            ? "teenSection20"
-            : "youthJustice"
-  return r < 0.45 ? "shortSection20" : r < 0.9 ? "teenSection20" : "youthJustice"
+    return band(
+      r,
+      [
+        [0.57, "proceedings"],
+        [0.82, "shortSection20"]
+      ],
+      "longTerm"
+    )
+  if (age < 10)
+    return band(
+      r,
+      [
+        [0.4, "proceedings"],
+        [0.68, "shortSection20"]
+      ],
+      "longTerm"
+    )
+  if (age < 16) {
+    return band(
+      r,
+      [
+        [0.2, "proceedings"],
+        [0.48, "shortSection20"],
+        [0.7, "longTerm"],
+        [0.93, "teenSection20"]
+      ],
+      "youthJustice"
+    )
+  }
+  return band(
+    r,
+    [
+      [0.3, "shortSection20"],
+      [0.9, "teenSection20"]
+    ],
+    "youthJustice"
+  )
 }
 
 const planFor = (ctx: Context, pathway: Pathway, start: number): Plan => {
@@ -798,7 +872,8 @@ const toStays = (ctx: Context, plan: Plan): { stays: Array<Stay>; end: number; r
 
 /** The social workers allocated over a period of care, changing every year or so. */
 export const socialWorkersOf = (council: Council, life: Life, period: Period): ReadonlyArray<SocialWorkerSpell> => {
-  const rng = Random.make(council.seed, life.serial, period.start, 707)
+  const rng = council.scratch
+  rng.reseed(council.seed, life.serial, period.start, 707)
   const { start, end } = period
   const spells: Array<SocialWorkerSpell> = []
   let t = start
@@ -817,7 +892,8 @@ export const socialWorkersOf = (council: Council, life: Life, period: Period): R
 
 /** Whether the child had left an earlier care through a permanence order, recorded when a period starts. */
 export const previousPermanenceOf = (council: Council, life: Life, period: Period): PriorPermanence => {
-  const rng = Random.make(council.seed, life.serial, period.start, 708)
+  const rng = council.scratch
+  rng.reseed(council.seed, life.serial, period.start, 708)
   const option = rng.weighted(previousPermanenceOptions)
   if (option === "Z1" || option === "P4") return { option, date: null }
   const earliest = life.dob + 60
@@ -864,14 +940,14 @@ const dobParts = (dob: number) => {
 
 const entryAgeDays = (rng: Random.Random): { days: number; uasc: boolean } => {
   const r = rng.next()
-  if (r < 0.19) return { days: rng.chance(0.4) ? rng.int(0, 14) : rng.int(0, 364), uasc: false }
-  if (r < 0.35) return { days: rng.int(365, 5 * 365 - 1), uasc: false }
-  if (r < 0.51) return { days: rng.int(5 * 365 + 1, 10 * 365 - 1), uasc: false }
-  if (r < 0.81) {
+  if (r < 0.18) return { days: rng.chance(0.4) ? rng.int(0, 14) : rng.int(0, 364), uasc: false }
+  if (r < 0.33) return { days: rng.int(365, 5 * 365 - 1), uasc: false }
+  if (r < 0.48) return { days: rng.int(5 * 365 + 1, 10 * 365 - 1), uasc: false }
+  if (r < 0.77) {
     const days = rng.int(10 * 365 + 3, 16 * 365 - 1)
-    return { days, uasc: days >= 14 * 365 && rng.chance(0.15) }
+    return { days, uasc: days >= 14 * 365 && rng.chance(0.25) }
   }
-  return { days: rng.int(16 * 365 + 4, 18 * 365 - 30), uasc: rng.chance(0.5) }
+  return { days: rng.int(16 * 365 + 4, 18 * 365 - 30), uasc: rng.chance(0.55) }
 }
 
 /** Serial numbers of short-break lives start here, so their streams never meet those of other lives. */
@@ -883,7 +959,8 @@ export const shortBreakSerialBase = 1 << 30
  * return being generated (every period ends by the 18th birthday; care leavers are followed to 21).
  */
 export const simulateLife = (council: Council, serial: number, start: number, bornFrom: number): Life | null => {
-  const rng = Random.make(council.seed, serial, 101)
+  const rng = council.scratch
+  rng.reseed(council.seed, serial, 101)
   const entry = entryAgeDays(rng)
   if (start - entry.days < bornFrom) return null
   const parts = dobParts(start - entry.days)
@@ -932,7 +1009,8 @@ export const simulateLife = (council: Council, serial: number, start: number, bo
  * nights, at most about 55 nights a year (rules 365/367), or one V4 agreement. Never counted as looked after.
  */
 export const simulateShortBreaks = (council: Council, serial: number, start: number): Life => {
-  const rng = Random.make(council.seed, serial, 202)
+  const rng = council.scratch
+  rng.reseed(council.seed, serial, 202)
   const parts = dobParts(start - rng.int(5 * 365, 15 * 365))
   const ctx: Context = { rng, council, life: { ...parts, uasc: false }, adulthood: birthday(parts, 18), nextCarer: 1 }
   const place: Place = rng.chance(0.7) ? "K2" : "U4"
