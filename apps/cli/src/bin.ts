@@ -11,6 +11,8 @@ import { dbCommand, layerStoreOptions } from "./commands/db.ts"
 import { importCommand } from "./commands/import.ts"
 import { indicators } from "./commands/indicators.ts"
 import { offerCommand } from "./commands/offer.ts"
+import { prioritiesCommand } from "./commands/priorities.ts"
+import { report } from "./commands/report.ts"
 import { retentionCommand } from "./commands/retention.ts"
 import { returnsCommand } from "./commands/returns.ts"
 import { synth } from "./commands/synth.ts"
@@ -29,7 +31,9 @@ export const cpo = Command.make("cpo").pipe(
     dbCommand,
     retentionCommand,
     offerCommand,
-    validate
+    validate,
+    report,
+    prioritiesCommand
   ])
 )
 

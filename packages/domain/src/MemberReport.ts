@@ -457,8 +457,8 @@ const prioritiesSection = (ctx: Context, strategy: Strategy.Strategy): Section =
   const blocks: Array<Block> = [
     p(
       `${strategy.title} ${Strategy.periodLabel(strategy)} has ${strategy.priorities.length} priorities. At ${ddmmyyyy(ctx.asOf)}, ${
-        parts.length === 0 ? "none has been rated" : `${Narrative.joinAnd(parts)}`
-      }${unrated > 0 && parts.length > 0 ? `, and ${unrated} not yet rated` : ""}.`
+        parts.length === 0 ? "none has been rated" : `the priorities were rated ${Narrative.joinAnd(parts)}`
+      }${unrated > 0 && parts.length > 0 ? `, with ${unrated} not yet rated` : ""}.`
     ),
     table({
       caption: `Priorities and their RAG status at ${ddmmyyyy(ctx.asOf)}`,

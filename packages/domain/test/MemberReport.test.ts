@@ -191,7 +191,7 @@ describe("MemberReport with priorities and governance", () => {
   const md = MemberReportMarkdown.render(report)
 
   it("summarises the priorities' RAG status at 31 March and keeps each priority's history", () => {
-    assert.include(md, "has 2 priorities. At 31/03/2018, 1 green and 1 red.")
+    assert.include(md, "has 2 priorities. At 31/03/2018, the priorities were rated 1 green and 1 red.")
     assert.include(md, "| 01/10/2017 | Amber | Recruitment is behind plan |")
     assert.include(md, "| 01/03/2018 | Red | Net growth of carers is slow |")
   })

@@ -1,0 +1,137 @@
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+
+const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
+
+describe("cpo priorities (the bundled CLI, with the store on PGlite)", () => {
+  let dir = ""
+  const run = (...args: Array<string>) =>
+    spawnSync(process.execPath, [bin, ...args], {
+      encoding: "utf8",
+      env: { ...process.env, CPO_DATA_DIR: join(dir, "data"), PG_URL: "" }
+    })
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "cpo-priorities-"))
+    const synth = run(
+      "synth",
+      "--out",
+      join(dir, "council"),
+      "--children",
+      "120",
+      "--seed",
+      "5",
+      "--council",
+      "Fake Shire",
+      "--years",
+      "2017-2018"
+    )
+    expect(synth.status, synth.stderr).toBe(0)
+    const imported = run("import", "--input", join(dir, "council"), "--year", "2018")
+    expect(imported.status, imported.stderr).toBe(0)
+    const sample = run(
+      "priorities",
+      "sample",
+      "--council",
+      "fake-shire",
+      "--name",
+      "Fake Shire",
+      "--year",
+      "2018",
+      "--out",
+      join(dir, "plan.json")
+    )
+    expect(sample.status, sample.stderr).toBe(0)
+  }, 180_000)
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it("imports a plan file and exports the same plan", () => {
+    const res = run("priorities", "import", "--file", join(dir, "plan.json"))
+    expect(res.status, res.stderr).toBe(0)
+    expect(res.stderr).toMatch(/imported 7 priorities/)
+    const exported = run("priorities", "export", "--council", "fake-shire")
+    expect(exported.status, exported.stderr).toBe(0)
+    expect(JSON.parse(exported.stdout)).toEqual(JSON.parse(readFileSync(join(dir, "plan.json"), "utf8")))
+  }, 120_000)
+
+  it("records an update and lists it as the action's latest RAG", () => {
+    const res = run(
+      "priorities",
+      "update",
+      "--council",
+      "fake-shire",
+      "--id",
+      "U-test",
+      "--priority",
+      "P2",
+      "--action",
+      "P2.3",
+      "--on",
+      "2018-04-15",
+      "--rag",
+      "red",
+      "--commentary",
+      "Recruitment paused",
+      "--author",
+      "analyst"
+    )
+    expect(res.status, res.stderr).toBe(0)
+    const list = run("priorities", "list", "--council", "fake-shire", "--as-of", "2018-04-30", "--format", "csv")
+    expect(list.status, list.stderr).toBe(0)
+    expect(list.stdout.split("\r\n").find((l) => l.startsWith("P2,P2.3,"))).toMatch(/,red,2018-04-15$/)
+  }, 120_000)
+
+  it("refuses an update for an action the strategy does not have", () => {
+    const res = run(
+      "priorities",
+      "update",
+      "--council",
+      "fake-shire",
+      "--id",
+      "U-bad",
+      "--priority",
+      "P2",
+      "--action",
+      "P9.9",
+      "--on",
+      "2018-04-15",
+      "--rag",
+      "red",
+      "--commentary",
+      "x",
+      "--author",
+      "analyst"
+    )
+    expect(res.status).toBe(2)
+    expect(res.stderr).toMatch(/no priority or action P9\.9/)
+  }, 120_000)
+
+  it("lists the actions overdue or at risk on a date, overdue first", () => {
+    const res = run("priorities", "overdue", "--council", "fake-shire", "--as-of", "2018-04-30", "--format", "json")
+    expect(res.status, res.stderr).toBe(0)
+    const rows = JSON.parse(res.stdout) as ReadonlyArray<{ level: string; action: string; why: string }>
+    expect(rows.length).toBeGreaterThan(0)
+    const levels = rows.map((r) => r.level)
+    expect(levels).toEqual([...levels].sort((a, b) => (a === b ? 0 : a === "overdue" ? -1 : 1)))
+    expect(rows.find((r) => r.action === "P2.3")?.why).toMatch(/rated red on 15\/04\/2018/)
+  }, 120_000)
+
+  it("writes the report for a stored council with its strategy and governance from the store", () => {
+    const res = run("report", "--council", "fake-shire", "--year", "2018", "--format", "md")
+    expect(res.status, res.stderr).toBe(0)
+    expect(res.stdout).toContain("Fake Shire")
+    expect(res.stdout).toContain("has 7 priorities")
+    expect(res.stdout).toContain("### Corporate Parenting Panel")
+  }, 120_000)
+
+  it("refuses a plan for a council not in the store", () => {
+    const other = join(dir, "other.json")
+    const sample = run("priorities", "sample", "--council", "nowhere-shire", "--year", "2018")
+    writeFileSync(other, sample.stdout)
+    const res = run("priorities", "import", "--file", other)
+    expect(res.status).toBe(2)
+    expect(res.stderr).toMatch(/no council nowhere-shire in the store/)
+  }, 120_000)
+})

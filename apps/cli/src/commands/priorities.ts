@@ -1,0 +1,300 @@
+/**
+ * `cpo priorities`: the council's corporate parenting strategy, progress and governance in the store, for analysts to
+ * script — `sample` writes a synthetic plan file, `import` loads a plan file, `export` writes it back (JSON) or the
+ * actions with their latest RAG (CSV), `list` shows priorities and actions, `overdue` the actions overdue or at risk
+ * on a date, and `update` records one dated RAG update.
+ */
+import {
+  AuditLog,
+  CalendarDate,
+  Council,
+  Governance,
+  Priorities,
+  Progress,
+  ReportingYear,
+  Returns,
+  type Strategy
+} from "@cpo/domain"
+import { Effect, FileSystem, Option, Schema } from "effect"
+import { Command, Flag } from "effect/cli"
+import { CommandFailed, UnusableInput } from "../errors.ts"
+import { Format, toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
+import * as PlanFile from "../plan-file.ts"
+import { operator, withStore } from "./db.ts"
+import { planFromStore } from "./report.ts"
+
+const councilFlag = Flag.String("council").pipe(
+  Flag.withDescription("the council's id in the store, e.g. demo-borough")
+)
+
+const decodeCouncil = (raw: string) =>
+  Option.match(Schema.decodeUnknownOption(Council.CouncilId)(raw), {
+    onNone: () => Effect.fail(new UnusableInput({ message: "--council must be a council id such as demo-borough" })),
+    onSome: Effect.succeed
+  })
+
+const decodeDate = (raw: string, flag: string) =>
+  Option.match(CalendarDate.fromIso(raw), {
+    onNone: () => Effect.fail(new UnusableInput({ message: `${flag} must be a date as YYYY-MM-DD, got "${raw}"` })),
+    onSome: Effect.succeed
+  })
+
+/** The council must exist in the store (imported with cpo import) before its plan can be kept. */
+const existingCouncil = (raw: string) =>
+  Effect.gen(function* () {
+    const id = yield* decodeCouncil(raw)
+    yield* (yield* Returns.Returns)
+      .council(id)
+      .pipe(
+        Effect.catchTag("CouncilNotFound", () =>
+          Effect.fail(new UnusableInput({ message: `no council ${id} in the store: import its return first` }))
+        )
+      )
+    return id
+  })
+
+const strategyOf = (id: Council.CouncilId) =>
+  Effect.flatMap(Priorities.Priorities, (p) => p.strategy(id)).pipe(
+    Effect.catchTag("StrategyNotFound", () =>
+      Effect.fail(new CommandFailed({ message: `${id} has no strategy in the store: run cpo priorities import` }))
+    )
+  )
+
+const sample = Command.make(
+  "sample",
+  {
+    council: councilFlag,
+    name: Flag.String("name").pipe(Flag.withDefault("Demo Borough"), Flag.withDescription("the council's name")),
+    year: Flag.Int("year").pipe(Flag.withDescription("the report year the two years of updates lead up to")),
+    seed: Flag.Int("seed").pipe(Flag.withDefault(1)),
+    out: Flag.String("out").pipe(Flag.optional, Flag.withDescription("file to write (stdout when absent)"))
+  },
+  (options) =>
+    Effect.gen(function* () {
+      const council = yield* decodeCouncil(options.council)
+      const text = PlanFile.toJson(
+        PlanFile.sample({
+          council,
+          councilName: options.name,
+          year: ReportingYear.make(options.year),
+          seed: options.seed
+        })
+      )
+      if (Option.isNone(options.out)) return yield* writeStdout(text)
+      const fs = yield* FileSystem.FileSystem
+      yield* fs
+        .writeFileString(options.out.value, text)
+        .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot write ${options.out}` })))
+      yield* writeStderr(`wrote ${options.out.value}`)
+    })
+).pipe(Command.withDescription("Write a synthetic plan: 7 priorities, actions, two years of updates, a panel"))
+
+const importCommand = Command.make(
+  "import",
+  { file: Flag.File("file", { mustExist: true }).pipe(Flag.withDescription("a plan file (JSON)")) },
+  (options) =>
+    Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      const text = yield* fs
+        .readFileString(options.file)
+        .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${options.file}` })))
+      const plan = yield* PlanFile.fromJson(text, options.file).pipe(
+        Effect.mapError((e) => new UnusableInput({ message: e.message }))
+      )
+      yield* withStore(
+        Effect.gen(function* () {
+          const council = yield* existingCouncil(plan.strategy.council)
+          const priorities = yield* Priorities.Priorities
+          const boards = yield* Governance.Boards
+          yield* priorities
+            .saveStrategy(plan.strategy)
+            .pipe(Effect.mapError((e) => new UnusableInput({ message: `${options.file}: ${e.message}` })))
+          for (const u of plan.updates) yield* Effect.orDie(priorities.recordUpdate(u))
+          for (const y of plan.youSaidWeDid) yield* Effect.orDie(priorities.recordYouSaidWeDid(y))
+          for (const { board, meetings } of plan.boards) {
+            yield* boards.save(board)
+            for (const m of meetings) {
+              yield* boards
+                .recordMeeting(council, m)
+                .pipe(
+                  Effect.mapError((e) => new UnusableInput({ message: `${options.file}: meeting ${m.id}: ${e._tag}` }))
+                )
+            }
+          }
+          yield* writeStderr(
+            `imported ${plan.strategy.priorities.length} priorities, ${plan.updates.length} updates, ${plan.youSaidWeDid.length} you-said-we-did entries and ${plan.boards.length} board(s) for ${council}`
+          )
+        })
+      ).pipe(AuditLog.withCaller(operator("corporate parenting plan import")))
+    })
+).pipe(Command.withDescription("Load a plan file (strategy, updates, you said we did, boards) into the store"))
+
+const actionColumns = ["priority", "action", "title", "owner", "start", "due", "status", "rag", "rag_on"] as const
+
+/** One row per action with its latest RAG on `asOf`. */
+export const actionRows = (
+  strategy: Strategy.Strategy,
+  updates: ReadonlyArray<Progress.Update>,
+  asOf: CalendarDate.CalendarDate
+) =>
+  strategy.priorities.flatMap((p) =>
+    p.actions.map((a) => {
+      const last = Progress.latest(updates, { _tag: "Action", action: a.id }, asOf)
+      return [
+        p.id,
+        a.id,
+        a.title,
+        a.owner,
+        a.start,
+        a.due,
+        a.status,
+        Option.match(last, { onNone: () => "", onSome: (u) => u.rag }),
+        Option.match(last, { onNone: () => "", onSome: (u) => u.on })
+      ]
+    })
+  )
+
+const exportCommand = Command.make(
+  "export",
+  {
+    council: councilFlag,
+    format: Flag.Literals("format", ["json", "csv"] as const).pipe(
+      Flag.withDefault("json"),
+      Flag.withDescription("json: the whole plan file; csv: one row per action with its latest RAG")
+    ),
+    asOf: Flag.String("as-of").pipe(Flag.optional, Flag.withDescription("date for the latest RAG (CSV), YYYY-MM-DD"))
+  },
+  (options) =>
+    withStore(
+      Effect.gen(function* () {
+        const council = yield* decodeCouncil(options.council)
+        yield* strategyOf(council)
+        const plan = Option.getOrThrow(yield* planFromStore(council))
+        if (options.format === "json") return yield* writeStdout(PlanFile.toJson(plan))
+        const asOf = Option.isSome(options.asOf)
+          ? yield* decodeDate(options.asOf.value, "--as-of")
+          : plan.strategy.period.end
+        yield* writeStdout(toCsv(actionColumns, actionRows(plan.strategy, plan.updates, asOf)))
+      })
+    ).pipe(AuditLog.withCaller(operator("corporate parenting plan export")))
+).pipe(Command.withDescription("Write the council's plan from the store as JSON, or its actions as CSV"))
+
+const list = Command.make(
+  "list",
+  {
+    council: councilFlag,
+    asOf: Flag.String("as-of").pipe(Flag.optional, Flag.withDescription("date for the RAG shown, YYYY-MM-DD")),
+    format: Flag.Literals("format", Format).pipe(Flag.withDefault("table"))
+  },
+  (options) =>
+    withStore(
+      Effect.gen(function* () {
+        const council = yield* decodeCouncil(options.council)
+        const strategy = yield* strategyOf(council)
+        const updates = yield* (yield* Priorities.Priorities).updates(council)
+        const asOf = Option.isSome(options.asOf)
+          ? yield* decodeDate(options.asOf.value, "--as-of")
+          : strategy.period.end
+        const rows = actionRows(strategy, updates, asOf)
+        if (options.format === "json") {
+          return yield* writeStdout(
+            `${JSON.stringify(
+              rows.map((r) => Object.fromEntries(actionColumns.map((c, i) => [c, r[i]]))),
+              null,
+              2
+            )}\n`
+          )
+        }
+        yield* writeStdout(options.format === "csv" ? toCsv(actionColumns, rows) : toTable(actionColumns, rows))
+      })
+    ).pipe(AuditLog.withCaller(operator("corporate parenting plan")))
+).pipe(Command.withDescription("List the strategy's actions with their latest RAG"))
+
+const overdue = Command.make(
+  "overdue",
+  {
+    council: councilFlag,
+    asOf: Flag.String("as-of").pipe(Flag.withDescription("the date to judge on, YYYY-MM-DD")),
+    format: Flag.Literals("format", Format).pipe(Flag.withDefault("table"))
+  },
+  (options) =>
+    withStore(
+      Effect.gen(function* () {
+        const council = yield* decodeCouncil(options.council)
+        const asOf = yield* decodeDate(options.asOf, "--as-of")
+        const strategy = yield* strategyOf(council)
+        const updates = yield* (yield* Priorities.Priorities).updates(council)
+        const concerns = Progress.concerns(strategy, updates, { asOf })
+        const columns = ["level", "priority", "action", "title", "due", "why"] as const
+        const rows = concerns.map((c) => [
+          c.level,
+          c.priority.id,
+          c.action.id,
+          c.action.title,
+          c.action.due,
+          c.reasons.map(Progress.describeReason).join("; ")
+        ])
+        if (options.format === "json") {
+          return yield* writeStdout(
+            `${JSON.stringify(
+              rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))),
+              null,
+              2
+            )}\n`
+          )
+        }
+        if (options.format === "csv") return yield* writeStdout(toCsv(columns, rows))
+        yield* writeStdout(rows.length === 0 ? `no action overdue or at risk on ${asOf}\n` : toTable(columns, rows))
+      })
+    ).pipe(AuditLog.withCaller(operator("corporate parenting plan")))
+).pipe(Command.withDescription("The actions overdue or at risk on a date, overdue first"))
+
+const update = Command.make(
+  "update",
+  {
+    council: councilFlag,
+    id: Flag.String("id").pipe(Flag.withDescription("an id for the update, unique in the council (e.g. U2019-03-P1)")),
+    priority: Flag.String("priority"),
+    action: Flag.String("action").pipe(
+      Flag.optional,
+      Flag.withDescription("the action; absent for the whole priority")
+    ),
+    on: Flag.String("on").pipe(Flag.withDescription("the date of the update, YYYY-MM-DD")),
+    rag: Flag.Literals("rag", Progress.Rag.literals),
+    commentary: Flag.String("commentary"),
+    author: Flag.String("author")
+  },
+  (options) =>
+    withStore(
+      Effect.gen(function* () {
+        const council = yield* decodeCouncil(options.council)
+        const candidate = {
+          id: options.id,
+          council,
+          priority: options.priority,
+          action: Option.getOrNull(options.action),
+          on: options.on,
+          rag: options.rag,
+          commentary: options.commentary,
+          evidence: [],
+          author: options.author
+        }
+        const decoded = yield* Schema.decodeUnknownEffect(Progress.Update)(candidate).pipe(
+          Effect.mapError((e) => new UnusableInput({ message: `the update is not valid: ${e.message}` }))
+        )
+        yield* (yield* Priorities.Priorities).recordUpdate(decoded).pipe(
+          Effect.catchTags({
+            StrategyNotFound: () =>
+              Effect.fail(new CommandFailed({ message: `${council} has no strategy in the store` })),
+            UnknownPriorityOrAction: (e) => Effect.fail(new UnusableInput({ message: e.message }))
+          })
+        )
+        yield* writeStderr(`recorded ${options.rag} for ${Option.getOrElse(options.action, () => options.priority)}`)
+      })
+    ).pipe(AuditLog.withCaller(operator("corporate parenting progress update")))
+).pipe(Command.withDescription("Record one dated RAG update for an action or a whole priority"))
+
+export const prioritiesCommand = Command.make("priorities").pipe(
+  Command.withDescription("The corporate parenting strategy, its progress and governance"),
+  Command.withSubcommands([sample, importCommand, exportCommand, list, overdue, update])
+)

@@ -1,0 +1,409 @@
+/**
+ * `cpo report`: the corporate parenting report to members, the public or officers, as HTML, Markdown or PDF. Its
+ * figures are the scorecards `cpo indicators` computes (`Scorecard.make` over `ChildHistory.index(return)`) for the
+ * year and the two before it, so the report and the scorecard always agree; its priorities, progress and governance
+ * come from a plan file (`--plan`) or from the store (`--council`). PDF is printed from the HTML by headless Chromium.
+ */
+import * as ChildProcess from "node:child_process"
+import * as Fs from "node:fs"
+import * as Os from "node:os"
+import * as NodePath from "node:path"
+import {
+  type Audience,
+  AuditLog,
+  ChildHistory,
+  Cohort,
+  Council,
+  Governance,
+  type Indicator,
+  MemberReport,
+  MemberReportHtml,
+  MemberReportMarkdown,
+  Priorities,
+  ReportingYear,
+  Return,
+  Returns,
+  Scorecard
+} from "@cpo/domain"
+import { Effect, FileSystem, Option, Result, Schema } from "effect"
+import { Command, Flag } from "effect/cli"
+import { CommandFailed, UnusableInput } from "../errors.ts"
+import { writeStderr, writeStdout } from "../output.ts"
+import * as PlanFile from "../plan-file.ts"
+import { readCouncilFile, readReturn, yearFolder } from "../return-folder.ts"
+import { operator, withStore } from "./db.ts"
+
+export const ReportFormat = ["html", "md", "pdf"] as const
+export type ReportFormat = (typeof ReportFormat)[number]
+
+/** The flags Chromium needs to print without a profile, network or first-run noise (stack.md §7). */
+export const chromiumArgs = (profile: string, pdf: string, html: string): ReadonlyArray<string> => [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  `--user-data-dir=${profile}`,
+  "--no-pdf-header-footer",
+  `--print-to-pdf=${pdf}`,
+  `file://${html}`
+]
+
+/**
+ * Print HTML to a PDF file with headless Chromium; a clear failure when Chromium is absent or fails.
+ */
+export const printPdf = (html: string, out: string, chromium: string) =>
+  Effect.gen(function* () {
+    if (!Fs.existsSync(chromium)) {
+      return yield* new CommandFailed({
+        message: `cannot make a PDF: Chromium not found at ${chromium} (install it with apt-get install chromium, or pass --chromium <path>); --format html gives the same report`
+      })
+    }
+    const work = yield* Effect.sync(() => Fs.mkdtempSync(NodePath.join(Os.tmpdir(), "cpo-report-")))
+    const page = NodePath.join(work, "report.html")
+    const profile = NodePath.join(work, "profile")
+    const result = yield* Effect.sync(() => {
+      Fs.writeFileSync(page, html)
+      return ChildProcess.spawnSync(chromium, chromiumArgs(profile, NodePath.resolve(out), page), {
+        encoding: "utf8",
+        timeout: 120_000
+      })
+    }).pipe(Effect.ensuring(Effect.sync(() => Fs.rmSync(work, { recursive: true, force: true }))))
+    if (result.status !== 0 || !Fs.existsSync(out)) {
+      return yield* new CommandFailed({
+        message: `Chromium could not print the PDF (exit ${result.status ?? result.signal}): ${(result.stderr ?? "").trim().split("\n").slice(-3).join(" ")}`
+      })
+    }
+  })
+
+const ageBandLabels: Readonly<Record<string, string>> = {
+  under_1: "Under one",
+  "1_4": "One to four",
+  "5_9": "Five to nine",
+  "10_15": "10 to 15",
+  "16_plus": "16 and over",
+  unknown: "Not known"
+}
+const sexLabels: Readonly<Record<string, string>> = { female: "Female", male: "Male", unknown: "Not known" }
+
+/** The profiles of the children looked after at 31 March: by age band and by sex. */
+export const profilesOf = (
+  histories: ReadonlyArray<ChildHistory.ChildHistory>,
+  year: ReportingYear.ReportingYear
+): ReadonlyArray<MemberReport.Profile> => {
+  const members = Cohort.members(histories, year, "cla_31_march")
+  const by = (dimension: Cohort.Dimension, labels: Readonly<Record<string, string>>) =>
+    Cohort.profile(members, [dimension]).map((g) => ({
+      label: labels[g.key[dimension] ?? "unknown"] ?? g.key[dimension] ?? "Not known",
+      count: g.count
+    }))
+  return [
+    { title: "Children looked after by age", dimension: "Age", groups: by("age_band", ageBandLabels) },
+    { title: "Children looked after by sex", dimension: "Sex", groups: by("sex", sexLabels) }
+  ]
+}
+
+/** The tables a stored return holds. */
+export const tablesOf = (ret: Return.Return): ReadonlySet<Return.TableName> =>
+  new Set(
+    Return.TableName.literals.filter((t) => {
+      const value: unknown = ret[t]
+      return Option.isOption(value) ? Option.isSome(value) : true
+    })
+  )
+
+const comparators: Readonly<Record<string, MemberReport.Benchmark["area"]>> = {
+  england: "england",
+  region: "region",
+  statistical_neighbours: "statistical_neighbours",
+  statistical_neighbour: "statistical_neighbours"
+}
+
+/** Benchmarks from CSV `indicator,year,comparator,value` (a header row first; other comparators are ignored). */
+export const benchmarksFromCsv = (
+  text: string,
+  file: string
+): Effect.Effect<ReadonlyArray<MemberReport.Benchmark>, UnusableInput> => {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "")
+  const header = (lines[0] ?? "").split(",").map((h) => h.trim().toLowerCase())
+  const at = (name: string) => header.indexOf(name)
+  const [iIndicator, iYear, iComparator, iValue] = [at("indicator"), at("year"), at("comparator"), at("value")]
+  if ([iIndicator, iYear, iComparator, iValue].some((i) => i < 0)) {
+    return Effect.fail(new UnusableInput({ message: `${file}: the header must name indicator,year,comparator,value` }))
+  }
+  const out: Array<MemberReport.Benchmark> = []
+  for (const [n, line] of lines.slice(1).entries()) {
+    const cells = line.split(",").map((c) => c.trim())
+    const area = comparators[(cells[iComparator] ?? "").toLowerCase()]
+    if (area === undefined) continue
+    const year = Number(cells[iYear])
+    const value = Number(cells[iValue])
+    if (!Number.isInteger(year) || cells[iValue] === "" || !Number.isFinite(value)) {
+      return Effect.fail(new UnusableInput({ message: `${file} row ${n + 2}: year and value must be numbers` }))
+    }
+    out.push({ indicator: cells[iIndicator] ?? "", year, area, value })
+  }
+  return Effect.succeed(out)
+}
+
+const readPlanFile = (file: string) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const text = yield* fs
+      .readFileString(file)
+      .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read the plan file ${file}` })))
+    return yield* PlanFile.fromJson(text, file).pipe(Effect.mapError((e) => new UnusableInput({ message: e.message })))
+  })
+
+/** The council's plan from the store: strategy, updates, you said we did, boards and meetings. */
+export const planFromStore = (council: Council.CouncilId) =>
+  Effect.gen(function* () {
+    const priorities = yield* Priorities.Priorities
+    const boards = yield* Governance.Boards
+    const strategy = yield* priorities.strategy(council).pipe(Effect.option)
+    if (Option.isNone(strategy)) return Option.none<PlanFile.PlanFile>()
+    const stored = yield* boards.list(council)
+    return Option.some({
+      strategy: strategy.value,
+      updates: yield* priorities.updates(council),
+      youSaidWeDid: yield* priorities.youSaidWeDid(council),
+      boards: yield* Effect.forEach(stored, (board) =>
+        Effect.map(Effect.orDie(boards.meetings(council, board.id)), (meetings) => ({ board, meetings }))
+      )
+    })
+  })
+
+/** Build the report model from scorecards and the plan; a clear failure when it cannot be built. */
+export const buildReport = (options: {
+  readonly council: string
+  readonly year: ReportingYear.ReportingYear
+  readonly audience: Audience.Audience
+  readonly scorecards: ReadonlyArray<Scorecard.Scorecard>
+  readonly profiles: ReadonlyArray<MemberReport.Profile>
+  readonly benchmarks: ReadonlyArray<MemberReport.Benchmark>
+  readonly plan: Option.Option<PlanFile.PlanFile>
+}) =>
+  Result.match(
+    MemberReport.make({
+      council: options.council,
+      year: options.year,
+      audience: options.audience,
+      scorecards: options.scorecards,
+      profiles: options.profiles,
+      benchmarks: options.benchmarks,
+      strategy: Option.map(options.plan, (p) => p.strategy),
+      updates: Option.match(options.plan, { onNone: () => [], onSome: (p) => p.updates }),
+      youSaidWeDid: Option.match(options.plan, { onNone: () => [], onSome: (p) => p.youSaidWeDid }),
+      boards: Option.match(options.plan, { onNone: () => [], onSome: (p) => p.boards })
+    }),
+    {
+      onFailure: (problem) =>
+        Effect.fail(new CommandFailed({ message: `cannot build the report: ${problem.message}` })),
+      onSuccess: Effect.succeed
+    }
+  )
+
+/** The scorecards for the year and up to two years before it, from a folder of 903 files. */
+const scorecardsFromFolder = (
+  input: string,
+  year: ReportingYear.ReportingYear,
+  audience: Audience.Audience,
+  council: string,
+  population: Option.Option<number>
+) =>
+  Effect.gen(function* () {
+    const cards: Array<Scorecard.Scorecard> = []
+    let histories: ReadonlyArray<ChildHistory.ChildHistory> = []
+    for (const y of [year - 2, year - 1, year].map(ReportingYear.make)) {
+      // A previous year counts only when it has a folder of its own; the top folder is the report's year.
+      if (y !== year && (yield* yearFolder(input, y)) === input) continue
+      const decoded = yield* readReturn(input, y)
+      if (decoded.errors.length > 0 && y === year) {
+        yield* writeStderr(`${decoded.errors.length} value(s) in ${y} could not be read and were left out`)
+      }
+      const inputs: Indicator.Inputs = {
+        year: y,
+        histories: ChildHistory.index(decoded.return),
+        tables: decoded.tables,
+        population
+      }
+      cards.push(Scorecard.make({ council, audience, inputs }))
+      if (y === year) histories = inputs.histories
+    }
+    return { cards, histories }
+  })
+
+/** The scorecards for the year and up to two years before it, from the store's current returns. */
+const scorecardsFromStore = (
+  council: Council.CouncilId,
+  year: ReportingYear.ReportingYear,
+  audience: Audience.Audience,
+  name: string,
+  population: Option.Option<number>
+) =>
+  Effect.gen(function* () {
+    const returns = yield* Returns.Returns
+    const cards: Array<Scorecard.Scorecard> = []
+    let histories: ReadonlyArray<ChildHistory.ChildHistory> = []
+    for (const y of [year - 2, year - 1, year].map(ReportingYear.make)) {
+      const ret = yield* returns.current(council, y).pipe(Effect.option)
+      if (Option.isNone(ret)) {
+        if (y === year) return yield* new CommandFailed({ message: `no return for ${council} in ${year} in the store` })
+        continue
+      }
+      const inputs: Indicator.Inputs = {
+        year: y,
+        histories: ChildHistory.index(ret.value),
+        tables: tablesOf(ret.value),
+        population
+      }
+      cards.push(Scorecard.make({ council: name, audience, inputs }))
+      if (y === year) histories = inputs.histories
+    }
+    return { cards, histories }
+  })
+
+export const report = Command.make(
+  "report",
+  {
+    input: Flag.Directory("input", { mustExist: true }).pipe(
+      Flag.optional,
+      Flag.withDescription(
+        "folder of 903 files, or of year folders as cpo synth writes (else --council reads the store)"
+      )
+    ),
+    council: Flag.String("council").pipe(
+      Flag.optional,
+      Flag.withDescription("a council in the store: its returns (without --input) and its strategy and governance")
+    ),
+    year: Flag.Int("year").pipe(Flag.withDescription("collection year, named by its 31 March (2018 = 2017/18)")),
+    audience: Flag.Literals("audience", ["member", "public", "officer"] as const).pipe(
+      Flag.withDefault("member"),
+      Flag.withDescription("member and public: numbers from 1 to 5 suppressed; officer: exact, not for publication")
+    ),
+    format: Flag.Literals("format", ReportFormat).pipe(Flag.withDefault("html")),
+    out: Flag.String("out").pipe(
+      Flag.optional,
+      Flag.withDescription("file to write (stdout when absent; needed for pdf)")
+    ),
+    plan: Flag.File("plan", { mustExist: true }).pipe(
+      Flag.optional,
+      Flag.withDescription("strategy, progress and governance as JSON (cpo priorities export or sample)")
+    ),
+    population: Flag.Int("population").pipe(
+      Flag.optional,
+      Flag.withDescription("ONS mid-year estimate of the 0–17 population, for rates per 10,000")
+    ),
+    benchmarks: Flag.File("benchmarks", { mustExist: true }).pipe(
+      Flag.optional,
+      Flag.withDescription(
+        "CSV indicator,year,comparator,value with comparator england, region or statistical_neighbours"
+      )
+    ),
+    chromium: Flag.String("chromium").pipe(
+      Flag.withDefault("/usr/bin/chromium"),
+      Flag.withDescription("the Chromium used to print PDF")
+    )
+  },
+  (options) =>
+    Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      if (options.format === "pdf" && Option.isNone(options.out)) {
+        return yield* new UnusableInput({ message: "--format pdf needs --out <file.pdf>" })
+      }
+      if (Option.isNone(options.input) && Option.isNone(options.council)) {
+        return yield* new UnusableInput({
+          message: "give --input <folder of 903 files> or --council <id> in the store"
+        })
+      }
+      const year = ReportingYear.make(options.year)
+      const councilId = yield* Option.match(options.council, {
+        onNone: () => Effect.succeed(Option.none<Council.CouncilId>()),
+        onSome: (raw) =>
+          Option.match(Schema.decodeUnknownOption(Council.CouncilId)(raw), {
+            onNone: () =>
+              Effect.fail(new UnusableInput({ message: "--council must be a council id such as demo-borough" })),
+            onSome: (id) => Effect.succeed(Option.some(id))
+          })
+      })
+      const benchmarks = Option.isSome(options.benchmarks)
+        ? yield* benchmarksFromCsv(
+            yield* fs
+              .readFileString(options.benchmarks.value)
+              .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${options.benchmarks}` }))),
+            options.benchmarks.value
+          )
+        : []
+      const filePlan = Option.isSome(options.plan)
+        ? Option.some(yield* readPlanFile(options.plan.value))
+        : Option.none()
+
+      const built = yield* Option.match(options.input, {
+        onSome: (input) =>
+          Effect.gen(function* () {
+            const councilFile = Option.getOrUndefined(yield* readCouncilFile(input))
+            const name = councilFile?.name ?? NodePath.basename(NodePath.resolve(input))
+            const population = Option.orElse(options.population, () => Option.fromNullishOr(councilFile?.population))
+            const { cards, histories } = yield* scorecardsFromFolder(input, year, options.audience, name, population)
+            const plan = Option.isSome(filePlan)
+              ? filePlan
+              : Option.isSome(councilId)
+                ? yield* withStore(planFromStore(councilId.value))
+                : Option.none()
+            return { name, cards, histories, plan }
+          }),
+        onNone: () =>
+          withStore(
+            Effect.gen(function* () {
+              const id = Option.getOrThrow(councilId)
+              const council = yield* (yield* Returns.Returns)
+                .council(id)
+                .pipe(
+                  Effect.catchTag("CouncilNotFound", () =>
+                    Effect.fail(new UnusableInput({ message: `no council ${id} in the store` }))
+                  )
+                )
+              const { cards, histories } = yield* scorecardsFromStore(
+                id,
+                year,
+                options.audience,
+                council.name,
+                options.population
+              )
+              const plan = Option.isSome(filePlan) ? filePlan : yield* planFromStore(id)
+              return { name: council.name, cards, histories, plan }
+            })
+          )
+      })
+      const model = yield* buildReport({
+        council: built.name,
+        year,
+        audience: options.audience,
+        scorecards: built.cards,
+        profiles: profilesOf(built.histories, year),
+        benchmarks,
+        plan: built.plan
+      })
+      const html = MemberReportHtml.render(model)
+      if (options.format === "pdf") {
+        const out = Option.getOrThrow(options.out)
+        yield* printPdf(html, out, options.chromium)
+        return yield* writeStderr(`wrote ${out}`)
+      }
+      const text = options.format === "html" ? html : MemberReportMarkdown.render(model)
+      if (Option.isSome(options.out)) {
+        yield* fs
+          .writeFileString(options.out.value, text)
+          .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot write ${options.out}` })))
+        return yield* writeStderr(`wrote ${options.out.value}`)
+      }
+      yield* writeStdout(text)
+    }).pipe(AuditLog.withCaller(operator("corporate parenting report")))
+).pipe(
+  Command.withDescription(
+    "Write the corporate parenting report (member, public or officer) as HTML, Markdown or PDF from the scorecards"
+  )
+)
