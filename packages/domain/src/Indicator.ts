@@ -84,6 +84,9 @@ export interface View {
   }>
   /** Children who left care in the year, with the last leaving episode. */
   readonly ceased: () => ReadonlyArray<Cohort.Member>
+  /** OC3 cohorts after DfE exclusions: young people whose 17th or 18th, and 19th to 21st, birthday is in the year. */
+  readonly careLeavers17To18: () => ReadonlyArray<CareLeaverOutcome.CareLeaverOutcome>
+  readonly careLeavers19To21: () => ReadonlyArray<CareLeaverOutcome.CareLeaverOutcome>
 }
 
 const lazy = <A>(f: () => A): (() => A) => {
@@ -104,6 +107,8 @@ export const view = (inputs: Inputs): View => {
     lookedAfterAtYearEnd: lazy(() => Cohort.members(inputs.histories, inputs.year, "cla_31_march")),
     lookedAfterDuringYear: lazy(() => Cohort.members(inputs.histories, inputs.year, "during_year")),
     ceased: lazy(() => Cohort.members(inputs.histories, inputs.year, "ceased")),
+    careLeavers17To18: lazy(() => careLeaverCohort(inputs, [17, 18])),
+    careLeavers19To21: lazy(() => careLeaverCohort(inputs, [19, 20, 21])),
     continuouslyLookedAfter: lazy(() =>
       inputs.histories
         .filter((h) => Cohort.isContinuouslyLookedAfterForYear(h, inputs.year))
@@ -253,15 +258,17 @@ const missingShare = (kind: "missing" | "away") => (v: View) =>
  * @category getters
  */
 export const careLeaverCohort = (
-  v: View,
+  inputs: Inputs,
   ages: ReadonlyArray<number>
 ): ReadonlyArray<CareLeaverOutcome.CareLeaverOutcome> => {
+  const ys = ReportingYear.start(inputs.year)
+  const ye = ReportingYear.end(inputs.year)
   const out: Array<CareLeaverOutcome.CareLeaverOutcome> = []
-  for (const h of v.inputs.histories) {
+  for (const h of inputs.histories) {
     if (Option.isNone(h.careLeaver)) continue
     const oc3 = h.careLeaver.value
     const dob = Option.match(h.child, { onNone: () => oc3.dateOfBirth, onSome: (c) => c.dateOfBirth })
-    if (!ages.some((a) => CalendarDate.isBetween(CalendarDate.addYears(dob, a), v.yearStart, v.yearEnd))) continue
+    if (!ages.some((a) => CalendarDate.isBetween(CalendarDate.addYears(dob, a), ys, ye))) continue
     const inTouch = Option.getOrNull(oc3.inTouch)
     if (inTouch === "DIED" || inTouch === "RHOM") continue
     if (h.episodes.length > 0 && h.episodes.every(Episode.isShortBreak)) continue
@@ -273,8 +280,8 @@ export const careLeaverCohort = (
 }
 
 const careLeaverShare =
-  (ages: ReadonlyArray<number>, test: (o: CareLeaverOutcome.CareLeaverOutcome) => boolean) => (v: View) =>
-    share(careLeaverCohort(v, ages), test)
+  (band: "17_18" | "19_21", test: (o: CareLeaverOutcome.CareLeaverOutcome) => boolean) => (v: View) =>
+    share(band === "17_18" ? v.careLeavers17To18() : v.careLeavers19To21(), test)
 
 const inTouch = (o: CareLeaverOutcome.CareLeaverOutcome) => Option.getOrNull(o.inTouch) === "YES"
 const inEet = (o: CareLeaverOutcome.CareLeaverOutcome) =>
@@ -705,10 +712,10 @@ export const catalogue: ReadonlyArray<Definition> = [
   }),
   ...(
     [
-      ["17_18", [17, 18], "17th or 18th"],
-      ["19_21", [19, 20, 21], "19th, 20th or 21st"]
+      ["17_18", "17th or 18th"],
+      ["19_21", "19th, 20th or 21st"]
     ] as const
-  ).flatMap(([band, ages, birthdays]) => [
+  ).flatMap(([band, birthdays]) => [
     define({
       id: `care_leavers_${band}_in_touch_pct`,
       title: `Care leavers aged ${band.replace("_", "–")} in touch`,
@@ -720,7 +727,7 @@ export const catalogue: ReadonlyArray<Definition> = [
       denominator: "the cohort",
       reference: "ssda903.md §4.7",
       tables: ["careLeavers"],
-      compute: careLeaverShare(ages, inTouch)
+      compute: careLeaverShare(band, inTouch)
     }),
     define({
       id: `care_leavers_${band}_eet_pct`,
@@ -733,7 +740,7 @@ export const catalogue: ReadonlyArray<Definition> = [
       denominator: "the cohort",
       reference: "ssda903.md §4.7",
       tables: ["careLeavers"],
-      compute: careLeaverShare(ages, inEet)
+      compute: careLeaverShare(band, inEet)
     }),
     define({
       id: `care_leavers_${band}_suitable_accommodation_pct`,
@@ -746,7 +753,7 @@ export const catalogue: ReadonlyArray<Definition> = [
       denominator: "the cohort",
       reference: "ssda903.md §4.7",
       tables: ["careLeavers"],
-      compute: careLeaverShare(ages, suitablyHoused)
+      compute: careLeaverShare(band, suitablyHoused)
     })
   ]),
   define({
