@@ -18,8 +18,11 @@ export default withPreset(
       include: ["e2e/**/*.test.ts"],
       // The tests drive a real Chromium from Node; vite-plugin-solid would otherwise default to jsdom.
       environment: "node",
-      // One Chromium at a time: the machine has two cores shared with the rest of the build.
-      fileParallelism: false
+      // One Chromium at a time: the machine has two cores shared with the rest of the build, so starting PGlite,
+      // the API and Chromium can take well over the preset's minute when other workspaces test at the same time.
+      fileParallelism: false,
+      hookTimeout: 180_000,
+      testTimeout: 120_000
     }
   })
 )

@@ -20,7 +20,7 @@ describe("signing in and roles", () => {
   let page: Page
 
   beforeAll(async () => {
-    site = await startSite(await makeRuntime(), { jwtSecret: secret })
+    site = await startSite(await makeRuntime({ withSynthetic: false }), { jwtSecret: secret })
     browser = await launchBrowser()
     page = await browser.context.newPage()
   })

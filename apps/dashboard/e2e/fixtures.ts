@@ -35,15 +35,18 @@ const returnA2017 = (() => {
   }
 })()
 
-/** An in-memory store holding the synthetic council's three years and both fake councils. */
-export const makeRuntime = async (): Promise<ApiRuntime> => {
+/**
+ * An in-memory store holding both fake councils and, unless `withSynthetic` is false, the synthetic council's three
+ * years.
+ */
+export const makeRuntime = async (options: { readonly withSynthetic?: boolean } = {}): Promise<ApiRuntime> => {
   const runtime = await makeTestRuntime()
-  const generated = Synth.generate(syntheticOptions)
+  const generated = options.withSynthetic === false ? { returns: [] } : Synth.generate(syntheticOptions)
   await runtime.runPromise(
     Effect.gen(function* () {
       const returns = yield* Returns.Returns
       yield* returns.importReturn(councilA.id, returnA2017, "fake-a-2017")
-      yield* returns.saveCouncil(synthetic)
+      if (generated.returns.length > 0) yield* returns.saveCouncil(synthetic)
       for (const ret of generated.returns) {
         yield* returns.importReturn(synthetic.id, ret, `synthetic-${ret.year}`)
       }

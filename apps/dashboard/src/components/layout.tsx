@@ -92,7 +92,7 @@ const CouncilNav = (props: { readonly council: string }) => {
 export const Layout = (props: RouteSectionProps) => {
   const location = useLocation()
   const session = createSession()
-  const [councils] = createCouncils(session.version)
+  const [councils, { refetch }] = createCouncils(session.version)
   const here = () => place(location.pathname)
   const councilName = () => {
     const id = here()?.council
@@ -100,7 +100,7 @@ export const Layout = (props: RouteSectionProps) => {
   }
   return (
     <SessionContext.Provider value={session}>
-      <CouncilsContext.Provider value={councils}>
+      <CouncilsContext.Provider value={{ councils, refetch: () => void refetch() }}>
         <a class="skip-link" href="#main-content">
           Skip to main content
         </a>

@@ -37,22 +37,39 @@ const headers = (): HeadersInit => {
 /** The API's problem document (RFC 9457), as far as the dashboard shows it. */
 const Problem = Schema.Struct({ title: Schema.String, detail: Schema.optionalKey(Schema.String) })
 
-const explain = async (path: string, response: Response): Promise<ApiFailure> => {
-  const body = await response.json().then(
-    (json: unknown) => Result.getOrUndefined(Schema.decodeUnknownResult(Problem)(json)),
-    () => undefined
-  )
+const prefixFor = (status: number): string =>
+  status === 401
+    ? "You need to sign in to see this"
+    : status === 403
+      ? "Your account cannot see this"
+      : status === 404
+        ? "Not found"
+        : status === 413
+          ? "The files are too large"
+          : status === 422
+            ? "A file cannot be read"
+            : `The server answered ${status}`
+
+/** A failed answer as an `ApiFailure`, with the API's problem title and detail when it sent them. */
+const failureOf = (path: string, status: number, json: unknown): ApiFailure => {
+  const body = Result.getOrUndefined(Schema.decodeUnknownResult(Problem)(json))
   const detail =
     body === undefined ? undefined : body.detail === undefined ? body.title : `${body.title} (${body.detail})`
-  const prefix =
-    response.status === 401
-      ? "You need to sign in to see this"
-      : response.status === 403
-        ? "Your account cannot see this"
-        : response.status === 404
-          ? "Not found"
-          : `The server answered ${response.status}`
-  return new ApiFailure(path, response.status, detail === undefined ? `${prefix}.` : `${prefix}: ${detail}`)
+  const prefix = prefixFor(status)
+  return new ApiFailure(path, status, detail === undefined ? `${prefix}.` : `${prefix}: ${detail}`)
+}
+
+const decode = <S extends Schema.ConstraintDecoder<unknown>>(
+  path: string,
+  status: number,
+  schema: S,
+  json: unknown
+): S["Type"] => {
+  const decoded = Schema.decodeUnknownResult(schema)(json)
+  if (Result.isFailure(decoded)) {
+    throw new ApiFailure(path, status, `The API sent a document the dashboard cannot read: ${decoded.failure.message}`)
+  }
+  return decoded.success
 }
 
 /**
@@ -66,17 +83,56 @@ export const getJson = async <S extends Schema.ConstraintDecoder<unknown>>(
   const response = await fetch(path, { headers: headers() }).catch((cause: unknown) => {
     throw new ApiFailure(path, undefined, `The API could not be reached (${String(cause)}).`)
   })
-  if (!response.ok) throw await explain(path, response)
-  const json: unknown = await response.json().catch(() => {
-    throw new ApiFailure(path, response.status, `The API sent something that is not JSON for ${path}.`)
-  })
-  const decoded = Schema.decodeUnknownResult(schema)(json)
-  if (Result.isFailure(decoded)) {
-    throw new ApiFailure(
-      path,
-      response.status,
-      `The API sent a document the dashboard cannot read: ${decoded.failure.message}`
-    )
-  }
-  return decoded.success
+  const json: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) throw failureOf(path, response.status, json)
+  if (json === undefined) throw new ApiFailure(path, response.status, `The API sent something that is not JSON.`)
+  return decode(path, response.status, schema, json)
 }
+
+/** How far an upload has got: bytes sent of the total, then waiting for the API to finish. @category models */
+export type UploadProgress =
+  | { readonly stage: "uploading"; readonly sent: number; readonly total: number }
+  | { readonly stage: "processing" }
+
+/**
+ * POST `form` (multipart) to `path`, reporting upload progress, and decode the JSON answer with `schema`. Uses
+ * XMLHttpRequest because `fetch` cannot report upload progress.
+ * @category constructors
+ */
+export const postForm = <S extends Schema.ConstraintDecoder<unknown>>(
+  path: string,
+  form: FormData,
+  schema: S,
+  onProgress: (progress: UploadProgress) => void
+): Promise<S["Type"]> =>
+  new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest()
+    request.open("POST", path)
+    request.responseType = "json"
+    request.setRequestHeader("accept", "application/json")
+    const bearer = token()
+    if (bearer !== undefined) request.setRequestHeader("authorization", `Bearer ${bearer}`)
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress({ stage: "uploading", sent: event.loaded, total: event.total })
+    }
+    request.upload.onload = () => onProgress({ stage: "processing" })
+    request.onerror = () => reject(new ApiFailure(path, undefined, "The API could not be reached."))
+    request.onload = () => {
+      const json: unknown = request.response
+      if (request.status < 200 || request.status >= 300) reject(failureOf(path, request.status, json))
+      else if (json === null) reject(new ApiFailure(path, request.status, "The API sent something that is not JSON."))
+      else {
+        const decoded = Schema.decodeUnknownResult(schema)(json)
+        if (Result.isSuccess(decoded)) resolve(decoded.success)
+        else
+          reject(
+            new ApiFailure(
+              path,
+              request.status,
+              `The API sent a document the dashboard cannot read: ${decoded.failure.message}`
+            )
+          )
+      }
+    }
+    request.send(form)
+  })

@@ -24,12 +24,21 @@ export const fetchCouncils = (): Promise<ReadonlyArray<CouncilSummary>> =>
 /** The councils as a Solid resource, fetched again whenever `version` (the signed-in user) changes. @category constructors */
 export const createCouncils = (version: Accessor<number>) => createResource(version, fetchCouncils)
 
-/** The councils resource, shared by the layout with every page. @category services */
-export const CouncilsContext = createContext<Resource<ReadonlyArray<CouncilSummary>>>()
+/** The councils resource, shared by the layout with every page, and a way to fetch it again. @category services */
+export const CouncilsContext = createContext<{
+  readonly councils: Resource<ReadonlyArray<CouncilSummary>>
+  /** Fetch again, e.g. after an import added a year. */
+  readonly refetch: () => void
+}>()
+
+const useShared = () => {
+  const shared = useContext(CouncilsContext)
+  if (shared === undefined) throw new Error("the councils are used outside the layout that provides them")
+  return shared
+}
 
 /** The shared councils resource; only inside the layout. @category getters */
-export const useCouncils = (): Resource<ReadonlyArray<CouncilSummary>> => {
-  const councils = useContext(CouncilsContext)
-  if (councils === undefined) throw new Error("useCouncils is used outside the layout that provides it")
-  return councils
-}
+export const useCouncils = (): Resource<ReadonlyArray<CouncilSummary>> => useShared().councils
+
+/** Fetch the councils again (their years change when a return is imported). @category getters */
+export const useRefetchCouncils = (): (() => void) => useShared().refetch

@@ -4,13 +4,17 @@
  */
 import { ReportingYear } from "@cpo/domain"
 import { useParams } from "@solidjs/router"
-import { createResource, Match, Switch } from "solid-js"
+import { createResource, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
 import { LoadError, Loading } from "../components/error-summary.tsx"
 import { usePageTitle } from "../components/page-title.ts"
-import { useCouncils } from "../data/councils.ts"
+import { ReturnUpload } from "../components/return-upload.tsx"
+import { useCouncils, useRefetchCouncils } from "../data/councils.ts"
 import { fetchReturnHistory, type ImportRecord } from "../data/returns.ts"
-import { useSession } from "../data/session.ts"
+import { mayOpen, type Role, useSession } from "../data/session.ts"
+
+/** Who may upload and import returns (the API's authorization matrix). */
+const importers: ReadonlyArray<Role> = ["officer", "analyst"]
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })
 const count = new Intl.NumberFormat("en-GB")
@@ -20,7 +24,8 @@ export default function DataPage() {
   const councils = useCouncils()
   const session = useSession()
   const council = () => councils()?.find((c) => c.id === params.council)
-  const [history] = createResource(
+  const refetchCouncils = useRefetchCouncils()
+  const [history, { refetch: refetchHistory }] = createResource(
     () => ({ council: params.council, version: session.version() }),
     (q) => fetchReturnHistory(q.council)
   )
@@ -30,6 +35,16 @@ export default function DataPage() {
       <h1>
         <span class="caption">{council()?.name ?? params.council}</span>Data
       </h1>
+      <Show when={mayOpen(session.user(), importers)}>
+        <ReturnUpload
+          council={params.council}
+          defaultYear={council()?.years[0] ?? 2026}
+          onImported={() => {
+            void refetchHistory()
+            refetchCouncils()
+          }}
+        />
+      </Show>
       <h2>Returns imported</h2>
       <p>
         Each import of a 903 return is kept. The current import of a year is the one every figure for that year comes
