@@ -3,7 +3,7 @@
  * into a report with summaries by rule and by table. Codec errors are part of the report: those on a field a rule
  * owns (an unreadable SEX is rule 101) under that rule, the rest under `READ`.
  */
-import { type CalendarDate, ChildHistory, type Placement, ReportingYear } from "@cpo/domain"
+import { type CalendarDate, ChildHistory, type Episode, type Placement, ReportingYear } from "@cpo/domain"
 import { Option, Schema } from "effect"
 import * as Registry from "./Registry.ts"
 import type { ChildRecords, Context, IndexedReturn, Rule } from "./Rule.ts"
@@ -61,7 +61,11 @@ export const readErrorCode = "READ"
 const byStart = <A extends { readonly start: string }>(a: Row<A>, b: Row<A>) =>
   a.value.start < b.value.start ? -1 : a.value.start > b.value.start ? 1 : a.line - b.line
 
-const values = <A>(rows: ReadonlyArray<Row<A>>): ReadonlyArray<A> => rows.map((r) => r.value)
+/** One empty list shared by every child without rows in a table: most children have none in most tables. */
+const none: ReadonlyArray<never> = Object.freeze([])
+
+const values = <A>(rows: ReadonlyArray<Row<A>>): ReadonlyArray<A> =>
+  rows.length === 0 ? none : rows.map((r) => r.value)
 
 /** The domain `ChildHistory` of one child, from rows already grouped (the same result as `ChildHistory.index`). */
 const historyOf = (c: Omit<ChildRecords, "history">): ChildHistory.ChildHistory => ({
@@ -85,41 +89,42 @@ const historyOf = (c: Omit<ChildRecords, "history">): ChildHistory.ChildHistory 
  * @category constructors
  */
 export const index = (decoded: DecodedReturn): IndexedReturn => {
-  type Grouped = {
-    -readonly [K in Exclude<keyof ChildRecords, "history">]: ChildRecords[K] extends ReadonlyArray<infer A>
-      ? Array<A>
-      : ChildRecords[K]
-  }
+  type Grouped = { -readonly [K in Exclude<keyof ChildRecords, "history">]: ChildRecords[K] }
   const byChild = new Map<string, Grouped>()
   const get = (id: string): Grouped => {
     let c = byChild.get(id)
     if (c === undefined) {
       c = {
         childId: id,
-        header: [],
-        episodes: [],
-        reviews: [],
-        uasc: [],
-        healthOutcomes: [],
-        careLeavers: [],
-        adoptions: [],
-        placedForAdoption: [],
-        previousPermanence: [],
-        missing: [],
-        socialWorkerEpisodes: [],
-        deprivationOfLiberty: []
+        header: none,
+        episodes: none,
+        reviews: none,
+        uasc: none,
+        healthOutcomes: none,
+        careLeavers: none,
+        adoptions: none,
+        placedForAdoption: none,
+        previousPermanence: none,
+        missing: none,
+        socialWorkerEpisodes: none,
+        deprivationOfLiberty: none
       }
       byChild.set(id, c)
     }
     return c
   }
   const s = decoded.sources
-  for (const r of s.children?.rows ?? []) get(r.value.id).header.push(r)
-  const add = <K extends Exclude<keyof Grouped, "childId" | "header">>(
-    key: K,
+  const push = (c: Grouped, key: Exclude<keyof Grouped, "childId">, row: Row<unknown>) => {
+    const list = c[key] as ReadonlyArray<Row<unknown>>
+    if (list === none) (c[key] as ReadonlyArray<Row<unknown>>) = [row]
+    else (list as Array<Row<unknown>>).push(row)
+  }
+  for (const r of s.children?.rows ?? []) push(get(r.value.id), "header", r)
+  const add = (
+    key: Exclude<keyof Grouped, "childId" | "header">,
     rows: ReadonlyArray<Row<{ readonly childId: string }>> | undefined
   ) => {
-    for (const r of rows ?? []) (get(r.value.childId)[key] as Array<unknown>).push(r)
+    for (const r of rows ?? []) push(get(r.value.childId), key, r)
   }
   add("episodes", s.episodes?.rows)
   add("reviews", s.reviews?.rows)
@@ -135,7 +140,7 @@ export const index = (decoded: DecodedReturn): IndexedReturn => {
   const children: Array<ChildRecords> = []
   const indexed = new Map<string, ChildRecords>()
   for (const c of [...byChild.values()].sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))) {
-    c.episodes.sort(byStart)
+    if (c.episodes.length > 1) (c.episodes as Array<Row<Episode.Episode>>).sort(byStart)
     const records: ChildRecords = { ...c, history: historyOf(c) }
     children.push(records)
     indexed.set(c.childId, records)
