@@ -20,6 +20,7 @@ import { meta } from "./routes/meta.ts"
 import { returns } from "./routes/returns.ts"
 import type { Deps } from "./run.ts"
 import type { ApiEnv, ApiRuntime, Logger } from "./runtime.ts"
+import { makeScorecardCache } from "./scorecard.ts"
 
 export { issueToken, makeApiKey, type Role } from "./auth.ts"
 export { makeRuntime } from "./runtime.ts"
@@ -50,7 +51,8 @@ export const makeApp = (options: AppOptions): Hono<ApiEnv> => {
   const deps: Deps = {
     runtime: options.runtime,
     log: options.log ?? jsonLines,
-    maxUploadBytes: options.maxUploadBytes ?? 50 * 1024 * 1024
+    maxUploadBytes: options.maxUploadBytes ?? 50 * 1024 * 1024,
+    scorecards: makeScorecardCache(256)
   }
   const app = new Hono<ApiEnv>()
     .use(requestLog(deps.log))

@@ -13,6 +13,7 @@ import { callerFor } from "./auth.ts"
 import type { Endpoint } from "./endpoints.ts"
 import * as Problem from "./problem.ts"
 import type { ApiEnv, ApiRuntime, Logger } from "./runtime.ts"
+import type { ScorecardCache } from "./scorecard.ts"
 
 /** What every handler needs from the app. @category models */
 export interface Deps {
@@ -20,6 +21,7 @@ export interface Deps {
   readonly log: Logger
   /** The largest 903 upload accepted, in bytes. */
   readonly maxUploadBytes: number
+  readonly scorecards: ScorecardCache
 }
 
 /** The purpose the caller states for reading child-level data (`X-Cpo-Purpose`), else the route's own. */

@@ -41,3 +41,47 @@ export const scorecardOf = (options: {
       } satisfies Indicator.Inputs
     })
   })
+
+/** Scorecards already computed, by council, import, audience and population. @category models */
+export interface ScorecardCache {
+  readonly get: (key: string) => Scorecard.Scorecard | undefined
+  readonly set: (key: string, scorecard: Scorecard.Scorecard) => void
+}
+
+/**
+ * A cache of at most `capacity` scorecards, the oldest dropped first. One per app (`makeApp`), never module-wide.
+ * @category constructors
+ */
+export const makeScorecardCache = (capacity: number): ScorecardCache => {
+  const entries = new Map<string, Scorecard.Scorecard>()
+  return {
+    get: (key) => entries.get(key),
+    set: (key, scorecard) => {
+      entries.set(key, scorecard)
+      if (entries.size > capacity) {
+        const oldest = entries.keys().next()
+        if (oldest.done !== true) entries.delete(oldest.value)
+      }
+    }
+  }
+}
+
+/**
+ * The scorecard through `cache`. A stored import never changes, so a scorecard is keyed by the year's current import:
+ * a new import, or retention removing one, changes the key and the scorecard is computed afresh. A hit reads only the
+ * import list, no child-level data.
+ * @category constructors
+ */
+export const cachedScorecardOf = (cache: ScorecardCache, options: Parameters<typeof scorecardOf>[0]) =>
+  Effect.gen(function* () {
+    const returns = yield* Returns.Returns
+    const current = (yield* returns.history(options.council)).find((h) => h.current && h.year === options.year)
+    if (current === undefined)
+      return yield* new Returns.ReturnNotFound({ council: options.council, year: options.year })
+    const key = JSON.stringify([options.council, current.id, options.audience, Option.getOrNull(options.population)])
+    const hit = cache.get(key)
+    if (hit !== undefined) return hit
+    const scorecard = yield* scorecardOf(options)
+    cache.set(key, scorecard)
+    return scorecard
+  })

@@ -11,7 +11,7 @@ import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
-import { scorecardOf } from "../scorecard.ts"
+import { cachedScorecardOf } from "../scorecard.ts"
 
 export const indicators = (deps: Deps) =>
   new Hono<ApiEnv>().get(
@@ -22,7 +22,7 @@ export const indicators = (deps: Deps) =>
     async (c) => {
       const { council } = c.req.valid("param")
       const query = c.req.valid("query")
-      const program = scorecardOf({
+      const program = cachedScorecardOf(deps.scorecards, {
         council,
         year: query.year,
         audience: forcedAudience[c.get("principal").role] ?? query.audience ?? "officer",
