@@ -125,7 +125,7 @@ export const generate = (options: Options): SyntheticCouncil => {
 
   // How many entrants leave one child in care at the last 31 March: a pilot on its own streams.
   const pilotRng = Random.make(seed, 71)
-  const pilotSize = 4000
+  const pilotSize = Math.min(4000, Math.max(800, children * 5))
   let pilotOpen = 0
   for (let i = 0; i < pilotSize; i++) {
     const life = Lifecycle.simulateLife(

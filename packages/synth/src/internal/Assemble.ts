@@ -30,6 +30,7 @@ import {
   type Period,
   placementPostcodeOf,
   previousPermanenceOf,
+  type SocialWorkerSpell,
   socialWorkersOf,
   urnOf
 } from "./Lifecycle.ts"
@@ -93,6 +94,15 @@ export interface Identified {
   readonly homePostcode: Option.Option<string>
   /** Placement postcodes by period, then stay. */
   readonly placementPostcodes: ReadonlyArray<ReadonlyArray<Option.Option<string>>>
+  /** Statutory reviews by period (none for short breaks). */
+  readonly reviews: ReadonlyArray<ReadonlyArray<ScheduledReview>>
+  /** Social workers by period (none for short breaks). */
+  readonly socialWorkers: ReadonlyArray<ReadonlyArray<SocialWorkerSpell>>
+}
+
+interface ScheduledReview {
+  readonly day: number
+  readonly code: Review.ReviewParticipation
 }
 
 /** @category constructors */
@@ -103,7 +113,9 @@ export const identify = (env: Environment, life: Life, id: Child.ChildId): Ident
   homePostcode: Option.some(life.homePostcode),
   placementPostcodes: life.periods.map((p) =>
     p.stays.map((stay) => (stay.local === null ? Option.none() : Option.some(placementPostcodeOf(env.council, stay)!)))
-  )
+  ),
+  reviews: life.periods.map((p) => (p.shortBreak ? [] : reviewsOf(env.council, life, p))),
+  socialWorkers: life.periods.map((p) => (p.shortBreak ? [] : socialWorkersOf(env.council, life, p)))
 })
 
 const some = Option.some
@@ -146,14 +158,10 @@ const reviewCodes = Random.weights<Review.ReviewParticipation>([
 ])
 
 /** Statutory reviews: within 20 working days of starting, then after 3 months, then every 6 months. */
-const reviewsOf = (
-  council: Council,
-  life: Life,
-  period: Period
-): ReadonlyArray<{ day: number; code: Review.ReviewParticipation }> => {
+const reviewsOf = (council: Council, life: Life, period: Period): ReadonlyArray<ScheduledReview> => {
   const rng = council.scratch
   rng.reseed(council.seed, life.serial, period.start, 303)
-  const out: Array<{ day: number; code: Review.ReviewParticipation }> = []
+  const out: Array<ScheduledReview> = []
   let t = period.start + rng.int(14, 27)
   let gap = rng.int(75, 90)
   for (let guard = 0; guard < 60 && t < period.end; guard++) {
@@ -391,12 +399,12 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
     const { id: childId, life } = identified
     const dob = dateOf(life.dob)
     const periods: Array<Period> = []
-    const postcodes: Array<ReadonlyArray<Option.Option<string>>> = []
+    const indexes: Array<number> = []
     for (let i = 0; i < life.periods.length; i++) {
       const p = life.periods[i]!
       if (p.start <= ye && p.end >= ys) {
         periods.push(p)
-        postcodes.push(identified.placementPostcodes[i]!)
+        indexes.push(i)
       }
     }
     const leaverAge = careLeaverBirthday(life, ys, ye)
@@ -412,7 +420,7 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
     const intervals: Array<readonly [number, number]> = []
     for (let pi = 0; pi < periods.length; pi++) {
       const period = periods[pi]!
-      const stayPostcodes = postcodes[pi]!
+      const stayPostcodes = identified.placementPostcodes[indexes[pi]!]!
       for (let si = 0; si < period.stays.length; si++) {
         const stay = period.stays[si]!
         if (stay.start > ye) break
@@ -443,7 +451,7 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
       }
       if (period.shortBreak) continue
       intervals.push([Math.max(period.start, ys), Math.min(period.end, ye)])
-      for (const r of reviewsOf(council, life, period)) {
+      for (const r of identified.reviews[indexes[pi]!]!) {
         if (r.day >= ys && r.day <= ye)
           reviews.push({ childId, dateOfBirth: dob, date: dateOf(r.day), participation: r.code })
       }
@@ -490,7 +498,7 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
         })
       }
       if (withSocialWorkers) {
-        for (const sw of socialWorkersOf(council, life, period)) {
+        for (const sw of identified.socialWorkers[indexes[pi]!]!) {
           if (sw.start > ye || sw.end < ys) continue
           const ended = sw.end <= ye
           socialWorkerEpisodes.push({
@@ -498,8 +506,8 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
             dateOfBirth: dob,
             socialWorkerId: sw.socialWorkerId,
             start: dateOf(sw.start),
-            end: ended ? some(dateOf(sw.end)) : none,
-            reason: ended && sw.reason !== null ? some(sw.reason) : none
+            end: ended ? someDate(sw.end) : none,
+            reason: ended && sw.reason !== null ? someCode(sw.reason) : none
           })
         }
       }
