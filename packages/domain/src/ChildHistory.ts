@@ -51,6 +51,7 @@ const sameEpisode = (a: Episode.Episode, b: Episode.Episode): boolean =>
  * @category constructors
  */
 export const normaliseEpisodes = (episodes: ReadonlyArray<Episode.Episode>): ReadonlyArray<Episode.Episode> => {
+  if (episodes.length <= 1) return episodes
   const sorted = [...episodes].sort(Episode.order)
   const out: Array<Episode.Episode> = []
   for (const e of sorted) {
@@ -72,52 +73,102 @@ export const normaliseEpisodes = (episodes: ReadonlyArray<Episode.Episode>): Rea
   return out
 }
 
-const group = <A extends { readonly childId: ChildId }>(rows: Option.Option<ReadonlyArray<A>>) => {
-  const m = new Map<ChildId, Array<A>>()
-  if (Option.isSome(rows)) {
-    for (const r of rows.value) {
-      const list = m.get(r.childId)
-      if (list === undefined) m.set(r.childId, [r])
-      else list.push(r)
-    }
-  }
-  return m
+interface Builder {
+  child: Child | undefined
+  readonly episodes: Array<Episode.Episode>
+  readonly reviews: Array<Review>
+  uasc: UnaccompaniedAsylumSeekingChild | undefined
+  healthOutcome: HealthOutcome | undefined
+  careLeaver: CareLeaverOutcome | undefined
+  adoption: Adoption | undefined
+  readonly placedForAdoption: Array<PlacedForAdoption>
+  previousPermanence: PreviousPermanence | undefined
+  readonly missing: Array<MissingEpisode>
+  readonly socialWorkerEpisodes: Array<SocialWorkerEpisode>
 }
 
+const builder = (): Builder => ({
+  child: undefined,
+  episodes: [],
+  reviews: [],
+  uasc: undefined,
+  healthOutcome: undefined,
+  careLeaver: undefined,
+  adoption: undefined,
+  placedForAdoption: [],
+  previousPermanence: undefined,
+  missing: [],
+  socialWorkerEpisodes: []
+})
+
 /**
- * Index a return by child, once. Histories come out in child-id order: every child in the Header table and every
- * child named only by episodes.
+ * Index a return by child, once: one pass over each table into one map. Histories come out in child-id order: every
+ * child in the Header table and every child named only by episodes (rows of other tables for anyone else are left
+ * out); of tables with one row per child the first row counts.
  * @category constructors
  */
 export const index = (ret: Return): ReadonlyArray<ChildHistory> => {
-  const children = new Map<ChildId, Child>()
-  for (const c of ret.children) children.set(c.id, c)
-  const episodes = group(Option.some(ret.episodes))
-  const reviews = group(ret.reviews)
-  const uasc = group(ret.uasc)
-  const oc2 = group(ret.healthOutcomes)
-  const oc3 = group(ret.careLeavers)
-  const ad1 = group(ret.adoptions)
-  const placed = group(ret.placedForAdoption)
-  const prevPerm = group(ret.previousPermanence)
-  const missing = group(ret.missing)
-  const sw = group(ret.socialWorkerEpisodes)
-  const ids = [...new Set<ChildId>([...children.keys(), ...episodes.keys()])].sort()
-  const first = <A>(m: Map<ChildId, Array<A>>, id: ChildId) => Option.fromNullishOr(m.get(id)?.[0])
-  return ids.map((childId) => ({
-    childId,
-    child: Option.fromNullishOr(children.get(childId)),
-    episodes: normaliseEpisodes(episodes.get(childId) ?? []),
-    reviews: reviews.get(childId) ?? [],
-    uasc: first(uasc, childId),
-    healthOutcome: first(oc2, childId),
-    careLeaver: first(oc3, childId),
-    adoption: first(ad1, childId),
-    placedForAdoption: placed.get(childId) ?? [],
-    previousPermanence: first(prevPerm, childId),
-    missing: missing.get(childId) ?? [],
-    socialWorkerEpisodes: sw.get(childId) ?? []
-  }))
+  const byChild = new Map<ChildId, Builder>()
+  const open = (id: ChildId): Builder => {
+    let b = byChild.get(id)
+    if (b === undefined) {
+      b = builder()
+      byChild.set(id, b)
+    }
+    return b
+  }
+  for (const c of ret.children) {
+    const b = open(c.id)
+    if (b.child === undefined) b.child = c
+  }
+  for (const e of ret.episodes) open(e.childId).episodes.push(e)
+  const each = <A extends { readonly childId: ChildId }>(
+    rows: Option.Option<ReadonlyArray<A>>,
+    add: (b: Builder, row: A) => void
+  ) => {
+    if (Option.isNone(rows)) return
+    for (const r of rows.value) {
+      const b = byChild.get(r.childId)
+      if (b !== undefined) add(b, r)
+    }
+  }
+  each(ret.reviews, (b, r) => b.reviews.push(r))
+  each(ret.uasc, (b, r) => {
+    b.uasc ??= r
+  })
+  each(ret.healthOutcomes, (b, r) => {
+    b.healthOutcome ??= r
+  })
+  each(ret.careLeavers, (b, r) => {
+    b.careLeaver ??= r
+  })
+  each(ret.adoptions, (b, r) => {
+    b.adoption ??= r
+  })
+  each(ret.placedForAdoption, (b, r) => b.placedForAdoption.push(r))
+  each(ret.previousPermanence, (b, r) => {
+    b.previousPermanence ??= r
+  })
+  each(ret.missing, (b, r) => b.missing.push(r))
+  each(ret.socialWorkerEpisodes, (b, r) => b.socialWorkerEpisodes.push(r))
+  const ids = [...byChild.keys()].sort()
+  return ids.map((childId) => {
+    const b = byChild.get(childId)!
+    return {
+      childId,
+      child: Option.fromNullishOr(b.child),
+      episodes: normaliseEpisodes(b.episodes),
+      reviews: b.reviews,
+      uasc: Option.fromNullishOr(b.uasc),
+      healthOutcome: Option.fromNullishOr(b.healthOutcome),
+      careLeaver: Option.fromNullishOr(b.careLeaver),
+      adoption: Option.fromNullishOr(b.adoption),
+      placedForAdoption: b.placedForAdoption,
+      previousPermanence: Option.fromNullishOr(b.previousPermanence),
+      missing: b.missing,
+      socialWorkerEpisodes: b.socialWorkerEpisodes
+    }
+  })
 }
 
 /**
