@@ -541,7 +541,9 @@ export const evaluate = (c: Condition, facts: Circumstances): Check => {
         condition: describe(c),
         holds: failed.length === 0,
         because:
-          failed.length === 0 ? "every condition holds" : `not met: ${failed.map((p) => p.condition).join("; ")}`,
+          failed.length === 0
+            ? parts.map((p) => p.because).join("; ")
+            : `not met: ${failed.map((p) => `${p.condition} (${p.because})`).join("; ")}`,
         parts
       }
     }
@@ -551,7 +553,7 @@ export const evaluate = (c: Condition, facts: Circumstances): Check => {
       return {
         condition: describe(c),
         holds: met.length > 0,
-        because: met.length > 0 ? `met: ${met.map((p) => p.condition).join("; ")}` : "none of the options holds",
+        because: met.length > 0 ? met.map((p) => p.because).join("; ") : "none of the options holds",
         parts
       }
     }

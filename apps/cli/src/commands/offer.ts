@@ -255,7 +255,7 @@ const draft = Command.make(
             : DemoOffer.entitlements
         const entitlements = "entitlements" in loaded ? loaded.entitlements : loaded
         const title = Option.getOrElse(options.title, () =>
-          "title" in loaded ? loaded.title : `Local offer for care leavers`
+          "title" in loaded ? loaded.title : options.from === "demo" ? DemoOffer.title : "Local offer for care leavers"
         )
         const saved = yield* (yield* LocalOffer.LocalOffers).saveDraft(
           council,
@@ -495,9 +495,12 @@ const entitlementsCommand = Command.make(
           `${person.childId} on ${on}: aged ${personal.age}, ${status} — ${offer.title}, version ${offer.version}`,
           ""
         ]
-        for (const group of LocalOffer.appliesByArea(personal)) {
-          lines.push(`${OfferArea.label(group.area)}`)
-          for (const a of group.entitlements) {
+        // Each entitlement once, under its first area; the JSON output keeps every area.
+        for (const area of OfferArea.all) {
+          const here = personal.assessments.filter((a) => a.applies && a.areas[0] === area)
+          if (here.length === 0) continue
+          lines.push(OfferArea.label(area))
+          for (const a of here) {
             const amount = Option.getOrElse(Option.map(a.amount, Entitlement.formatAmount), () => "")
             lines.push(`  ✓ ${a.title}${amount === "" ? "" : ` — ${amount}`}`)
             lines.push(`      because: ${a.check.because}`)
