@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Option, Result } from "effect"
+import { Option, Result, Schema } from "effect"
 import { Benchmark, ChildHistory, Indicator, Scorecard, Suppression, Target } from "../src/index.ts"
 import { fakeReturn } from "./council.ts"
 
@@ -63,5 +63,19 @@ describe("Scorecard", () => {
     const foster = Option.getOrThrow(Indicator.byId("placed_foster_pct"))
     assert.strictEqual(Scorecard.display(foster, Indicator.percent(1, 400), "officer"), "k")
     assert.strictEqual(Scorecard.display(foster, Indicator.percent(1, 400), "public"), "c")
+  })
+})
+
+describe("Scorecard schema", () => {
+  it("encodes and decodes a scorecard with comparisons (the API's response schema)", () => {
+    const doc = Scorecard.make({
+      council: "Test Shire",
+      audience: "member",
+      inputs: inputsFor(8, 200, 2018),
+      previous: inputsFor(9, 200, 2017),
+      benchmarks: Benchmark.englandDefaults
+    })
+    const encoded = Schema.encodeSync(Scorecard.Scorecard)(doc)
+    assert.deepStrictEqual(Schema.decodeUnknownSync(Scorecard.Scorecard)(JSON.parse(JSON.stringify(encoded))), doc)
   })
 })
