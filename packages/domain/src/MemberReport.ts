@@ -268,8 +268,24 @@ const entryOf = (card: Scorecard.Scorecard | undefined, id: string): Option.Opti
 
 const previousCard = (ctx: Context): Scorecard.Scorecard | undefined => ctx.years.find((c) => c.year === ctx.year - 1)
 
-const comparisonsFor = (ctx: Context, id: string): ReadonlyArray<Narrative.Comparison> =>
-  (ctx.inputs.benchmarks ?? []).filter((b) => b.indicator === id && b.year === ctx.year)
+/**
+ * The benchmarks of an indicator for the report's year: those given to the report, else those the scorecard entry
+ * carries (`cpo indicators --benchmarks`).
+ */
+const comparisonsFor = (ctx: Context, id: string): ReadonlyArray<Narrative.Comparison> => {
+  const given = (ctx.inputs.benchmarks ?? []).filter((b) => b.indicator === id && b.year === ctx.year)
+  if (given.length > 0) return given
+  const carried = Option.getOrUndefined(entryOf(ctx.current, id))?.benchmarks
+  if (carried === undefined) return []
+  return (["england", "region", "statistical_neighbours"] as const).flatMap((area) => {
+    const value = carried[area]
+    return value === undefined ? [] : [{ area, value }]
+  })
+}
+
+/** Indicators of the year with a benchmark, counts excepted: a council's count is not comparable with England's. */
+const benchmarked = (ctx: Context): ReadonlyArray<Scorecard.Entry> =>
+  ctx.current.indicators.filter((e) => e.unit !== "count" && comparisonsFor(ctx, e.id).length > 0)
 
 const sentenceFor = (ctx: Context, entry: Scorecard.Entry): string =>
   Narrative.sentence({
@@ -280,22 +296,41 @@ const sentenceFor = (ctx: Context, entry: Scorecard.Entry): string =>
     comparisons: comparisonsFor(ctx, entry.id)
   })
 
-const hasBenchmarks = (ctx: Context) => (ctx.inputs.benchmarks ?? []).some((b) => b.year === ctx.year)
+const areaHeading: Readonly<Record<Narrative.Comparison["area"], string>> = {
+  statistical_neighbours: "Statistical neighbours",
+  region: "Region",
+  england: "England"
+}
+
+/** The comparators with at least one figure this year, in the order reports print them. */
+const benchmarkAreas = (ctx: Context): ReadonlyArray<Narrative.Comparison["area"]> => {
+  const present = new Set(benchmarked(ctx).flatMap((e) => comparisonsFor(ctx, e.id).map((c) => c.area)))
+  return (["statistical_neighbours", "region", "england"] as const).filter((a) => present.has(a))
+}
+
+const hasTargets = (ctx: Context) => ctx.current.indicators.some((e) => e.target !== undefined)
 
 const benchmarkCell = (ctx: Context, id: string, area: Narrative.Comparison["area"], unit: Scorecard.Entry["unit"]) => {
-  const b = comparisonsFor(ctx, id).find((x) => x.area === area)
+  const b = unit === "count" ? undefined : comparisonsFor(ctx, id).find((x) => x.area === area)
   return num(b === undefined ? "" : `${Narrative.formatNumber(b.value)}${unit === "percent" ? "%" : ""}`)
 }
 
+const targetCells = (e: Scorecard.Entry): ReadonlyArray<Cell> => [
+  num(e.target === undefined ? "" : `${Narrative.formatNumber(e.target)}${e.unit === "percent" ? "%" : ""}`),
+  e.rag === undefined ? text("") : { text: Progress.ragLabel[e.rag], rag: e.rag }
+]
+
 const indicatorTable = (ctx: Context, caption: string, ids: ReadonlyArray<string>): Table => {
   const entries = ids.flatMap((id) => Option.toArray(entryOf(ctx.current, id)))
-  const benchmarks = hasBenchmarks(ctx)
+  const areas = benchmarkAreas(ctx)
+  const targets = hasTargets(ctx)
   return {
     caption,
     columns: [
       "Indicator",
       ...ctx.years.map((c) => ReportingYear.label(ReportingYear.make(c.year))),
-      ...(benchmarks ? ["Statistical neighbours", "England"] : []),
+      ...areas.map((a) => areaHeading[a]),
+      ...(targets ? ["Target", "Against target"] : []),
       "Direction of travel"
     ],
     rows: entries.map((e) => [
@@ -303,9 +338,8 @@ const indicatorTable = (ctx: Context, caption: string, ids: ReadonlyArray<string
       ...ctx.years.map((c) =>
         Option.match(entryOf(c, e.id), { onNone: () => num("x"), onSome: (x) => num(Narrative.cell(x, ctx.audience)) })
       ),
-      ...(benchmarks
-        ? [benchmarkCell(ctx, e.id, "statistical_neighbours", e.unit), benchmarkCell(ctx, e.id, "england", e.unit)]
-        : []),
+      ...areas.map((a) => benchmarkCell(ctx, e.id, a, e.unit)),
+      ...(targets ? targetCells(e) : []),
       text(Narrative.directionLabel[Narrative.direction(e, entryOf(previousCard(ctx), e.id), ctx.audience)])
     ])
   }
@@ -358,10 +392,12 @@ const indicatorSection = (ctx: Context, group: (typeof groups)[number]): Section
         )
       )
     }
-    const rest = entries.filter((e) => e.id !== "cla_31_march" && e.id !== "cla_rate_per_10k" && e.display !== "x")
+    const rest = entries.filter(
+      (e) => e.id !== "cla_31_march" && e.id !== "cla_rate_per_10k" && e.display !== "x" && e.display !== "z"
+    )
     blocks.push(...rest.map((e) => p(sentenceFor(ctx, e))))
   } else {
-    blocks.push(...entries.filter((e) => e.display !== "x").map((e) => p(sentenceFor(ctx, e))))
+    blocks.push(...entries.filter((e) => e.display !== "x" && e.display !== "z").map((e) => p(sentenceFor(ctx, e))))
   }
   const chart = trendChart(ctx, group.chart)
   if (Option.isSome(chart)) blocks.push({ _tag: "Chart", chart: chart.value })
@@ -594,8 +630,7 @@ const governanceSection = (ctx: Context): Option.Option<Section> => {
 }
 
 const benchmarkSection = (ctx: Context): Option.Option<Section> => {
-  const ids = [...new Set((ctx.inputs.benchmarks ?? []).filter((b) => b.year === ctx.year).map((b) => b.indicator))]
-  const entries = ids.flatMap((id) => Option.toArray(entryOf(ctx.current, id)))
+  const entries = benchmarked(ctx)
   if (entries.length === 0) return Option.none()
   return Option.some(
     section("how-we-compare", "How we compare", [
@@ -604,13 +639,11 @@ const benchmarkSection = (ctx: Context): Option.Option<Section> => {
       ),
       table({
         caption: `${ctx.inputs.council} compared with statistical neighbours, the region and England, ${ReportingYear.label(ctx.year)}`,
-        columns: ["Indicator", ctx.inputs.council, "Statistical neighbours", "Region", "England"],
+        columns: ["Indicator", ctx.inputs.council, ...benchmarkAreas(ctx).map((a) => areaHeading[a])],
         rows: entries.map((e) => [
           text(e.title),
           num(Narrative.cell(e, ctx.audience)),
-          benchmarkCell(ctx, e.id, "statistical_neighbours", e.unit),
-          benchmarkCell(ctx, e.id, "region", e.unit),
-          benchmarkCell(ctx, e.id, "england", e.unit)
+          ...benchmarkAreas(ctx).map((a) => benchmarkCell(ctx, e.id, a, e.unit))
         ])
       })
     ])

@@ -31,9 +31,15 @@ export const areaLabel: Readonly<Record<Comparison["area"], string>> = {
  */
 export type Direction = "improving" | "declining" | "stable" | "up" | "down" | "not_comparable"
 
+/**
+ * The published symbols that stand for a figure (domain.md §5.1): `c` suppressed, `k` rounds to zero but is not zero,
+ * `x` not available, `z` not applicable.
+ */
+const symbols: ReadonlySet<string> = new Set(["c", "k", "x", "z"])
+
 /** Whether the audience may see the entry's figure. @category predicates */
 export const isShown = (entry: Scorecard.Entry, audience: Audience): boolean => {
-  if (entry.display === "c" || entry.display === "x" || entry.display === "z" || entry.value === null) return false
+  if (symbols.has(entry.display) || entry.value === null) return false
   if (audience === "officer") return true
   const small = (n: number | null) => n !== null && Scorecard.isSmallCount(n)
   return !(small(entry.numerator) || small(entry.denominator) || (entry.unit === "count" && small(entry.value)))
@@ -75,9 +81,7 @@ export const figure = (entry: Scorecard.Entry, audience: Audience): Option.Optio
 
 /** A table cell: the figure with its unit, or the symbol (`c`, `x`, `z`) that replaces it. @category encoding */
 export const cell = (entry: Scorecard.Entry, audience: Audience): string =>
-  Option.getOrElse(figure(entry, audience), () =>
-    entry.display === "x" || entry.display === "z" ? entry.display : "c"
-  )
+  Option.getOrElse(figure(entry, audience), () => (symbols.has(entry.display) ? entry.display : "c"))
 
 /**
  * The direction of travel from `previous` to `current`. Changes smaller than the published rounding (one
@@ -239,6 +243,7 @@ export const sentence = (options: {
   const label = ReportingYear.label(year)
   const shown = figure(entry, audience)
   if (Option.isNone(shown)) {
+    if (entry.display === "k") return `${entry.title}: below 0.5% in ${label}.`
     return entry.display === "x" || entry.display === "z"
       ? `${entry.title}: not available for ${label}${entry.reason === undefined ? "" : ` (${entry.reason})`}.`
       : `${entry.title}: the number for ${label} is too small to publish without risk of identifying children.`
@@ -260,7 +265,8 @@ export const sentence = (options: {
         : `, ${now > was ? "up" : "down"} from ${before} in ${previousLabel}${travel === "improving" ? ", an improvement" : travel === "declining" ? ", a decline" : ""}`
   }
   const unit = entry.unit === "percent" ? "%" : ""
-  const compared = compareWith(published(entry), options.comparisons, unit)
+  // A council's count is not comparable with England's; rates, percentages and scores are.
+  const compared = entry.unit === "count" ? "" : compareWith(published(entry), options.comparisons, unit)
   if (compared !== "") text += `; ${compared}`
   return `${text}.`
 }

@@ -2,6 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Option, Result } from "effect"
 import {
   type Audience,
+  Benchmark,
   CalendarDate,
   Indicator,
   MemberReport,
@@ -150,6 +151,36 @@ describe("MemberReport for a Rutland-sized council", () => {
     })
     assert.isTrue(Result.isFailure(result))
     assert.match(Result.isFailure(result) ? result.failure.message : "", /for officer, not member/)
+  })
+})
+
+describe("MemberReport with benchmarks and targets carried by the scorecard", () => {
+  const card = (year: number) =>
+    Scorecard.make({
+      council: "Small Shire",
+      audience: "member",
+      inputs: { ...inputsOf(year, episodes), population: Option.some(7_600) },
+      benchmarks: Benchmark.englandDefaults,
+      targets: [{ indicator: Indicator.IndicatorId.make("placed_foster_pct"), year: 2018, value: 90, tolerance: 5 }]
+    })
+  const report = Result.getOrThrow(
+    MemberReport.make({
+      council: "Small Shire",
+      year: ReportingYear.make(2018),
+      audience: "member",
+      scorecards: [card(2017), card(2018)]
+    })
+  )
+  const md = MemberReportMarkdown.render(report)
+
+  it("compares rates and percentages with England, never a count", () => {
+    assert.match(md, /At 31 March 2018 there were 33 children looked after, a rate of 43 per 10,000, lower than England \(\d+\)\./)
+    assert.include(md, "## How we compare")
+    assert.notInclude(md, "75,420")
+  })
+
+  it("shows the target and the RAG against it", () => {
+    assert.match(md, /\| In foster placements \| 100% \| 100% \| \d+% \| 90% \| Green \| Stable \|/)
   })
 })
 

@@ -11,6 +11,7 @@ import * as NodePath from "node:path"
 import {
   type Audience,
   AuditLog,
+  Benchmark,
   ChildHistory,
   Cohort,
   Council,
@@ -23,7 +24,8 @@ import {
   ReportingYear,
   Return,
   Returns,
-  Scorecard
+  Scorecard,
+  Target
 } from "@cpo/domain"
 import { Effect, FileSystem, Option, Result, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
@@ -115,38 +117,24 @@ export const tablesOf = (ret: Return.Return): ReadonlySet<Return.TableName> =>
     })
   )
 
-const comparators: Readonly<Record<string, MemberReport.Benchmark["area"]>> = {
-  england: "england",
-  region: "region",
-  statistical_neighbours: "statistical_neighbours",
-  statistical_neighbour: "statistical_neighbours"
-}
+/** A reference CSV (targets, benchmarks) read with the domain's parser, the same as cpo indicators reads it. */
+const readReference = <A>(
+  file: string,
+  parse: (text: string, name: string) => Result.Result<A, { readonly message: string }>
+) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const text = yield* fs
+      .readFileString(file)
+      .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${file}` })))
+    const parsed = parse(text, file)
+    return Result.isFailure(parsed) ? yield* new UnusableInput({ message: parsed.failure.message }) : parsed.success
+  })
 
-/** Benchmarks from CSV `indicator,year,comparator,value` (a header row first; other comparators are ignored). */
-export const benchmarksFromCsv = (
-  text: string,
-  file: string
-): Effect.Effect<ReadonlyArray<MemberReport.Benchmark>, UnusableInput> => {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "")
-  const header = (lines[0] ?? "").split(",").map((h) => h.trim().toLowerCase())
-  const at = (name: string) => header.indexOf(name)
-  const [iIndicator, iYear, iComparator, iValue] = [at("indicator"), at("year"), at("comparator"), at("value")]
-  if ([iIndicator, iYear, iComparator, iValue].some((i) => i < 0)) {
-    return Effect.fail(new UnusableInput({ message: `${file}: the header must name indicator,year,comparator,value` }))
-  }
-  const out: Array<MemberReport.Benchmark> = []
-  for (const [n, line] of lines.slice(1).entries()) {
-    const cells = line.split(",").map((c) => c.trim())
-    const area = comparators[(cells[iComparator] ?? "").toLowerCase()]
-    if (area === undefined) continue
-    const year = Number(cells[iYear])
-    const value = Number(cells[iValue])
-    if (!Number.isInteger(year) || cells[iValue] === "" || !Number.isFinite(value)) {
-      return Effect.fail(new UnusableInput({ message: `${file} row ${n + 2}: year and value must be numbers` }))
-    }
-    out.push({ indicator: cells[iIndicator] ?? "", year, area, value })
-  }
-  return Effect.succeed(out)
+/** What the scorecards are compared with: England's published figures always, and the council's own files. */
+interface References {
+  readonly benchmarks: ReadonlyArray<Benchmark.Benchmark>
+  readonly targets: ReadonlyArray<Target.Target>
 }
 
 const readPlanFile = (file: string) =>
@@ -183,7 +171,6 @@ export const buildReport = (options: {
   readonly audience: Audience.Audience
   readonly scorecards: ReadonlyArray<Scorecard.Scorecard>
   readonly profiles: ReadonlyArray<MemberReport.Profile>
-  readonly benchmarks: ReadonlyArray<MemberReport.Benchmark>
   readonly plan: Option.Option<PlanFile.PlanFile>
 }) =>
   Result.match(
@@ -193,7 +180,6 @@ export const buildReport = (options: {
       audience: options.audience,
       scorecards: options.scorecards,
       profiles: options.profiles,
-      benchmarks: options.benchmarks,
       strategy: Option.map(options.plan, (p) => p.strategy),
       updates: Option.match(options.plan, { onNone: () => [], onSome: (p) => p.updates }),
       youSaidWeDid: Option.match(options.plan, { onNone: () => [], onSome: (p) => p.youSaidWeDid }),
@@ -212,7 +198,8 @@ const scorecardsFromFolder = (
   year: ReportingYear.ReportingYear,
   audience: Audience.Audience,
   council: string,
-  population: Option.Option<number>
+  population: Option.Option<number>,
+  references: References
 ) =>
   Effect.gen(function* () {
     const cards: Array<Scorecard.Scorecard> = []
@@ -230,7 +217,7 @@ const scorecardsFromFolder = (
         tables: decoded.tables,
         population
       }
-      cards.push(Scorecard.make({ council, audience, inputs }))
+      cards.push(Scorecard.make({ council, audience, inputs, ...references }))
       if (y === year) histories = inputs.histories
     }
     return { cards, histories }
@@ -242,7 +229,8 @@ const scorecardsFromStore = (
   year: ReportingYear.ReportingYear,
   audience: Audience.Audience,
   name: string,
-  population: Option.Option<number>
+  population: Option.Option<number>,
+  references: References
 ) =>
   Effect.gen(function* () {
     const returns = yield* Returns.Returns
@@ -260,7 +248,7 @@ const scorecardsFromStore = (
         tables: tablesOf(ret.value),
         population
       }
-      cards.push(Scorecard.make({ council: name, audience, inputs }))
+      cards.push(Scorecard.make({ council: name, audience, inputs, ...references }))
       if (y === year) histories = inputs.histories
     }
     return { cards, histories }
@@ -300,8 +288,12 @@ export const report = Command.make(
     benchmarks: Flag.File("benchmarks", { mustExist: true }).pipe(
       Flag.optional,
       Flag.withDescription(
-        "CSV indicator,year,comparator,value with comparator england, region or statistical_neighbours"
+        "CSV of benchmarks: indicator,year,comparator,value[,group,version,status] — added to the England defaults"
       )
+    ),
+    targets: Flag.File("targets", { mustExist: true }).pipe(
+      Flag.optional,
+      Flag.withDescription("CSV of targets: indicator,year,target[,tolerance] — adds target and RAG")
     ),
     chromium: Flag.String("chromium").pipe(
       Flag.withDefault("/usr/bin/chromium"),
@@ -329,14 +321,15 @@ export const report = Command.make(
             onSome: (id) => Effect.succeed(Option.some(id))
           })
       })
-      const benchmarks = Option.isSome(options.benchmarks)
-        ? yield* benchmarksFromCsv(
-            yield* fs
-              .readFileString(options.benchmarks.value)
-              .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${options.benchmarks}` }))),
-            options.benchmarks.value
-          )
-        : []
+      const references: References = {
+        benchmarks: [
+          ...Benchmark.englandDefaults,
+          ...(Option.isSome(options.benchmarks)
+            ? yield* readReference(options.benchmarks.value, Benchmark.fromCsv)
+            : [])
+        ],
+        targets: Option.isSome(options.targets) ? yield* readReference(options.targets.value, Target.fromCsv) : []
+      }
       const filePlan = Option.isSome(options.plan)
         ? Option.some(yield* readPlanFile(options.plan.value))
         : Option.none()
@@ -347,7 +340,14 @@ export const report = Command.make(
             const councilFile = Option.getOrUndefined(yield* readCouncilFile(input))
             const name = councilFile?.name ?? NodePath.basename(NodePath.resolve(input))
             const population = Option.orElse(options.population, () => Option.fromNullishOr(councilFile?.population))
-            const { cards, histories } = yield* scorecardsFromFolder(input, year, options.audience, name, population)
+            const { cards, histories } = yield* scorecardsFromFolder(
+              input,
+              year,
+              options.audience,
+              name,
+              population,
+              references
+            )
             const plan = Option.isSome(filePlan)
               ? filePlan
               : Option.isSome(councilId)
@@ -371,7 +371,8 @@ export const report = Command.make(
                 year,
                 options.audience,
                 council.name,
-                options.population
+                options.population,
+                references
               )
               const plan = Option.isSome(filePlan) ? filePlan : yield* planFromStore(id)
               return { name: council.name, cards, histories, plan }
@@ -384,7 +385,6 @@ export const report = Command.make(
         audience: options.audience,
         scorecards: built.cards,
         profiles: profilesOf(built.histories, year),
-        benchmarks,
         plan: built.plan
       })
       const html = MemberReportHtml.render(model)
