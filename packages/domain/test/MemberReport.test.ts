@@ -174,7 +174,10 @@ describe("MemberReport with benchmarks and targets carried by the scorecard", ()
   const md = MemberReportMarkdown.render(report)
 
   it("compares rates and percentages with England, never a count", () => {
-    assert.match(md, /At 31 March 2018 there were 33 children looked after, a rate of 43 per 10,000, lower than England \(\d+\)\./)
+    assert.match(
+      md,
+      /At 31 March 2018 there were 33 children looked after, a rate of 43 per 10,000, lower than England \(\d+\)\./
+    )
     assert.include(md, "## How we compare")
     assert.notInclude(md, "75,420")
   })
