@@ -83,6 +83,29 @@ export const movesDuring = (
   rules: CountingRules = defaultCountingRules
 ): ReadonlyArray<Episode.Episode> => placementsDuring(history, from, to, rules).slice(1)
 
+/**
+ * Placement moves in [from, to] across children, counted by reason for the change (903 REASON_PLACE_CHANGE;
+ * `not_recorded` when blank), most frequent first.
+ * @category getters
+ */
+export const reasonsForChange = (
+  histories: ReadonlyArray<ChildHistory.ChildHistory>,
+  from: CalendarDate.CalendarDate,
+  to: CalendarDate.CalendarDate,
+  rules: CountingRules = defaultCountingRules
+): ReadonlyArray<{ readonly reason: string; readonly moves: number }> => {
+  const counts = new Map<string, number>()
+  for (const h of histories) {
+    for (const e of movesDuring(h, from, to, rules)) {
+      const reason = Option.getOrElse(e.reasonPlaceChange, () => "not_recorded")
+      counts.set(reason, (counts.get(reason) ?? 0) + 1)
+    }
+  }
+  return [...counts]
+    .map(([reason, moves]) => ({ reason, moves }))
+    .sort((a, b) => b.moves - a.moves || (a.reason < b.reason ? -1 : 1))
+}
+
 const indexOpenOn = (history: ChildHistory.ChildHistory, on: CalendarDate.CalendarDate): number => {
   for (let i = history.episodes.length - 1; i >= 0; i--) if (Episode.isOpenOn(history.episodes[i]!, on)) return i
   return -1

@@ -58,6 +58,24 @@ describe("placements in the year (ssda903.md §4.4)", () => {
   })
 })
 
+describe("reasons for placement change", () => {
+  it("counts the moves of every child by reason, most frequent first", () => {
+    const histories = ChildHistory.index(
+      returnOf(2018, [
+        episode({ child: "A", start: "2016-01-01", end: "2017-06-01", rec: "X1" }),
+        episode({ child: "A", start: "2017-06-01", end: "2017-09-01", rne: "P", reason: "CREQB", rec: "X1", urn: "X" }),
+        episode({ child: "A", start: "2017-09-01", rne: "P", reason: "CARPL", urn: "Y" }),
+        episode({ child: "B", start: "2016-01-01", end: "2017-07-01", rec: "X1" }),
+        episode({ child: "B", start: "2017-07-01", rne: "P", reason: "CREQB", urn: "Z" })
+      ])
+    )
+    assert.deepStrictEqual(Placement.reasonsForChange(histories, ys, ye), [
+      { reason: "CREQB", moves: 2 },
+      { reason: "CARPL", moves: 1 }
+    ])
+  })
+})
+
 describe("long-term stability (ssda903.md §4.5)", () => {
   it("is stable when the same carer since over 2 years ago, through legal status and same-carer changes", () => {
     const h = history([
