@@ -76,8 +76,13 @@ interface Work {
 interface Injector {
   readonly table: Table
   readonly years?: { readonly from?: number; readonly to?: number }
-  /** Break the rule for one unused child; the child's id, or `null` when no child suits. */
-  readonly inject: (work: Work) => ChildId | null
+  /**
+   * Break the rule once; the child it fires for (both children for a duplicated UPN), or `null` when no unused child
+   * suits.
+   */
+  readonly inject: (work: Work) => ChildId | ReadonlyArray<ChildId> | null
+  /** Needs last year's return to be seen (the 503 rules compare the two years). */
+  readonly needsPrevious?: true
 }
 
 const some = Option.some
@@ -107,12 +112,33 @@ const editEpisode = (w: Work, index: number, change: Partial<Episode.Episode>) =
   w.episodes[index] = { ...w.episodes[index]!, ...change }
 }
 
-/** Episodes (by index) of children without other tables that the edit could disturb. */
+/**
+ * Episodes (by index) that begin inside the year, after 1 April: they are not in last year's return, so changing
+ * them cannot also break the 503 rules comparing the two years.
+ */
 const episodeCandidates = (w: Work, keep: (e: Episode.Episode, i: number, list: ReadonlyArray<number>) => boolean) => {
   const out: Array<number> = []
   for (const [id, list] of w.episodesOf) {
     if (w.used.has(id)) continue
-    for (const i of list) if (keep(w.episodes[i]!, i, list)) out.push(i)
+    for (const i of list) {
+      const e = w.episodes[i]!
+      if (e.start > w.ys && e.start <= w.ye && keep(e, i, list)) out.push(i)
+    }
+  }
+  return out
+}
+
+/** Episodes open at the end of last year, which last year's return shows too (for the 503 rules). */
+const carriedEpisodes = (w: Work, keep: (e: Episode.Episode) => boolean) => {
+  const out: Array<number> = []
+  for (const [id, list] of w.episodesOf) {
+    if (w.used.has(id)) continue
+    for (const i of list) {
+      const e = w.episodes[i]!
+      const openAtLastYearEnd =
+        e.start < w.ys && Option.match(e.end, { onNone: () => true, onSome: (end) => end >= w.ys })
+      if (openAtLastYearEnd && !Episode_isShortBreakLs(e.legalStatus) && keep(e)) out.push(i)
+    }
   }
   return out
 }
@@ -392,6 +418,8 @@ const injectors: Record<string, Injector> = {
           const next = list[list.indexOf(i) + 1]
           return (
             Option.isSome(e.reasonPlaceChange) &&
+            Option.isSome(e.end) &&
+            inYear(w, e.end.value) &&
             next !== undefined &&
             e.placement[0] !== "T" &&
             w.episodes[next]!.placement[0] !== "T" &&
@@ -434,7 +462,7 @@ const injectors: Record<string, Injector> = {
             e.reasonForNewEpisode === "L" &&
             previous !== undefined &&
             Option.isNone(w.episodes[previous]!.reasonPlaceChange) &&
-            (e.start <= w.ys || !hasRow(w.healthOutcomes, e.childId))
+            !hasRow(w.healthOutcomes, e.childId)
           )
         })
       )
@@ -468,7 +496,8 @@ const injectors: Record<string, Injector> = {
         if (hasRow(w.careLeavers, id)) return false
         const day = birthdayInYear(w, id, [17, 18])
         const end = lastEnd(w, id)
-        return day !== null && end !== null && end >= day && inYear(w, end) && qualifiesAsCareLeaver(w, id)
+        // Still looked after at the end of the birthday: ceasing on the birthday itself is not "after" it.
+        return day !== null && end !== null && end > day && inYear(w, end) && qualifiesAsCareLeaver(w, id)
       })
       const id = pick(w, candidates, (c) => c)
       if (id === null) return null
@@ -536,12 +565,53 @@ const injectors: Record<string, Injector> = {
       const real = w.children
         .map((_, i) => i)
         .filter((i) => Option.isSome(w.children[i]!.upn) && !w.children[i]!.upn.value.startsWith("UN"))
-      if (real.length < 2) return null
       const chosen = pick(w, real, (i) => w.children[i]!.id)
       if (chosen === null) return null
-      const donor = real.find((i) => i !== chosen)!
+      const donor = pick(w, real, (i) => w.children[i]!.id)
+      if (donor === null) return null
       w.children[chosen] = { ...w.children[chosen]!, upn: w.children[donor]!.upn }
-      return w.children[chosen]!.id
+      // A duplicated UPN is an error of both children who carry it.
+      return [w.children[chosen]!.id, w.children[donor]!.id]
+    }
+  },
+  "503B": {
+    table: "Episodes",
+    needsPrevious: true,
+    inject: (w) => {
+      const chosen = pickEpisode(
+        w,
+        carriedEpisodes(w, (e) => e.legalStatus === "C1" || e.legalStatus === "C2")
+      )
+      if (chosen === null) return null
+      editEpisode(w, chosen, { legalStatus: w.episodes[chosen]!.legalStatus === "C1" ? "C2" : "C1" })
+      return w.episodes[chosen]!.childId
+    }
+  },
+  "503C": {
+    table: "Episodes",
+    needsPrevious: true,
+    inject: (w) => {
+      const chosen = pickEpisode(
+        w,
+        carriedEpisodes(w, (e) => e.categoryOfNeed === "N1" || e.categoryOfNeed === "N5")
+      )
+      if (chosen === null) return null
+      editEpisode(w, chosen, { categoryOfNeed: w.episodes[chosen]!.categoryOfNeed === "N1" ? "N5" : "N1" })
+      return w.episodes[chosen]!.childId
+    }
+  },
+  "503E": {
+    table: "Episodes",
+    needsPrevious: true,
+    inject: (w) => {
+      const chosen = pickEpisode(
+        w,
+        carriedEpisodes(w, (e) => (e.placement === "U4" || e.placement === "U6") && Option.isSome(e.provider))
+      )
+      if (chosen === null) return null
+      const provider = Option.getOrThrow(w.episodes[chosen]!.provider)
+      editEpisode(w, chosen, { provider: some(provider === "PR4" ? "PR5" : "PR4") })
+      return w.episodes[chosen]!.childId
     }
   },
   SW17STG2: {
@@ -615,6 +685,14 @@ const setDateOfBirth = (w: Work, id: ChildId, dob: Date) => {
  */
 export const supportedErrorCodes: ReadonlyArray<string> = Object.keys(injectors)
 
+/**
+ * Rule codes that fire only when last year's return is validated beside the injected one (503B, 503C, 503E).
+ * @category models
+ */
+export const codesNeedingPreviousReturn: ReadonlyArray<string> = Object.keys(injectors).filter(
+  (code) => injectors[code]!.needsPrevious === true
+)
+
 /** Whether `code` can be injected into a return of collection year `year`. @category predicates */
 export const isSupported = (code: string, year: number): boolean => {
   const injector = injectors[code]
@@ -666,11 +744,13 @@ export const injectErrors = (ret: Return.Return, options: InjectionOptions): Inj
     }
     if (!isSupported(code, year)) throw new InjectionImpossible(`rule ${code} is not active in collection year ${year}`)
     for (let n = 0; n < count; n++) {
-      const childId = injector.inject(w)
-      if (childId === null) {
+      const children = injector.inject(w)
+      if (children === null) {
         throw new InjectionImpossible(`rule ${code}: only ${n} of ${count} children in the ${year} return suit it`)
       }
-      injected.push({ code, childId, table: injector.table })
+      for (const childId of typeof children === "string" ? [children] : children) {
+        injected.push({ code, childId, table: injector.table })
+      }
     }
   }
   const table = <A extends object>(rows: Array<A> | null): Option.Option<ReadonlyArray<A>> =>

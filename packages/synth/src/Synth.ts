@@ -13,7 +13,13 @@ import * as Random from "./Random.ts"
 export type { CsvFile } from "./Csv.ts"
 export { toCsvFiles } from "./Csv.ts"
 export type { InjectedError, InjectionOptions, InjectionResult, Table } from "./ErrorInjection.ts"
-export { InjectionImpossible, injectErrors, isSupported, supportedErrorCodes } from "./ErrorInjection.ts"
+export {
+  codesNeedingPreviousReturn,
+  InjectionImpossible,
+  injectErrors,
+  isSupported,
+  supportedErrorCodes
+} from "./ErrorInjection.ts"
 export { toXml } from "./Xml.ts"
 
 /** @category models */

@@ -14,7 +14,7 @@ export interface Hit {
 const isV = (ls: string) => ls === "V3" || ls === "V4"
 const days = (from: CalendarDate.CalendarDate, to: CalendarDate.CalendarDate) => CalendarDate.daysBetween(from, to)
 
-export const check = (ret: Return.Return): ReadonlyArray<Hit> => {
+export const check = (ret: Return.Return, previous?: Return.Return): ReadonlyArray<Hit> => {
   const year = ret.year
   const ys = ReportingYear.start(year)
   const ye = ReportingYear.end(year)
@@ -27,13 +27,13 @@ export const check = (ret: Return.Return): ReadonlyArray<Hit> => {
 
   for (const c of ret.children) if (c.sex === "unknown" && year <= 2024) hit("101", c.id)
   if (year >= 2026) {
-    const seen = new Map<string, string>()
+    const holders = new Map<string, Array<string>>()
     for (const c of ret.children) {
       const upn = Option.getOrNull(c.upn)
       if (upn === null || upn.startsWith("UN")) continue
-      if (seen.has(upn)) hit("444", c.id)
-      else seen.set(upn, c.id)
+      holders.set(upn, [...(holders.get(upn) ?? []), c.id])
     }
+    for (const ids of holders.values()) if (ids.length > 1) for (const id of ids) hit("444", id)
   }
 
   const episodesOf = new Map<string, Array<Episode.Episode>>()
@@ -65,6 +65,9 @@ export const check = (ret: Return.Return): ReadonlyArray<Hit> => {
       const next = list[i + 1]
       if (
         next !== undefined &&
+        end !== null &&
+        end >= ys &&
+        end <= ye &&
         Option.getOrNull(e.reasonCeased) === "X1" &&
         Option.isNone(e.reasonPlaceChange) &&
         ["P", "B", "T", "U"].includes(next.reasonForNewEpisode) &&
@@ -144,7 +147,7 @@ export const check = (ret: Return.Return): ReadonlyArray<Hit> => {
       const birthday = CalendarDate.addYears(birth, age)
       if (birthday < ys || birthday > ye) continue
       const last = list[list.length - 1]!
-      if (Option.isNone(last.end) || last.end.value >= birthday) hit("1016", o.childId)
+      if (Option.isNone(last.end) || last.end.value > birthday) hit("1016", o.childId)
     }
   }
 
@@ -167,6 +170,19 @@ export const check = (ret: Return.Return): ReadonlyArray<Hit> => {
         .map((s) => s.childId as string)
     )
     for (const h of Cohort.lookedAfterOn(histories, ye)) if (!open.has(h.childId)) hit("SW17STG2", h.childId)
+  }
+  // 503B/C/E: the episode open at the end of last year agrees with this year's episode of the same start.
+  if (previous !== undefined) {
+    const lastEnd = ReportingYear.end(previous.year)
+    const now = new Map(ret.episodes.map((e) => [`${e.childId}|${e.start}`, e]))
+    for (const then of previous.episodes) {
+      if (!(then.start <= lastEnd && Option.isNone(then.end))) continue
+      const e = now.get(`${then.childId}|${then.start}`)
+      if (e === undefined) continue
+      if (e.legalStatus !== then.legalStatus) hit("503B", e.childId)
+      if (e.categoryOfNeed !== then.categoryOfNeed) hit("503C", e.childId)
+      if (Option.getOrNull(e.provider) !== Option.getOrNull(then.provider)) hit("503E", e.childId)
+    }
   }
   return hits
 }
