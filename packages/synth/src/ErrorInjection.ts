@@ -105,7 +105,7 @@ const shortBreakChild = (w: Work, id: ChildId) =>
   (w.episodesOf.get(id) ?? []).some((i) => w.episodes[i]!.legalStatus === "V3" || w.episodes[i]!.legalStatus === "V4")
 
 const hasRow = <A extends { readonly childId: ChildId }>(rows: ReadonlyArray<A> | null, id: ChildId) =>
-  rows !== null && rows.some((r) => r.childId === id)
+  rows?.some((r) => r.childId === id) === true
 
 /** Replace the episode at `index` with a changed copy. */
 const editEpisode = (w: Work, index: number, change: Partial<Episode.Episode>) => {
@@ -137,7 +137,7 @@ const carriedEpisodes = (w: Work, keep: (e: Episode.Episode) => boolean) => {
       const e = w.episodes[i]!
       const openAtLastYearEnd =
         e.start < w.ys && Option.match(e.end, { onNone: () => true, onSome: (end) => end >= w.ys })
-      if (openAtLastYearEnd && !Episode_isShortBreakLs(e.legalStatus) && keep(e)) out.push(i)
+      if (openAtLastYearEnd && !isShortBreakLegalStatus(e.legalStatus) && keep(e)) out.push(i)
     }
   }
   return out
@@ -158,14 +158,14 @@ const shortInYearPeriods = (w: Work, minDays: number) =>
       e.reasonCeased.value !== "X1" &&
       e.reasonCeased.value !== "E11" &&
       e.reasonCeased.value !== "E12" &&
-      !Episode_isShortBreakLs(e.legalStatus) &&
+      !isShortBreakLegalStatus(e.legalStatus) &&
       CalendarDate.daysBetween(e.start, e.end.value) >= minDays &&
       (next === undefined || w.episodes[next]!.start > dayShift(e.end.value, 1)) &&
       !hasRow(w.careLeavers, e.childId)
     )
   })
 
-const Episode_isShortBreakLs = (ls: string) => ls === "V3" || ls === "V4"
+const isShortBreakLegalStatus = (ls: string) => ls === "V3" || ls === "V4"
 
 /** Change the legal status of an in-year, ended, non-short-break episode lasting more than `days`. */
 const legalStatusLongerThan = (w: Work, ls: "L1" | "L2", days: number) => {
@@ -207,7 +207,7 @@ const daysInCareSince = (w: Work, id: ChildId, from: Date) => {
   let days = 0
   for (const i of w.episodesOf.get(id) ?? []) {
     const e = w.episodes[i]!
-    if (Episode_isShortBreakLs(e.legalStatus)) continue
+    if (isShortBreakLegalStatus(e.legalStatus)) continue
     const end = Option.getOrElse(e.end, () => w.ye)
     days += Math.max(0, CalendarDate.daysBetween(CalendarDate.max(e.start, from), end))
   }
