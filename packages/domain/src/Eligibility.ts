@@ -344,7 +344,15 @@ export const Condition: Schema.Codec<Condition> = Schema.Union([
     from: Schema.optionalKey(age),
     under: Schema.optionalKey(age),
     at: Schema.optionalKey(AgeMeasuredAt)
-  }),
+  }).pipe(
+    Schema.check(
+      Schema.makeFilter((c: { readonly from?: number; readonly under?: number }) =>
+        c.from === undefined || c.under === undefined || c.from < c.under
+          ? true
+          : `an age range from ${c.from} under ${c.under} is empty`
+      )
+    )
+  ),
   Schema.TaggedStruct("Activity", { anyOf: Schema.NonEmptyArray(Activity) }),
   Schema.TaggedStruct("Accommodation", { anyOf: Schema.NonEmptyArray(Accommodation) }),
   Schema.TaggedStruct("AccommodationAt18", { anyOf: Schema.NonEmptyArray(Accommodation) }),

@@ -8,7 +8,7 @@
  * For one young person on one day, `entitlementsOn` assesses every entitlement and says why each applies or not;
  * `upcomingChanges` lists what will start, stop or change amount ahead (turning 21, a course ending, a new rate).
  */
-import { Context, Effect, Option, Schema } from "effect"
+import { Clock, Context, Effect, Layer, Option, Ref, Schema } from "effect"
 import * as CalendarDate from "./CalendarDate.ts"
 import { ChildId } from "./Child.ts"
 import * as Council from "./Council.ts"
@@ -502,3 +502,99 @@ export class LocalOffers extends Context.Service<
     ) => Effect.Effect<ReadonlyArray<TakeUp.TakeUp>, CouncilNotFound>
   }
 >()("@cpo/domain/LocalOffers") {}
+
+interface MemoryState {
+  readonly versions: ReadonlyArray<OfferVersion>
+  readonly takeUp: ReadonlyArray<TakeUp.TakeUp>
+}
+
+/**
+ * Local offers kept in memory, for tests of the API and dashboard. Every council is taken to exist; the lifecycle
+ * rules are the same pure functions the store applies.
+ * @category layers
+ */
+export const layerMemory: Layer.Layer<LocalOffers> = Layer.effect(
+  LocalOffers,
+  Effect.gen(function* () {
+    const state = yield* Ref.make<MemoryState>({ versions: [], takeUp: [] })
+    const now = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
+    const ofCouncil = (council: Council.CouncilId) =>
+      Effect.map(Ref.get(state), (s) =>
+        s.versions.filter((v) => v.council === council).sort((a, b) => b.version - a.version)
+      )
+    const find = (council: Council.CouncilId, version: number) =>
+      Effect.flatMap(ofCouncil(council), (vs) => {
+        const found = vs.find((v) => v.version === version)
+        return found === undefined ? Effect.fail(new OfferVersionNotFound({ council, version })) : Effect.succeed(found)
+      })
+    const put = (v: OfferVersion) =>
+      Effect.as(
+        Ref.update(state, (s) => ({
+          ...s,
+          versions: [...s.versions.filter((x) => !(x.council === v.council && x.version === v.version)), v]
+        })),
+        v
+      )
+    return LocalOffers.of({
+      versions: ofCouncil,
+      version: find,
+      publishedOn: (council, on) =>
+        Effect.flatMap(ofCouncil(council), (vs) =>
+          Option.match(inForceOn(vs, on), {
+            onNone: () => Effect.fail(new NoPublishedOffer({ council, on })),
+            onSome: Effect.succeed
+          })
+        ),
+      saveDraft: (council, input, by) =>
+        Effect.gen(function* () {
+          const vs = yield* ofCouncil(council)
+          const open = vs.find((v) => v.state === "draft")
+          if (open !== undefined) {
+            return yield* put(yield* revise(open, input).pipe(Effect.catchTag("OfferNotDraft", Effect.die)))
+          }
+          const draft = yield* makeDraft({
+            council,
+            version: (vs[0]?.version ?? 0) + 1,
+            title: input.title,
+            entitlements: input.entitlements,
+            created: { by, at: yield* now }
+          })
+          return yield* put(draft)
+        }),
+      recordConsultation: (council, version, consultation) =>
+        Effect.flatMap(find(council, version), (v) => Effect.flatMap(recordConsultation(v, consultation), put)),
+      approve: (council, version, by) =>
+        Effect.gen(function* () {
+          const v = yield* find(council, version)
+          return yield* put(yield* approve(v, { by, at: yield* now }))
+        }),
+      publish: (council, version, by, effectiveFrom) =>
+        Effect.gen(function* () {
+          const v = yield* find(council, version)
+          return yield* put(yield* publish(v, { by, at: yield* now, effectiveFrom }))
+        }),
+      recordTakeUp: (record) =>
+        Effect.gen(function* () {
+          const v = yield* find(record.council, record.offerVersion)
+          if (!v.entitlements.some((e) => e.id === record.entitlementId)) {
+            return yield* new EntitlementNotInOffer({
+              council: record.council,
+              version: record.offerVersion,
+              entitlementId: record.entitlementId
+            })
+          }
+          const recordedAt = yield* now
+          return yield* Ref.modify(state, (s): [TakeUp.TakeUp, MemoryState] => {
+            const saved = { ...record, id: String(s.takeUp.length + 1), recordedAt }
+            return [saved, { ...s, takeUp: [...s.takeUp, saved] }]
+          })
+        }),
+      takeUp: (council, from, to) =>
+        Effect.map(Ref.get(state), (s) =>
+          s.takeUp
+            .filter((r) => r.council === council && r.on >= from && r.on <= to)
+            .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
+        )
+    })
+  })
+)

@@ -207,3 +207,14 @@ describe("a young person from the 903 return", () => {
     )
   })
 })
+
+describe("stored rules are checked", () => {
+  it("rejects an empty age range", () => {
+    assert.isTrue(
+      Option.isNone(Schema.decodeUnknownOption(Eligibility.Condition)({ _tag: "Age", from: 25, under: 21 }))
+    )
+    assert.isTrue(
+      Option.isSome(Schema.decodeUnknownOption(Eligibility.Condition)({ _tag: "Age", from: 21, under: 25 }))
+    )
+  })
+})

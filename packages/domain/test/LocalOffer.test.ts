@@ -261,3 +261,40 @@ describe("the public page", () => {
     assert.include(after, "Free NHS prescriptions")
   })
 })
+
+describe("the in-memory LocalOffers service", () => {
+  it.effect("keeps one open draft, publishes it, starts version 2 after, and records take-up", () =>
+    Effect.gen(function* () {
+      const offers = yield* LocalOffer.LocalOffers
+      yield* offers.saveDraft(council, { title: "first", entitlements: NationalEntitlements.catalogue }, "a")
+      const draft = yield* offers.saveDraft(
+        council,
+        { title: DemoOffer.title, entitlements: DemoOffer.entitlements },
+        "a"
+      )
+      assert.strictEqual(draft.version, 1)
+      yield* offers.recordConsultation(council, 1, consultation)
+      yield* offers.approve(council, 1, "director")
+      yield* offers.publish(council, 1, "director", d("2025-04-01"))
+      const next = yield* offers.saveDraft(council, { title: "next", entitlements: DemoOffer.entitlements }, "a")
+      assert.strictEqual(next.version, 2)
+      assert.strictEqual((yield* offers.publishedOn(council, d("2025-04-01"))).version, 1)
+      assert.strictEqual((yield* Effect.flip(offers.publishedOn(council, d("2025-03-31"))))._tag, "NoPublishedOffer")
+      const base = {
+        council,
+        offerVersion: 1,
+        childId: "FAKE-M" as Parameters<typeof offers.recordTakeUp>[0]["childId"],
+        stage: "applied" as const,
+        on: d("2025-05-01"),
+        pence: Option.none(),
+        recordedBy: "a"
+      }
+      yield* offers.recordTakeUp({ ...base, entitlementId: "laptop" as Entitlement.EntitlementId })
+      const refused = yield* Effect.flip(
+        offers.recordTakeUp({ ...base, entitlementId: "free-pony" as Entitlement.EntitlementId })
+      )
+      assert.strictEqual(refused._tag, "EntitlementNotInOffer")
+      assert.strictEqual((yield* offers.takeUp(council, d("2025-04-01"), d("2026-03-31"))).length, 1)
+    }).pipe(Effect.provide(LocalOffer.layerMemory))
+  )
+})

@@ -23,7 +23,7 @@ import {
   Returns,
   TakeUp
 } from "@cpo/domain"
-import { Effect, FileSystem, Option, Schema } from "effect"
+import { Clock, Effect, FileSystem, Option, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import { CommandFailed, UnusableInput } from "../errors.ts"
 import { toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
@@ -164,7 +164,7 @@ const chosenVersion = (council: Council.CouncilId, version: Option.Option<number
     return yield* offers.publishedOn(council, on)
   })
 
-const today = Effect.sync(() => CalendarDate.make(new Date().toISOString().slice(0, 10)))
+const today = Effect.map(Clock.currentTimeMillis, (now) => CalendarDate.make(new Date(now).toISOString().slice(0, 10)))
 
 const onFlag = (what: string) =>
   Flag.String("on").pipe(Flag.optional, Flag.withDescription(`${what} (YYYY-MM-DD; default today)`))
@@ -421,14 +421,21 @@ const youngPerson = (
       onSome: (file) => Effect.map(readJsonFile(file, FactsFile), Option.some)
     })
     const returns = yield* Returns.Returns
+    // Newest year first, stopping at the first return that has the child: each read of a return is audited.
     const years = (yield* returns.years(council)).filter((y) => ReportingYear.start(y) <= on)
-    const fromReturn = yield* Effect.forEach(years, (year) =>
-      Effect.map(returns.current(council, year), (ret) =>
-        Option.flatMap(Option.fromNullishOr(ChildHistory.index(ret).find((h) => h.childId === childId)), (h) =>
+    let fromReturn = Option.none<Eligibility.YoungPerson>()
+    for (const year of years) {
+      const ret = yield* returns.current(council, year).pipe(
+        Effect.map(Option.some),
+        Effect.catchTag("ReturnNotFound", () => Effect.succeed(Option.none()))
+      )
+      fromReturn = Option.flatMap(ret, (r) =>
+        Option.flatMap(Option.fromNullishOr(ChildHistory.index(r).find((h) => h.childId === childId)), (h) =>
           Eligibility.fromHistory(h, on)
         )
-      ).pipe(Effect.catchTag("ReturnNotFound", () => Effect.succeed(Option.none())))
-    ).pipe(Effect.map((found) => Option.firstSomeOf(found)))
+      )
+      if (Option.isSome(fromReturn)) break
+    }
     const enteredPerson = Option.flatMap(entered, (e) => ("childId" in e ? Option.some(e) : Option.none()))
     const enteredFacts = Option.getOrElse(
       Option.map(entered, (e) => ("childId" in e ? e.facts : e)),
