@@ -7,7 +7,15 @@ import { issueToken } from "@cpo/api"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { councilA, makeRuntime } from "./fixtures.ts"
-import { accessibilityViolations, type Browser, launchBrowser, type Site, screenshots, startSite } from "./harness.ts"
+import {
+  accessibilityViolations,
+  type Browser,
+  launchBrowser,
+  patient,
+  type Site,
+  screenshots,
+  startSite
+} from "./harness.ts"
 
 const secret = "a-test-secret-for-the-dashboard-browser-tests-only"
 
@@ -63,7 +71,7 @@ describe("signing in and roles", () => {
     ])
     await signIn("not-a-token")
     await expect
-      .poll(() => page.getByRole("alert").getByRole("link").textContent())
+      .poll(() => page.getByRole("alert").getByRole("link").textContent(), patient)
       .toBe("The access token is not in the right form: copy it again, all of it")
   })
 
@@ -74,7 +82,7 @@ describe("signing in and roles", () => {
     await figure.waitFor()
     expect(await figure.textContent()).toBe("c")
     const nav = page.getByRole("navigation", { name: "Council pages" })
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Scorecard"])
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Scorecard", "Cohorts"])
     expect(await page.getByText("member@fake-borough-a.test (member)").count()).toBe(1)
     expect(await accessibilityViolations(page)).toEqual([])
     // Typing the address does not get past the API either.

@@ -114,3 +114,6 @@ export const screenshots = async (
   await page.setViewportSize({ width: 1280, height: 900 })
   return results
 }
+
+/** `expect.poll` options for a busy machine: the default second is too short while other workspaces test. */
+export const patient = { timeout: 30_000, interval: 100 }

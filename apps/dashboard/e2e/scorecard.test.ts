@@ -5,7 +5,15 @@
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { councilA, makeRuntime } from "./fixtures.ts"
-import { accessibilityViolations, type Browser, launchBrowser, type Site, screenshots, startSite } from "./harness.ts"
+import {
+  accessibilityViolations,
+  type Browser,
+  launchBrowser,
+  patient,
+  type Site,
+  screenshots,
+  startSite
+} from "./harness.ts"
 
 interface ApiScorecard {
   readonly indicators: ReadonlyArray<{ readonly id: string; readonly display: string; readonly value: number | null }>
@@ -31,7 +39,7 @@ describe("scorecard", () => {
 
   it("lists the councils on the start page, axe-clean", async () => {
     await page.goto(`${site.url}/`)
-    await expect.poll(() => page.getByRole("link", { name: "Fake Borough A" }).count()).toBe(1)
+    await expect.poll(() => page.getByRole("link", { name: "Fake Borough A" }).count(), patient).toBe(1)
     expect(await page.getByRole("link", { name: "Fake Borough B" }).count()).toBe(1)
     expect(await page.title()).toBe("Councils – Corporate Parenting Oversight")
     expect(await accessibilityViolations(page)).toEqual([])
@@ -79,7 +87,7 @@ describe("scorecard", () => {
     await page.keyboard.press("Tab")
     await page.keyboard.press("Enter")
     await page.waitForURL(/audience=member/)
-    await expect.poll(() => figure("cla_31_march").textContent()).toBe("c")
+    await expect.poll(() => figure("cla_31_march").textContent(), patient).toBe("c")
     const card = page.locator('[data-indicator="cla_31_march"]')
     expect(await card.getByText("Suppressed to protect confidentiality", { exact: false }).count()).toBe(1)
     expect(await accessibilityViolations(page)).toEqual([])
