@@ -36,6 +36,11 @@ export interface InjectedError {
 export interface InjectionOptions {
   readonly errors: ReadonlyArray<{ readonly code: string; readonly count: number }>
   readonly seed: number
+  /**
+   * Last year's return, when the validator will read it too: rule 1001 then counts last year's episodes, so its
+   * injection avoids children who had any.
+   */
+  readonly previous?: Return.Return
 }
 
 /** @category models */
@@ -71,6 +76,8 @@ interface Work {
   /** Children already carrying an injected error: one error per child, so each child shows exactly one rule. */
   readonly used: Set<ChildId>
   readonly rng: Random.Random
+  /** Children with episodes in last year's return, when it was given. */
+  readonly inPrevious: ReadonlySet<string>
 }
 
 interface Injector {
@@ -510,7 +517,7 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       if (w.careLeavers === null) return null
       const candidates = [...w.episodesOf.keys()].filter((id) => {
-        if (hasRow(w.careLeavers, id) || shortBreakChild(w, id)) return false
+        if (hasRow(w.careLeavers, id) || shortBreakChild(w, id) || w.inPrevious.has(id)) return false
         const day = birthdayInYear(w, id, [17, 18, 19, 20, 21])
         const end = lastEnd(w, id)
         return day !== null && end !== null && end < day && !qualifiesAsCareLeaver(w, id)
@@ -734,7 +741,8 @@ export const injectErrors = (ret: Return.Return, options: InjectionOptions): Inj
     episodesOf,
     childIndex: new Map(children.map((c, i) => [c.id, i])),
     used: new Set(),
-    rng: Random.make(options.seed, year, 909)
+    rng: Random.make(options.seed, year, 909),
+    inPrevious: new Set(options.previous?.episodes.map((e) => e.childId as string) ?? [])
   }
   const injected: Array<InjectedError> = []
   for (const { code, count } of options.errors) {

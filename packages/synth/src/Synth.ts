@@ -209,7 +209,7 @@ export const generate = (options: Options): SyntheticCouncil => {
   }
   const env = Assemble.makeEnvironment(council, 100 + (Random.hash(seed, 76) % 900))
   const identified = order.map((index, k) =>
-    Assemble.identify(env, kept[index]!, String(1_000_001 + k) as Assemble.Identified["id"])
+    Assemble.identify(env, kept[index]!, String(1_000_001 + k) as Assemble.Identified["id"], firstStart)
   )
   const returns: Array<Return.Return> = []
   for (let year = options.years.from; year <= options.years.to; year++)

@@ -122,9 +122,16 @@ export const check = (ret: Return.Return, previous?: Return.Return): ReadonlyArr
   }
 
   // OC3 (1001 on children whose episodes the return shows; 1016).
+  const lastYear = new Map<string, Array<Episode.Episode>>()
+  for (const e of previous?.episodes ?? []) lastYear.set(e.childId, [...(lastYear.get(e.childId) ?? []), e])
   for (const o of rows(ret.careLeavers)) {
-    const list = episodesOf.get(o.childId)
-    if (list === undefined) continue
+    const current = episodesOf.get(o.childId)
+    if (current === undefined) continue
+    // Rule 1001 reads last year's episodes too when given (an episode in both years counts once).
+    const seen = new Set(current.map((e) => e.start))
+    const list = [...(lastYear.get(o.childId) ?? []).filter((e) => !seen.has(e.start)), ...current].sort((a, b) =>
+      a.start < b.start ? -1 : 1
+    )
     const birth = o.dateOfBirth
     const since = (from: CalendarDate.CalendarDate) =>
       list

@@ -26,6 +26,7 @@ import * as Random from "../Random.ts"
 import {
   birthday,
   type Council,
+  homePostcodeOf,
   type Life,
   type Period,
   placementPostcodeOf,
@@ -105,18 +106,31 @@ interface ScheduledReview {
   readonly code: Review.ReviewParticipation
 }
 
-/** @category constructors */
-export const identify = (env: Environment, life: Life, id: Child.ChildId): Identified => ({
-  id,
-  life,
-  upn: upnOf(life, env.laNumber),
-  homePostcode: Option.some(life.homePostcode),
-  placementPostcodes: life.periods.map((p) =>
-    p.stays.map((stay) => (stay.local === null ? Option.none() : Option.some(placementPostcodeOf(env.council, stay)!)))
-  ),
-  reviews: life.periods.map((p) => (p.shortBreak ? [] : reviewsOf(env.council, life, p))),
-  socialWorkers: life.periods.map((p) => (p.shortBreak ? [] : socialWorkersOf(env.council, life, p)))
-})
+/**
+ * Format once what every year repeats. Periods that end before `from` (the first year's 1 April) are in no return,
+ * so nothing is formatted for them.
+ * @category constructors
+ */
+export const identify = (env: Environment, life: Life, id: Child.ChildId, from: number): Identified => {
+  const shown = (p: Period) => p.end >= from
+  return {
+    id,
+    life,
+    upn: upnOf(life, env.laNumber),
+    homePostcode: Option.some(homePostcodeOf(env.council, life)),
+    placementPostcodes: life.periods.map((p) =>
+      shown(p)
+        ? p.stays.map((stay) =>
+            stay.local === null ? Option.none() : Option.some(placementPostcodeOf(env.council, stay)!)
+          )
+        : []
+    ),
+    reviews: life.periods.map((p) => (p.shortBreak || !shown(p) ? [] : reviewsOf(env.council, life, p, from))),
+    socialWorkers: life.periods.map((p) =>
+      p.shortBreak || !shown(p) ? [] : socialWorkersOf(env.council, life, p, from)
+    )
+  }
+}
 
 const some = Option.some
 const none = Option.none()
@@ -158,14 +172,16 @@ const reviewCodes = Random.weights<Review.ReviewParticipation>([
 ])
 
 /** Statutory reviews: within 20 working days of starting, then after 3 months, then every 6 months. */
-const reviewsOf = (council: Council, life: Life, period: Period): ReadonlyArray<ScheduledReview> => {
+const reviewsOf = (council: Council, life: Life, period: Period, from: number): ReadonlyArray<ScheduledReview> => {
   const rng = council.scratch
   rng.reseed(council.seed, life.serial, period.start, 303)
   const out: Array<ScheduledReview> = []
+  const four = birthday(life, 4)
   let t = period.start + rng.int(14, 27)
   let gap = rng.int(75, 90)
   for (let guard = 0; guard < 60 && t < period.end; guard++) {
-    out.push({ day: t, code: ageOn(life, t) < 4 ? "PN0" : rng.weighted(reviewCodes) })
+    const code = t < four ? "PN0" : rng.weighted(reviewCodes)
+    if (t >= from) out.push({ day: t, code })
     t += gap
     gap = rng.int(150, 180)
   }

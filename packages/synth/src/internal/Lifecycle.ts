@@ -100,7 +100,8 @@ export interface Life {
   readonly dobDay: number
   readonly ethnicity: Ethnicity.Ethnicity
   readonly uasc: boolean
-  readonly homePostcode: string
+  /** The home address, as a number its postcode is derived from (see {@link homePostcodeOf}). */
+  readonly homeSite: number
   readonly motherChildDob: number | null
   readonly periods: ReadonlyArray<Period>
 }
@@ -225,9 +226,6 @@ export const makeCouncil = (seed: number, name: string, children: number): Counc
 
 const letter = (rng: Random.Random, letters: string): string => letters[rng.int(0, letters.length - 1)]!
 
-const postcode = (rng: Random.Random, area: string): string =>
-  `${area}${rng.int(1, 29)} ${rng.int(0, 9)}${letter(rng, postcodeInward)}${letter(rng, postcodeInward)}`
-
 /** The placement postcode of a stay, derived from its site number (formatted only for children kept). */
 export const placementPostcodeOf = (council: Council, stay: Pick<Stay, "site" | "local">): string | null => {
   if (stay.local === null) return null
@@ -239,6 +237,10 @@ export const placementPostcodeOf = (council: Council, stay: Pick<Stay, "site" | 
   }
   return `${area}${1 + (site % 29)} ${(site >>> 5) % 10}${postcodeInward[(site >>> 9) % 20]}${postcodeInward[(site >>> 14) % 20]}`
 }
+
+/** The home postcode, in the council's own area. */
+export const homePostcodeOf = (council: Council, life: Pick<Life, "homeSite">): string =>
+  placementPostcodeOf(council, { site: life.homeSite, local: true })!
 
 /** Ofsted URN: `SC` numbers for children's homes, supported accommodation numbers for K3, else exempt. */
 export const urnOf = (place: Place, site: number): string =>
@@ -871,7 +873,12 @@ const toStays = (ctx: Context, plan: Plan): { stays: Array<Stay>; end: number; r
 }
 
 /** The social workers allocated over a period of care, changing every year or so. */
-export const socialWorkersOf = (council: Council, life: Life, period: Period): ReadonlyArray<SocialWorkerSpell> => {
+export const socialWorkersOf = (
+  council: Council,
+  life: Life,
+  period: Period,
+  from = Number.NEGATIVE_INFINITY
+): ReadonlyArray<SocialWorkerSpell> => {
   const rng = council.scratch
   rng.reseed(council.seed, life.serial, period.start, 707)
   const { start, end } = period
@@ -879,12 +886,19 @@ export const socialWorkersOf = (council: Council, life: Life, period: Period): R
   let t = start
   for (let guard = 0; guard < 40 && t < end; guard++) {
     const change = t + Math.max(30, Math.round(rng.exponential(330)))
-    const id = `SW${String(rng.int(1, council.socialWorkers)).padStart(5, "0")}`
-    if (change >= end) {
-      spells.push({ socialWorkerId: id, start: t, end, reason: null })
-      break
+    const worker = rng.int(1, council.socialWorkers)
+    const last = change >= end
+    const reason = last ? null : rng.weighted(socialWorkerChangeReasons)
+    // Spells over before `from` are drawn (the stream stays the same) but not kept.
+    if ((last ? end : change) >= from) {
+      spells.push({
+        socialWorkerId: `SW${String(worker).padStart(5, "0")}`,
+        start: t,
+        end: last ? end : change,
+        reason
+      })
     }
-    spells.push({ socialWorkerId: id, start: t, end: change, reason: rng.weighted(socialWorkerChangeReasons) })
+    if (last) break
     t = change
   }
   return spells
@@ -998,7 +1012,7 @@ export const simulateLife = (council: Council, serial: number, start: number, bo
     ...parts,
     ethnicity: rng.weighted(entry.uasc ? ethnicityUasc : ethnicityWhiteMajority),
     uasc: entry.uasc,
-    homePostcode: postcode(rng, council.area),
+    homeSite: rng.int(0, 0x3fffffff),
     motherChildDob: mother,
     periods
   }
@@ -1048,7 +1062,7 @@ export const simulateShortBreaks = (council: Council, serial: number, start: num
     ...parts,
     ethnicity: rng.weighted(ethnicityWhiteMajority),
     uasc: false,
-    homePostcode: postcode(rng, council.area),
+    homeSite: rng.int(0, 0x3fffffff),
     motherChildDob: null,
     periods
   }
