@@ -4,9 +4,10 @@
  * edited: a new one supersedes the last, so the full RAG history stays. The status on a date is the latest update on
  * or before it, and the overdue / at-risk view is computed for a date passed in (`asOf`), never read from a clock.
  */
-import { Option, Schema } from "effect"
+import { Option, Result, Schema } from "effect"
 import * as CalendarDate from "./CalendarDate.ts"
 import * as Council from "./Council.ts"
+import * as CsvTable from "./CsvTable.ts"
 import * as Strategy from "./Strategy.ts"
 
 /** Red: off track; amber: at risk; green: on track. @category models */
@@ -174,3 +175,67 @@ export const describeReason = (reason: Reason): string => {
       })
   }
 }
+
+/** The columns of progress updates as CSV, in order. @category encoding */
+export const csvColumns = ["id", "priority", "action", "on", "rag", "commentary", "author", "indicators"] as const
+
+/**
+ * An update as a CSV row (`indicators` lists the indicator evidence, separated by spaces; documents are not kept in
+ * CSV — use the JSON plan file for them).
+ * @category encoding
+ */
+export const toCsvRow = (u: Update): ReadonlyArray<string> => [
+  u.id,
+  u.priority,
+  Option.getOrElse(u.action, () => ""),
+  u.on,
+  u.rag,
+  u.commentary,
+  u.author,
+  u.evidence.flatMap((e) => (e._tag === "IndicatorEvidence" ? [e.indicator] : [])).join(" ")
+]
+
+/**
+ * Progress updates for `council` from CSV with the columns of {@link csvColumns} (`action` empty for a whole
+ * priority, `indicators` optional), or an error naming the file, line and column.
+ * @category decoding
+ */
+export const fromCsv = (
+  text: string,
+  file: string,
+  council: Council.CouncilId
+): Result.Result<ReadonlyArray<Update>, CsvTable.CsvTableInvalid> =>
+  Result.flatMap(
+    CsvTable.read(text, file, ["id", "priority", "action", "on", "rag", "commentary", "author"]),
+    (rows): Result.Result<ReadonlyArray<Update>, CsvTable.CsvTableInvalid> => {
+      const out: Array<Update> = []
+      const decode = Schema.decodeUnknownResult(Update)
+      for (const row of rows) {
+        const v = row.values
+        const fail = (column: string, problem: string) =>
+          Result.fail(new CsvTable.CsvTableInvalid({ file, line: row.line, column, problem }))
+        if (Option.isNone(CalendarDate.fromIso(v.on ?? ""))) return fail("on", `"${v.on}" is not a date as YYYY-MM-DD`)
+        if (!Rag.literals.includes(v.rag as Rag)) return fail("rag", `"${v.rag}" is not one of red, amber, green`)
+        for (const column of ["id", "priority", "commentary", "author"] as const) {
+          if ((v[column] ?? "").trim() === "") return fail(column, "is empty")
+        }
+        const decoded = decode({
+          id: v.id,
+          council,
+          priority: v.priority,
+          action: (v.action ?? "") === "" ? null : v.action,
+          on: v.on,
+          rag: v.rag,
+          commentary: v.commentary,
+          evidence: (v.indicators ?? "")
+            .split(/\s+/)
+            .filter((i) => i !== "")
+            .map((indicator) => ({ _tag: "IndicatorEvidence", indicator, year: null })),
+          author: v.author
+        })
+        if (Result.isFailure(decoded)) return fail("priority", `not a valid update: ${decoded.failure.message}`)
+        out.push(decoded.success)
+      }
+      return Result.succeed(out)
+    }
+  )

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Option } from "effect"
+import { Option, Result } from "effect"
 import { CalendarDate, Progress, type Strategy } from "../src/index.ts"
 import { action, priority, strategy, update } from "./plans.ts"
 
@@ -116,5 +116,49 @@ describe("Progress.concerns", () => {
     const earlier = Progress.concerns(plan, updates, { asOf: d("2019-01-04") })
     const p15 = earlier.find((c) => c.action.id === "P1.5")
     assert.deepStrictEqual(p15?.reasons.map(Progress.describeReason), ["no progress update yet"])
+  })
+})
+
+describe("Progress CSV", () => {
+  const council = "test-shire" as Parameters<typeof Progress.fromCsv>[2]
+  const header = Progress.csvColumns.join(",")
+
+  it("reads updates for actions and whole priorities, with indicator evidence, and writes them back", () => {
+    const text = `${header}\nU1,P1,P1.1,2019-01-15,amber,"Recruitment is slow, panel told",officer,stability_3plus_placements_pct\nU2,P1,,2019-01-15,green,On track,officer,\n`
+    const result = Progress.fromCsv(text, "updates.csv", council)
+    assert.isTrue(Result.isSuccess(result))
+    const updates = Result.getOrThrow(result)
+    assert.deepStrictEqual(
+      updates.map((u) => [u.id, Option.getOrNull(u.action), u.rag, u.commentary, u.evidence.length]),
+      [
+        ["U1", "P1.1", "amber", "Recruitment is slow, panel told", 1],
+        ["U2", null, "green", "On track", 0]
+      ]
+    )
+    assert.deepStrictEqual(Progress.toCsvRow(updates[0]!), [
+      "U1",
+      "P1",
+      "P1.1",
+      "2019-01-15",
+      "amber",
+      "Recruitment is slow, panel told",
+      "officer",
+      "stability_3plus_placements_pct"
+    ])
+  })
+
+  it("names the file, line and column of a bad value", () => {
+    const bad = Progress.fromCsv(
+      `${header}\nU1,P1,,2019-01-15,amber,x,officer,\nU2,P1,,15/01/2019,blue,x,officer,\n`,
+      "u.csv",
+      council
+    )
+    assert.isTrue(Result.isFailure(bad))
+    if (Result.isFailure(bad))
+      assert.strictEqual(bad.failure.message, 'u.csv line 3, column on: "15/01/2019" is not a date as YYYY-MM-DD')
+    const rag = Progress.fromCsv(`${header}\nU1,P1,,2019-01-15,blue,x,officer,\n`, "u.csv", council)
+    if (Result.isFailure(rag))
+      assert.strictEqual(rag.failure.message, 'u.csv line 2, column rag: "blue" is not one of red, amber, green')
+    else assert.fail("a blue RAG was accepted")
   })
 })

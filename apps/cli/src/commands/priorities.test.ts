@@ -108,6 +108,32 @@ describe("cpo priorities (the bundled CLI, with the store on PGlite)", () => {
     expect(res.stderr).toMatch(/no priority or action P9\.9/)
   }, 120_000)
 
+  it("records updates from CSV once, and exports every update as CSV", () => {
+    const csv = join(dir, "updates.csv")
+    writeFileSync(
+      csv,
+      'id,priority,action,on,rag,commentary,author,indicators\nU-csv-1,P4,P4.1,2018-04-20,amber,"Dental checks slipped, recovery plan agreed",analyst,dental_check_pct\n'
+    )
+    for (let i = 0; i < 2; i++) {
+      const res = run("priorities", "import-updates", "--council", "fake-shire", "--file", csv)
+      expect(res.status, res.stderr).toBe(0)
+    }
+    const exported = run("priorities", "export", "--council", "fake-shire", "--format", "csv", "--what", "updates")
+    expect(exported.status, exported.stderr).toBe(0)
+    const lines = exported.stdout.split("\r\n").filter((l) => l.startsWith("U-csv-1,"))
+    expect(lines).toEqual([
+      'U-csv-1,P4,P4.1,2018-04-20,amber,"Dental checks slipped, recovery plan agreed",analyst,dental_check_pct'
+    ])
+  }, 120_000)
+
+  it("names the line and column of a bad CSV update", () => {
+    const csv = join(dir, "bad-updates.csv")
+    writeFileSync(csv, "id,priority,action,on,rag,commentary,author\nU-bad,P4,,2018-04-20,purple,x,analyst\n")
+    const res = run("priorities", "import-updates", "--council", "fake-shire", "--file", csv)
+    expect(res.status).toBe(2)
+    expect(res.stderr).toMatch(/bad-updates\.csv line 2, column rag/)
+  }, 120_000)
+
   it("lists the actions overdue or at risk on a date, overdue first", () => {
     const res = run("priorities", "overdue", "--council", "fake-shire", "--as-of", "2018-04-30", "--format", "json")
     expect(res.status, res.stderr).toBe(0)

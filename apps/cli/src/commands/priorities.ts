@@ -15,7 +15,7 @@ import {
   Returns,
   type Strategy
 } from "@cpo/domain"
-import { Effect, FileSystem, Option, Schema } from "effect"
+import { Effect, FileSystem, Option, Result, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import { CommandFailed, UnusableInput } from "../errors.ts"
 import { Format, toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
@@ -129,6 +129,44 @@ const importCommand = Command.make(
     })
 ).pipe(Command.withDescription("Load a plan file (strategy, updates, you said we did, boards) into the store"))
 
+const importUpdates = Command.make(
+  "import-updates",
+  {
+    council: councilFlag,
+    file: Flag.File("file", { mustExist: true }).pipe(
+      Flag.withDescription(`CSV with the columns ${Progress.csvColumns.join(",")} (action empty for a whole priority)`)
+    )
+  },
+  (options) =>
+    Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      const council = yield* decodeCouncil(options.council)
+      const text = yield* fs
+        .readFileString(options.file)
+        .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${options.file}` })))
+      const parsed = Progress.fromCsv(text, options.file, council)
+      if (Result.isFailure(parsed)) return yield* new UnusableInput({ message: parsed.failure.message })
+      yield* withStore(
+        Effect.gen(function* () {
+          const priorities = yield* Priorities.Priorities
+          for (const u of parsed.success) {
+            yield* priorities.recordUpdate(u).pipe(
+              Effect.catchTags({
+                StrategyNotFound: () =>
+                  Effect.fail(new CommandFailed({ message: `${council} has no strategy in the store` })),
+                UnknownPriorityOrAction: (e) =>
+                  Effect.fail(new UnusableInput({ message: `${options.file}: update ${u.id}: ${e.message}` }))
+              })
+            )
+          }
+          yield* writeStderr(
+            `recorded ${parsed.success.length} updates for ${council} (ids already kept are unchanged)`
+          )
+        })
+      )
+    }).pipe(AuditLog.withCaller(operator("corporate parenting progress import")))
+).pipe(Command.withDescription("Record progress updates from CSV; an update id already kept is left as it was"))
+
 const actionColumns = ["priority", "action", "title", "owner", "start", "due", "status", "rag", "rag_on"] as const
 
 /** One row per action with its latest RAG on `asOf`. */
@@ -162,6 +200,10 @@ const exportCommand = Command.make(
       Flag.withDefault("json"),
       Flag.withDescription("json: the whole plan file; csv: one row per action with its latest RAG")
     ),
+    what: Flag.Literals("what", ["actions", "updates"] as const).pipe(
+      Flag.withDefault("actions"),
+      Flag.withDescription("for csv: actions with their latest RAG, or every progress update")
+    ),
     asOf: Flag.String("as-of").pipe(Flag.optional, Flag.withDescription("date for the latest RAG (CSV), YYYY-MM-DD"))
   },
   (options) =>
@@ -171,13 +213,16 @@ const exportCommand = Command.make(
         yield* strategyOf(council)
         const plan = Option.getOrThrow(yield* planFromStore(council))
         if (options.format === "json") return yield* writeStdout(PlanFile.toJson(plan))
+        if (options.what === "updates") {
+          return yield* writeStdout(toCsv(Progress.csvColumns, plan.updates.map(Progress.toCsvRow)))
+        }
         const asOf = Option.isSome(options.asOf)
           ? yield* decodeDate(options.asOf.value, "--as-of")
           : plan.strategy.period.end
         yield* writeStdout(toCsv(actionColumns, actionRows(plan.strategy, plan.updates, asOf)))
       })
     ).pipe(AuditLog.withCaller(operator("corporate parenting plan export")))
-).pipe(Command.withDescription("Write the council's plan from the store as JSON, or its actions as CSV"))
+).pipe(Command.withDescription("Write the council's plan from the store as JSON, or its actions or updates as CSV"))
 
 const list = Command.make(
   "list",
@@ -296,5 +341,5 @@ const update = Command.make(
 
 export const prioritiesCommand = Command.make("priorities").pipe(
   Command.withDescription("The corporate parenting strategy, its progress and governance"),
-  Command.withSubcommands([sample, importCommand, exportCommand, list, overdue, update])
+  Command.withSubcommands([sample, importCommand, importUpdates, exportCommand, list, overdue, update])
 )
