@@ -29,6 +29,7 @@ const local = (input: {
   readonly howToAccess: string
   readonly amounts?: ReadonlyArray<typeof Entitlement.Amount.Encoded>
   readonly modelledOn: string
+  readonly approval?: Entitlement.Approval
   readonly examples?: ReadonlyArray<typeof Entitlement.Example.Encoded>
 }): Encoded => ({
   id: input.id,
@@ -42,6 +43,7 @@ const local = (input: {
   amounts: input.amounts ?? [],
   amountDatedBy: "date",
   howToAccess: input.howToAccess,
+  approval: input.approval ?? "application",
   sources: [{ title: `Demo Borough Cabinet decision (fictional), modelled on ${input.modelledOn} (domain.md §1.4)` }],
   examples: input.examples ?? []
 })
@@ -100,6 +102,7 @@ const encoded: ReadonlyArray<Encoded> = [
     areas: ["accommodation"],
     eligibility: all(careLeaver, ages(18, 25)),
     howToAccess: "Agree the property with your PA before you sign the tenancy.",
+    approval: "manager_approval",
     modelledOn: "Rutland and Hull"
   }),
   local({
@@ -109,6 +112,7 @@ const encoded: ReadonlyArray<Encoded> = [
     areas: ["accommodation"],
     eligibility: all(careLeaver, ages(16, 25), { _tag: "LivesInArea" }),
     howToAccess: "Your PA registers you and completes the care leaver priority form with you.",
+    approval: "automatic",
     modelledOn: "LBHF and Staffordshire joint housing protocols"
   }),
   local({
@@ -122,6 +126,7 @@ const encoded: ReadonlyArray<Encoded> = [
     }),
     amounts: pounds(5_790, "week"),
     howToAccess: "Paid weekly into your bank account; your PA sets it up with you.",
+    approval: "pathway_plan",
     modelledOn: "RBKC and Rutland"
   }),
   local({
@@ -142,6 +147,7 @@ const encoded: ReadonlyArray<Encoded> = [
     eligibility: all(careLeaver, ages(19, 22)),
     amounts: pounds(5_000, "year"),
     howToAccess: "Paid automatically in your birthday week.",
+    approval: "automatic",
     modelledOn: "Leeds"
   }),
   local({
@@ -152,6 +158,7 @@ const encoded: ReadonlyArray<Encoded> = [
     eligibility: all(careLeaver, ages(18, 22)),
     amounts: pounds(5_000, "year"),
     howToAccess: "Ask your PA; it is agreed in your pathway plan.",
+    approval: "pathway_plan",
     modelledOn: "Leeds and Lancashire"
   }),
   local({
@@ -162,6 +169,7 @@ const encoded: ReadonlyArray<Encoded> = [
     eligibility: all(anyCareLeaver, ages(16, 21)),
     amounts: pounds(7_500, "year", true),
     howToAccess: "Ask your PA; a team manager approves it.",
+    approval: "manager_approval",
     modelledOn: "Rutland"
   }),
   local({
@@ -210,6 +218,7 @@ const encoded: ReadonlyArray<Encoded> = [
     areas: ["employment"],
     eligibility: all(careLeaver, ages(17, 21)),
     howToAccess: "Agree it in your pathway plan; your PA books and pays the instructor.",
+    approval: "pathway_plan",
     modelledOn: "Warrington and Hull"
   }),
   local({
@@ -253,6 +262,7 @@ const encoded: ReadonlyArray<Encoded> = [
     }),
     amounts: pounds(6_000, "week"),
     howToAccess: "Agree your course in your pathway plan; payments start with your student finance.",
+    approval: "pathway_plan",
     modelledOn: "Sefton"
   }),
   local({
@@ -302,6 +312,7 @@ const encoded: ReadonlyArray<Encoded> = [
     areas: ["relationships"],
     eligibility: all(careLeaver, ages(16, 25)),
     howToAccess: "Agree it with your PA; it depends on what you need.",
+    approval: "assessed_need",
     modelledOn: "Lancashire"
   }),
   local({

@@ -9,7 +9,7 @@
  * entitled to on 1 September 2022?" keeps an exact answer. Each entitlement carries worked examples as data, which
  * the tests run, so councils can add their own cases for their discretionary items.
  */
-import { Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import * as CalendarDate from "./CalendarDate.ts"
 import * as Eligibility from "./Eligibility.ts"
 import { OfferArea } from "./OfferArea.ts"
@@ -28,6 +28,29 @@ export type Basis = typeof Basis.Type
 /** Who sets it: national government for every council, or this council. @category models */
 export const SetBy = Schema.Literals(["national", "local"]).annotate({ identifier: "EntitlementSetBy" })
 export type SetBy = typeof SetBy.Type
+
+/**
+ * How a young person gets it: given without asking, by asking or applying, agreed in the pathway plan with their
+ * PA, approved by a manager, or according to an assessment of need (domain.md §1.4).
+ * @category models
+ */
+export const Approval = Schema.Literals([
+  "automatic",
+  "application",
+  "pathway_plan",
+  "manager_approval",
+  "assessed_need"
+]).annotate({ identifier: "EntitlementApproval" })
+export type Approval = typeof Approval.Type
+
+/** @category models */
+export const approvalLabels: Readonly<Record<Approval, string>> = {
+  automatic: "Given automatically",
+  application: "Ask or apply",
+  pathway_plan: "Agreed in your pathway plan",
+  manager_approval: "Approved by a manager",
+  assessed_need: "Depends on an assessment of what you need"
+}
 
 /** How often an amount is paid. @category models */
 export const Frequency = Schema.Literals(["once", "week", "month", "year"]).annotate({ identifier: "AmountFrequency" })
@@ -88,6 +111,8 @@ export const Entitlement = Schema.Struct({
   /** Which day picks the amount: the day asked about, or the day the course or apprenticeship started. */
   amountDatedBy: Eligibility.AgeMeasuredAt,
   howToAccess: Schema.NonEmptyString,
+  /** How it is agreed; stored offers without it read as `application`. */
+  approval: Approval.pipe(Schema.withDecodingDefaultKey(Effect.succeed("application" as const))),
   sources: Schema.Array(Source),
   examples: Schema.Array(Example)
 }).annotate({ identifier: "Entitlement" })

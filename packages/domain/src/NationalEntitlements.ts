@@ -40,6 +40,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     amounts: [],
     amountDatedBy: "date",
     howToAccess: "Your leaving care team gives you a PA from 16. After 21, tell the team you want a PA again.",
+    approval: "automatic",
     sources: [
       { title: "Children Act 1989 s23D (personal advisers)" },
       { ...cswa2017s3, title: `${cswa2017s3.title}; commencement commonly dated 1 April 2018 [verify]` }
@@ -84,6 +85,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     amounts: [],
     amountDatedBy: "date",
     howToAccess: "Your social worker or PA writes it with you; ask them for a copy.",
+    approval: "automatic",
     sources: [{ title: "Children Act 1989 s23E (pathway plans)" }, cswa2017s3],
     examples: [
       {
@@ -110,6 +112,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     amounts: [],
     amountDatedBy: "date",
     howToAccess: "Your PA will contact you; tell them when your address or phone number changes.",
+    approval: "automatic",
     sources: [{ title: "Children Act 1989 s23B(1) and s23C(2)" }],
     examples: [
       {
@@ -145,6 +148,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     amountDatedBy: "date",
     howToAccess:
       "Talk to your social worker and foster carers before your 18th birthday; it goes in your pathway plan.",
+    approval: "pathway_plan",
     sources: [
       {
         title: "Children Act 1989 s23CZA, inserted by Children and Families Act 2014 s98 (in force 13 May 2014)",
@@ -194,6 +198,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     amounts: [{ from: "2008-09-01", pence: 200_000, per: "once", upTo: false }],
     amountDatedBy: "date",
     howToAccess: "Agree the course in your pathway plan; the council pays it as a lump sum or in instalments.",
+    approval: "pathway_plan",
     sources: [
       { title: "Children Act 1989 s23C(5A), inserted by Children and Young Persons Act 2008 s21" },
       {
@@ -235,6 +240,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     amounts: [],
     amountDatedBy: "date",
     howToAccess: "Ask your PA before the end of term.",
+    approval: "application",
     sources: [{ title: "Children Act 1989 s23C(4)(b) and s24B(5)" }],
     examples: []
   },
@@ -258,6 +264,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     amounts: [],
     amountDatedBy: "date",
     howToAccess: "Agree the course and the costs in your pathway plan with your PA.",
+    approval: "pathway_plan",
     sources: [{ title: "Children Act 1989 s23C(4)(b), s23C(7) and s24B" }],
     examples: []
   },
@@ -277,6 +284,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     ],
     amountDatedBy: "date",
     howToAccess: "Plan it with your PA before you move; the council usually buys the items with you.",
+    approval: "pathway_plan",
     sources: [
       {
         title:
@@ -336,6 +344,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     ],
     amountDatedBy: "activity_start",
     howToAccess: "Tell your training provider you are a care leaver; they claim it and pay it to you.",
+    approval: "application",
     sources: [
       {
         title: "DfE/ESFA Apprenticeships care leavers' bursary: policy summary",
@@ -407,6 +416,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     amounts: [{ from: "2011-09-01", pence: 120_000, per: "year", upTo: true }],
     amountDatedBy: "date",
     howToAccess: "Apply to your school, college or training provider's student support team.",
+    approval: "application",
     sources: [
       {
         title: "16 to 19 Bursary Fund: vulnerable groups (scheme from September 2011 [verify])",
@@ -449,6 +459,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     amounts: [],
     amountDatedBy: "date",
     howToAccess: "Tell the pharmacy, dentist or optician you are a care leaver; your PA can give you a letter.",
+    approval: "automatic",
     sources: [
       {
         title: "DHSC announcement, 23 December 2025 (date the exemption takes effect [verify])",
@@ -485,6 +496,7 @@ const encoded: ReadonlyArray<typeof Entitlement.Entitlement.Encoded> = [
     amounts: [],
     amountDatedBy: "date",
     howToAccess: "Browse the covenant's offers with your PA, or on the Care Leaver Covenant website.",
+    approval: "application",
     sources: [{ title: "Care Leaver Covenant (Spectra First for DfE), launched 26 October 2018" }],
     examples: []
   }

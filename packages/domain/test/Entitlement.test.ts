@@ -142,6 +142,13 @@ describe("encoding", () => {
     const json = JSON.parse(JSON.stringify(Schema.encodeSync(codec)(NationalEntitlements.catalogue)))
     assert.deepStrictEqual(Schema.decodeUnknownSync(codec)(json), NationalEntitlements.catalogue)
   })
+  it("reads a stored entitlement without an approval route as one to ask or apply for", () => {
+    const encoded = Schema.encodeSync(Entitlement.Entitlement)(byId("staying-put")) as Record<string, unknown>
+    assert.strictEqual(encoded.approval, "pathway_plan")
+    const { approval: _approval, ...older } = encoded
+    assert.strictEqual(Schema.decodeUnknownSync(Entitlement.Entitlement)(older).approval, "application")
+  })
+
   it("rejects an entitlement id that is not a slug", () => {
     assert.isTrue(Option.isNone(Schema.decodeUnknownOption(Entitlement.EntitlementId)("Council Tax!")))
   })

@@ -246,6 +246,7 @@ describe("the public page", () => {
     assert.include(page, "<title>Demo &lt;Borough&gt;: local offer for care leavers</title>")
     assert.strictEqual(page.match(/<h1>/g)?.length, 1)
     assert.include(page, '<section aria-labelledby="area-financial_literacy">')
+    assert.include(page, "<dt>How it is agreed</dt><dd>Agreed in your pathway plan</dd>")
     const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])
     assert.strictEqual(new Set(ids).size, ids.length, "ids are unique")
     const levels = [...page.matchAll(/<h(\d)/g)].map((m) => Number(m[1]))
