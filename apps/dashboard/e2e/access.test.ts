@@ -19,7 +19,7 @@ import {
 
 const secret = "a-test-secret-for-the-dashboard-browser-tests-only"
 
-const tokenFor = (role: "member" | "officer") =>
+const tokenFor = (role: "member" | "officer" | "admin") =>
   issueToken({ secret, subject: `${role}@fake-borough-a.test`, role, councils: [councilA.id], expiresIn: "1h" })
 
 describe("signing in and roles", () => {
@@ -109,5 +109,33 @@ describe("signing in and roles", () => {
       { width: 1280, overflows: false },
       { width: 390, overflows: false }
     ])
+  })
+
+  it("shows an administrator the audit log, and no Data import form", async () => {
+    const token = await tokenFor("admin")
+    const api = (await (
+      await fetch(`${site.url}/v1/councils/${councilA.id}/audit`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { entries: ReadonlyArray<unknown> }
+    await page.goto(`${site.url}/`)
+    await page.getByRole("button", { name: "Sign out" }).click()
+    await signIn(token)
+    await page.getByRole("link", { name: "Fake Borough A" }).click()
+    const nav = page.getByRole("navigation", { name: "Council pages" })
+    await nav.getByRole("link", { name: "Audit log" }).waitFor()
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Data", "Audit log"])
+    await nav.getByRole("link", { name: "Audit log" }).click()
+    await page.getByRole("heading", { name: /Audit log/, level: 1 }).waitFor()
+    if (api.entries.length === 0) {
+      await page.getByText("No child-level data has been accessed for this council yet.").waitFor()
+    } else {
+      const caption = `${api.entries.length} ${api.entries.length === 1 ? "entry" : "entries"}`
+      const table = page.getByRole("table", { name: caption })
+      await table.waitFor()
+      expect(await table.locator("tbody tr").count()).toBe(api.entries.length)
+    }
+    expect(await accessibilityViolations(page)).toEqual([])
+    await nav.getByRole("link", { name: "Data" }).click()
+    await page.getByRole("heading", { name: "Returns imported" }).waitFor()
+    expect(await page.getByRole("heading", { name: "Upload a return" }).count()).toBe(0)
   })
 })

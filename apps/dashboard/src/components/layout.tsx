@@ -4,7 +4,7 @@
  * with the pages.
  */
 import { A, type RouteSectionProps, useLocation, useNavigate } from "@solidjs/router"
-import { For, Show } from "solid-js"
+import { createEffect, For, on, Show } from "solid-js"
 import { CouncilsContext, createCouncils, useCouncils } from "../data/councils.ts"
 import { councilPages, createSession, mayOpen, SessionContext, useSession } from "../data/session.ts"
 
@@ -91,6 +91,16 @@ const CouncilNav = (props: { readonly council: string }) => {
 
 export const Layout = (props: RouteSectionProps) => {
   const location = useLocation()
+  let main: HTMLElement | undefined
+  // After moving to another page, put focus at the start of the new content, as a full page load would, so
+  // keyboard and screen-reader users continue from there rather than from the link they left (WCAG 2.4.3).
+  createEffect(
+    on(
+      () => location.pathname,
+      () => main?.focus({ preventScroll: false }),
+      { defer: true }
+    )
+  )
   const session = createSession()
   const [councils, { refetch }] = createCouncils(session.version)
   const here = () => place(location.pathname)
@@ -124,7 +134,7 @@ export const Layout = (props: RouteSectionProps) => {
           )}
         </Show>
         <div class="width-container">
-          <main id="main-content" tabindex="-1">
+          <main id="main-content" tabindex="-1" ref={main}>
             {props.children}
           </main>
         </div>

@@ -69,15 +69,17 @@ export const readToken = (raw: string, nowSeconds: number): Result.Result<User, 
 export const councilPages = [
   { path: "scorecard", label: "Scorecard", roles: ["officer", "analyst", "member", "public"] },
   { path: "cohorts", label: "Cohorts", roles: ["officer", "analyst", "member", "public"] },
-  { path: "data", label: "Data", roles: ["admin", "officer", "analyst"] }
+  { path: "data", label: "Data", roles: ["admin", "officer", "analyst"] },
+  { path: "audit", label: "Audit log", roles: ["admin"] }
 ] as const satisfies ReadonlyArray<{ path: string; label: string; roles: ReadonlyArray<Role> }>
 
 /**
- * Whether a page is shown to this user. Without a token (the local demo) every page is offered and the API decides.
+ * Whether a page is shown to this user. Without a token the only way in is the local demo, whose anonymous caller is
+ * an officer, so the officer's pages are offered; the API decides in every case.
  * @category predicates
  */
 export const mayOpen = (user: User | undefined, roles: ReadonlyArray<Role>): boolean =>
-  user === undefined || roles.includes(user.role)
+  roles.includes(user?.role ?? "officer")
 
 /** @category models */
 export interface Session {

@@ -1,0 +1,14 @@
+/**
+ * A council's audit log of child-level access (`GET /v1/councils/:council/audit`, administrators only), newest first.
+ */
+import { AuditLog } from "@cpo/domain"
+import { Schema } from "effect"
+import { getJson } from "./api.ts"
+
+/** @category models */
+export const AuditEntries = Schema.Struct({ entries: Schema.Array(AuditLog.Entry) })
+export type AuditEntry = AuditLog.Entry
+
+/** @category constructors */
+export const fetchAuditLog = (council: string): Promise<ReadonlyArray<AuditEntry>> =>
+  getJson(`/v1/councils/${encodeURIComponent(council)}/audit`, AuditEntries).then((log) => log.entries)
