@@ -88,9 +88,11 @@ export const make = (...seed: ReadonlyArray<number>): Random => {
     return (t >>> 0) / 4294967296
   }
   const reseed = (...parts: ReadonlyArray<number>) => {
-    a = hash(...parts, 1)
-    b = hash(...parts, 2)
-    c = hash(...parts, 3)
+    // One hash of the seed, spread over the three words of state; the warm-up rounds decorrelate nearby seeds.
+    const h = hash(...parts)
+    a = mix(h ^ 0x3c6ef372)
+    b = mix((h + 0x9e3779b9) >>> 0)
+    c = mix(h ^ 0xa54ff53a)
     d = 1
     for (let i = 0; i < 12; i++) next()
   }
