@@ -9,7 +9,7 @@
  */
 import { spawnSync } from "node:child_process"
 import { createReadStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
-import { cpus, freemem, platform, release, tmpdir, totalmem } from "node:os"
+import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 import { Readable } from "node:stream"
 import { ReportingYear } from "@cpo/domain"
@@ -44,11 +44,14 @@ const measure = async (dir: string, yearEnding: number) => {
   const report = Validation.validate(decoded, { previous })
   const done = performance.now()
   const rows = Object.values(decoded.sources).reduce((n, t) => n + (t?.rows.length ?? 0), 0)
+  const cpu = process.cpuUsage()
   process.stdout.write(
     JSON.stringify({
       parseSeconds: (parsed - started) / 1000,
       rulesSeconds: (done - parsed) / 1000,
       seconds: (done - started) / 1000,
+      // CPU time is the steadier figure on a shared machine: wall time stretches when other work holds the cores.
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       peakRssMiB: mib(process.resourceUsage().maxRSS),
       children: decoded.return.children.length,
       episodes: decoded.return.episodes.length,
@@ -122,6 +125,7 @@ const bench = (size: Size) => {
     medianParseSeconds: round(median(runs.map((r) => r.result.parseSeconds!))),
     medianRulesSeconds: round(median(runs.map((r) => r.result.rulesSeconds!))),
     medianSeconds: round(median(seconds)),
+    medianCpuSeconds: round(median(runs.map((r) => r.result.cpuSeconds!))),
     minSeconds: round(Math.min(...seconds)),
     maxSeconds: round(Math.max(...seconds)),
     medianWallSecondsWithStartup: round(median(runs.map((r) => r.wall))),
@@ -150,6 +154,8 @@ if (process.argv[2] === "--measure") {
       cores: cpus().length,
       memoryGiB: round(totalmem() / 1024 ** 3, 1),
       freeMemoryGiB: round(freemem() / 1024 ** 3, 1),
+      // The machine is shared: a load average above the core count stretches every wall-clock figure below.
+      loadAverage1mAtEnd: round(loadavg()[0] ?? 0, 1),
       platform: `${platform()} ${release()}`,
       node: process.version
     },

@@ -21,6 +21,16 @@ export const isInvalid = (x: unknown): x is Invalid =>
 /** A reader for a non-blank cell. @category models */
 export type Reader<A> = (raw: string) => A | Invalid
 
+/**
+ * Mark a reader worth remembering per file: dates repeat across thousands of rows and are costly to read, so a
+ * decoder keeps one value per distinct spelling (which also shares one string per date in memory).
+ * @category constructors
+ */
+export const cached = <A>(read: Reader<A>): Reader<A> => Object.assign(read, { cached: true })
+
+/** A reader of free text (ids, postcodes), whose values rarely repeat. @category constructors */
+export const freeText = <A>(read: Reader<A>): Reader<A> => read
+
 /** The number written in `s[from, to)` if it is all ASCII digits, else -1. */
 const digits = (s: string, from: number, to: number): number => {
   let n = 0
@@ -41,7 +51,7 @@ const dateExpected = "a date as dd/mm/yyyy (or yyyy-mm-dd)"
  * does not exist (31/04/2018) is invalid, not rolled over.
  * @category decoding
  */
-export const date: Reader<CalendarDate.CalendarDate> = (raw) => {
+export const date: Reader<CalendarDate.CalendarDate> = cached((raw) => {
   // Fast path for the usual dd/mm/yyyy: checked by character codes, built by slicing.
   if (raw.length === 10 && raw.charCodeAt(2) === 47 && raw.charCodeAt(5) === 47) {
     const d = digits(raw, 0, 2)
@@ -64,7 +74,7 @@ export const date: Reader<CalendarDate.CalendarDate> = (raw) => {
     return d._tag === "Some" ? d.value : invalid(`${dateExpected}; there is no such day`)
   }
   return invalid(dateExpected)
-}
+})
 
 const partialDmy = /^(\d{1,2}|ZZ)\/(\d{1,2}|ZZ)\/(\d{4}|ZZZZ)$/
 
@@ -72,7 +82,7 @@ const partialDmy = /^(\d{1,2}|ZZ)\/(\d{1,2}|ZZ)\/(\d{4}|ZZZZ)$/
  * A date whose unknown parts may be written `ZZ`/`ZZZZ` (PrevPerm DATE_PERM). Known parts must still make sense.
  * @category decoding
  */
-export const partialDate: Reader<PreviousPermanence.PartialDate> = (raw) => {
+export const partialDate: Reader<PreviousPermanence.PartialDate> = cached((raw) => {
   const m = partialDmy.exec(raw.toUpperCase())
   const expected = "a date as dd/mm/yyyy, with ZZ or ZZZZ for unknown parts"
   if (m === null) {
@@ -95,7 +105,7 @@ export const partialDate: Reader<PreviousPermanence.PartialDate> = (raw) => {
     if (day < 1 || day > max) return invalid(`${expected}; there is no such day`)
   }
   return partial(year, month, day)
-}
+})
 
 const partial = (year: number | null, month: number | null, day: number | null): PreviousPermanence.PartialDate => ({
   year: Option.fromNullishOr(year),
@@ -142,17 +152,13 @@ export const integer =
       : invalid(`a whole number from ${min} to ${max}`)
 
 /** Free text, kept as written. @category decoding */
-export const text: Reader<string> = (raw) => raw
+export const text: Reader<string> = freeText((raw) => raw)
 
 /** Text upper-cased, as the DfE tools load codes, UPNs and postcodes. @category decoding */
-export const upper: Reader<string> = (raw) => raw.toUpperCase()
+export const upper: Reader<string> = freeText((raw) => raw.toUpperCase())
 
-/**
- * Whether a reader's results are worth remembering per file: dates and codes repeat across thousands of rows, so a
- * decoder keeps one value per distinct spelling; free text (ids, postcodes) rarely repeats and is not kept.
- * @category predicates
- */
-export const isCacheable = (read: Reader<unknown>): boolean => read !== text && read !== upper
+/** Whether a decoder should remember this reader's values (see {@link cached}). @category predicates */
+export const isCacheable = (read: Reader<unknown>): boolean => (read as { cached?: boolean }).cached === true
 
 /** One of a fixed set of upper-cased spellings, mapped to a value. @category decoding */
 export const oneOf =

@@ -50,6 +50,8 @@ export interface IndexedReturn {
   readonly year: ReportingYear.ReportingYear
   readonly children: ReadonlyArray<ChildRecords>
   readonly byChild: ReadonlyMap<string, ChildRecords>
+  /** Each child's last episode that started by 31 March and has no end date: the one carried into next year. */
+  readonly openAtYearEnd: ReadonlyMap<string, Row<Episode.Episode>>
   /** Tables supplied, by 903 name. */
   readonly tables: ReadonlySet<Table.Name>
   readonly readErrors: ReadonlyArray<ReadError>

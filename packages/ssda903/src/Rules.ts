@@ -369,13 +369,8 @@ const r431: Rule = {
  * 503A–503F compare the episode left open at the end of last year with the same episode (same DECOM) this year. The
  * letter given to each field is our own assignment pending the DfE guide (ssda903.md §5.3 lists "503A…").
  */
-const openLastYear = (ctx: Context, c: ChildRecords): Row<Episode.Episode> | undefined => {
-  if (Option.isNone(ctx.previous)) return undefined
-  const before = ctx.previous.value.byChild.get(c.childId)
-  if (before === undefined) return undefined
-  const lastYearEnd = ReportingYear.end(ctx.previous.value.year)
-  return before.episodes.filter((r) => r.value.start <= lastYearEnd && Option.isNone(r.value.end)).at(-1)
-}
+const openLastYear = (ctx: Context, c: ChildRecords): Row<Episode.Episode> | undefined =>
+  Option.isNone(ctx.previous) ? undefined : ctx.previous.value.openAtYearEnd.get(c.childId)
 
 const agreeWithLastYear = (
   code: string,

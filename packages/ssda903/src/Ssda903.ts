@@ -141,34 +141,28 @@ export const identifyTable = (
   return fail(`looks like the ${best.def.name} table but has ${parts.join(" and ")}`)
 }
 
-/** Values already read in this file, per reader and spelling. @internal */
-export type ReaderCache = Map<Field.Reader<unknown>, Map<string, unknown>>
-
 /**
- * Decode one row's cells under a table definition. Returns the record and the raw spellings the table keeps, or
- * `undefined` after pushing a `ReadError` for each value that cannot be read.
+ * A decoder of rows for one table of one file. One `Cells` object serves every row (no allocation per row), and each
+ * cacheable reader remembers the values it has read in this file, so the thousands of repeats of a date or code are
+ * read once and share one value.
  * @internal
  */
-export const decodeRow = (
-  def: Table.Definition<unknown>,
-  file: string,
-  line: number,
-  get: (column: string) => string | null,
-  errors: Array<ReadError>,
-  cache: ReaderCache = new Map()
-): Row<unknown> | undefined => {
+export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, errors: Array<ReadError>) => {
+  let get: (column: string) => string | null = () => null
+  let line = 0
   let failed = false
+  const caches = new Map<Field.Reader<unknown>, Map<string, unknown>>()
   const read = <A>(reader: Field.Reader<A>, raw: string): A | Field.Invalid => {
     if (!Field.isCacheable(reader as Field.Reader<unknown>)) return reader(raw)
-    let known = cache.get(reader as Field.Reader<unknown>)
+    let known = caches.get(reader as Field.Reader<unknown>)
     if (known === undefined) {
       known = new Map()
-      cache.set(reader as Field.Reader<unknown>, known)
+      caches.set(reader as Field.Reader<unknown>, known)
     }
     const hit = known.get(raw)
     if (hit !== undefined) return hit as A | Field.Invalid
     const v = reader(raw)
-    // Bound the cache: a column of mostly distinct values (ids) should not grow it without limit.
+    // Bound the cache: a column of mostly distinct values should not grow it without limit.
     if (known.size < 50_000) known.set(raw, v)
     return v
   }
@@ -177,7 +171,7 @@ export const decodeRow = (
     errors.push({ table: def.name, file, row: line, column, childId: get("CHILD"), value, expected })
   }
   const cells: Table.Cells = {
-    get,
+    get: (column) => get(column),
     required: <A>(column: string, reader: Field.Reader<A>): A => {
       const raw = get(column)
       if (raw === null) {
@@ -202,12 +196,26 @@ export const decodeRow = (
       return Option.some(v)
     }
   }
-  const value = def.decode(cells)
-  if (failed) return undefined
-  if (def.keepRaw.length === 0) return { value, line }
-  const raw: Record<string, string> = {}
-  for (const c of def.keepRaw) raw[c] = (get(c) ?? "").toUpperCase()
-  return { value, line, raw }
+  /**
+   * The row at `rowLine` read through `rowGet`, or `undefined` after pushing a `ReadError` for each value that
+   * cannot be read.
+   */
+  return (rowLine: number, rowGet: (column: string) => string | null): Row<unknown> | undefined => {
+    get = rowGet
+    line = rowLine
+    failed = false
+    const value = def.decode(cells)
+    if (failed) return undefined
+    if (def.keepRaw.length === 0) return { value, line }
+    const raw: Record<string, string> = {}
+    for (const c of def.keepRaw) raw[c] = (get(c) ?? "").toUpperCase()
+    return { value, line, raw }
+  }
+}
+
+const isBlank = (cells: ReadonlyArray<string>): boolean => {
+  for (const c of cells) if (c !== "" && c.trim() !== "") return false
+  return true
 }
 
 const makeCsvBody = (file: string) => {
@@ -217,19 +225,28 @@ const makeCsvBody = (file: string) => {
   let width = 0
   const rows: Array<Row<unknown>> = []
   const errors: Array<ReadError> = []
-  const cache: ReaderCache = new Map()
+  let decodeRow: ReturnType<typeof makeRowDecoder> = () => undefined
+  let current: ReadonlyArray<string> = []
+  const get = (column: string): string | null => {
+    const i = positions.get(column)
+    const v = i === undefined ? undefined : current[i]
+    if (v === undefined || v === "") return null
+    const t = v.trim()
+    return t === "" ? null : t
+  }
   const accept = (records: ReadonlyArray<CsvRecord>): UnreadableFile | undefined => {
     for (const record of records) {
       if (def === undefined) {
         const found = identifyTable(file, record.cells)
         if (found instanceof UnreadableFile) return found
         def = found
+        decodeRow = makeRowDecoder(found, file, errors)
         width = record.cells.length
         positions = new Map(record.cells.map((c, i) => [normaliseHeader(c), i]))
         continue
       }
       const cells = record.cells
-      if (cells.every((c) => c.trim() === "")) continue // a blank line carries no data
+      if (isBlank(cells)) continue // a blank line carries no data
       if (cells.length !== width && !(cells.length > width && cells.slice(width).every((c) => c.trim() === ""))) {
         const child = positions.get("CHILD")
         errors.push({
@@ -243,12 +260,8 @@ const makeCsvBody = (file: string) => {
         })
         continue
       }
-      const get = (column: string): string | null => {
-        const i = positions.get(column)
-        const v = i === undefined ? undefined : cells[i]?.trim()
-        return v === undefined || v === "" ? null : v
-      }
-      const row = decodeRow(def, file, record.line, get, errors, cache)
+      current = cells
+      const row = decodeRow(record.line, get)
       if (row !== undefined) rows.push(row)
     }
     return undefined

@@ -67,8 +67,9 @@ export interface Definition<A> {
 }
 
 const childId = Field.text as Field.Reader<Child.ChildId>
-const childIdReader: Field.Reader<Child.ChildId> = (raw) =>
+const childIdReader: Field.Reader<Child.ChildId> = Field.freeText((raw) =>
   raw.length <= 64 ? childId(raw) : Field.invalid("a child identifier of at most 64 characters")
+)
 
 /**
  * SEX: `1`/`2` up to 2023/24, `M`/`F`/`U` from 2024/25. Both spellings are read so that no child is lost; which one

@@ -7,7 +7,7 @@ import { type CalendarDate, ChildHistory, type Episode, type Placement, Reportin
 import { Option, Schema } from "effect"
 import * as Registry from "./Registry.ts"
 import type { ChildRecords, Context, IndexedReturn, Rule } from "./Rule.ts"
-import type { DecodedReturn, ReadError, Row } from "./Ssda903.ts"
+import type { DecodedReturn, DecodedTable, ReadError, Row } from "./Ssda903.ts"
 import * as Table from "./Table.ts"
 
 /** One failure in the report. @category models */
@@ -88,10 +88,14 @@ const historyOf = (c: Omit<ChildRecords, "history">): ChildHistory.ChildHistory 
  * domain `ChildHistory` (episodes normalised as `ChildHistory.index` does) for cohort and care-leaver tests.
  * @category constructors
  */
-export const index = (decoded: DecodedReturn): IndexedReturn => {
+export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): IndexedReturn => {
   type Grouped = { -readonly [K in Exclude<keyof ChildRecords, "history">]: ChildRecords[K] }
   const byChild = new Map<string, Grouped>()
+  // Files are usually sorted by child, so consecutive rows mostly name the same child: remember the last one.
+  let lastId = ""
+  let last: Grouped | undefined
   const get = (id: string): Grouped => {
+    if (id === lastId && last !== undefined) return last
     let c = byChild.get(id)
     if (c === undefined) {
       c = {
@@ -111,6 +115,8 @@ export const index = (decoded: DecodedReturn): IndexedReturn => {
       }
       byChild.set(id, c)
     }
+    lastId = id
+    last = c
     return c
   }
   const s = decoded.sources
@@ -119,40 +125,62 @@ export const index = (decoded: DecodedReturn): IndexedReturn => {
     if (list === none) (c[key] as ReadonlyArray<Row<unknown>>) = [row]
     else (list as Array<Row<unknown>>).push(row)
   }
-  for (const r of s.children?.rows ?? []) push(get(r.value.id), "header", r)
+  const wanted = (t: Table.Name) => only === undefined || only.has(t)
+  if (wanted("Header")) for (const r of s.children?.rows ?? []) push(get(r.value.id), "header", r)
   const add = (
     key: Exclude<keyof Grouped, "childId" | "header">,
-    rows: ReadonlyArray<Row<{ readonly childId: string }>> | undefined
+    table: DecodedTable<{ readonly childId: string }> | undefined
   ) => {
-    for (const r of rows ?? []) push(get(r.value.childId), key, r)
+    if (table === undefined || !wanted(table.name)) return
+    for (const r of table.rows) push(get(r.value.childId), key, r)
   }
-  add("episodes", s.episodes?.rows)
-  add("reviews", s.reviews?.rows)
-  add("uasc", s.uasc?.rows)
-  add("healthOutcomes", s.healthOutcomes?.rows)
-  add("careLeavers", s.careLeavers?.rows)
-  add("adoptions", s.adoptions?.rows)
-  add("placedForAdoption", s.placedForAdoption?.rows)
-  add("previousPermanence", s.previousPermanence?.rows)
-  add("missing", s.missing?.rows)
-  add("socialWorkerEpisodes", s.socialWorkerEpisodes?.rows)
-  add("deprivationOfLiberty", s.deprivationOfLiberty?.rows)
+  add("episodes", s.episodes)
+  add("reviews", s.reviews)
+  add("uasc", s.uasc)
+  add("healthOutcomes", s.healthOutcomes)
+  add("careLeavers", s.careLeavers)
+  add("adoptions", s.adoptions)
+  add("placedForAdoption", s.placedForAdoption)
+  add("previousPermanence", s.previousPermanence)
+  add("missing", s.missing)
+  add("socialWorkerEpisodes", s.socialWorkerEpisodes)
+  add("deprivationOfLiberty", s.deprivationOfLiberty)
   const children: Array<ChildRecords> = []
   const indexed = new Map<string, ChildRecords>()
+  const openAtYearEnd = new Map<string, Row<Episode.Episode>>()
+  const yearEnd = ReportingYear.end(decoded.return.year)
   for (const c of [...byChild.values()].sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))) {
     if (c.episodes.length > 1) (c.episodes as Array<Row<Episode.Episode>>).sort(byStart)
-    const records: ChildRecords = { ...c, history: historyOf(c) }
+    // The domain history is built on first use: only cohort and care-leaver rules need it.
+    let history: ChildHistory.ChildHistory | undefined
+    const records = Object.defineProperty(c, "history", {
+      get: () => {
+        history ??= historyOf(c)
+        return history
+      },
+      enumerable: true
+    }) as ChildRecords
     children.push(records)
     indexed.set(c.childId, records)
+    for (let i = c.episodes.length - 1; i >= 0; i--) {
+      const e = c.episodes[i]!
+      if (e.value.start <= yearEnd && Option.isNone(e.value.end)) {
+        openAtYearEnd.set(c.childId, e)
+        break
+      }
+    }
   }
   return {
     year: decoded.return.year,
     children,
     byChild: indexed,
+    openAtYearEnd,
     tables: new Set([...decoded.tables].map(Table.nameOf)),
     readErrors: decoded.errors
   }
 }
+
+const episodesOnly: ReadonlySet<Table.Name> = new Set(["Episodes"])
 
 /** @category models */
 export interface ValidateOptions {
@@ -200,7 +228,8 @@ export const validate = (decoded: DecodedReturn, options: ValidateOptions = {}):
     yearStart: ReportingYear.start(year),
     yearEnd: ReportingYear.end(year),
     current,
-    previous: options.previous === undefined ? Option.none() : Option.some(index(options.previous)),
+    // Rules read only last year's episodes, so only they are indexed.
+    previous: options.previous === undefined ? Option.none() : Option.some(index(options.previous, episodesOnly)),
     area: Option.fromNullishOr(options.area)
   }
   const rules = options.rules ?? Registry.forYear(year)

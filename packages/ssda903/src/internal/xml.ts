@@ -7,8 +7,8 @@
  */
 import { SaxesParser } from "saxes"
 import * as Field from "../Field.ts"
-import type { DecodedFile, DecodedTable, ReadError, ReaderCache, Row } from "../Ssda903.ts"
-import { decodeRow, UnreadableFile } from "../Ssda903.ts"
+import type { DecodedFile, DecodedTable, ReadError, Row } from "../Ssda903.ts"
+import { makeRowDecoder, UnreadableFile } from "../Ssda903.ts"
 import * as Table from "../Table.ts"
 
 const rename: Readonly<Record<string, string>> = { CHILDID: "CHILD", PL: "PLACE" }
@@ -49,7 +49,7 @@ export const makeXmlReader = (file: string) => {
   const parser = new SaxesParser({ position: true })
   const rows = new Map<Table.Name, Array<Row<unknown>>>()
   const errors: Array<ReadError> = []
-  const cache: ReaderCache = new Map()
+  const decoders = new Map(Table.definitions.map((d) => [d.name, makeRowDecoder(d, file, errors)] as const))
   const stack: Array<string> = []
   let failure: UnreadableFile | undefined
   let child: { line: number; fields: Map<string, string>; groups: Array<Group> } | undefined
@@ -72,8 +72,7 @@ export const makeXmlReader = (file: string) => {
     })
 
   const emit = (table: Table.Name, line: number, get: (c: string) => string | null) => {
-    const def = Table.byName(table)
-    const row = decodeRow(def, file, line, get, errors, cache)
+    const row = decoders.get(table)!(line, get)
     if (row !== undefined) rows.get(table)!.push(row)
   }
 
