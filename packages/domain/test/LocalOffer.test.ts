@@ -221,6 +221,17 @@ describe("a young person's entitlements", () => {
     assert.include(on21st[0]?.because ?? "", "21st birthday")
   })
 
+  it("lists a new amount as a change while the entitlement keeps applying", () => {
+    const relevant = person("2005-09-09", [{ _tag: "Status", status: "relevant", from: "2022-09-09" }])
+    const changes = LocalOffer.upcomingChanges(offer, relevant, d("2023-01-01"), d("2023-06-30"))
+    const suha = changes.filter((c) => c.entitlementId === "setting-up-home-allowance")
+    assert.deepStrictEqual(
+      suha.map((c) => [c.on, c.change]),
+      [["2023-04-01", "amount_changes"]]
+    )
+    assert.include(suha[0]?.because ?? "", "new amount")
+  })
+
   it("lists the end of a course as a change", () => {
     const changes = LocalOffer.upcomingChanges(offer, student, d("2027-01-01"), d("2027-12-31"))
     const courseEnd: ReadonlyArray<string> = changes.filter((c) => c.on === "2027-07-01").map((c) => c.entitlementId)
