@@ -1,7 +1,6 @@
 /** A clean synthetic council (`@cpo/synth`) reads back without loss and passes every rule in force. */
 import { ReportingYear } from "@cpo/domain"
 import { Synth } from "@cpo/synth"
-import * as SynthXml from "@cpo/synth/Xml"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { Ssda903, Validation } from "../src/index.ts"
@@ -38,6 +37,32 @@ describe("synthetic returns", () => {
     )
   }
 
+  for (const [years, count] of [
+    [{ from: 2017, to: 2018 }, 1],
+    [{ from: 2025, to: 2026 }, 2]
+  ] as const) {
+    it.effect(`finds every injected error and nothing else (${years.to})`, () =>
+      Effect.gen(function* () {
+        const council = Synth.generate({ seed: 23, council: "Synthetic Test Borough", children: 400, years })
+        const [previous, current] = council.returns
+        const codes = Synth.supportedErrorCodes.filter((code) => Synth.isSupported(code, years.to))
+        const injected = Synth.injectErrors(current!, {
+          errors: codes.map((code) => ({ code, count })),
+          seed: 3,
+          previous: previous!
+        })
+        const decoded = yield* decodeReturn(injected.return)
+        assert.deepStrictEqual(decoded.errors, [])
+        const report = Validation.validate(decoded, { previous: yield* decodeReturn(previous!) })
+        const key = (code: string, child: string | null) => `${code} ${child}`
+        const expected = [...new Set(injected.injected.map((e) => key(e.code, e.childId)))].sort()
+        const found = [...new Set(report.errors.map((e) => key(e.code, e.childId)))].sort()
+        assert.isAtLeast(expected.length, codes.length * count)
+        assert.deepStrictEqual(found, expected)
+      })
+    )
+  }
+
   it.effect("the XML form decodes to the same return as the CSV form", () =>
     Effect.gen(function* () {
       const council = Synth.generate({
@@ -47,7 +72,7 @@ describe("synthetic returns", () => {
         years: { from: 2018, to: 2018 }
       })
       const ret = council.returns[0]!
-      const fromXml = yield* Ssda903.decodeFiles([{ name: "return.xml", bytes: encode(SynthXml.toXml(ret)) }], {
+      const fromXml = yield* Ssda903.decodeFiles([{ name: "return.xml", bytes: encode(Synth.toXml(ret)) }], {
         year: ret.year
       })
       const fromCsv = yield* decodeReturn(ret)
