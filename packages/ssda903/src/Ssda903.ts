@@ -8,7 +8,7 @@
  * file is never held as bytes and text and records at once. Only Web APIs are used, so this runs in Node, browsers
  * and edge runtimes alike.
  */
-import type { Child, ReportingYear, Return } from "@cpo/domain"
+import type { ReportingYear, Return } from "@cpo/domain"
 import { Effect, Option, Schema } from "effect"
 import * as Field from "./Field.ts"
 import { type CsvRecord, makeCsvTokenizer } from "./internal/csv.ts"
@@ -450,6 +450,3 @@ export const decodeStreams = (
     Effect.forEach(files, (f) => decodeStream(f.name, f.stream)),
     (decoded) => assemble(decoded, options)
   )
-
-/** The raw SEX spelling kept beside a Header or UASC row. @category getters */
-export const rawSex = (row: Row<Child.Child> | Row<unknown>): string => row.raw?.SEX ?? ""
