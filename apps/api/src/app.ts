@@ -35,6 +35,8 @@ export interface AppOptions {
   readonly demo?: boolean
   /** Where structured log lines go; default: one JSON line each on stdout. */
   readonly log?: Logger
+  /** How long a cached scorecard is served before checking the year's current import again (default 2 s). */
+  readonly scorecardFreshForMillis?: number
   /** The largest 903 upload accepted, in bytes (default 50 MiB). */
   readonly maxUploadBytes?: number
   /** Extra routes mounted last (e.g. the dashboard's static files in `main.ts`). */
@@ -52,7 +54,7 @@ export const makeApp = (options: AppOptions): Hono<ApiEnv> => {
     runtime: options.runtime,
     log: options.log ?? jsonLines,
     maxUploadBytes: options.maxUploadBytes ?? 50 * 1024 * 1024,
-    scorecards: makeScorecardCache(256)
+    scorecards: makeScorecardCache({ capacity: 256, freshForMillis: options.scorecardFreshForMillis ?? 2000 })
   }
   const app = new Hono<ApiEnv>()
     .use(requestLog(deps.log))

@@ -31,8 +31,8 @@ describe("scorecard cache", () => {
     expect(auditAfter.entries.length - (auditBefore as { entries: Array<unknown> }).entries.length).toBe(1)
   })
 
-  it("computes afresh once a new import becomes current for the year", async () => {
-    const app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
+  it("computes afresh once a new import becomes current for the year, after the freshness window", async () => {
+    const app = makeApp({ runtime, jwtSecret: secret, log: () => {}, scorecardFreshForMillis: 0 })
     const headers = await bearer("officer", [councilA.id])
     const path = `/v1/councils/${councilA.id}/indicators?year=2018`
     expect(await claOf(await app.request(path, { headers }))).toBe(4)
@@ -43,11 +43,18 @@ describe("scorecard cache", () => {
   })
 
   it("keeps at most its capacity, dropping the oldest", () => {
-    const cache = makeScorecardCache(2)
-    const card = (council: string) => ({ council }) as unknown as Scorecard.Scorecard
-    cache.set("a", card("a"))
-    cache.set("b", card("b"))
-    cache.set("c", card("c"))
-    expect([cache.get("a"), cache.get("b")?.council, cache.get("c")?.council]).toEqual([undefined, "b", "c"])
+    const cache = makeScorecardCache({ capacity: 2, freshForMillis: 1000 })
+    const entry = (council: string) => ({
+      scorecard: { council } as unknown as Scorecard.Scorecard,
+      importId: "1",
+      checkedAt: 0
+    })
+    cache.set(JSON.stringify(["a"]), entry("a"))
+    cache.set(JSON.stringify(["b"]), entry("b"))
+    cache.set(JSON.stringify(["c"]), entry("c"))
+    const councilOf = (key: string) => cache.get(JSON.stringify([key]))?.scorecard.council
+    expect([councilOf("a"), councilOf("b"), councilOf("c")]).toEqual([undefined, "b", "c"])
+    cache.forget("b" as never)
+    expect([councilOf("b"), councilOf("c")]).toEqual([undefined, "c"])
   })
 })

@@ -5,7 +5,7 @@
 
 import type { Audience } from "@cpo/domain"
 import { ChildHistory, type Council, type Indicator, type ReportingYear, Return, Returns, Scorecard } from "@cpo/domain"
-import { Effect, Option } from "effect"
+import { Clock, Effect, Option } from "effect"
 
 /** The tables a stored return holds: Header and Episodes always, the others when the council supplied them. */
 export const suppliedTables = (ret: Return.Return): ReadonlySet<Return.TableName> =>
@@ -42,46 +42,70 @@ export const scorecardOf = (options: {
     })
   })
 
-/** Scorecards already computed, by council, import, audience and population. @category models */
+/** A computed scorecard, the import it came from and when that import was last seen current. @category models */
+export interface CachedScorecard {
+  readonly scorecard: Scorecard.Scorecard
+  readonly importId: string
+  readonly checkedAt: number
+}
+
+/** Scorecards already computed, by council, year, audience and population. @category models */
 export interface ScorecardCache {
-  readonly get: (key: string) => Scorecard.Scorecard | undefined
-  readonly set: (key: string, scorecard: Scorecard.Scorecard) => void
+  readonly get: (key: string) => CachedScorecard | undefined
+  readonly set: (key: string, entry: CachedScorecard) => void
+  /** Drop a council's scorecards (after an import through this API). */
+  readonly forget: (council: Council.CouncilId) => void
+  /** How long an entry is served without asking the store which import is current, in milliseconds. */
+  readonly freshForMillis: number
 }
 
 /**
  * A cache of at most `capacity` scorecards, the oldest dropped first. One per app (`makeApp`), never module-wide.
  * @category constructors
  */
-export const makeScorecardCache = (capacity: number): ScorecardCache => {
-  const entries = new Map<string, Scorecard.Scorecard>()
+export const makeScorecardCache = (options: {
+  readonly capacity: number
+  readonly freshForMillis: number
+}): ScorecardCache => {
+  const entries = new Map<string, CachedScorecard>()
   return {
     get: (key) => entries.get(key),
-    set: (key, scorecard) => {
-      entries.set(key, scorecard)
-      if (entries.size > capacity) {
+    set: (key, entry) => {
+      entries.delete(key)
+      entries.set(key, entry)
+      if (entries.size > options.capacity) {
         const oldest = entries.keys().next()
         if (oldest.done !== true) entries.delete(oldest.value)
       }
-    }
+    },
+    forget: (council) => {
+      for (const key of [...entries.keys()]) if (JSON.parse(key)[0] === council) entries.delete(key)
+    },
+    freshForMillis: options.freshForMillis
   }
 }
 
 /**
- * The scorecard through `cache`. A stored import never changes, so a scorecard is keyed by the year's current import:
- * a new import, or retention removing one, changes the key and the scorecard is computed afresh. A hit reads only the
- * import list, no child-level data.
+ * The scorecard through `cache`. A stored import never changes, so a scorecard stays right while its import is the
+ * year's current one. Within `freshForMillis` of the last check an entry is served as it is (an import made elsewhere,
+ * e.g. by `cpo import`, shows within that time; an upload through this API clears the council at once); after it,
+ * the import list — no child-level data — says whether to compute afresh.
  * @category constructors
  */
 export const cachedScorecardOf = (cache: ScorecardCache, options: Parameters<typeof scorecardOf>[0]) =>
   Effect.gen(function* () {
+    const now = yield* Clock.currentTimeMillis
+    const key = JSON.stringify([options.council, options.year, options.audience, Option.getOrNull(options.population)])
+    const cached = cache.get(key)
+    if (cached !== undefined && now - cached.checkedAt < cache.freshForMillis) return cached.scorecard
+    // One request re-checks; the others keep serving the entry meanwhile, instead of all asking the store at once.
+    if (cached !== undefined) cache.set(key, { ...cached, checkedAt: now })
     const returns = yield* Returns.Returns
     const current = (yield* returns.history(options.council)).find((h) => h.current && h.year === options.year)
     if (current === undefined)
       return yield* new Returns.ReturnNotFound({ council: options.council, year: options.year })
-    const key = JSON.stringify([options.council, current.id, options.audience, Option.getOrNull(options.population)])
-    const hit = cache.get(key)
-    if (hit !== undefined) return hit
-    const scorecard = yield* scorecardOf(options)
-    cache.set(key, scorecard)
+    const scorecard =
+      cached !== undefined && cached.importId === current.id ? cached.scorecard : yield* scorecardOf(options)
+    cache.set(key, { scorecard, importId: current.id, checkedAt: now })
     return scorecard
   })

@@ -108,7 +108,10 @@ export const returns = (deps: Deps) => {
             unchanged: before.some((h) => h.id === record.id),
             report: Validation.validate(decoded)
           }
-        }).pipe(AuditLog.withCaller(callerOf(c, endpoints.uploadReturn, council)))
+        }).pipe(
+          Effect.tap(() => Effect.sync(() => deps.scorecards.forget(council))),
+          AuditLog.withCaller(callerOf(c, endpoints.uploadReturn, council))
+        )
         return answer(c, deps, program, ImportResult, 201)
       }
     )
