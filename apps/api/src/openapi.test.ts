@@ -1,4 +1,5 @@
 import { Layer } from "effect"
+import { transformSync } from "esbuild"
 import { describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
 import { endpoints } from "./endpoints.ts"
@@ -45,5 +46,9 @@ describe("OpenAPI document", () => {
     const html = await res.text()
     expect(html).toContain('fetch("/openapi.json")')
     expect(html).not.toMatch(/<script[^>]+src=/)
+    const script = /<script type="module">([\s\S]*)<\/script>/.exec(html)?.[1] ?? ""
+    // The page's script must at least parse as a module (it has no other test harness).
+    expect(() => transformSync(script, { format: "esm", loader: "js" })).not.toThrow()
+    expect(script).toContain("spec.paths")
   })
 })
