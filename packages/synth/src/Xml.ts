@@ -11,8 +11,12 @@ import { date, missingKind, partialDate, sex } from "./Csv.ts"
 
 type Value = string | number | boolean | null | Option.Option<string | number | boolean>
 
+const special = /[&<>"]/
+
 const escapeXml = (s: string): string =>
-  s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;")
+  special.test(s)
+    ? s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;")
+    : s
 
 const element = (tag: string, value: Value): string => {
   const v = Option.isOption(value) ? Option.getOrNull(value) : value
@@ -20,8 +24,6 @@ const element = (tag: string, value: Value): string => {
   const text = typeof v === "boolean" ? (v ? "1" : "0") : escapeXml(String(v))
   return `<${tag}>${text}</${tag}>`
 }
-
-const fields = (pairs: ReadonlyArray<readonly [string, Value]>): string => pairs.map(([t, v]) => element(t, v)).join("")
 
 const byChild = <A extends { readonly childId: Child.ChildId }>(rows: Option.Option<ReadonlyArray<A>>) => {
   const m = new Map<string, Array<A>>()
@@ -58,112 +60,55 @@ export const toXml = (ret: Return.Return): string => {
     const parts: Array<string> = ["<CHILD><HEADER>", element("CHILDID", id)]
     if (child !== undefined) {
       parts.push(
-        fields([
-          ["UPN", child.upn],
-          ["SEX", sex(child.sex, year)],
-          ["DOB", date(child.dateOfBirth)],
-          ["ETHNIC", child.ethnicity],
-          ["MOTHER", child.mother],
-          ["MC_DOB", date(child.motherChildDateOfBirth)]
-        ])
+        element("UPN", child.upn) +
+          element("SEX", sex(child.sex, year)) +
+          element("DOB", date(child.dateOfBirth)) +
+          element("ETHNIC", child.ethnicity) +
+          element("MOTHER", child.mother) +
+          element("MC_DOB", date(child.motherChildDateOfBirth))
       )
     }
     for (const r of reviews.get(id) ?? []) {
-      parts.push(
-        `<AREVIEW>${fields([
-          ["REVIEW", date(r.date)],
-          ["REVIEW_CODE", r.participation]
-        ])}</AREVIEW>`
-      )
+      parts.push(`<AREVIEW>${element("REVIEW", date(r.date)) + element("REVIEW_CODE", r.participation)}</AREVIEW>`)
     }
     for (const m of missing.get(id) ?? []) {
       parts.push(
-        `<AMISSING>${fields([
-          ["MISSING", missingKind(m.kind)],
-          ["MIS_START", date(m.start)],
-          ["MIS_END", date(m.end)]
-        ])}</AMISSING>`
+        `<AMISSING>${element("MISSING", missingKind(m.kind)) + element("MIS_START", date(m.start)) + element("MIS_END", date(m.end))}</AMISSING>`
       )
     }
     for (const o of oc2.get(id) ?? []) {
       parts.push(
-        `<OC2>${fields([
-          ["SDQ_SCORE", o.sdqScore],
-          ["SDQ_REASON", o.sdqReason],
-          ["CONVICTED", o.convicted],
-          ["HEALTH_CHECK", o.healthCheck],
-          ["IMMUNISATIONS", o.immunisations],
-          ["TEETH_CHECK", o.teethCheck],
-          ["HEALTH_ASSESSMENT", o.healthAssessment],
-          ["SUBSTANCE_MISUSE", o.substanceMisuse],
-          ["INTERVENTION_RECEIVED", o.interventionReceived],
-          ["INTERVENTION_OFFERED", o.interventionOffered]
-        ])}</OC2>`
+        `<OC2>${element("SDQ_SCORE", o.sdqScore) + element("SDQ_REASON", o.sdqReason) + element("CONVICTED", o.convicted) + element("HEALTH_CHECK", o.healthCheck) + element("IMMUNISATIONS", o.immunisations) + element("TEETH_CHECK", o.teethCheck) + element("HEALTH_ASSESSMENT", o.healthAssessment) + element("SUBSTANCE_MISUSE", o.substanceMisuse) + element("INTERVENTION_RECEIVED", o.interventionReceived) + element("INTERVENTION_OFFERED", o.interventionOffered)}</OC2>`
       )
     }
     for (const p of perm.get(id) ?? []) {
       parts.push(
-        `<PERMANENCE>${fields([
-          ["PREV_PERM", p.option],
-          ["LA_PERM", p.localAuthority],
-          ["DATE_PERM", partialDate(p.date)]
-        ])}</PERMANENCE>`
+        `<PERMANENCE>${element("PREV_PERM", p.option) + element("LA_PERM", p.localAuthority) + element("DATE_PERM", partialDate(p.date))}</PERMANENCE>`
       )
     }
     for (const p of placed.get(id) ?? []) {
       parts.push(
-        `<AD_PLACED>${fields([
-          ["DATE_PLACED", date(p.decision)],
-          ["DATE_PLACED_CEASED", date(p.ceased)],
-          ["REASON_PLACED_CEASED", p.reasonCeased]
-        ])}</AD_PLACED>`
+        `<AD_PLACED>${element("DATE_PLACED", date(p.decision)) + element("DATE_PLACED_CEASED", date(p.ceased)) + element("REASON_PLACED_CEASED", p.reasonCeased)}</AD_PLACED>`
       )
     }
     parts.push("</HEADER>")
     for (const e of episodes.get(id) ?? []) {
       parts.push(
-        `<EPISODE>${fields([
-          ["DECOM", date(e.start)],
-          ["RNE", e.reasonForNewEpisode],
-          ["LS", e.legalStatus],
-          ["CIN", e.categoryOfNeed],
-          ["PL", e.placement],
-          ["PLACE_PROVIDER", e.provider],
-          ["DEC", date(e.end)],
-          ["REC", e.reasonCeased],
-          ["REASON_PLACE_CHANGE", e.reasonPlaceChange],
-          ["HOME_POST", e.homePostcode],
-          ["PL_POST", e.placementPostcode],
-          ["URN", e.urn]
-        ])}</EPISODE>`
+        `<EPISODE>${element("DECOM", date(e.start)) + element("RNE", e.reasonForNewEpisode) + element("LS", e.legalStatus) + element("CIN", e.categoryOfNeed) + element("PL", e.placement) + element("PLACE_PROVIDER", e.provider) + element("DEC", date(e.end)) + element("REC", e.reasonCeased) + element("REASON_PLACE_CHANGE", e.reasonPlaceChange) + element("HOME_POST", e.homePostcode) + element("PL_POST", e.placementPostcode) + element("URN", e.urn)}</EPISODE>`
       )
     }
-    for (const u of uasc.get(id) ?? [])
-      parts.push(
-        fields([
-          ["UASC", true],
-          ["DUC", date(u.statusCeased)]
-        ])
-      )
+    for (const u of uasc.get(id) ?? []) parts.push(element("UASC", true) + element("DUC", date(u.statusCeased)))
     for (const o of oc3.get(id) ?? []) {
-      parts.push(
-        fields([
-          ["IN_TOUCH", o.inTouch],
-          ["ACTIV", o.activity],
-          ["ACCOM", o.accommodation]
-        ])
-      )
+      parts.push(element("IN_TOUCH", o.inTouch) + element("ACTIV", o.activity) + element("ACCOM", o.accommodation))
     }
     for (const a of ad1.get(id) ?? []) {
       parts.push(
-        fields([
-          ["DATE_INT", date(a.bestInterestDecision)],
-          ["DATE_MATCH", date(a.matched)],
-          ["FOSTER_CARE", a.byFormerFosterCarer],
-          ["NB_ADOPTR", a.numberOfAdopters],
-          ["SEX_ADOPTR", a.adopterSex],
-          ["LS_ADOPTR", a.adopterLegalStatus]
-        ])
+        element("DATE_INT", date(a.bestInterestDecision)) +
+          element("DATE_MATCH", date(a.matched)) +
+          element("FOSTER_CARE", a.byFormerFosterCarer) +
+          element("NB_ADOPTR", a.numberOfAdopters) +
+          element("SEX_ADOPTR", a.adopterSex) +
+          element("LS_ADOPTR", a.adopterLegalStatus)
       )
     }
     parts.push("</CHILD>")

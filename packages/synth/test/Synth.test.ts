@@ -189,3 +189,15 @@ describe("Synth.presets", () => {
     expect(Synth.presets.national.children).toBe(80_000)
   })
 })
+
+describe("generation speed", () => {
+  // National scale is measured by `pnpm --filter @cpo/synth bench`; here a mid size guards against a slide from
+  // seconds to minutes (on an idle 2-core machine the large county takes about a second).
+  it("generates the large county preset, three years, in well under a minute", () => {
+    const started = performance.now()
+    const council = Synth.generate(Synth.presets.largeCounty)
+    const seconds = (performance.now() - started) / 1000
+    expect(claAt31March(council.returns[2]!)).toBe(2500)
+    expect(seconds).toBeLessThan(30)
+  })
+})
