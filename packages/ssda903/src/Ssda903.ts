@@ -152,6 +152,7 @@ export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, err
   let line = 0
   let failed = false
   const caches = new Map<Field.Reader<unknown>, Map<string, unknown>>()
+  const somes = new Map<unknown, Option.Option<unknown>>()
   const read = <A>(reader: Field.Reader<A>, raw: string): A | Field.Invalid => {
     if (!Field.isCacheable(reader as Field.Reader<unknown>)) return reader(raw)
     let known = caches.get(reader as Field.Reader<unknown>)
@@ -193,7 +194,14 @@ export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, err
         report(column, raw, v.expected)
         return Option.none()
       }
-      return Option.some(v)
+      if (typeof v === "object") return Option.some(v)
+      // Options are immutable: one `Some` per distinct code, flag or date serves every row that holds it.
+      let some = somes.get(v) as Option.Option<A> | undefined
+      if (some === undefined) {
+        some = Option.some(v)
+        if (somes.size < 50_000) somes.set(v, some)
+      }
+      return some
     }
   }
   /**
