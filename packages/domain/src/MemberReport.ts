@@ -650,6 +650,19 @@ const benchmarkSection = (ctx: Context): Option.Option<Section> => {
   )
 }
 
+/** The strategy's progress in one sentence: how many actions are complete, overdue and at risk. */
+const progressSummary = (ctx: Context, strategy: Strategy.Strategy): string => {
+  const all = Strategy.actions(strategy)
+  const completed = all.filter(({ action }) => action.status === "completed").length
+  const concerns = Progress.concerns(strategy, ctx.inputs.updates ?? [], { asOf: ctx.asOf })
+  const overdue = concerns.filter((c) => c.level === "overdue").length
+  const atRisk = concerns.length - overdue
+  const actions = (n: number) => `${n} action${n === 1 ? "" : "s"}`
+  return `Of the ${actions(all.length)} in ${strategy.title} ${Strategy.periodLabel(strategy)}, ${completed} ${
+    completed === 1 ? "was" : "were"
+  } complete at ${ddmmyyyy(ctx.asOf)}, ${overdue} overdue and ${atRisk} at risk of slipping.`
+}
+
 /**
  * Figures that would give away a suppressed one by subtraction: children looked after during the year are those at
  * the previous 31 March plus those who started, and those at 31 March plus those who ceased, so a published
@@ -718,7 +731,8 @@ export const make = (inputs: Inputs): Result.Result<Report, InputProblem> => {
     p(
       `This report sets out how ${inputs.council} has acted as corporate parent to the children it looks after and its care leavers in ${ReportingYear.label(inputs.year)} (1 April ${inputs.year - 1} to 31 March ${inputs.year}).`
     ),
-    ...Option.toArray(Option.map(headline, p))
+    ...Option.toArray(Option.map(headline, p)),
+    ...Option.toArray(Option.map(strategy, (st) => p(progressSummary(ctx, st))))
   ])
 
   const others = current.indicators.filter((e) => !grouped.has(e.id)).map((e) => e.id)

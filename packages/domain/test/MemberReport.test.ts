@@ -230,6 +230,13 @@ describe("MemberReport with priorities and governance", () => {
     assert.include(md, "| 01/03/2018 | Red | Net growth of carers is slow |")
   })
 
+  it("sums up the actions complete, overdue and at risk in the summary", () => {
+    assert.include(
+      md,
+      "Of the 2 actions in Corporate Parenting Strategy 2018-21, 0 were complete at 31/03/2018, 1 overdue and 1 at risk of slipping."
+    )
+  })
+
   it("lists the overdue action", () => {
     assert.include(
       md,

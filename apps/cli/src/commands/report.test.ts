@@ -13,17 +13,21 @@ const run = (...args: Array<string>) =>
 const figuresOnly = (text: string): string => {
   let s = text
   for (const d of Indicator.catalogue) s = s.replaceAll(d.title, "")
-  return s
-    .replace(/<style>[\s\S]*?<\/style>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(
-      /\b\d{1,2}(\/\d{2}\/\d{4}| (January|February|March|April|May|June|July|August|September|October|November|December) \d{4})/g,
-      ""
-    )
-    .replace(/\b\d{4}\/\d{2}\b/g, "")
-    .replace(/\b\d{4}\b/g, "")
-    .replace(/-?\d+(\.\d+)?%/g, "")
-    .replace(/\d[\d,]*(\.\d+)? per 10,000/g, "")
+  return (
+    s
+      .replace(/<style>[\s\S]*?<\/style>/g, "")
+      .replace(/<[^>]+>/g, " ")
+      .replace(
+        /\b\d{1,2}(\/\d{2}\/\d{4}| (January|February|March|April|May|June|July|August|September|October|November|December) \d{4})/g,
+        ""
+      )
+      .replace(/\b\d{4}\/\d{2}\b/g, "")
+      .replace(/\b\d{4}\b/g, "")
+      .replace(/-?\d+(\.\d+)?%/g, "")
+      .replace(/\d[\d,]*(\.\d+)? per 10,000/g, "")
+      // Counts of actions, not of children.
+      .replace(/Of the \d+ actions in [^.]* at risk of slipping\./g, "")
+  )
 }
 const smallCount = /(?<![\d.,\w])[1-5](?![\d.,%\w])/
 
