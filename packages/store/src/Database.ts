@@ -18,6 +18,7 @@ import migration0002 from "./migrations/0002_create_return_tables.ts"
 import migration0003 from "./migrations/0003_create_oversight_tables.ts"
 import migration0004 from "./migrations/0004_create_users_and_audit_log.ts"
 import migration0005 from "./migrations/0005_enable_row_level_security.ts"
+import migration0006 from "./migrations/0006_local_offer.ts"
 import migration0007 from "./migrations/0007_priorities_and_governance.ts"
 
 /** Where the data lives: PostgreSQL when `pgUrl` is given, else PGlite in `dataDir`, else PGlite in memory. */
@@ -39,6 +40,7 @@ export const migrations = {
   "0003_create_oversight_tables": migration0003,
   "0004_create_users_and_audit_log": migration0004,
   "0005_enable_row_level_security": migration0005,
+  "0006_local_offer": migration0006,
   "0007_priorities_and_governance": migration0007
 }
 

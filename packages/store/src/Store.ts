@@ -7,12 +7,13 @@
  * program.pipe(Effect.provide(Store.layer({ dataDir: ".data/pglite" })))
  * ```
  */
-import type { AuditLog, Governance, Priorities, Returns } from "@cpo/domain"
+import type { AuditLog, Governance, LocalOffer, Priorities, Returns } from "@cpo/domain"
 import { Layer } from "effect"
 import type { SqlClient } from "effect/sql"
 import * as AuditLogRepository from "./AuditLogRepository.ts"
 import * as Database from "./Database.ts"
 import * as GovernanceRepository from "./GovernanceRepository.ts"
+import * as LocalOfferRepository from "./LocalOfferRepository.ts"
 import * as PrioritiesRepository from "./PrioritiesRepository.ts"
 import * as Retention from "./Retention.ts"
 import * as ReturnsRepository from "./ReturnsRepository.ts"
@@ -28,6 +29,7 @@ export type Services =
   | Retention.Retention
   | Priorities.Priorities
   | Governance.Boards
+  | LocalOffer.LocalOffers
 
 /**
  * The services on a `SqlClient` already in context (for tests that also query the database directly).
@@ -36,6 +38,7 @@ export type Services =
 export const layerFromSql: Layer.Layer<Services, never, SqlClient.SqlClient> = Layer.mergeAll(
   ReturnsRepository.layer,
   AuditLogRepository.layer,
+  LocalOfferRepository.layer,
   Retention.layer,
   PrioritiesRepository.layer,
   GovernanceRepository.layer
