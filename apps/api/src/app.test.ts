@@ -170,6 +170,26 @@ describe("authentication", () => {
     expect(res.status).toBe(401)
   })
 
+  it("refuses an unsigned (alg none) token and a signed token whose claims are not a cpo principal", async () => {
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url")
+    const now = Math.floor(Date.now() / 1000)
+    const claims = { sub: "x", role: "officer", councils: [councilA.id], iss: "cpo", aud: "cpo-api", exp: now + 600 }
+    const unsigned = `${b64({ alg: "none", typ: "JWT" })}.${b64(claims)}.`
+    const { SignJWT } = await import("jose")
+    const wrongRole = await new SignJWT({ role: "superuser", councils: [councilA.id] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("x")
+      .setIssuer("cpo")
+      .setAudience("cpo-api")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode(secret))
+    for (const token of [unsigned, wrongRole, "not-a-jwt"]) {
+      const res = await app().request(indicatorsOf(councilA.id), { headers: { authorization: `Bearer ${token}` } })
+      expect(res.status).toBe(401)
+      expect(((await res.json()) as { type: string }).type).toBe("urn:cpo:problem:invalid-credentials")
+    }
+  })
+
   it("refuses another council's data with council-not-permitted, whether or not it exists", async () => {
     const headers = await bearer("officer", [councilA.id])
     for (const other of [councilB.id, "fake-borough-z"]) {
