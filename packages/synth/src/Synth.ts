@@ -151,8 +151,8 @@ export const generate = (options: Options): SyntheticCouncil => {
     const lastPeriod = life.periods[life.periods.length - 1]
     if (lastPeriod === undefined) return false
     if (lastPeriod.end >= firstStart) return true
-    // Out of care before the first year: it matters only as a care leaver (in care after 14, under 22).
-    return lastPeriod.end > Lifecycle.birthday(life, 14) && Lifecycle.birthday(life, 22) >= firstStart
+    // Out of care before the first year: it matters only as a care leaver (in care after 16, under 22 then).
+    return lastPeriod.end > Lifecycle.birthday(life, 16) && Lifecycle.birthday(life, 22) >= firstStart
   }
   const startRng = Random.make(seed, 72)
   const lives: Array<Lifecycle.Life> = []
