@@ -216,14 +216,10 @@ const activities = (year: number) =>
           ["G6", 6]
         ]
   )
-const activitiesByYear = new Map<number, Random.Weighted<CareLeaverOutcome.Activity>>()
-const activityTable = (year: number) => {
-  const hit = activitiesByYear.get(year)
-  if (hit !== undefined) return hit
-  const table = activities(year)
-  activitiesByYear.set(year, table)
-  return table
-}
+/** Main activities before 2022/23 (F3/P3 training or employment) and after (F4/P4 apprenticeships, F5/P5). */
+const activitiesUntil2022 = activities(2022)
+const activitiesFrom2023 = activities(2023)
+const activityTable = (year: number) => (year <= 2022 ? activitiesUntil2022 : activitiesFrom2023)
 const accommodationAt17 = Random.weights<CareLeaverOutcome.Accommodation>([
   ["B1", 20],
   ["D1", 30],
