@@ -72,6 +72,12 @@ describe("scorecard", () => {
     await card.getByText("Show the trend as a table").click()
     const rows = await card.locator("table tbody tr").allTextContents()
     expect(rows).toEqual(["2016/171", "2017/184"])
+    // The whole scorecard as one table, for comparing indicators and for screen readers.
+    await page.getByText("Show every indicator in one table").click()
+    const table = page.getByRole("table", { name: "Scorecard 2017/18" })
+    expect(await table.locator("tbody tr").count()).toBe(api.indicators.length)
+    const claRow = table.locator("tbody tr").filter({ hasText: "Children looked after at 31 March" }).first()
+    expect(await claRow.locator("td").first().textContent()).toBe(expected?.display)
     expect(await accessibilityViolations(page)).toEqual([])
     expect(await screenshots(page, "scorecard")).toEqual([
       { width: 1280, overflows: false },

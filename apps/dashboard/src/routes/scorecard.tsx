@@ -6,13 +6,14 @@ import { Audience, ReportingYear } from "@cpo/domain"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Schema } from "effect"
 import { createResource, For, Match, Show, Switch } from "solid-js"
+import { DataTable } from "../components/data-table.tsx"
 import { ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
-import { isSymbol, unitSuffix } from "../components/figures.ts"
+import { explainSymbol, fraction, isSymbol, unitSuffix } from "../components/figures.ts"
 import { IndicatorCard } from "../components/indicator-card.tsx"
 import { usePageTitle } from "../components/page-title.ts"
 import type { TrendPoint } from "../components/trend-chart.tsx"
 import { useCouncils } from "../data/councils.ts"
-import { type Document, fetchScorecard, fetchTrend } from "../data/scorecard.ts"
+import { type Document, type Entry, fetchScorecard, fetchTrend } from "../data/scorecard.ts"
 
 /** Years shown in a trend: the chosen year and up to four before it. */
 const trendLength = 5
@@ -144,6 +145,23 @@ export default function ScorecardPage() {
                     <Show when={trend.error !== undefined}>
                       <p class="inset">The trend across years could not be loaded; this year's figures are below.</p>
                     </Show>
+                    <details class="scorecard-table">
+                      <summary>Show every indicator in one table</summary>
+                      <DataTable
+                        caption={`Scorecard ${ReportingYear.label(ReportingYear.make(document().year))}`}
+                        rows={document().indicators}
+                        columns={[
+                          { heading: "Indicator", cell: (e: Entry) => e.title },
+                          {
+                            heading: "Figure",
+                            cell: (e: Entry) => (isSymbol(e.display) ? e.display : `${e.display}${unitSuffix(e.unit)}`),
+                            numeric: true
+                          },
+                          { heading: "Counted", cell: (e: Entry) => fraction(e) ?? "" },
+                          { heading: "Note", cell: (e: Entry) => explainSymbol(e) ?? "" }
+                        ]}
+                      />
+                    </details>
                     <ul class="cards">
                       <For each={document().indicators}>
                         {(entry) => (
