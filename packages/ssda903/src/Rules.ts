@@ -657,9 +657,15 @@ const oc3Completed = (c: ChildRecords) =>
     (r) => Option.isSome(r.value.inTouch) || Option.isSome(r.value.activity) || Option.isSome(r.value.accommodation)
   )
 
+/**
+ * ssda903.md §5.3: OC3 data is not required for a young person whose 17th or 18th birthday falls in the year and who
+ * was still looked after after it — care ending after the birthday (ending on the birthday itself is not after it),
+ * or still open.
+ */
 const r1016: Rule = {
   code: "1016",
-  message: "OC3 data is not required for a young person still looked after on their 17th or 18th birthday",
+  message:
+    "OC3 data is not required for a young person who ceased to be looked after after their 17th or 18th birthday",
   tables: ["OC3", "Episodes"],
   fields: ["IN_TOUCH", "ACTIV", "ACCOM"],
   years: { from: 2016 },
@@ -670,10 +676,10 @@ const r1016: Rule = {
     const birthdays = [17, 18]
       .map((n) => CalendarDate.addYears(dob, n))
       .filter((d) => ReportingYear.includes(ctx.year, d))
-    const lookedAfterOnBirthday = birthdays.some((b) =>
-      c.episodes.some((r) => r.value.start <= b && (Option.isNone(r.value.end) || r.value.end.value > b))
+    const inCareAfter = birthdays.some((b) =>
+      c.episodes.some((r) => r.value.start <= ye(ctx) && (Option.isNone(r.value.end) || r.value.end.value > b))
     )
-    return lookedAfterOnBirthday ? rows.map((r) => hit("OC3", r, c.childId)) : undefined
+    return inCareAfter ? rows.map((r) => hit("OC3", r, c.childId)) : undefined
   })
 }
 

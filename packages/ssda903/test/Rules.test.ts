@@ -375,6 +375,15 @@ describe("rule 133", () => {
 })
 
 describe("rule 1016", () => {
+  it.effect("fails when care began and ended after the birthday", () =>
+    Effect.map(
+      run("1016", {
+        OC3: [{ DOB: "16/04/2000", IN_TOUCH: "YES" }],
+        Episodes: [{ DECOM: "01/09/2017", DEC: "03/01/2018", REC: "E4B" }]
+      }),
+      (r) => assert.deepStrictEqual(lines(r, "1016"), [[2]])
+    )
+  )
   failsAndPasses(
     "1016",
     {

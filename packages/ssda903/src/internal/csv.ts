@@ -61,13 +61,15 @@ export const makeCsvTokenizer = (limits: CsvLimits = defaultLimits): CsvTokenize
     const out: Array<CsvRecord> = []
     let start = 0 // start of the pending slice of `text` that belongs to `field`
     const n = text.length
+    // Where the next quote is in this chunk (-1: none); looked up again only once passed, so finding it is linear.
+    let nextQuote = text.indexOf('"')
     for (let i = 0; i < n; i++) {
       // Fast path: at the start of a record, a whole line without quotes is split natively.
       if (!inQuotes && !afterCr && field === "" && cells.length === 0 && !fieldStartedQuoted && start === i) {
         const nl = text.indexOf("\n", i)
         if (nl >= 0) {
-          const quote = text.indexOf('"', i)
-          if (quote < 0 || quote > nl) {
+          if (nextQuote >= 0 && nextQuote < i) nextQuote = text.indexOf('"', i)
+          if (nextQuote < 0 || nextQuote > nl) {
             const end = nl > i && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl
             const line_ = text.slice(i, end)
             if (line_.indexOf("\r") < 0) {
