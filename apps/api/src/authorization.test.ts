@@ -2,13 +2,15 @@
  * Every route × every role × two councils, checked against the matrix in `authorization.ts`: a token bound to
  * council A is allowed on A exactly when the table allows its role, and never on B.
  */
+import { type Council, DemoOffer, Entitlement, LocalOffer } from "@cpo/domain"
+import { Effect, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
 import type { Role } from "./auth.ts"
 import { isAllowed, matrix } from "./authorization.ts"
 import { type EndpointId, endpoints } from "./endpoints.ts"
 import type { ApiRuntime } from "./runtime.ts"
-import { bearer, councilA, councilB, csvFiles2019, formOf, makeTestRuntime, secret } from "./testing.ts"
+import { bearer, councilA, councilB, csvFiles2019, formOf, makeTestRuntime, secret, seedOffer } from "./testing.ts"
 
 let runtime: ApiRuntime
 beforeAll(async () => {
@@ -16,8 +18,40 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => runtime.dispose())
 
+type SampleRequest = { path: string; init?: RequestInit }
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { "content-type": "application/json" }
+})
+
+/** A draft of the demo offer as the council's open version (consulted on when asked), for lifecycle requests. */
+const openDraft = (council: string, consulted: boolean) =>
+  runtime.runPromise(
+    Effect.gen(function* () {
+      const offers = yield* LocalOffer.LocalOffers
+      const draft = yield* offers.saveDraft(
+        council as Council.CouncilId,
+        { title: DemoOffer.title, entitlements: DemoOffer.entitlements },
+        "test"
+      )
+      if (!consulted) return draft.version
+      const consultedDraft = yield* offers.recordConsultation(council as Council.CouncilId, draft.version, {
+        on: "2017-03-01" as never,
+        with: "the fake care leavers' forum",
+        careLeavers: true,
+        summary: "fine",
+        recordedBy: "test"
+      })
+      return consultedDraft.version
+    })
+  )
+
 /** A valid request for each route; a route added without one here fails the completeness test below. */
-const requests: { readonly [Id in EndpointId]: (council: string) => { path: string; init?: RequestInit } } = {
+const requests: {
+  readonly [Id in EndpointId]: (council: string) => SampleRequest | Promise<SampleRequest>
+} = {
   health: () => ({ path: "/health" }),
   openapi: () => ({ path: "/openapi.json" }),
   docs: () => ({ path: "/docs" }),
@@ -34,6 +68,38 @@ const requests: { readonly [Id in EndpointId]: (council: string) => { path: stri
     path: `/v1/councils/${council}/returns/2019/validation`,
     init: { method: "POST", body: formOf(csvFiles2019()) }
   }),
+  offer: (council) => ({ path: `/v1/councils/${council}/offer?on=2018-03-31` }),
+  offerPage: (council) => ({ path: `/v1/councils/${council}/offer.html?on=2018-03-31` }),
+  offerVersions: (council) => ({ path: `/v1/councils/${council}/offer/versions` }),
+  offerVersion: (council) => ({ path: `/v1/councils/${council}/offer/versions/1` }),
+  draftOffer: (council) => ({
+    path: `/v1/councils/${council}/offer/versions`,
+    init: json("POST", {
+      title: "A fake draft",
+      entitlements: Schema.encodeSync(Schema.Array(Entitlement.Entitlement))(DemoOffer.entitlements)
+    })
+  }),
+  consultOffer: async (council) => ({
+    path: `/v1/councils/${council}/offer/versions/${await openDraft(council, false)}/consultations`,
+    init: json("POST", { on: "2017-03-02", with: "the fake forum", careLeavers: true, summary: "more on housing" })
+  }),
+  approveOffer: async (council) => ({
+    path: `/v1/councils/${council}/offer/versions/${await openDraft(council, true)}/approval`,
+    init: { method: "POST" }
+  }),
+  publishOffer: async (council) => ({
+    path: `/v1/councils/${council}/offer/versions/${(await runtime.runPromise(seedOffer(council as Council.CouncilId, { publish: false }))).version}/publication`,
+    init: json("POST", { effectiveFrom: "2030-04-01" })
+  }),
+  offerDiff: (council) => ({ path: `/v1/councils/${council}/offer/diff?from=1&to=1` }),
+  entitlements: (council) => ({
+    path: `/v1/councils/${council}/entitlements/FA1?on=2018-03-31&entitlements=personal-adviser`
+  }),
+  recordTakeUp: (council) => ({
+    path: `/v1/councils/${council}/takeup`,
+    init: json("POST", { entitlementId: "personal-adviser", childId: "FA1", stage: "applied", on: "2018-01-10" })
+  }),
+  takeUpSummary: (council) => ({ path: `/v1/councils/${council}/takeup?year=2018` }),
   auditLog: (council) => ({ path: `/v1/councils/${council}/audit` })
 }
 
@@ -49,13 +115,14 @@ describe("authorization matrix", () => {
   const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
 
   for (const id of ids) {
-    const pathNamesCouncil = endpoints[id].path.includes(":council")
+    // An open route (the published offer) needs no binding to the council; every other route does.
+    const pathNamesCouncil = endpoints[id].path.includes(":council") && matrix[id] !== "open"
     for (const role of roles) {
       const allowed = isAllowed(id, role)
       it(`${id} × ${role}: ${allowed ? "allowed" : "denied"} on its own council${pathNamesCouncil ? ", denied on another" : ""}`, async () => {
         const headers = await bearer(role, [councilA.id])
-        const own = requests[id](councilA.id)
-        const res = await app().request(own.path, { ...own.init, headers })
+        const own = await requests[id](councilA.id)
+        const res = await app().request(own.path, { ...own.init, headers: { ...own.init?.headers, ...headers } })
         if (allowed) {
           expect(res.status, `${id} as ${role}`).toBe(endpoints[id].status)
         } else {
@@ -63,14 +130,17 @@ describe("authorization matrix", () => {
           expect(((await res.json()) as { type: string }).type).toBe("urn:cpo:problem:role-not-permitted")
         }
         if (pathNamesCouncil) {
-          const other = requests[id](councilB.id)
-          const denied = await app().request(other.path, { ...other.init, headers })
+          const other = await requests[id](councilB.id)
+          const denied = await app().request(other.path, {
+            ...other.init,
+            headers: { ...other.init?.headers, ...headers }
+          })
           expect(denied.status, `${id} as ${role} on another council`).toBe(403)
         }
       })
     }
     it(`${id} without a credential: ${matrix[id] === "open" ? "allowed" : "401"}`, async () => {
-      const own = requests[id](councilA.id)
+      const own = await requests[id](councilA.id)
       const res = await app().request(own.path, own.init)
       expect(res.status).toBe(matrix[id] === "open" ? endpoints[id].status : 401)
     })

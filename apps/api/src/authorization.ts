@@ -7,7 +7,9 @@
  * - officer: everything child-level for their council, including importing returns.
  * - analyst: returns and exact figures for their council (pseudonymised child-level).
  * - member, public: aggregate figures only, always suppressed (audience forced below).
- * - partner: named entitlements only, which this API does not serve yet, so no data route.
+ * - partner: named entitlements only: a young person's entitlements, limited to the ones the request names.
+ * - the published local offer is open to anyone (no personal data, domain.md §5.3 "Public / care leaver"); its
+ *   versions and lifecycle are for officers and administrators (configuration).
  */
 import type { Audience } from "@cpo/domain"
 import type { Role } from "./auth.ts"
@@ -30,6 +32,18 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   returnHistory: ["admin", "officer", "analyst"],
   uploadReturn: ["officer", "analyst"],
   validateReturn: ["officer", "analyst"],
+  offer: "open",
+  offerPage: "open",
+  offerVersions: ["admin", "officer"],
+  offerVersion: ["admin", "officer"],
+  draftOffer: ["admin", "officer"],
+  consultOffer: ["admin", "officer"],
+  approveOffer: ["admin", "officer"],
+  publishOffer: ["admin", "officer"],
+  offerDiff: ["admin", "officer"],
+  entitlements: ["officer", "partner"],
+  recordTakeUp: ["officer"],
+  takeUpSummary: ["officer", "analyst", "member", "public"],
   auditLog: ["admin"]
 }
 

@@ -3,7 +3,21 @@
  * is for. The routers validate with these Schemas, `openapi.ts` documents them and `authorization.ts` keys its
  * matrix by their ids, so the three cannot drift apart.
  */
-import { Audience, AuditLog, CalendarDate, Cohort, Council, ReportingYear, Returns, Scorecard } from "@cpo/domain"
+import {
+  Audience,
+  AuditLog,
+  CalendarDate,
+  Child,
+  Cohort,
+  Council,
+  Entitlement,
+  LocalOffer,
+  OfferArea,
+  ReportingYear,
+  Returns,
+  Scorecard,
+  TakeUp
+} from "@cpo/domain"
 import { Validation } from "@cpo/ssda903"
 import { Schema, SchemaGetter } from "effect"
 
@@ -55,6 +69,125 @@ export const CohortQuery = Schema.Struct({
     })
   )
 })
+
+/** An offer version number in a URL. @category schemas */
+const VersionParam = IntFromString.pipe(Schema.decodeTo(LocalOffer.OfferVersionNumber)).annotate({
+  description: "offer version number (1, 2, …)"
+})
+
+/** A comma-separated list, e.g. `?entitlements=laptop,driving-lessons`. @category schemas */
+const CommaList = <S extends Schema.Top>(item: S, description: string) =>
+  Schema.String.pipe(
+    Schema.decodeTo(Schema.Array(Schema.String), {
+      decode: SchemaGetter.split(),
+      encode: SchemaGetter.transform((items: ReadonlyArray<string>) => items.join(","))
+    }),
+    Schema.decodeTo(Schema.Array(item))
+  ).annotate({ description })
+
+/** @category schemas */
+export const OfferVersionPath = Schema.Struct({ council: Council.CouncilId, version: VersionParam })
+
+/** @category schemas */
+export const EntitlementsPath = Schema.Struct({ council: Council.CouncilId, child: Child.ChildId })
+
+/** @category schemas */
+export const OnQuery = Schema.Struct({
+  on: Schema.optionalKey(CalendarDate.CalendarDate.annotate({ description: "the day to answer for (default today)" }))
+})
+
+/** @category schemas */
+export const OfferDiffQuery = Schema.Struct({ from: VersionParam, to: VersionParam })
+
+/** @category schemas */
+export const EntitlementsQuery = Schema.Struct({
+  on: Schema.optionalKey(CalendarDate.CalendarDate.annotate({ description: "the day to answer for (default today)" })),
+  ahead: Schema.optionalKey(
+    IntFromString.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: 3660 }))).annotate({
+      description: "days ahead to list upcoming changes for (default 365)"
+    })
+  ),
+  entitlements: Schema.optionalKey(
+    CommaList(Entitlement.EntitlementId, "only these entitlements, comma-separated (required for partners)")
+  )
+})
+
+/** @category schemas */
+export const TakeUpQuery = Schema.Struct({
+  year: YearParam,
+  by: Schema.optionalKey(TakeUp.GroupBy),
+  audience: Schema.optionalKey(Audience.Audience)
+})
+
+/** The public offer as open JSON (`OfferPage.toJson`). @category schemas */
+export const PublicOffer = Schema.Struct({
+  council: Council.CouncilId,
+  version: Schema.Int,
+  title: Schema.String,
+  state: LocalOffer.OfferState,
+  publishedAt: Schema.NullOr(Schema.String),
+  effectiveFrom: Schema.NullOr(CalendarDate.CalendarDate),
+  asOf: CalendarDate.CalendarDate,
+  areas: Schema.Array(
+    Schema.Struct({
+      area: OfferArea.OfferArea,
+      label: Schema.String,
+      legalBasis: Schema.String,
+      entitlements: Schema.Array(Entitlement.EntitlementId)
+    })
+  ),
+  entitlements: Schema.Array(Schema.Record(Schema.String, Schema.Unknown)).annotate({
+    description: "each entitlement in force as stored (rules included), with whoCanGetIt and amountNow"
+  }),
+  consultations: Schema.Array(
+    Schema.Struct({
+      on: CalendarDate.CalendarDate,
+      with: Schema.String,
+      careLeavers: Schema.Boolean,
+      summary: Schema.String
+    })
+  )
+}).annotate({ identifier: "PublicOffer" })
+
+/** @category schemas */
+export const OfferVersions = Schema.Struct({ versions: Schema.Array(LocalOffer.OfferVersion) }).annotate({
+  identifier: "OfferVersions"
+})
+
+/** The body of a new draft. @category schemas */
+export const DraftOffer = Schema.Struct({
+  title: Schema.NonEmptyString,
+  entitlements: Schema.Array(Entitlement.Entitlement)
+}).annotate({ identifier: "DraftOffer" })
+
+/** The body of a consultation record; who recorded it is the caller. @category schemas */
+export const NewConsultation = Schema.Struct({
+  on: CalendarDate.CalendarDate,
+  with: Schema.NonEmptyString,
+  careLeavers: Schema.Boolean,
+  summary: Schema.NonEmptyString
+}).annotate({ identifier: "NewConsultation" })
+
+/** @category schemas */
+export const Publish = Schema.Struct({ effectiveFrom: CalendarDate.CalendarDate }).annotate({
+  identifier: "OfferPublish"
+})
+
+/** A young person's entitlements on a day, with what changes ahead. @category schemas */
+export const PersonalEntitlements = Schema.Struct({
+  ...LocalOffer.PersonalOffer.fields,
+  upcomingChanges: Schema.Array(LocalOffer.UpcomingChange)
+}).annotate({ identifier: "PersonalEntitlements" })
+
+/** The body of a take-up record; the version defaults to the one in force on `on`. @category schemas */
+export const TakeUpRecord = Schema.Struct({
+  offerVersion: Schema.optionalKey(LocalOffer.OfferVersionNumber),
+  entitlementId: Entitlement.EntitlementId,
+  childId: Child.ChildId,
+  stage: TakeUp.Stage,
+  on: CalendarDate.CalendarDate,
+  pence: Schema.optionalKey(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0))))
+}).annotate({ identifier: "TakeUpRecord" })
 
 /** @category schemas */
 export const Health = Schema.Struct({ status: Schema.Literal("ok"), version: Schema.String }).annotate({
@@ -241,6 +374,135 @@ export const endpoints = {
     response: Validation.Report,
     status: 200,
     purpose: "903 return preparation"
+  },
+  offer: {
+    method: "get",
+    path: "/v1/councils/:council/offer",
+    summary:
+      "The published local offer in force today or `?on=` (open JSON; `Accept: text/html` answers the accessible page)",
+    tag: "local offer",
+    params: CouncilPath,
+    query: OnQuery,
+    body: none,
+    response: PublicOffer,
+    status: 200
+  },
+  offerPage: {
+    method: "get",
+    path: "/v1/councils/:council/offer.html",
+    summary: "The published local offer in force today or `?on=`, as an accessible HTML page",
+    tag: "local offer",
+    params: CouncilPath,
+    query: OnQuery,
+    body: none,
+    response: "html",
+    status: 200
+  },
+  offerVersions: {
+    method: "get",
+    path: "/v1/councils/:council/offer/versions",
+    summary: "Every version of the offer, newest first",
+    tag: "local offer",
+    params: CouncilPath,
+    body: none,
+    response: OfferVersions,
+    status: 200
+  },
+  offerVersion: {
+    method: "get",
+    path: "/v1/councils/:council/offer/versions/:version",
+    summary: "One version of the offer",
+    tag: "local offer",
+    params: OfferVersionPath,
+    body: none,
+    response: LocalOffer.OfferVersion,
+    status: 200
+  },
+  draftOffer: {
+    method: "post",
+    path: "/v1/councils/:council/offer/versions",
+    summary: "Save the draft: revises the open draft, or starts the next version",
+    tag: "local offer",
+    params: CouncilPath,
+    body: { kind: "json", schema: DraftOffer },
+    response: LocalOffer.OfferVersion,
+    status: 201
+  },
+  consultOffer: {
+    method: "post",
+    path: "/v1/councils/:council/offer/versions/:version/consultations",
+    summary: "Record a consultation on a draft (CSWA 2017 s2 requires consulting care leavers)",
+    tag: "local offer",
+    params: OfferVersionPath,
+    body: { kind: "json", schema: NewConsultation },
+    response: LocalOffer.OfferVersion,
+    status: 201
+  },
+  approveOffer: {
+    method: "post",
+    path: "/v1/councils/:council/offer/versions/:version/approval",
+    summary: "Approve a consulted draft that covers every statutory area",
+    tag: "local offer",
+    params: OfferVersionPath,
+    body: none,
+    response: LocalOffer.OfferVersion,
+    status: 200
+  },
+  publishOffer: {
+    method: "post",
+    path: "/v1/councils/:council/offer/versions/:version/publication",
+    summary: "Publish an approved version from a day; published versions never change",
+    tag: "local offer",
+    params: OfferVersionPath,
+    body: { kind: "json", schema: Publish },
+    response: LocalOffer.OfferVersion,
+    status: 200
+  },
+  offerDiff: {
+    method: "get",
+    path: "/v1/councils/:council/offer/diff",
+    summary: "What changed between two versions: added, removed and changed entitlements",
+    tag: "local offer",
+    params: CouncilPath,
+    query: OfferDiffQuery,
+    body: none,
+    response: LocalOffer.OfferDiff,
+    status: 200
+  },
+  entitlements: {
+    method: "get",
+    path: "/v1/councils/:council/entitlements/:child",
+    summary: "What a young person can have from the published offer on a day, why, and what changes ahead",
+    tag: "local offer",
+    params: EntitlementsPath,
+    query: EntitlementsQuery,
+    body: none,
+    response: PersonalEntitlements,
+    status: 200,
+    purpose: "answer a young person's local offer entitlements"
+  },
+  recordTakeUp: {
+    method: "post",
+    path: "/v1/councils/:council/takeup",
+    summary: "Record an application, award, payment, refusal or decline of an entitlement",
+    tag: "local offer",
+    params: CouncilPath,
+    body: { kind: "json", schema: TakeUpRecord },
+    response: TakeUp.TakeUp,
+    status: 201,
+    purpose: "record local offer take-up"
+  },
+  takeUpSummary: {
+    method: "get",
+    path: "/v1/councils/:council/takeup",
+    summary: "Take-up in a financial year by entitlement, area, age band or status, suppressed by audience",
+    tag: "local offer",
+    params: CouncilPath,
+    query: TakeUpQuery,
+    body: none,
+    response: TakeUp.Summary,
+    status: 200,
+    purpose: "report local offer take-up"
   },
   auditLog: {
     method: "get",

@@ -25,6 +25,16 @@ export const kinds = {
   "not-found": { status: 404, title: "No such route" },
   "council-not-found": { status: 404, title: "No such council" },
   "return-not-found": { status: 404, title: "No current return for that year" },
+  "offer-version-not-found": { status: 404, title: "No such offer version" },
+  "no-published-offer": { status: 404, title: "No published offer in force on that day" },
+  "offer-not-draft": { status: 409, title: "Only a draft can change" },
+  "offer-not-consulted": { status: 409, title: "The draft has not been consulted on with care leavers" },
+  "offer-incomplete": { status: 422, title: "The offer does not cover every statutory area" },
+  "offer-not-approved": { status: 409, title: "Only an approved version can be published" },
+  "duplicate-entitlement": { status: 400, title: "An entitlement appears more than once" },
+  "unknown-entitlement": { status: 422, title: "The offer version has no such entitlement" },
+  "child-not-found": { status: 404, title: "No such young person in the council's returns" },
+  "entitlements-not-named": { status: 403, title: "Partners see named entitlements only" },
   internal: { status: 500, title: "Internal error" }
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>
 

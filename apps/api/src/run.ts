@@ -4,7 +4,7 @@
  * logged with the request id and answered as a bare 500.
  */
 import type { AuditLog } from "@cpo/domain"
-import { Cohort, ReportingYear, Returns } from "@cpo/domain"
+import { Cohort, LocalOffer, OfferArea, ReportingYear, Returns } from "@cpo/domain"
 import { Ssda903 } from "@cpo/ssda903"
 import type { Store } from "@cpo/store"
 import { Cause, type Effect, Exit, Option, Schema } from "effect"
@@ -14,6 +14,22 @@ import type { Endpoint } from "./endpoints.ts"
 import * as Problem from "./problem.ts"
 import type { ApiEnv, ApiRuntime, Logger } from "./runtime.ts"
 import type { ScorecardCache } from "./scorecard.ts"
+
+/**
+ * The young person is in none of the council's returns up to the day asked about.
+ * @category errors
+ */
+export class ChildNotInReturns extends Schema.TaggedError<ChildNotInReturns>()("ChildNotInReturns", {
+  council: Schema.String,
+  childId: Schema.String,
+  on: Schema.String
+}) {}
+
+/**
+ * A partner asked for a young person's entitlements without naming the ones their agreement covers.
+ * @category errors
+ */
+export class EntitlementsNotNamed extends Schema.TaggedError<EntitlementsNotNamed>()("EntitlementsNotNamed", {}) {}
 
 /** What every handler needs from the app. @category models */
 export interface Deps {
@@ -54,10 +70,112 @@ export const domainProblem = (c: Context<ApiEnv>, error: unknown): Option.Option
   if (error instanceof Cohort.ListNotAllowed) {
     return Option.some(Problem.respond(c, "list-not-allowed", { detail: error.message }))
   }
+  const offerProblem = localOfferProblem(c, error)
+  if (Option.isSome(offerProblem)) return offerProblem
   if (error instanceof Ssda903.UnreadableFile) {
     return Option.some(Problem.respond(c, "unreadable-file", { detail: error.message }))
   }
   return Option.none()
+}
+
+const localOfferProblem = (c: Context<ApiEnv>, error: unknown): Option.Option<Response> => {
+  if (error instanceof LocalOffer.OfferVersionNotFound) {
+    return Option.some(
+      Problem.respond(c, "offer-version-not-found", {
+        detail: `${error.council} has no offer version ${error.version}`
+      })
+    )
+  }
+  if (error instanceof LocalOffer.NoPublishedOffer) {
+    return Option.some(
+      Problem.respond(c, "no-published-offer", {
+        detail: `${error.council} has no published offer in force on ${error.on}`
+      })
+    )
+  }
+  if (error instanceof LocalOffer.OfferNotDraft) {
+    return Option.some(
+      Problem.respond(c, "offer-not-draft", {
+        detail: `offer version ${error.version} is ${error.state}: only a draft can change; save a new draft`
+      })
+    )
+  }
+  if (error instanceof LocalOffer.OfferNotConsulted) {
+    return Option.some(
+      Problem.respond(c, "offer-not-consulted", {
+        detail: `offer version ${error.version} has not been consulted on with care leavers (CSWA 2017 s2)`
+      })
+    )
+  }
+  if (error instanceof LocalOffer.OfferIncomplete) {
+    return Option.some(
+      Problem.respond(c, "offer-incomplete", {
+        detail: `offer version ${error.version} covers no entitlement in: ${error.missingAreas.map(OfferArea.label).join(", ")} (CSWA 2017 s2(2))`
+      })
+    )
+  }
+  if (error instanceof LocalOffer.OfferNotApproved) {
+    return Option.some(
+      Problem.respond(c, "offer-not-approved", {
+        detail: `offer version ${error.version} is ${error.state}: approve it before publishing`
+      })
+    )
+  }
+  if (error instanceof LocalOffer.DuplicateEntitlement) {
+    const message = `entitlement ${error.entitlementId} appears more than once in the offer`
+    return Option.some(
+      Problem.respond(c, "duplicate-entitlement", {
+        detail: message,
+        errors: [{ in: "body", field: "entitlements", message }]
+      })
+    )
+  }
+  if (error instanceof LocalOffer.EntitlementNotInOffer) {
+    const message = `offer version ${error.version} has no entitlement ${error.entitlementId}`
+    return Option.some(
+      Problem.respond(c, "unknown-entitlement", {
+        detail: message,
+        errors: [{ in: "body", field: "entitlementId", message }]
+      })
+    )
+  }
+  if (error instanceof ChildNotInReturns) {
+    return Option.some(
+      Problem.respond(c, "child-not-found", {
+        detail: `child ${error.childId} is in no return of ${error.council} up to ${error.on}`
+      })
+    )
+  }
+  if (error instanceof EntitlementsNotNamed) {
+    return Option.some(
+      Problem.respond(c, "entitlements-not-named", {
+        detail: "name the entitlements your agreement covers with ?entitlements=a,b",
+        errors: [{ in: "query", field: "entitlements", message: "required for partners" }]
+      })
+    )
+  }
+  return Option.none()
+}
+
+/** The problem for a failed run: a known domain error's, else a logged 500. */
+const failureResponse = (c: Context<ApiEnv>, deps: Deps, cause: Cause.Cause<unknown>): Response => {
+  const known = Option.flatMap(Cause.findErrorOption(cause), (error) => domainProblem(c, error))
+  if (Option.isSome(known)) return known.value
+  deps.log({ level: "error", msg: "unhandled failure", requestId: c.get("requestId"), cause: Cause.pretty(cause) })
+  return Problem.respond(c, "internal")
+}
+
+/**
+ * Run `effect` and answer with the HTML page it makes, or the problem for its failure.
+ * @category encoding
+ */
+export const answerHtml = async <E>(
+  c: Context<ApiEnv>,
+  deps: Deps,
+  effect: Effect.Effect<string, E, Store.Services>
+): Promise<Response> => {
+  const exit = await deps.runtime.runPromiseExit(effect)
+  return Exit.isSuccess(exit) ? c.html(exit.value) : failureResponse(c, deps, exit.cause)
 }
 
 /**
@@ -78,8 +196,5 @@ export const answer = async <A, E>(
     deps.log({ level: "error", msg: "response does not match its schema", requestId: c.get("requestId") })
     return Problem.respond(c, "internal")
   }
-  const known = Option.flatMap(Cause.findErrorOption(exit.cause), (error) => domainProblem(c, error))
-  if (Option.isSome(known)) return known.value
-  deps.log({ level: "error", msg: "unhandled failure", requestId: c.get("requestId"), cause: Cause.pretty(exit.cause) })
-  return Problem.respond(c, "internal")
+  return failureResponse(c, deps, exit.cause)
 }

@@ -2,7 +2,17 @@
  * Plainly fake data for the API's tests: two councils with a hand-made 2018 return each, loaded into an in-memory
  * PGlite store, and tokens for any role. Nothing here resembles a real child.
  */
-import { CalendarDate, type Child, type Council, type Episode, ReportingYear, type Return, Returns } from "@cpo/domain"
+import {
+  CalendarDate,
+  type Child,
+  type Council,
+  DemoOffer,
+  type Episode,
+  LocalOffer,
+  ReportingYear,
+  type Return,
+  Returns
+} from "@cpo/domain"
 import { Effect, Option } from "effect"
 import { issueToken, type Role } from "./auth.ts"
 import { type ApiRuntime, makeRuntime } from "./runtime.ts"
@@ -83,7 +93,35 @@ export const returnB2018 = returnOf(
   Array.from({ length: 7 }, (_, i) => episode(`FB${i + 1}`, "2017-05-01", undefined))
 )
 
-/** A runtime over an in-memory PGlite store holding both fake councils' 2018 returns. */
+/** The day the fake councils' offers (version 1, the demo offer) take effect. */
+export const offerEffectiveFrom = CalendarDate.make("2017-04-01")
+
+/** Draft, consult on, approve and (unless `publish` is false) publish the demo offer as the council's next version. */
+export const seedOffer = (council: Council.CouncilId, options: { readonly publish?: boolean } = {}) =>
+  Effect.gen(function* () {
+    const offers = yield* LocalOffer.LocalOffers
+    const draft = yield* offers.saveDraft(
+      council,
+      { title: DemoOffer.title, entitlements: DemoOffer.entitlements },
+      "test"
+    )
+    yield* offers.recordConsultation(council, draft.version, {
+      on: CalendarDate.make("2017-03-01"),
+      with: "the fake care leavers' forum",
+      careLeavers: true,
+      summary: "asked for a clearer page",
+      recordedBy: "test"
+    })
+    const approved = yield* offers.approve(council, draft.version, "test")
+    return options.publish === false
+      ? approved
+      : yield* offers.publish(council, draft.version, "test", offerEffectiveFrom)
+  })
+
+/**
+ * A runtime over an in-memory PGlite store holding both fake councils' 2018 returns and each council's demo offer,
+ * published from `offerEffectiveFrom`.
+ */
 export const makeTestRuntime = async (): Promise<ApiRuntime> => {
   const runtime = makeRuntime({})
   await runtime.runPromise(
@@ -93,6 +131,8 @@ export const makeTestRuntime = async (): Promise<ApiRuntime> => {
       yield* returns.saveCouncil(councilB)
       yield* returns.importReturn(councilA.id, returnA2018, "fake-a-2018")
       yield* returns.importReturn(councilB.id, returnB2018, "fake-b-2018")
+      yield* seedOffer(councilA.id)
+      yield* seedOffer(councilB.id)
     })
   )
   return runtime
