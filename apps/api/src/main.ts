@@ -1,6 +1,7 @@
 /**
  * The Node entry: the full API with the store on `PORT` (default 8787), PGlite in `CPO_DATA_DIR` or PostgreSQL at
  * `PG_URL`, and the built dashboard at `/` when `CPO_DASHBOARD_DIR` is set. See `config.ts` for every variable.
+ * `node dist/server.mjs token --role … --council …` prints a signed bearer token instead (`token.ts`).
  */
 import { serve } from "@hono/node-server"
 import { Effect } from "effect"
@@ -8,6 +9,7 @@ import { makeApp } from "./app.ts"
 import { ConfigError, readConfig } from "./config.ts"
 import { dashboard } from "./dashboard.ts"
 import { makeRuntime } from "./runtime.ts"
+import { runTokenCommand } from "./token.ts"
 
 const fail = (message: string): never => {
   console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: message }))
@@ -21,6 +23,13 @@ const config = (() => {
     return fail(error instanceof ConfigError ? error.message : String(error))
   }
 })()
+
+if (process.argv[2] === "token") {
+  const outcome = await runTokenCommand(process.argv.slice(3), config.jwtSecret)
+  process.stdout.write(outcome.stdout)
+  process.stderr.write(outcome.stderr)
+  process.exit(outcome.exitCode)
+}
 
 const runtime = makeRuntime(config.store)
 // Open (and migrate) the store now, so a store that cannot be opened stops the server at start, not on a request.
