@@ -10,7 +10,7 @@ import { cohort } from "./commands/cohort.ts"
 import { dbCommand, layerStoreOptions } from "./commands/db.ts"
 import { importCommand } from "./commands/import.ts"
 import { indicators } from "./commands/indicators.ts"
-import { offerCommand } from "./commands/offer.ts"
+import { entitlementsCommand, offerCommand, takeup } from "./commands/offer.ts"
 import { prioritiesCommand } from "./commands/priorities.ts"
 import { report } from "./commands/report.ts"
 import { retentionCommand } from "./commands/retention.ts"
@@ -31,6 +31,8 @@ export const cpo = Command.make("cpo").pipe(
     dbCommand,
     retentionCommand,
     offerCommand,
+    entitlementsCommand,
+    takeup,
     validate,
     report,
     prioritiesCommand

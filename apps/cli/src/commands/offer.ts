@@ -461,7 +461,7 @@ const youngPerson = (
     })
   })
 
-const entitlementsCommand = Command.make(
+export const entitlementsCommand = Command.make(
   "entitlements",
   {
     council: councilFlag,
@@ -681,7 +681,7 @@ const report = Command.make(
     )
 ).pipe(Command.withDescription("Take-up in a year by entitlement, area, age band or status, suppressed by audience"))
 
-const takeup = Command.make("takeup").pipe(
+export const takeup = Command.make("takeup").pipe(
   Command.withDescription("Take-up of the local offer"),
   Command.withSubcommands([record, report])
 )
