@@ -10,6 +10,7 @@ export const routes: Array<RouteDefinition> = [
   { path: "/councils/:council/scorecard", component: lazy(() => import("./routes/scorecard.tsx")) },
   { path: "/councils/:council/cohorts", component: lazy(() => import("./routes/cohorts.tsx")) },
   { path: "/councils/:council/data", component: lazy(() => import("./routes/data.tsx")) },
+  { path: "/councils/:council/offer", component: lazy(() => import("./routes/offer.tsx")) },
   { path: "/councils/:council/audit", component: lazy(() => import("./routes/audit.tsx")) },
   { path: "/sign-in", component: lazy(() => import("./routes/sign-in.tsx")) },
   { path: "*404", component: lazy(() => import("./routes/not-found.tsx")) }

@@ -25,7 +25,7 @@ const CouncilSwitcher = (props: { readonly current: string }) => {
     if (typeof chosen === "string") navigate(`/councils/${encodeURIComponent(chosen)}/${page}`)
   }
   return (
-    <Show when={(councils() ?? []).length > 1}>
+    <Show when={councils.error === undefined && (councils() ?? []).length > 1}>
       <form class="council-switcher" onSubmit={onSubmit}>
         <label for="council-switcher">Council</label>
         <select id="council-switcher" name="council" value={props.current}>
@@ -106,7 +106,10 @@ export const Layout = (props: RouteSectionProps) => {
   const here = () => place(location.pathname)
   const councilName = () => {
     const id = here()?.council
-    return id === undefined ? undefined : (councils.latest ?? []).find((c) => c.id === id)?.name
+    // A visitor without a token cannot list councils (the public offer page needs no list): no name then.
+    return id === undefined || councils.error !== undefined
+      ? undefined
+      : (councils.latest ?? []).find((c) => c.id === id)?.name
   }
   return (
     <SessionContext.Provider value={session}>

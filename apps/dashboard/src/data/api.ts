@@ -37,18 +37,18 @@ const headers = (): HeadersInit => {
 /** The API's problem document (RFC 9457), as far as the dashboard shows it. */
 const Problem = Schema.Struct({ title: Schema.String, detail: Schema.optionalKey(Schema.String) })
 
-const prefixFor = (status: number): string =>
-  status === 401
-    ? "You need to sign in to see this"
-    : status === 403
-      ? "Your account cannot see this"
-      : status === 404
-        ? "Not found"
-        : status === 413
-          ? "The files are too large"
-          : status === 422
-            ? "A file cannot be read"
-            : `The server answered ${status}`
+const prefixes: Readonly<Record<number, string>> = {
+  400: "The request was refused",
+  401: "You need to sign in to see this",
+  403: "Your account cannot see this",
+  404: "Not found",
+  409: "This cannot be done at this stage",
+  413: "The files are too large",
+  // 422 is an upload that cannot be read, or an offer that cannot be approved: the problem's title says which.
+  422: "This cannot be accepted"
+}
+
+const prefixFor = (status: number): string => prefixes[status] ?? `The server answered ${status}`
 
 /** A failed answer as an `ApiFailure`, with the API's problem title and detail when it sent them. */
 const failureOf = (path: string, status: number, json: unknown): ApiFailure => {
@@ -136,3 +136,26 @@ export const postForm = <S extends Schema.ConstraintDecoder<unknown>>(
     }
     request.send(form)
   })
+
+/**
+ * POST `body` as JSON to `path` and decode the JSON answer with `schema`. A refusal
+ * becomes an `ApiFailure` carrying the API's problem title and detail, so a form can show it in its error summary.
+ * @category constructors
+ */
+export const sendJson = async <S extends Schema.ConstraintDecoder<unknown>>(
+  path: string,
+  body: unknown,
+  schema: S
+): Promise<S["Type"]> => {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { ...headers(), "content-type": "application/json" },
+    body: JSON.stringify(body)
+  }).catch((cause: unknown) => {
+    throw new ApiFailure(path, undefined, `The API could not be reached (${String(cause)}).`)
+  })
+  const json: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) throw failureOf(path, response.status, json)
+  if (json === undefined) throw new ApiFailure(path, response.status, `The API sent something that is not JSON.`)
+  return decode(path, response.status, schema, json)
+}

@@ -70,6 +70,7 @@ export const councilPages = [
   { path: "scorecard", label: "Scorecard", roles: ["officer", "analyst", "member", "public"] },
   { path: "cohorts", label: "Cohorts", roles: ["officer", "analyst", "member", "public"] },
   { path: "data", label: "Data", roles: ["admin", "officer", "analyst"] },
+  { path: "offer", label: "Local offer", roles: ["admin", "officer", "analyst", "member", "partner", "public"] },
   { path: "audit", label: "Audit log", roles: ["admin"] }
 ] as const satisfies ReadonlyArray<{ path: string; label: string; roles: ReadonlyArray<Role> }>
 
