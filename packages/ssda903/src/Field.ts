@@ -22,8 +22,9 @@ export const isInvalid = (x: unknown): x is Invalid =>
 export type Reader<A> = (raw: string) => A | Invalid
 
 /**
- * Mark a reader worth remembering per file: dates repeat across thousands of rows and are costly to read, so a
- * decoder keeps one value per distinct spelling (which also shares one string per date in memory).
+ * Mark a reader worth remembering per file: dates, codes and flags repeat across thousands of rows, so a decoder keeps
+ * one value per distinct spelling and column (which also shares one string per date in memory). Only pure readers
+ * may be marked: a remembered value stands for every later cell spelled the same.
  * @category constructors
  */
 export const cached = <A>(read: Reader<A>): Reader<A> => Object.assign(read, { cached: true })
@@ -117,18 +118,17 @@ const partial = (year: number | null, month: number | null, day: number | null):
  * A code from a DfE code list, upper-cased first as the DfE tools do.
  * @category decoding
  */
-export const code =
-  <C extends string>(list: CodeList.CodeList<C>, describe?: string): Reader<C> =>
-  (raw) => {
+export const code = <C extends string>(list: CodeList.CodeList<C>, describe?: string): Reader<C> =>
+  cached((raw) => {
     const up = raw.toUpperCase()
     return list.is(up) ? up : invalid(describe ?? `one of ${list.codes.join(", ")}`)
-  }
+  })
 
 /**
  * A 0/1 flag; TRUE/FALSE and Y/N are read too, since spreadsheet exports write them and they are unambiguous.
  * @category decoding
  */
-export const flag: Reader<boolean> = (raw) => {
+export const flag: Reader<boolean> = cached((raw) => {
   switch (raw.toUpperCase()) {
     case "1":
     case "TRUE":
@@ -141,15 +141,15 @@ export const flag: Reader<boolean> = (raw) => {
     default:
       return invalid("0 or 1")
   }
-}
+})
 
 /** A whole number in a range. @category decoding */
-export const integer =
-  (min: number, max: number): Reader<number> =>
-  (raw) =>
+export const integer = (min: number, max: number): Reader<number> =>
+  cached((raw) =>
     /^\d{1,9}$/.test(raw) && Number(raw) >= min && Number(raw) <= max
       ? Number(raw)
       : invalid(`a whole number from ${min} to ${max}`)
+  )
 
 /** Free text, kept as written. @category decoding */
 export const text: Reader<string> = freeText((raw) => raw)
@@ -161,9 +161,8 @@ export const upper: Reader<string> = freeText((raw) => raw.toUpperCase())
 export const isCacheable = (read: Reader<unknown>): boolean => (read as { cached?: boolean }).cached === true
 
 /** One of a fixed set of upper-cased spellings, mapped to a value. @category decoding */
-export const oneOf =
-  <A>(mapping: Readonly<Record<string, A>>, expected: string): Reader<A> =>
-  (raw) => {
+export const oneOf = <A>(mapping: Readonly<Record<string, A>>, expected: string): Reader<A> =>
+  cached((raw) => {
     const up = raw.toUpperCase()
     return Object.hasOwn(mapping, up) ? (mapping[up] as A) : invalid(expected)
-  }
+  })

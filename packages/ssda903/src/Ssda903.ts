@@ -141,31 +141,29 @@ export const identifyTable = (
   return fail(`looks like the ${best.def.name} table but has ${parts.join(" and ")}`)
 }
 
+/** Most distinct spellings remembered per column: a column of mostly distinct values should not grow without limit. */
+const maxRemembered = 50_000
+
 /**
- * A decoder of rows for one table of one file. One `Cells` object serves every row (no allocation per row), and each
- * cacheable reader remembers the values it has read in this file, so the thousands of repeats of a date or code are
- * read once and share one value.
+ * A decoder of rows for one table of one file. One `Cells` object serves every row (no allocation per row). Each
+ * column read through a cacheable reader keeps, in this file, what each distinct spelling became — the value for a
+ * required cell, the `Option` (or `Invalid`) for an optional one — so the thousands of repeats of a date or code cost
+ * one map lookup and share one value and one `Some`.
  * @internal
  */
 export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, errors: Array<ReadError>) => {
   let get: (column: string) => string | null = () => null
   let line = 0
   let failed = false
-  const caches = new Map<Field.Reader<unknown>, Map<string, unknown>>()
-  const somes = new Map<unknown, Option.Option<unknown>>()
-  const read = <A>(reader: Field.Reader<A>, raw: string): A | Field.Invalid => {
-    if (!Field.isCacheable(reader as Field.Reader<unknown>)) return reader(raw)
-    let known = caches.get(reader as Field.Reader<unknown>)
-    if (known === undefined) {
-      known = new Map()
-      caches.set(reader as Field.Reader<unknown>, known)
+  const requiredSeen = new Map<string, Map<string, unknown>>()
+  const optionalSeen = new Map<string, Map<string, Option.Option<unknown> | Field.Invalid>>()
+  const seenFor = <V>(caches: Map<string, Map<string, V>>, column: string): Map<string, V> => {
+    let seen = caches.get(column)
+    if (seen === undefined) {
+      seen = new Map()
+      caches.set(column, seen)
     }
-    const hit = known.get(raw)
-    if (hit !== undefined) return hit as A | Field.Invalid
-    const v = reader(raw)
-    // Bound the cache: a column of mostly distinct values should not grow it without limit.
-    if (known.size < 50_000) known.set(raw, v)
-    return v
+    return seen
   }
   const report = (column: string, value: string, expected: string) => {
     failed = true
@@ -179,7 +177,17 @@ export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, err
         report(column, "", "a value (this field must not be blank)")
         return undefined as A
       }
-      const v = read(reader, raw)
+      let v: A | Field.Invalid | undefined
+      if (Field.isCacheable(reader as Field.Reader<unknown>)) {
+        const seen = seenFor(requiredSeen, column)
+        v = seen.get(raw) as A | Field.Invalid | undefined
+        if (v === undefined) {
+          v = reader(raw)
+          if (seen.size < maxRemembered) seen.set(raw, v)
+        }
+      } else {
+        v = reader(raw)
+      }
       if (Field.isInvalid(v)) {
         report(column, raw, v.expected)
         return undefined as A
@@ -189,19 +197,25 @@ export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, err
     optional: <A>(column: string, reader: Field.Reader<A>): Option.Option<A> => {
       const raw = get(column)
       if (raw === null) return Option.none()
-      const v = read(reader, raw)
-      if (Field.isInvalid(v)) {
-        report(column, raw, v.expected)
+      let o: Option.Option<A> | Field.Invalid | undefined
+      if (Field.isCacheable(reader as Field.Reader<unknown>)) {
+        const seen = seenFor(optionalSeen, column)
+        o = seen.get(raw) as Option.Option<A> | Field.Invalid | undefined
+        if (o === undefined) {
+          const v = reader(raw)
+          // Options are immutable: one `Some` per distinct spelling serves every row that holds it.
+          o = Field.isInvalid(v) ? v : Option.some(v)
+          if (seen.size < maxRemembered) seen.set(raw, o)
+        }
+      } else {
+        const v = reader(raw)
+        o = Field.isInvalid(v) ? v : Option.some(v)
+      }
+      if (Field.isInvalid(o)) {
+        report(column, raw, o.expected)
         return Option.none()
       }
-      if (typeof v === "object") return Option.some(v)
-      // Options are immutable: one `Some` per distinct code, flag or date serves every row that holds it.
-      let some = somes.get(v) as Option.Option<A> | undefined
-      if (some === undefined) {
-        some = Option.some(v)
-        if (somes.size < 50_000) somes.set(v, some)
-      }
-      return some
+      return o
     }
   }
   /**

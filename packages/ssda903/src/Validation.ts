@@ -151,15 +151,9 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
   const yearEnd = ReportingYear.end(decoded.return.year)
   for (const c of [...byChild.values()].sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))) {
     if (c.episodes.length > 1) (c.episodes as Array<Row<Episode.Episode>>).sort(byStart)
-    // The domain history is built on first use: only cohort and care-leaver rules need it.
-    let history: ChildHistory.ChildHistory | undefined
-    const records = Object.defineProperty(c, "history", {
-      get: () => {
-        history ??= historyOf(c)
-        return history
-      },
-      enumerable: true
-    }) as ChildRecords
+    // Built here rather than on first use: rule 191 asks for every child's history, and a lazy accessor added with
+    // `Object.defineProperty` turned each record into a slow dictionary object for every rule that reads it.
+    const records: ChildRecords = Object.assign(c, { history: historyOf(c) })
     children.push(records)
     indexed.set(c.childId, records)
     for (let i = c.episodes.length - 1; i >= 0; i--) {
