@@ -47,6 +47,7 @@ describe("scorecard cache", () => {
     const entry = (council: string) => ({
       scorecard: { council } as unknown as Scorecard.Scorecard,
       importId: "1",
+      councilPopulation: null,
       checkedAt: 0
     })
     cache.set(JSON.stringify(["a"]), entry("a"))

@@ -4,7 +4,7 @@
  */
 
 import type { Audience } from "@cpo/domain"
-import { ChildHistory, type Council, type Indicator, type ReportingYear, Return, Returns, Scorecard } from "@cpo/domain"
+import { ChildHistory, Council, type Indicator, type ReportingYear, Return, Returns, Scorecard } from "@cpo/domain"
 import { Clock, Effect, Option } from "effect"
 
 /** The tables a stored return holds: Header and Episodes always, the others when the council supplied them. */
@@ -17,7 +17,9 @@ export const suppliedTables = (ret: Return.Return): ReadonlySet<Return.TableName
   )
 
 /**
- * The scorecard of `council`'s current return for `year`, for `audience`.
+ * The scorecard of `council`'s current return for `year`, for `audience`. Rates per 10,000 use `population` when
+ * given, else the council's stored 0–17 population (saved by `cpo import` from `council.json`), exactly as
+ * `cpo indicators` takes `--population` or else `council.json`.
  * @category constructors
  */
 export const scorecardOf = (options: {
@@ -37,7 +39,7 @@ export const scorecardOf = (options: {
         year: options.year,
         histories: ChildHistory.index(ret),
         tables: suppliedTables(ret),
-        population: options.population
+        population: Option.orElse(options.population, () => Council.populationOf(record))
       } satisfies Indicator.Inputs
     })
   })
@@ -46,6 +48,8 @@ export const scorecardOf = (options: {
 export interface CachedScorecard {
   readonly scorecard: Scorecard.Scorecard
   readonly importId: string
+  /** The council's stored population when it was computed (it changes when `cpo import` saves a new estimate). */
+  readonly councilPopulation: number | null
   readonly checkedAt: number
 }
 
@@ -104,8 +108,11 @@ export const cachedScorecardOf = (cache: ScorecardCache, options: Parameters<typ
     const current = (yield* returns.history(options.council)).find((h) => h.current && h.year === options.year)
     if (current === undefined)
       return yield* new Returns.ReturnNotFound({ council: options.council, year: options.year })
+    const councilPopulation = Option.getOrNull(Council.populationOf(yield* returns.council(options.council)))
     const scorecard =
-      cached !== undefined && cached.importId === current.id ? cached.scorecard : yield* scorecardOf(options)
-    cache.set(key, { scorecard, importId: current.id, checkedAt: now })
+      cached !== undefined && cached.importId === current.id && cached.councilPopulation === councilPopulation
+        ? cached.scorecard
+        : yield* scorecardOf(options)
+    cache.set(key, { scorecard, importId: current.id, councilPopulation, checkedAt: now })
     return scorecard
   })

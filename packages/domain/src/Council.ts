@@ -1,7 +1,7 @@
 /**
  * A council (local authority) — the corporate parent. Every record cpo keeps belongs to exactly one council.
  */
-import { Schema } from "effect"
+import { Option, Schema } from "effect"
 
 /**
  * A council's id in cpo: a lower-case slug such as `demo-borough`, used in URLs and to scope every stored row.
@@ -23,13 +23,33 @@ export const LocalAuthorityCode = Schema.String.pipe(
 ).annotate({ identifier: "LocalAuthorityCode" })
 export type LocalAuthorityCode = typeof LocalAuthorityCode.Type
 
-/** @category models */
+/**
+ * The ONS mid-year estimate of a council's population aged 0–17, the denominator of rates per 10,000 children.
+ * @category models
+ */
+export const Population = Schema.Int.pipe(Schema.check(Schema.isGreaterThan(0))).annotate({
+  identifier: "Population",
+  description: "ONS mid-year estimate of the council's 0–17 population"
+})
+
+/**
+ * A council. `population` is optional so that records made before it was kept stay valid; where it is absent or
+ * `None`, rates per 10,000 cannot be computed.
+ * @category models
+ */
 export const Council = Schema.Struct({
   id: CouncilId,
   name: Schema.NonEmptyString,
-  localAuthorityCode: Schema.OptionFromNullOr(LocalAuthorityCode)
+  localAuthorityCode: Schema.OptionFromNullOr(LocalAuthorityCode),
+  population: Schema.optionalKey(Schema.OptionFromNullOr(Population))
 }).annotate({ identifier: "Council" })
 export type Council = typeof Council.Type
+
+/**
+ * The council's 0–17 population, if known.
+ * @category getters
+ */
+export const populationOf = (self: Council): Option.Option<number> => self.population ?? Option.none()
 
 /**
  * A slug from a council's name: "Demo Borough" → `demo-borough`.

@@ -20,6 +20,7 @@ import migration0004 from "./migrations/0004_create_users_and_audit_log.ts"
 import migration0005 from "./migrations/0005_enable_row_level_security.ts"
 import migration0006 from "./migrations/0006_local_offer.ts"
 import migration0007 from "./migrations/0007_priorities_and_governance.ts"
+import migration0008 from "./migrations/0008_council_population.ts"
 
 /** Where the data lives: PostgreSQL when `pgUrl` is given, else PGlite in `dataDir`, else PGlite in memory. */
 export interface Options {
@@ -41,7 +42,8 @@ export const migrations = {
   "0004_create_users_and_audit_log": migration0004,
   "0005_enable_row_level_security": migration0005,
   "0006_local_offer": migration0006,
-  "0007_priorities_and_governance": migration0007
+  "0007_priorities_and_governance": migration0007,
+  "0008_council_population": migration0008
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 
 import type { Return } from "@cpo/domain"
-import { AuditLog, type Council, ReportingYear, Returns } from "@cpo/domain"
+import { AuditLog, Council, ReportingYear, Returns } from "@cpo/domain"
 import type { Array as Arr } from "effect"
 import { Context, Effect, Layer, Option } from "effect"
 import { SqlClient, SqlError } from "effect/sql"
@@ -52,6 +52,20 @@ const toRecord = (row: ImportRow): Returns.ImportRecord => ({
   episodes: row.episodes
 })
 
+interface CouncilRow {
+  readonly id: string
+  readonly name: string
+  readonly local_authority_code: string | null
+  readonly population: number | null
+}
+
+const councilOf = (row: CouncilRow): Council.Council => ({
+  id: row.id as Council.CouncilId,
+  name: row.name,
+  localAuthorityCode: Option.fromNullishOr(row.local_authority_code) as Option.Option<Council.LocalAuthorityCode>,
+  population: Option.fromNullishOr(row.population)
+})
+
 const rowsOf = (ret: Return.Return, key: Return.TableName): ReadonlyArray<Record<string, unknown>> | undefined => {
   const value: unknown = ret[key]
   if (Option.isOption(value)) return Option.isSome(value) ? (value.value as ReadonlyArray<never>) : undefined
@@ -82,15 +96,11 @@ export const layer: Layer.Layer<Returns.Returns, never, SqlClient.SqlClient> = L
 
     const findCouncil = (id: Council.CouncilId) =>
       Effect.gen(function* () {
-        const rows = yield* sql<{ id: string; name: string; local_authority_code: string | null }>`
-          SELECT id, name, local_authority_code FROM councils WHERE id = ${id}`
+        const rows = yield* sql<CouncilRow>`
+          SELECT id, name, local_authority_code, population FROM councils WHERE id = ${id}`
         const row = rows[0]
         if (row === undefined) return yield* new Returns.CouncilNotFound({ council: id })
-        return {
-          id: row.id as Council.CouncilId,
-          name: row.name,
-          localAuthorityCode: Option.fromNullishOr(row.local_authority_code)
-        } as Council.Council
+        return councilOf(row)
       })
 
     const inCouncil = <A, E>(id: Council.CouncilId, self: Effect.Effect<A, E, SqlClient.SqlClient>) =>
@@ -151,9 +161,10 @@ export const layer: Layer.Layer<Returns.Returns, never, SqlClient.SqlClient> = L
       saveCouncil: (c) =>
         inCouncil(
           c.id,
-          sql`INSERT INTO councils (id, name, local_authority_code)
-            VALUES (${c.id}, ${c.name}, ${Option.getOrNull(c.localAuthorityCode)})
-            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, local_authority_code = EXCLUDED.local_authority_code`
+          sql`INSERT INTO councils (id, name, local_authority_code, population)
+            VALUES (${c.id}, ${c.name}, ${Option.getOrNull(c.localAuthorityCode)}, ${Option.getOrNull(Council.populationOf(c))})
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, local_authority_code = EXCLUDED.local_authority_code,
+              population = EXCLUDED.population`
         ).pipe(Effect.asVoid, Effect.catchTag("CouncilNotFound", Effect.die), Effect.orDie),
       years: (id) =>
         inCouncil(

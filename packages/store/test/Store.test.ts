@@ -12,7 +12,9 @@ const b = Council.CouncilId.make("fake-borough-b")
 const councilA: Council.Council = {
   id: a,
   name: "Fake Borough A",
-  localAuthorityCode: Option.some(Council.LocalAuthorityCode.make("999"))
+  localAuthorityCode: Option.some(Council.LocalAuthorityCode.make("999")),
+  // Read back by `councils` below: the 0–17 population is kept (migration 0008).
+  population: Option.some(41_250)
 }
 const councilB: Council.Council = { id: b, name: "Fake Borough B", localAuthorityCode: Option.none() }
 

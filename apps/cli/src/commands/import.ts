@@ -97,6 +97,21 @@ export const importCommand = Command.make(
           ),
         onSome: Effect.succeed
       })
+      // The 0–17 population in council.json is kept with the council, so rates per 10,000 served by the API equal
+      // those `cpo indicators` computes from the same folder.
+      const population = yield* Option.match(Option.fromNullishOr(councilFile?.population), {
+        onNone: () => Effect.succeed(Option.none<number>()),
+        onSome: (raw) =>
+          Option.match(Schema.decodeUnknownOption(Council.Population)(raw), {
+            onNone: () =>
+              Effect.fail(
+                new UnusableInput({
+                  message: `council.json: population must be a whole number above 0 (the ONS 0–17 estimate), not ${raw}`
+                })
+              ),
+            onSome: (p) => Effect.succeed(Option.some(p))
+          })
+      })
       const decoded = yield* Ssda903.decodeFiles(files, { year }).pipe(
         Effect.mapError((e) => new UnusableInput({ message: e.message }))
       )
@@ -109,17 +124,20 @@ export const importCommand = Command.make(
       const record = yield* withStore(
         Effect.gen(function* () {
           const returns = yield* Returns.Returns
-          yield* returns
-            .council(councilId)
-            .pipe(
-              Effect.catchTag("CouncilNotFound", () =>
-                returns.saveCouncil({
-                  id: councilId,
-                  name: councilFile?.name ?? councilId,
-                  localAuthorityCode: Option.none()
-                })
-              )
-            )
+          const known = yield* returns.council(councilId).pipe(Effect.option)
+          yield* Option.match(known, {
+            onNone: () =>
+              returns.saveCouncil({
+                id: councilId,
+                name: councilFile?.name ?? councilId,
+                localAuthorityCode: Option.none(),
+                population
+              }),
+            onSome: (council) =>
+              Option.isSome(population) && Option.getOrUndefined(Council.populationOf(council)) !== population.value
+                ? returns.saveCouncil({ ...council, population })
+                : Effect.void
+          })
           const before = yield* Effect.orDie(returns.history(councilId))
           const record = yield* Effect.orDie(returns.importReturn(councilId, decoded.return, checksum))
           return { record, again: before.some((h) => h.id === record.id) }

@@ -1,0 +1,74 @@
+/**
+ * The council's 0–17 population travels from `council.json` through `cpo import` into the store, so that the API's
+ * scorecard — rate per 10,000 included — is exactly the document `cpo indicators --format json` prints for the same
+ * folder. Both CLI commands run as the user would run them (the CLI's own entry, in a child process).
+ */
+import { execFile } from "node:child_process"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
+import { Synth } from "@cpo/synth"
+import { afterAll, describe, expect, it } from "vitest"
+import { makeApp } from "./app.ts"
+import { type ApiRuntime, makeRuntime } from "./runtime.ts"
+import { bearer, secret } from "./testing.ts"
+
+const folder = mkdtempSync(join(tmpdir(), "cpo-api-population-"))
+const dataDir = join(folder, "pglite")
+const cli = fileURLToPath(new URL("../../cli/src/bin.ts", import.meta.url))
+const council = "population-shire"
+
+const synthetic = Synth.generate({
+  seed: 11,
+  council: "Population Shire",
+  children: 50,
+  years: { from: 2026, to: 2026 }
+})
+// Only the 2026 folder: with no 2025 return beside it, the CLI has no previous year to compare, as the API has none.
+mkdirSync(join(folder, "2026"))
+for (const ret of synthetic.returns) {
+  for (const file of Synth.toCsvFiles(ret)) writeFileSync(join(folder, String(ret.year), file.name), file.content)
+}
+writeFileSync(
+  join(folder, "council.json"),
+  JSON.stringify({ id: council, name: "Population Shire", population: synthetic.population, synthetic: true })
+)
+
+const cpo = async (...args: ReadonlyArray<string>) =>
+  (
+    await promisify(execFile)(process.execPath, [cli, ...args], {
+      env: { ...process.env, CPO_DATA_DIR: dataDir, PG_URL: "" },
+      maxBuffer: 16 * 1024 * 1024
+    })
+  ).stdout
+
+let runtime: ApiRuntime | undefined
+afterAll(async () => {
+  await runtime?.dispose()
+  rmSync(folder, { recursive: true, force: true })
+})
+
+describe("the council's population", () => {
+  it("is saved by cpo import, so the API's scorecard equals cpo indicators --format json, rate included", async () => {
+    await cpo("import", "--input", folder, "--year", "2026")
+    const fromCli = JSON.parse(await cpo("indicators", "--input", folder, "--year", "2026", "--format", "json")) as {
+      indicators: Array<{ id: string; value: unknown }>
+    }
+    runtime = makeRuntime({ dataDir })
+    const app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
+    const res = await app.request(`/v1/councils/${council}/indicators?year=2026`, {
+      headers: await bearer("officer", [council as never])
+    })
+    expect(res.status).toBe(200)
+    const fromApi = (await res.json()) as typeof fromCli
+    const rate = fromApi.indicators.find((e) => e.id === "cla_rate_per_10k")
+    expect(typeof rate?.value).toBe("number")
+    expect(fromApi).toEqual(fromCli)
+    const councilRes = await app.request(`/v1/councils/${council}`, {
+      headers: await bearer("officer", [council as never])
+    })
+    expect(((await councilRes.json()) as { population: number }).population).toBe(synthetic.population)
+  }, 120_000)
+})
