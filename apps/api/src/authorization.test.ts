@@ -100,6 +100,7 @@ const requests: {
     init: json("POST", { entitlementId: "personal-adviser", childId: "FA1", stage: "applied", on: "2018-01-10" })
   }),
   takeUpSummary: (council) => ({ path: `/v1/councils/${council}/takeup?year=2018` }),
+  memberReport: (council) => ({ path: `/v1/councils/${council}/reports/member?year=2018&format=md` }),
   auditLog: (council) => ({ path: `/v1/councils/${council}/audit` })
 }
 

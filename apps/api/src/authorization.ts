@@ -44,6 +44,7 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   entitlements: ["officer", "partner"],
   recordTakeUp: ["officer"],
   takeUpSummary: ["officer", "analyst", "member", "public"],
+  memberReport: ["officer", "analyst", "member", "public"],
   auditLog: ["admin"]
 }
 

@@ -119,6 +119,18 @@ export const TakeUpQuery = Schema.Struct({
   audience: Schema.optionalKey(Audience.Audience)
 })
 
+/** @category schemas */
+export const MemberReportQuery = Schema.Struct({
+  year: YearParam,
+  audience: Schema.optionalKey(
+    Schema.Literals(["member", "public", "officer"]).annotate({
+      description: "member (default) and public: numbers from 1 to 5 suppressed; officer: exact, not for publication"
+    })
+  ),
+  format: Schema.optionalKey(Schema.Literals(["html", "md"]).annotate({ description: "html (default) or md" })),
+  population: IndicatorsQuery.fields.population
+})
+
 /** The public offer as open JSON (`OfferPage.toJson`). @category schemas */
 export const PublicOffer = Schema.Struct({
   council: Council.CouncilId,
@@ -262,8 +274,8 @@ export interface Endpoint {
   readonly params?: Schema.Top
   readonly query?: Schema.Top
   readonly body: Body
-  /** The success response, or `html` for the docs page. */
-  readonly response: Schema.Top | "html"
+  /** The success response, or `html` for a page, or `report` for HTML or Markdown as `?format=` asks. */
+  readonly response: Schema.Top | "html" | "report"
   readonly status: 200 | 201
   /** What the audit log records as the purpose when the caller states none (header `X-Cpo-Purpose`). */
   readonly purpose?: string
@@ -503,6 +515,19 @@ export const endpoints = {
     response: TakeUp.Summary,
     status: 200,
     purpose: "report local offer take-up"
+  },
+  memberReport: {
+    method: "get",
+    path: "/v1/councils/:council/reports/member",
+    summary:
+      "The corporate parenting report for a year (the same report as `cpo report --council`), as accessible HTML or Markdown",
+    tag: "reports",
+    params: CouncilPath,
+    query: MemberReportQuery,
+    body: none,
+    response: "report",
+    status: 200,
+    purpose: "corporate parenting report"
   },
   auditLog: {
     method: "get",

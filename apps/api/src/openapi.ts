@@ -78,7 +78,9 @@ export const document = (options: { readonly version: string }): Json => {
           content:
             endpoint.response === "html"
               ? { "text/html": { schema: { type: "string" } } }
-              : { "application/json": { schema: jsonSchema(endpoint.response) } }
+              : endpoint.response === "report"
+                ? { "text/html": { schema: { type: "string" } }, "text/markdown": { schema: { type: "string" } } }
+                : { "application/json": { schema: jsonSchema(endpoint.response) } }
         },
         ...(open ? {} : { "401": { description: "Not authenticated", content: problem } }),
         ...(open ? {} : { "403": { description: "Role or council not permitted", content: problem } }),

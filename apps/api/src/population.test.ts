@@ -51,11 +51,23 @@ afterAll(async () => {
 })
 
 describe("the council's population", () => {
-  it("is saved by cpo import, so the API's scorecard equals cpo indicators --format json, rate included", async () => {
+  it("is saved by cpo import, so the API's scorecard and member report equal the CLI's, rates included", async () => {
     await cpo("import", "--input", folder, "--year", "2026")
     const fromCli = JSON.parse(await cpo("indicators", "--input", folder, "--year", "2026", "--format", "json")) as {
       indicators: Array<{ id: string; value: unknown }>
     }
+    // `cpo report --council` takes the population from its flag; the API from the council's stored estimate.
+    const reportFromCli = await cpo(
+      "report",
+      "--council",
+      council,
+      "--year",
+      "2026",
+      "--format",
+      "md",
+      "--population",
+      String(synthetic.population)
+    )
     runtime = makeRuntime({ dataDir })
     const app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
     const res = await app.request(`/v1/councils/${council}/indicators?year=2026`, {
@@ -70,5 +82,12 @@ describe("the council's population", () => {
       headers: await bearer("officer", [council as never])
     })
     expect(((await councilRes.json()) as { population: number }).population).toBe(synthetic.population)
+    const reportRes = await app.request(`/v1/councils/${council}/reports/member?year=2026&format=md`, {
+      headers: await bearer("member", [council as never])
+    })
+    expect(reportRes.headers.get("content-type")).toContain("text/markdown")
+    const reportFromApi = await reportRes.text()
+    expect(reportFromApi).toContain("per 10,000")
+    expect(reportFromApi).toBe(reportFromCli)
   }, 120_000)
 })

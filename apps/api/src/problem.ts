@@ -35,6 +35,7 @@ export const kinds = {
   "unknown-entitlement": { status: 422, title: "The offer version has no such entitlement" },
   "child-not-found": { status: 404, title: "No such young person in the council's returns" },
   "entitlements-not-named": { status: 403, title: "Partners see named entitlements only" },
+  "report-not-possible": { status: 422, title: "The report cannot be built from what is stored" },
   internal: { status: 500, title: "Internal error" }
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>
 

@@ -26,6 +26,14 @@ export class ChildNotInReturns extends Schema.TaggedError<ChildNotInReturns>()("
 }) {}
 
 /**
+ * The member report cannot be built from what is stored (e.g. scorecards of mixed audiences).
+ * @category errors
+ */
+export class ReportNotPossible extends Schema.TaggedError<ReportNotPossible>()("ReportNotPossible", {
+  message: Schema.String
+}) {}
+
+/**
  * A partner asked for a young person's entitlements without naming the ones their agreement covers.
  * @category errors
  */
@@ -146,6 +154,9 @@ const localOfferProblem = (c: Context<ApiEnv>, error: unknown): Option.Option<Re
       })
     )
   }
+  if (error instanceof ReportNotPossible) {
+    return Option.some(Problem.respond(c, "report-not-possible", { detail: error.message }))
+  }
   if (error instanceof EntitlementsNotNamed) {
     return Option.some(
       Problem.respond(c, "entitlements-not-named", {
@@ -172,10 +183,13 @@ const failureResponse = (c: Context<ApiEnv>, deps: Deps, cause: Cause.Cause<unkn
 export const answerHtml = async <E>(
   c: Context<ApiEnv>,
   deps: Deps,
-  effect: Effect.Effect<string, E, Store.Services>
+  effect: Effect.Effect<string, E, Store.Services>,
+  contentType = "text/html; charset=UTF-8"
 ): Promise<Response> => {
   const exit = await deps.runtime.runPromiseExit(effect)
-  return Exit.isSuccess(exit) ? c.html(exit.value) : failureResponse(c, deps, exit.cause)
+  return Exit.isSuccess(exit)
+    ? c.body(exit.value, 200, { "content-type": contentType })
+    : failureResponse(c, deps, exit.cause)
 }
 
 /**

@@ -1,0 +1,158 @@
+/**
+ * `GET /v1/councils/:council/reports/member?year=&audience=&format=html|md`: the corporate parenting report, built
+ * as `cpo report --council` builds it from the store — `Scorecard.make` over the current returns of the year and the
+ * two before it (England's published benchmarks as comparators), the cohort profiles at 31 March, and the stored
+ * strategy, progress, "you said, we did" and governance — then `MemberReport.make` and its HTML or Markdown
+ * renderer. Members and the public always get their suppressed audience. PDF stays in the CLI (it needs Chromium).
+ */
+import {
+  type Audience,
+  AuditLog,
+  Benchmark,
+  ChildHistory,
+  Cohort,
+  Council,
+  Governance,
+  type Indicator,
+  MemberReport,
+  MemberReportHtml,
+  MemberReportMarkdown,
+  Priorities,
+  ReportingYear,
+  Returns,
+  Scorecard
+} from "@cpo/domain"
+import { Effect, Option, Result } from "effect"
+import { Hono } from "hono"
+import { forcedAudience } from "../authorization.ts"
+import { endpoints } from "../endpoints.ts"
+import { guard, validate } from "../middleware.ts"
+import { answerHtml, callerOf, type Deps, ReportNotPossible } from "../run.ts"
+import type { ApiEnv } from "../runtime.ts"
+import { suppliedTables } from "../scorecard.ts"
+
+// The profile labels `cpo report` prints, so that the two reports read the same.
+const ageBandLabels: Readonly<Record<string, string>> = {
+  under_1: "Under one",
+  "1_4": "One to four",
+  "5_9": "Five to nine",
+  "10_15": "10 to 15",
+  "16_plus": "16 and over",
+  unknown: "Not known"
+}
+const sexLabels: Readonly<Record<string, string>> = { female: "Female", male: "Male", unknown: "Not known" }
+
+/** The profiles of the children looked after at 31 March: by age band and by sex. */
+const profilesOf = (
+  histories: ReadonlyArray<ChildHistory.ChildHistory>,
+  year: ReportingYear.ReportingYear
+): ReadonlyArray<MemberReport.Profile> => {
+  const members = Cohort.members(histories, year, "cla_31_march")
+  const by = (dimension: Cohort.Dimension, labels: Readonly<Record<string, string>>) =>
+    Cohort.profile(members, [dimension]).map((g) => ({
+      label: labels[g.key[dimension] ?? "unknown"] ?? g.key[dimension] ?? "Not known",
+      count: g.count
+    }))
+  return [
+    { title: "Children looked after by age", dimension: "Age", groups: by("age_band", ageBandLabels) },
+    { title: "Children looked after by sex", dimension: "Sex", groups: by("sex", sexLabels) }
+  ]
+}
+
+/** The council's strategy, updates, "you said, we did", boards and meetings, when it has a strategy. */
+const planOf = (council: Council.CouncilId) =>
+  Effect.gen(function* () {
+    const priorities = yield* Priorities.Priorities
+    const boards = yield* Governance.Boards
+    const strategy = yield* priorities.strategy(council).pipe(Effect.option)
+    if (Option.isNone(strategy)) return Option.none()
+    const stored = yield* boards.list(council)
+    return Option.some({
+      strategy: strategy.value,
+      updates: yield* priorities.updates(council),
+      youSaidWeDid: yield* priorities.youSaidWeDid(council),
+      boards: yield* Effect.forEach(stored, (board) =>
+        Effect.map(Effect.orDie(boards.meetings(council, board.id)), (meetings) => ({ board, meetings }))
+      )
+    })
+  })
+
+/** The report model for the year, from the store. */
+export const memberReportOf = (options: {
+  readonly council: Council.CouncilId
+  readonly year: ReportingYear.ReportingYear
+  readonly audience: Audience.Audience
+  readonly population: Option.Option<number>
+}) =>
+  Effect.gen(function* () {
+    const returns = yield* Returns.Returns
+    const record = yield* returns.council(options.council)
+    const population = Option.orElse(options.population, () => Council.populationOf(record))
+    const scorecards: Array<Scorecard.Scorecard> = []
+    let histories: ReadonlyArray<ChildHistory.ChildHistory> = []
+    for (const year of [options.year - 2, options.year - 1, options.year].map(ReportingYear.make)) {
+      const ret =
+        year === options.year
+          ? Option.some(yield* returns.current(options.council, year))
+          : yield* returns.current(options.council, year).pipe(Effect.option)
+      if (Option.isNone(ret)) continue
+      const inputs: Indicator.Inputs = {
+        year,
+        histories: ChildHistory.index(ret.value),
+        tables: suppliedTables(ret.value),
+        population
+      }
+      scorecards.push(
+        Scorecard.make({
+          council: record.name,
+          audience: options.audience,
+          inputs,
+          benchmarks: Benchmark.englandDefaults,
+          targets: []
+        })
+      )
+      if (year === options.year) histories = inputs.histories
+    }
+    const plan = yield* planOf(options.council)
+    return yield* Result.match(
+      MemberReport.make({
+        council: record.name,
+        year: options.year,
+        audience: options.audience,
+        scorecards,
+        profiles: profilesOf(histories, options.year),
+        strategy: Option.map(plan, (p) => p.strategy),
+        updates: Option.match(plan, { onNone: () => [], onSome: (p) => p.updates }),
+        youSaidWeDid: Option.match(plan, { onNone: () => [], onSome: (p) => p.youSaidWeDid }),
+        boards: Option.match(plan, { onNone: () => [], onSome: (p) => p.boards })
+      }),
+      {
+        onFailure: (problem) => Effect.fail(new ReportNotPossible({ message: problem.message })),
+        onSuccess: Effect.succeed
+      }
+    )
+  })
+
+export const report = (deps: Deps) =>
+  new Hono<ApiEnv>().get(
+    endpoints.memberReport.path,
+    guard("memberReport"),
+    validate("param", endpoints.memberReport.params),
+    validate("query", endpoints.memberReport.query),
+    (c) => {
+      const { council } = c.req.valid("param")
+      const query = c.req.valid("query")
+      const audience = forcedAudience[c.get("principal").role] ?? query.audience ?? "member"
+      const markdown = query.format === "md"
+      const program = memberReportOf({
+        council,
+        year: query.year,
+        audience,
+        population: Option.fromNullishOr(query.population)
+      }).pipe(
+        Effect.map((model) => (markdown ? MemberReportMarkdown.render(model) : MemberReportHtml.render(model))),
+        AuditLog.withCaller(callerOf(c, endpoints.memberReport, council))
+      )
+      return answerHtml(c, deps, program, markdown ? "text/markdown; charset=UTF-8" : "text/html; charset=UTF-8")
+    }
+  )
