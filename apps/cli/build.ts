@@ -15,6 +15,8 @@ await build({
   sourcemap: "linked",
   legalComments: "none",
   external: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@electric-sql/pglite/*"],
-  banner: { js: "import { createRequire as __cpoRequire } from 'node:module'; const require = __cpoRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cpoRequire } from 'node:module'; const require = __cpoRequire(import.meta.url);"
+  },
   logLevel: "warning"
 })

@@ -2,7 +2,7 @@
  * Reading a council's 903 files from disk. `--input` names either one year's folder of CSV/XML files or a folder
  * of year folders (`<dir>/2018/`, as `cpo synth` writes); an optional `council.json` beside them names the council.
  */
-import { ReportingYear } from "@cpo/domain"
+import type { ReportingYear } from "@cpo/domain"
 import { Ssda903 } from "@cpo/ssda903"
 import { Effect, FileSystem, Option, Path, Schema } from "effect"
 import { UnusableInput } from "./errors.ts"
@@ -38,7 +38,8 @@ export const readCouncilFile = (dir: string) =>
     if (!(yield* fs.exists(file).pipe(Effect.orElseSucceed(() => false)))) return Option.none<CouncilFile>()
     const text = yield* fs.readFileString(file).pipe(Effect.orElseSucceed(() => ""))
     const parsed = Schema.decodeUnknownOption(Schema.fromJsonString(CouncilFile))(text)
-    if (Option.isNone(parsed)) return yield* new UnusableInput({ message: `${file} is not a valid council description` })
+    if (Option.isNone(parsed))
+      return yield* new UnusableInput({ message: `${file} is not a valid council description` })
     return parsed
   })
 

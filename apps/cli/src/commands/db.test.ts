@@ -20,7 +20,11 @@ const run = (dataDir: string, args: ReadonlyArray<string>) =>
     yield* Command.runWith(dbCommand, { version: "test" })(args).pipe(
       Effect.provide(layerStoreOptions({ dataDir })),
       Effect.provide(NodeServices.layer),
-      Effect.ensuring(Effect.sync(() => void (process.stdout.write = write)))
+      Effect.ensuring(
+        Effect.sync(() => {
+          process.stdout.write = write
+        })
+      )
     )
     return written.join("")
   })

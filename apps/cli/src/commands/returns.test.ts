@@ -79,7 +79,11 @@ const run = <Name extends string, Input, ContextInput, E>(
     yield* Command.runWith(command, { version: "test" })(args).pipe(
       Effect.provide(layerStoreOptions({ dataDir })),
       Effect.provide(NodeServices.layer),
-      Effect.ensuring(Effect.sync(() => void (process.stdout.write = write)))
+      Effect.ensuring(
+        Effect.sync(() => {
+          process.stdout.write = write
+        })
+      )
     )
     return written.join("")
   })

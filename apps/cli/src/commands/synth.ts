@@ -40,7 +40,12 @@ export const synth = Command.make(
       const path = yield* Path.Path
       if (options.children < 1) return yield* new UnusableInput({ message: "--children must be at least 1" })
       const years = yield* parseYears(options.years)
-      const synthetic = Synth.generate({ seed: options.seed, council: options.council, children: options.children, years })
+      const synthetic = Synth.generate({
+        seed: options.seed,
+        council: options.council,
+        children: options.children,
+        years
+      })
       const failed = (what: string) => () => new UnusableInput({ message: `cannot write ${what}` })
       yield* fs.makeDirectory(options.out, { recursive: true }).pipe(Effect.mapError(failed(options.out)))
       for (const ret of synthetic.returns) {
