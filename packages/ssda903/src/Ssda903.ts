@@ -157,6 +157,10 @@ export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, err
   let failed = false
   const requiredSeen = new Map<string, Map<string, unknown>>()
   const optionalSeen = new Map<string, Map<string, Option.Option<unknown> | Field.Invalid>>()
+  const lastFreeText = new Map<string, { raw: string; value: unknown }>()
+  const lastFreeTextOption = new Map<string, { raw: string; value: Option.Option<unknown> }>()
+  // The raw spellings kept beside a record (SEX) take few values: one frozen record per combination serves every row.
+  const rawSeen = new Map<string, Readonly<Record<string, string>>>()
   const seenFor = <V>(caches: Map<string, Map<string, V>>, column: string): Map<string, V> => {
     let seen = caches.get(column)
     if (seen === undefined) {
@@ -186,7 +190,15 @@ export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, err
           if (seen.size < maxRemembered) seen.set(raw, v)
         }
       } else {
-        v = reader(raw)
+        // Free text (ids, postcodes) rarely repeats across a file but often repeats from one row to the next: a
+        // child's episodes share the CHILD and usually the HOME_POST. Sharing the previous row's value keeps one
+        // string per run instead of one per row.
+        const previous = lastFreeText.get(column)
+        if (previous !== undefined && previous.raw === raw) v = previous.value as A
+        else {
+          v = reader(raw)
+          if (!Field.isInvalid(v)) lastFreeText.set(column, { raw, value: v })
+        }
       }
       if (Field.isInvalid(v)) {
         report(column, raw, v.expected)
@@ -208,8 +220,14 @@ export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, err
           if (seen.size < maxRemembered) seen.set(raw, o)
         }
       } else {
-        const v = reader(raw)
-        o = Field.isInvalid(v) ? v : Option.some(v)
+        const previous = lastFreeTextOption.get(column)
+        if (previous !== undefined && previous.raw === raw) {
+          o = previous.value as Option.Option<A>
+        } else {
+          const v = reader(raw)
+          o = Field.isInvalid(v) ? v : Option.some(v)
+          if (!Field.isInvalid(o)) lastFreeTextOption.set(column, { raw, value: o })
+        }
       }
       if (Field.isInvalid(o)) {
         report(column, raw, o.expected)
@@ -229,8 +247,15 @@ export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, err
     const value = def.decode(cells)
     if (failed) return undefined
     if (def.keepRaw.length === 0) return { value, line }
-    const raw: Record<string, string> = {}
-    for (const c of def.keepRaw) raw[c] = (get(c) ?? "").toUpperCase()
+    let key = ""
+    for (const c of def.keepRaw) key += `${(get(c) ?? "").toUpperCase()}\u0000`
+    let raw = rawSeen.get(key)
+    if (raw === undefined) {
+      const spelled: Record<string, string> = {}
+      for (const c of def.keepRaw) spelled[c] = (get(c) ?? "").toUpperCase()
+      raw = Object.freeze(spelled)
+      if (rawSeen.size < maxRemembered) rawSeen.set(key, raw)
+    }
     return { value, line, raw }
   }
 }
