@@ -11,6 +11,8 @@
 import { Option, Result } from "effect"
 import type { Audience } from "./Audience.ts"
 import * as CalendarDate from "./CalendarDate.ts"
+import type * as ChildHistory from "./ChildHistory.ts"
+import * as Cohort from "./Cohort.ts"
 import * as Governance from "./Governance.ts"
 import * as Narrative from "./Narrative.ts"
 import * as Progress from "./Progress.ts"
@@ -785,3 +787,34 @@ export const make = (inputs: Inputs): Result.Result<Report, InputProblem> => {
 
 /** The subtitle under the title, naming the audience. @category getters */
 export const subtitle = (report: Report): string => `${report.council} · ${audienceLabel[report.audience]}`
+
+const ageBandLabels: Readonly<Record<string, string>> = {
+  under_1: "Under one",
+  "1_4": "One to four",
+  "5_9": "Five to nine",
+  "10_15": "10 to 15",
+  "16_plus": "16 and over",
+  unknown: "Not known"
+}
+const sexLabels: Readonly<Record<string, string>> = { female: "Female", male: "Male", unknown: "Not known" }
+
+/**
+ * The profiles a member report shows of the children looked after at 31 March: by age band and by sex, labelled in
+ * words. `cpo report` and the API's report route both take them from here, so the two reports read the same.
+ * @category constructors
+ */
+export const profilesAt31March = (
+  histories: ReadonlyArray<ChildHistory.ChildHistory>,
+  year: ReportingYear.ReportingYear
+): ReadonlyArray<Profile> => {
+  const members = Cohort.members(histories, year, "cla_31_march")
+  const by = (dimension: Cohort.Dimension, labels: Readonly<Record<string, string>>) =>
+    Cohort.profile(members, [dimension]).map((g) => ({
+      label: labels[g.key[dimension] ?? "unknown"] ?? g.key[dimension] ?? "Not known",
+      count: g.count
+    }))
+  return [
+    { title: "Children looked after by age", dimension: "Age", groups: by("age_band", ageBandLabels) },
+    { title: "Children looked after by sex", dimension: "Sex", groups: by("sex", sexLabels) }
+  ]
+}

@@ -3,7 +3,7 @@
  * Episodes are always present (possibly empty); any other table is `None` when it was not supplied, which is not the
  * same as supplied and empty — a rule or indicator that needs an absent table is skipped, not passed.
  */
-import { Schema } from "effect"
+import { Option, Schema } from "effect"
 import { Adoption } from "./Adoption.ts"
 import { CareLeaverOutcome } from "./CareLeaverOutcome.ts"
 import { Child } from "./Child.ts"
@@ -57,3 +57,15 @@ export const Return = Schema.Struct({
   deprivationOfLiberty: Table(DeprivationOfLiberty)
 }).annotate({ identifier: "Return", title: "SSDA903 return" })
 export type Return = typeof Return.Type
+
+/**
+ * The tables a return holds: Header and Episodes always, any other table when it was supplied (even empty).
+ * @category getters
+ */
+export const suppliedTables = (ret: Return): ReadonlySet<TableName> =>
+  new Set(
+    TableName.literals.filter((t) => {
+      const table: unknown = ret[t]
+      return !Option.isOption(table) || Option.isSome(table)
+    })
+  )
