@@ -13,7 +13,6 @@ import {
   AuditLog,
   Benchmark,
   ChildHistory,
-  Cohort,
   Council,
   Governance,
   type Indicator,
@@ -80,42 +79,6 @@ export const printPdf = (html: string, out: string, chromium: string) =>
       })
     }
   })
-
-const ageBandLabels: Readonly<Record<string, string>> = {
-  under_1: "Under one",
-  "1_4": "One to four",
-  "5_9": "Five to nine",
-  "10_15": "10 to 15",
-  "16_plus": "16 and over",
-  unknown: "Not known"
-}
-const sexLabels: Readonly<Record<string, string>> = { female: "Female", male: "Male", unknown: "Not known" }
-
-/** The profiles of the children looked after at 31 March: by age band and by sex. */
-export const profilesOf = (
-  histories: ReadonlyArray<ChildHistory.ChildHistory>,
-  year: ReportingYear.ReportingYear
-): ReadonlyArray<MemberReport.Profile> => {
-  const members = Cohort.members(histories, year, "cla_31_march")
-  const by = (dimension: Cohort.Dimension, labels: Readonly<Record<string, string>>) =>
-    Cohort.profile(members, [dimension]).map((g) => ({
-      label: labels[g.key[dimension] ?? "unknown"] ?? g.key[dimension] ?? "Not known",
-      count: g.count
-    }))
-  return [
-    { title: "Children looked after by age", dimension: "Age", groups: by("age_band", ageBandLabels) },
-    { title: "Children looked after by sex", dimension: "Sex", groups: by("sex", sexLabels) }
-  ]
-}
-
-/** The tables a stored return holds. */
-export const tablesOf = (ret: Return.Return): ReadonlySet<Return.TableName> =>
-  new Set(
-    Return.TableName.literals.filter((t) => {
-      const value: unknown = ret[t]
-      return Option.isOption(value) ? Option.isSome(value) : true
-    })
-  )
 
 /** A reference CSV (targets, benchmarks) read with the domain's parser, the same as cpo indicators reads it. */
 const readReference = <A>(
@@ -245,7 +208,7 @@ const scorecardsFromStore = (
       const inputs: Indicator.Inputs = {
         year: y,
         histories: ChildHistory.index(ret.value),
-        tables: tablesOf(ret.value),
+        tables: Return.suppliedTables(ret.value),
         population
       }
       cards.push(Scorecard.make({ council: name, audience, inputs, ...references }))
@@ -384,7 +347,7 @@ export const report = Command.make(
         year,
         audience: options.audience,
         scorecards: built.cards,
-        profiles: profilesOf(built.histories, year),
+        profiles: MemberReport.profilesAt31March(built.histories, year),
         plan: built.plan
       })
       const html = MemberReportHtml.render(model)
