@@ -217,7 +217,7 @@ describe("councils", () => {
   it("lists only the councils a token is bound to, with their years", async () => {
     const res = await app().request("/v1/councils", { headers: await bearer("member", [councilB.id]) })
     expect(await res.json()).toEqual({
-      councils: [{ id: councilB.id, name: "Fake Borough B", localAuthorityCode: null, years: [2018] }]
+      councils: [{ id: councilB.id, name: "Fake Borough B", localAuthorityCode: null, population: null, years: [2018] }]
     })
   })
 

@@ -18,6 +18,7 @@ import { councils } from "./routes/councils.ts"
 import { indicators } from "./routes/indicators.ts"
 import { meta } from "./routes/meta.ts"
 import { offer } from "./routes/offer.ts"
+import { priorities } from "./routes/priorities.ts"
 import { report } from "./routes/report.ts"
 import { returns } from "./routes/returns.ts"
 import type { Deps } from "./run.ts"
@@ -73,6 +74,7 @@ export const makeApp = (options: AppOptions): Hono<ApiEnv> => {
     .route("/", cohorts(deps))
     .route("/", returns(deps))
     .route("/", offer(deps))
+    .route("/", priorities(deps))
     .route("/", report(deps))
     .route("/", audit(deps))
   if (options.fallback !== undefined) app.route("/", options.fallback)

@@ -100,6 +100,17 @@ const requests: {
     init: json("POST", { entitlementId: "personal-adviser", childId: "FA1", stage: "applied", on: "2018-01-10" })
   }),
   takeUpSummary: (council) => ({ path: `/v1/councils/${council}/takeup?year=2018` }),
+  priorities: (council) => ({ path: `/v1/councils/${council}/priorities?asOf=2018-03-31` }),
+  overdue: (council) => ({ path: `/v1/councils/${council}/priorities/overdue?asOf=2018-03-31` }),
+  priorityUpdate: (council) => ({
+    path: `/v1/councils/${council}/priorities/P2/updates`,
+    init: json("POST", { on: "2018-02-01", rag: "green", commentary: "on track" })
+  }),
+  actionUpdate: (council) => ({
+    path: `/v1/councils/${council}/priorities/P2/actions/P2.2/updates`,
+    init: json("POST", { on: "2018-02-01", rag: "amber", commentary: "slipping" })
+  }),
+  governance: (council) => ({ path: `/v1/councils/${council}/governance?asOf=2018-03-31` }),
   memberReport: (council) => ({ path: `/v1/councils/${council}/reports/member?year=2018&format=md` }),
   auditLog: (council) => ({ path: `/v1/councils/${council}/audit` })
 }

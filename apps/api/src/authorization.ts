@@ -7,6 +7,8 @@
  * - officer: everything child-level for their council, including importing returns.
  * - analyst: returns and exact figures for their council (pseudonymised child-level).
  * - member, public: aggregate figures only, always suppressed (audience forced below).
+ * - priorities, progress and governance hold no child-level data: members read them; officers and administrators
+ *   record progress.
  * - partner: named entitlements only: a young person's entitlements, limited to the ones the request names.
  * - the published local offer is open to anyone (no personal data, domain.md §5.3 "Public / care leaver"); its
  *   versions and lifecycle are for officers and administrators (configuration).
@@ -44,6 +46,11 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   entitlements: ["officer", "partner"],
   recordTakeUp: ["officer"],
   takeUpSummary: ["officer", "analyst", "member", "public"],
+  priorities: ["admin", "officer", "analyst", "member"],
+  overdue: ["admin", "officer", "analyst", "member"],
+  priorityUpdate: ["admin", "officer"],
+  actionUpdate: ["admin", "officer"],
+  governance: ["admin", "officer", "analyst", "member"],
   memberReport: ["officer", "analyst", "member", "public"],
   auditLog: ["admin"]
 }

@@ -11,11 +11,15 @@ import {
   Cohort,
   Council,
   Entitlement,
+  Governance,
   LocalOffer,
   OfferArea,
+  Progress,
+  ReportingCycle,
   ReportingYear,
   Returns,
   Scorecard,
+  Strategy,
   TakeUp
 } from "@cpo/domain"
 import { Validation } from "@cpo/ssda903"
@@ -130,6 +134,112 @@ export const MemberReportQuery = Schema.Struct({
   format: Schema.optionalKey(Schema.Literals(["html", "md"]).annotate({ description: "html (default) or md" })),
   population: IndicatorsQuery.fields.population
 })
+
+/** @category schemas */
+export const AsOfQuery = Schema.Struct({
+  asOf: Schema.optionalKey(CalendarDate.CalendarDate.annotate({ description: "the day to judge on (default today)" }))
+})
+
+/** @category schemas */
+export const OverdueQuery = Schema.Struct({
+  asOf: AsOfQuery.fields.asOf,
+  dueSoonDays: Schema.optionalKey(
+    IntFromString.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: 366 }))).annotate({
+      description: "an open action not started this close to its due date is at risk (default 30)"
+    })
+  ),
+  staleAfterDays: Schema.optionalKey(
+    IntFromString.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 1096 }))).annotate({
+      description: "an open action without an update for this long is at risk (default 183)"
+    })
+  )
+})
+
+/** @category schemas */
+export const PriorityPath = Schema.Struct({ council: Council.CouncilId, priority: Strategy.PriorityId })
+
+/** @category schemas */
+export const ActionPath = Schema.Struct({
+  council: Council.CouncilId,
+  priority: Strategy.PriorityId,
+  action: Strategy.ActionId
+})
+
+/** The body of a progress update; its author is the caller and its id is made when none is given. @category schemas */
+export const NewUpdate = Schema.Struct({
+  id: Schema.optionalKey(Progress.UpdateId),
+  on: CalendarDate.CalendarDate,
+  rag: Progress.Rag,
+  commentary: Schema.NonEmptyString,
+  evidence: Schema.optionalKey(Schema.Array(Progress.Evidence))
+}).annotate({ identifier: "NewProgressUpdate" })
+
+/** The strategy with each priority's and action's latest RAG on a day. @category schemas */
+export const PriorityStatus = Schema.Struct({
+  strategy: Strategy.Strategy,
+  asOf: CalendarDate.CalendarDate,
+  priorities: Schema.Array(
+    Schema.Struct({
+      id: Strategy.PriorityId,
+      latest: Schema.OptionFromNullOr(Progress.Update),
+      actions: Schema.Array(Schema.Struct({ id: Strategy.ActionId, latest: Schema.OptionFromNullOr(Progress.Update) }))
+    })
+  )
+}).annotate({ identifier: "PriorityStatus" })
+
+/** The open actions overdue or at risk on a day (`Progress.concerns`), with reasons in words. @category schemas */
+export const Concerns = Schema.Struct({
+  asOf: CalendarDate.CalendarDate,
+  concerns: Schema.Array(
+    Schema.Struct({
+      priority: Strategy.PriorityId,
+      priorityTitle: Schema.String,
+      action: Strategy.ActionId,
+      actionTitle: Schema.String,
+      owner: Schema.String,
+      due: CalendarDate.CalendarDate,
+      level: Schema.Literals(["overdue", "at_risk"]),
+      reasons: Schema.Array(Schema.Struct({ kind: Schema.String, text: Schema.String }))
+    })
+  )
+}).annotate({ identifier: "Concerns" })
+
+/** Boards with their meetings' computed quorum, the year's meetings and the reports falling due. @category schemas */
+export const GovernanceView = Schema.Struct({
+  asOf: CalendarDate.CalendarDate,
+  boards: Schema.Array(
+    Schema.Struct({
+      board: Governance.Board,
+      meetings: Schema.Array(
+        Schema.Struct({
+          meeting: Governance.Meeting,
+          quorate: Schema.Boolean,
+          checks: Schema.Array(
+            Schema.Struct({
+              membership: Governance.Membership,
+              percent: Schema.Number,
+              members: Schema.Int,
+              present: Schema.Int,
+              required: Schema.Int,
+              met: Schema.Boolean
+            })
+          )
+        })
+      ),
+      year: Schema.Struct({
+        from: CalendarDate.CalendarDate,
+        to: CalendarDate.CalendarDate,
+        held: Schema.Int,
+        quorate: Schema.Int,
+        minimum: Schema.Int,
+        meetsMinimum: Schema.Boolean
+      }).annotate({ description: "meetings in the financial year containing asOf" }),
+      due: Schema.Array(Schema.Struct({ duty: ReportingCycle.Duty, due: CalendarDate.CalendarDate })).annotate({
+        description: "reports falling due in the twelve months from asOf"
+      })
+    })
+  )
+}).annotate({ identifier: "GovernanceView" })
 
 /** The public offer as open JSON (`OfferPage.toJson`). @category schemas */
 export const PublicOffer = Schema.Struct({
@@ -515,6 +625,59 @@ export const endpoints = {
     response: TakeUp.Summary,
     status: 200,
     purpose: "report local offer take-up"
+  },
+  priorities: {
+    method: "get",
+    path: "/v1/councils/:council/priorities",
+    summary: "The strategy and its priorities and actions, each with its latest RAG on `asOf`",
+    tag: "priorities",
+    params: CouncilPath,
+    query: AsOfQuery,
+    body: none,
+    response: PriorityStatus,
+    status: 200
+  },
+  overdue: {
+    method: "get",
+    path: "/v1/councils/:council/priorities/overdue",
+    summary: "Open actions overdue or at risk on `asOf`, overdue first, with the reasons",
+    tag: "priorities",
+    params: CouncilPath,
+    query: OverdueQuery,
+    body: none,
+    response: Concerns,
+    status: 200
+  },
+  priorityUpdate: {
+    method: "post",
+    path: "/v1/councils/:council/priorities/:priority/updates",
+    summary: "Record a dated RAG update with commentary for a whole priority",
+    tag: "priorities",
+    params: PriorityPath,
+    body: { kind: "json", schema: NewUpdate },
+    response: Progress.Update,
+    status: 201
+  },
+  actionUpdate: {
+    method: "post",
+    path: "/v1/councils/:council/priorities/:priority/actions/:action/updates",
+    summary: "Record a dated RAG update with commentary for an action of a priority",
+    tag: "priorities",
+    params: ActionPath,
+    body: { kind: "json", schema: NewUpdate },
+    response: Progress.Update,
+    status: 201
+  },
+  governance: {
+    method: "get",
+    path: "/v1/councils/:council/governance",
+    summary: "Boards with their meetings' quorum, the year's meetings against the minimum, and reports falling due",
+    tag: "priorities",
+    params: CouncilPath,
+    query: AsOfQuery,
+    body: none,
+    response: GovernanceView,
+    status: 200
   },
   memberReport: {
     method: "get",

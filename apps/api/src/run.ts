@@ -4,7 +4,7 @@
  * logged with the request id and answered as a bare 500.
  */
 import type { AuditLog } from "@cpo/domain"
-import { Cohort, LocalOffer, OfferArea, ReportingYear, Returns } from "@cpo/domain"
+import { Cohort, LocalOffer, OfferArea, Priorities, ReportingYear, Returns } from "@cpo/domain"
 import { Ssda903 } from "@cpo/ssda903"
 import type { Store } from "@cpo/store"
 import { Cause, type Effect, Exit, Option, Schema } from "effect"
@@ -151,6 +151,19 @@ const localOfferProblem = (c: Context<ApiEnv>, error: unknown): Option.Option<Re
     return Option.some(
       Problem.respond(c, "child-not-found", {
         detail: `child ${error.childId} is in no return of ${error.council} up to ${error.on}`
+      })
+    )
+  }
+  if (error instanceof Priorities.StrategyNotFound) {
+    return Option.some(
+      Problem.respond(c, "strategy-not-found", { detail: `${error.council} has no corporate parenting strategy` })
+    )
+  }
+  if (error instanceof Priorities.UnknownPriorityOrAction) {
+    return Option.some(
+      Problem.respond(c, "unknown-priority-or-action", {
+        detail: error.message,
+        errors: [{ in: "path", field: "priority", message: error.message }]
       })
     )
   }

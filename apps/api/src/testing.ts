@@ -8,10 +8,14 @@ import {
   type Council,
   DemoOffer,
   type Episode,
+  Governance,
   LocalOffer,
+  Priorities,
+  Progress,
   ReportingYear,
   type Return,
-  Returns
+  Returns,
+  type Strategy
 } from "@cpo/domain"
 import { Effect, Option } from "effect"
 import { issueToken, type Role } from "./auth.ts"
@@ -118,9 +122,124 @@ export const seedOffer = (council: Council.CouncilId, options: { readonly publis
       : yield* offers.publish(council, draft.version, "test", offerEffectiveFrom)
   })
 
+const day = CalendarDate.make
+
 /**
- * A runtime over an in-memory PGlite store holding both fake councils' 2018 returns and each council's demo offer,
- * published from `offerEffectiveFrom`.
+ * A fake strategy for 2017–20 with two priorities: P1's first action fell due on 30 September 2017 and is still in
+ * progress (overdue on 31 March 2018); its second is due in 2019. One update rates P1.1 red on 1 December 2017.
+ */
+export const fakeStrategy = (council: Council.CouncilId): Strategy.Strategy => ({
+  id: "fake-strategy" as Strategy.StrategyId,
+  council,
+  title: "Fake corporate parenting strategy",
+  period: { start: day("2017-04-01"), end: day("2020-03-31") },
+  priorities: [1, 2].map((n) => ({
+    id: `P${n}` as Strategy.PriorityId,
+    title: `Fake priority ${n}`,
+    leadMembers: ["Cllr Fake"],
+    leadOfficer: "Fake Head of Service",
+    whatWeNeedToImprove: ["something plainly fake"],
+    whatWeWillDo: ["fake work"],
+    whatThisWillMeanInPractice: ["fake change"],
+    principles: ["best_interests"],
+    indicators: ["cla_31_march"],
+    actions: [
+      {
+        id: `P${n}.1` as Strategy.ActionId,
+        title: `Fake action ${n}.1`,
+        owner: "Fake owner",
+        start: day("2017-04-01"),
+        due: day("2017-09-30"),
+        status: n === 1 ? "in_progress" : "completed",
+        milestones: []
+      },
+      {
+        id: `P${n}.2` as Strategy.ActionId,
+        title: `Fake action ${n}.2`,
+        owner: "Fake owner",
+        start: day("2017-04-01"),
+        due: day("2019-03-31"),
+        status: "in_progress",
+        milestones: []
+      }
+    ]
+  }))
+})
+
+/** A fake board of four core members (quorum 75 %: three) that met twice: quorate in June, not in January. */
+export const fakeBoard = (council: Council.CouncilId): Governance.Board => ({
+  id: "fake-board" as Governance.BoardId,
+  council,
+  name: "Fake Corporate Parenting Board",
+  terms: {
+    purpose: ["oversee the fake strategy"],
+    quorum: [{ membership: "core", percent: 75 }],
+    substitutesCount: false,
+    minimumMeetingsPerYear: 4,
+    reportsTo: ["Fake Scrutiny Committee"]
+  },
+  members: ["M1", "M2", "M3", "M4"].map((id, i) => ({
+    id: id as Governance.MemberId,
+    name: `Fake member ${i + 1}`,
+    role: i === 0 ? "chair" : "councillor",
+    membership: "core",
+    organisation: Option.none(),
+    from: day("2017-04-01"),
+    until: Option.none()
+  })),
+  reportingCycle: [
+    {
+      id: "scrutiny",
+      report: "Progress against each priority",
+      to: "Fake Scrutiny Committee",
+      frequency: "six_monthly",
+      scope: "each_priority",
+      firstDue: day("2017-10-31")
+    }
+  ]
+})
+
+const attendance = (present: ReadonlyArray<string>) =>
+  ["M1", "M2", "M3", "M4"].map((m) => ({
+    member: m as Governance.MemberId,
+    status: present.includes(m) ? ("present" as const) : ("apologies" as const)
+  }))
+
+/** Save the fake strategy, an update, the board and its two meetings for a council. */
+export const seedPlan = (council: Council.CouncilId) =>
+  Effect.gen(function* () {
+    const priorities = yield* Priorities.Priorities
+    yield* priorities.saveStrategy(fakeStrategy(council))
+    yield* priorities.recordUpdate({
+      id: Progress.UpdateId.make(`U-${council}-1`),
+      council,
+      priority: "P1" as Strategy.PriorityId,
+      action: Option.some("P1.1" as Strategy.ActionId),
+      on: day("2017-12-01"),
+      rag: "red",
+      commentary: "fake delay",
+      evidence: [],
+      author: "test"
+    })
+    const boards = yield* Governance.Boards
+    yield* boards.save(fakeBoard(council))
+    for (const [id, on, present] of [
+      ["meeting-june", "2017-06-20", ["M1", "M2", "M3"]],
+      ["meeting-january", "2018-01-16", ["M1", "M2"]]
+    ] as const) {
+      yield* boards.recordMeeting(council, {
+        id: id as Governance.MeetingId,
+        board: "fake-board" as Governance.BoardId,
+        on: day(on),
+        attendance: attendance(present),
+        agenda: ["fake item"]
+      })
+    }
+  })
+
+/**
+ * A runtime over an in-memory PGlite store holding both fake councils' 2018 returns, each council's demo offer
+ * (published from `offerEffectiveFrom`), and council A's fake strategy and board.
  */
 export const makeTestRuntime = async (): Promise<ApiRuntime> => {
   const runtime = makeRuntime({})
@@ -133,6 +252,8 @@ export const makeTestRuntime = async (): Promise<ApiRuntime> => {
       yield* returns.importReturn(councilB.id, returnB2018, "fake-b-2018")
       yield* seedOffer(councilA.id)
       yield* seedOffer(councilB.id)
+      yield* seedPlan(councilA.id)
+      yield* seedPlan(councilB.id)
     })
   )
   return runtime

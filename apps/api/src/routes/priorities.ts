@@ -1,0 +1,200 @@
+/**
+ * The corporate parenting strategy, its progress and its governance (issue 8), over the store's `Priorities` and
+ * `Boards` as `cpo priorities` uses them. None of it is child-level: members read it; officers and administrators
+ * record progress.
+ *
+ * - `GET …/priorities[?asOf=]`: the strategy, each priority's and action's latest RAG (`Progress.latest`)
+ * - `GET …/priorities/overdue[?asOf=]`: open actions overdue or at risk (`Progress.concerns`)
+ * - `POST …/priorities/:priority/updates` and `…/actions/:action/updates`: a dated RAG update with commentary
+ * - `GET …/governance[?asOf=]`: boards, meetings with their quorum (`Governance.quorum`), the year's meetings against
+ *   the minimum (`Governance.meetingsSummary`) and the reports due in the next twelve months (`ReportingCycle`)
+ */
+import {
+  CalendarDate,
+  type Council,
+  Governance,
+  Priorities,
+  Progress,
+  ReportingCycle,
+  ReportingYear,
+  Strategy
+} from "@cpo/domain"
+import { Clock, Effect, Option } from "effect"
+import { type Context, Hono } from "hono"
+import { Concerns, endpoints, GovernanceView, type NewUpdate, PriorityStatus } from "../endpoints.ts"
+import { guard, validate } from "../middleware.ts"
+import { answer, callerOf, type Deps } from "../run.ts"
+import type { ApiEnv } from "../runtime.ts"
+
+const dayOf = (asOf: CalendarDate.CalendarDate | undefined) =>
+  asOf === undefined
+    ? Effect.map(Clock.currentTimeMillis, (now) => CalendarDate.make(new Date(now).toISOString().slice(0, 10)))
+    : Effect.succeed(asOf)
+
+/** Record an update about a priority, or one of its actions, written by the caller. */
+const recordUpdate = (
+  c: Context<ApiEnv>,
+  endpoint: typeof endpoints.priorityUpdate | typeof endpoints.actionUpdate,
+  target: {
+    readonly council: Council.CouncilId
+    readonly priority: Strategy.PriorityId
+    readonly action: Option.Option<Strategy.ActionId>
+  },
+  body: typeof NewUpdate.Type
+) =>
+  Effect.gen(function* () {
+    const priorities = yield* Priorities.Priorities
+    const strategy = yield* priorities.strategy(target.council)
+    // The action must belong to the priority named in the path, not merely exist somewhere in the strategy.
+    const known = Option.match(target.action, {
+      onNone: () => Option.isSome(Strategy.priorityById(strategy, target.priority)),
+      onSome: (action) =>
+        Strategy.actions(strategy).some((a) => a.priority.id === target.priority && a.action.id === action)
+    })
+    if (!known) {
+      return yield* new Priorities.UnknownPriorityOrAction({
+        council: target.council,
+        id: Option.getOrElse(target.action, () => target.priority)
+      })
+    }
+    const update: Progress.Update = {
+      id: body.id ?? Progress.UpdateId.make(`U-${crypto.randomUUID()}`),
+      council: target.council,
+      priority: target.priority,
+      action: target.action,
+      on: body.on,
+      rag: body.rag,
+      commentary: body.commentary,
+      evidence: body.evidence ?? [],
+      author: callerOf(c, endpoint, target.council).actor
+    }
+    yield* priorities.recordUpdate(update)
+    return update
+  })
+
+export const priorities = (deps: Deps) =>
+  new Hono<ApiEnv>()
+    .get(
+      endpoints.overdue.path,
+      guard("overdue"),
+      validate("param", endpoints.overdue.params),
+      validate("query", endpoints.overdue.query),
+      (c) => {
+        const { council } = c.req.valid("param")
+        const query = c.req.valid("query")
+        const program = Effect.gen(function* () {
+          const asOf = yield* dayOf(query.asOf)
+          const store = yield* Priorities.Priorities
+          const strategy = yield* store.strategy(council)
+          const found = Progress.concerns(strategy, yield* store.updates(council), {
+            asOf,
+            ...(query.dueSoonDays === undefined ? {} : { dueSoonDays: query.dueSoonDays }),
+            ...(query.staleAfterDays === undefined ? {} : { staleAfterDays: query.staleAfterDays })
+          })
+          return {
+            asOf,
+            concerns: found.map((concern) => ({
+              priority: concern.priority.id,
+              priorityTitle: concern.priority.title,
+              action: concern.action.id,
+              actionTitle: concern.action.title,
+              owner: concern.action.owner,
+              due: concern.action.due,
+              level: concern.level,
+              reasons: concern.reasons.map((reason) => ({ kind: reason._tag, text: Progress.describeReason(reason) }))
+            }))
+          }
+        })
+        return answer(c, deps, program, Concerns)
+      }
+    )
+    .get(
+      endpoints.priorities.path,
+      guard("priorities"),
+      validate("param", endpoints.priorities.params),
+      validate("query", endpoints.priorities.query),
+      (c) => {
+        const { council } = c.req.valid("param")
+        const query = c.req.valid("query")
+        const program = Effect.gen(function* () {
+          const asOf = yield* dayOf(query.asOf)
+          const store = yield* Priorities.Priorities
+          const strategy = yield* store.strategy(council)
+          const updates = yield* store.updates(council)
+          return {
+            strategy,
+            asOf,
+            priorities: strategy.priorities.map((priority) => ({
+              id: priority.id,
+              latest: Progress.latest(updates, { _tag: "Priority", priority: priority.id }, asOf),
+              actions: priority.actions.map((action) => ({
+                id: action.id,
+                latest: Progress.latest(updates, { _tag: "Action", action: action.id }, asOf)
+              }))
+            }))
+          }
+        })
+        return answer(c, deps, program, PriorityStatus)
+      }
+    )
+    .post(
+      endpoints.priorityUpdate.path,
+      guard("priorityUpdate"),
+      validate("param", endpoints.priorityUpdate.params),
+      validate("json", endpoints.priorityUpdate.body.schema),
+      (c) => {
+        const { council, priority } = c.req.valid("param")
+        const program = recordUpdate(
+          c,
+          endpoints.priorityUpdate,
+          { council, priority, action: Option.none() },
+          c.req.valid("json")
+        )
+        return answer(c, deps, program, Progress.Update, 201)
+      }
+    )
+    .post(
+      endpoints.actionUpdate.path,
+      guard("actionUpdate"),
+      validate("param", endpoints.actionUpdate.params),
+      validate("json", endpoints.actionUpdate.body.schema),
+      (c) => {
+        const { council, priority, action } = c.req.valid("param")
+        const program = recordUpdate(
+          c,
+          endpoints.actionUpdate,
+          { council, priority, action: Option.some(action) },
+          c.req.valid("json")
+        )
+        return answer(c, deps, program, Progress.Update, 201)
+      }
+    )
+    .get(
+      endpoints.governance.path,
+      guard("governance"),
+      validate("param", endpoints.governance.params),
+      validate("query", endpoints.governance.query),
+      (c) => {
+        const { council } = c.req.valid("param")
+        const query = c.req.valid("query")
+        const program = Effect.gen(function* () {
+          const asOf = yield* dayOf(query.asOf)
+          const store = yield* Governance.Boards
+          const year = ReportingYear.containing(asOf)
+          const boards = yield* Effect.forEach(yield* store.list(council), (board) =>
+            Effect.map(Effect.orDie(store.meetings(council, board.id)), (meetings) => ({
+              board,
+              meetings: meetings.map((meeting) => ({ meeting, ...Governance.quorum(board, meeting) })),
+              year: Governance.meetingsSummary(board, meetings, ReportingYear.start(year), ReportingYear.end(year)),
+              due: ReportingCycle.dueBetween(
+                board.reportingCycle,
+                asOf,
+                CalendarDate.addDays(CalendarDate.addYears(asOf, 1), -1)
+              )
+            }))
+          )
+          return { asOf, boards }
+        })
+        return answer(c, deps, program, GovernanceView)
+      }
+    )
