@@ -11,7 +11,7 @@
 import type { ReportingYear, Return } from "@cpo/domain"
 import { Effect, Option, Schema } from "effect"
 import * as Field from "./Field.ts"
-import { type CsvRecord, makeCsvTokenizer } from "./internal/csv.ts"
+import { makeCsvTokenizer } from "./internal/csv.ts"
 import { isProblem, makeTextDecoding } from "./internal/text.ts"
 import { makeXmlReader } from "./internal/xml.ts"
 import * as Table from "./Table.ts"
@@ -144,60 +144,99 @@ export const identifyTable = (
 /** Most distinct spellings remembered per column: a column of mostly distinct values should not grow without limit. */
 const maxRemembered = 50_000
 
+/** What a decoder remembers about one column of one file. */
+interface ColumnState {
+  /** Where the column sits in a CSV record (-1: read through the row's `get`, as XML rows are). */
+  readonly index: number
+  /** For cacheable readers: each distinct spelling and what it became (value, `Option` or `Invalid`). */
+  readonly required: Map<string, unknown>
+  readonly optional: Map<string, unknown>
+  /** For free text: the previous row's spelling and value, shared when this row repeats it. */
+  lastRaw: string | undefined
+  lastValue: unknown
+  lastOptionalRaw: string | undefined
+  lastOptional: unknown
+}
+
+/** A trimmed cell, `null` when blank. */
+const cellText = (v: string | undefined): string | null => {
+  if (v === undefined || v === "") return null
+  // Most cells have no surrounding space: when both ends are printable ASCII, `trim` would change nothing.
+  const first = v.charCodeAt(0)
+  const last = v.charCodeAt(v.length - 1)
+  if (first > 32 && first < 127 && last > 32 && last < 127) return v
+  const t = v.trim()
+  return t === "" ? null : t
+}
+
 /**
- * A decoder of rows for one table of one file. One `Cells` object serves every row (no allocation per row). Each
- * column read through a cacheable reader keeps, in this file, what each distinct spelling became — the value for a
- * required cell, the `Option` (or `Invalid`) for an optional one — so the thousands of repeats of a date or code cost
- * one map lookup and share one value and one `Some`.
+ * A decoder of rows for one table of one file. One `Cells` object serves every row (no allocation per row), and one
+ * state per column holds what the column needs: its position in a CSV record (given `header`, the normalised names
+ * of the CSV header row), and, for cacheable readers, what each distinct spelling became — the value for a required
+ * cell, the `Option` (or `Invalid`) for an optional one — so the thousands of repeats of a date or code cost one map
+ * lookup and share one value and one `Some`. Free text (ids, postcodes) rarely repeats across a file but often from
+ * one row to the next (a child's episodes share CHILD and usually HOME_POST), so the previous row's value is shared.
  * @internal
  */
-export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, errors: Array<ReadError>) => {
-  let get: (column: string) => string | null = () => null
+export const makeRowDecoder = (
+  def: Table.Definition<unknown>,
+  file: string,
+  errors: Array<ReadError>,
+  header?: ReadonlyArray<string>
+) => {
+  let rowGet: (column: string) => string | null = () => null
+  let record: ReadonlyArray<string> = []
   let line = 0
   let failed = false
-  const requiredSeen = new Map<string, Map<string, unknown>>()
-  const optionalSeen = new Map<string, Map<string, Option.Option<unknown> | Field.Invalid>>()
-  const lastFreeText = new Map<string, { raw: string; value: unknown }>()
-  const lastFreeTextOption = new Map<string, { raw: string; value: Option.Option<unknown> }>()
+  const states = new Map<string, ColumnState>()
+  const stateOf = (column: string): ColumnState => {
+    let st = states.get(column)
+    if (st === undefined) {
+      st = {
+        index: header === undefined ? -1 : header.indexOf(column),
+        required: new Map(),
+        optional: new Map(),
+        lastRaw: undefined,
+        lastValue: undefined,
+        lastOptionalRaw: undefined,
+        lastOptional: undefined
+      }
+      states.set(column, st)
+    }
+    return st
+  }
+  const cellOf = (st: ColumnState, column: string): string | null =>
+    header === undefined ? rowGet(column) : st.index < 0 ? null : cellText(record[st.index])
+  const get = (column: string): string | null => cellOf(stateOf(column), column)
   // The raw spellings kept beside a record (SEX) take few values: one frozen record per combination serves every row.
   const rawSeen = new Map<string, Readonly<Record<string, string>>>()
-  const seenFor = <V>(caches: Map<string, Map<string, V>>, column: string): Map<string, V> => {
-    let seen = caches.get(column)
-    if (seen === undefined) {
-      seen = new Map()
-      caches.set(column, seen)
-    }
-    return seen
-  }
   const report = (column: string, value: string, expected: string) => {
     failed = true
     errors.push({ table: def.name, file, row: line, column, childId: get("CHILD"), value, expected })
   }
   const cells: Table.Cells = {
-    get: (column) => get(column),
+    get,
     required: <A>(column: string, reader: Field.Reader<A>): A => {
-      const raw = get(column)
+      const st = stateOf(column)
+      const raw = cellOf(st, column)
       if (raw === null) {
         report(column, "", "a value (this field must not be blank)")
         return undefined as A
       }
       let v: A | Field.Invalid | undefined
       if (Field.isCacheable(reader as Field.Reader<unknown>)) {
-        const seen = seenFor(requiredSeen, column)
-        v = seen.get(raw) as A | Field.Invalid | undefined
+        v = st.required.get(raw) as A | Field.Invalid | undefined
         if (v === undefined) {
           v = reader(raw)
-          if (seen.size < maxRemembered) seen.set(raw, v)
+          if (st.required.size < maxRemembered) st.required.set(raw, v)
         }
+      } else if (st.lastRaw === raw) {
+        v = st.lastValue as A
       } else {
-        // Free text (ids, postcodes) rarely repeats across a file but often repeats from one row to the next: a
-        // child's episodes share the CHILD and usually the HOME_POST. Sharing the previous row's value keeps one
-        // string per run instead of one per row.
-        const previous = lastFreeText.get(column)
-        if (previous !== undefined && previous.raw === raw) v = previous.value as A
-        else {
-          v = reader(raw)
-          if (!Field.isInvalid(v)) lastFreeText.set(column, { raw, value: v })
+        v = reader(raw)
+        if (!Field.isInvalid(v)) {
+          st.lastRaw = raw
+          st.lastValue = v
         }
       }
       if (Field.isInvalid(v)) {
@@ -207,26 +246,26 @@ export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, err
       return v
     },
     optional: <A>(column: string, reader: Field.Reader<A>): Option.Option<A> => {
-      const raw = get(column)
+      const st = stateOf(column)
+      const raw = cellOf(st, column)
       if (raw === null) return Option.none()
       let o: Option.Option<A> | Field.Invalid | undefined
       if (Field.isCacheable(reader as Field.Reader<unknown>)) {
-        const seen = seenFor(optionalSeen, column)
-        o = seen.get(raw) as Option.Option<A> | Field.Invalid | undefined
+        o = st.optional.get(raw) as Option.Option<A> | Field.Invalid | undefined
         if (o === undefined) {
           const v = reader(raw)
           // Options are immutable: one `Some` per distinct spelling serves every row that holds it.
           o = Field.isInvalid(v) ? v : Option.some(v)
-          if (seen.size < maxRemembered) seen.set(raw, o)
+          if (st.optional.size < maxRemembered) st.optional.set(raw, o)
         }
+      } else if (st.lastOptionalRaw === raw) {
+        o = st.lastOptional as Option.Option<A>
       } else {
-        const previous = lastFreeTextOption.get(column)
-        if (previous !== undefined && previous.raw === raw) {
-          o = previous.value as Option.Option<A>
-        } else {
-          const v = reader(raw)
-          o = Field.isInvalid(v) ? v : Option.some(v)
-          if (!Field.isInvalid(o)) lastFreeTextOption.set(column, { raw, value: o })
+        const v = reader(raw)
+        o = Field.isInvalid(v) ? v : Option.some(v)
+        if (!Field.isInvalid(o)) {
+          st.lastOptionalRaw = raw
+          st.lastOptional = o
         }
       }
       if (Field.isInvalid(o)) {
@@ -236,13 +275,7 @@ export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, err
       return o
     }
   }
-  /**
-   * The row at `rowLine` read through `rowGet`, or `undefined` after pushing a `ReadError` for each value that
-   * cannot be read.
-   */
-  return (rowLine: number, rowGet: (column: string) => string | null): Row<unknown> | undefined => {
-    get = rowGet
-    line = rowLine
+  const finish = (): Row<unknown> | undefined => {
     failed = false
     const value = def.decode(cells)
     if (failed) return undefined
@@ -258,6 +291,23 @@ export const makeRowDecoder = (def: Table.Definition<unknown>, file: string, err
     }
     return { value, line, raw }
   }
+  return {
+    /**
+     * The row at `rowLine` read through `get` (by column name), or `undefined` after pushing a `ReadError` for each
+     * value that cannot be read.
+     */
+    byName: (rowLine: number, get: (column: string) => string | null): Row<unknown> | undefined => {
+      rowGet = get
+      line = rowLine
+      return finish()
+    },
+    /** The same for a CSV record whose cells are in `header` order. */
+    byPosition: (rowLine: number, cells: ReadonlyArray<string>): Row<unknown> | undefined => {
+      record = cells
+      line = rowLine
+      return finish()
+    }
+  }
 }
 
 const isBlank = (cells: ReadonlyArray<string>): boolean => {
@@ -266,64 +316,56 @@ const isBlank = (cells: ReadonlyArray<string>): boolean => {
 }
 
 const makeCsvBody = (file: string) => {
-  const tokenizer = makeCsvTokenizer()
   let def: Table.Definition<unknown> | undefined
-  let positions: Map<string, number> = new Map()
+  let childAt = -1
   let width = 0
+  let failure: UnreadableFile | undefined
   const rows: Array<Row<unknown>> = []
   const errors: Array<ReadError> = []
-  let decodeRow: ReturnType<typeof makeRowDecoder> = () => undefined
-  let current: ReadonlyArray<string> = []
-  const get = (column: string): string | null => {
-    const i = positions.get(column)
-    const v = i === undefined ? undefined : current[i]
-    if (v === undefined || v === "") return null
-    const t = v.trim()
-    return t === "" ? null : t
-  }
-  const accept = (records: ReadonlyArray<CsvRecord>): UnreadableFile | undefined => {
-    for (const record of records) {
-      if (def === undefined) {
-        const found = identifyTable(file, record.cells)
-        if (found instanceof UnreadableFile) return found
-        def = found
-        decodeRow = makeRowDecoder(found, file, errors)
-        width = record.cells.length
-        positions = new Map(record.cells.map((c, i) => [normaliseHeader(c), i]))
-        continue
+  let decodeRow: ReturnType<typeof makeRowDecoder>["byPosition"] = () => undefined
+  const accept = (line: number, cells: ReadonlyArray<string>): boolean => {
+    if (def === undefined) {
+      const found = identifyTable(file, cells)
+      if (found instanceof UnreadableFile) {
+        failure = found
+        return false
       }
-      const cells = record.cells
-      if (isBlank(cells)) continue // a blank line carries no data
-      if (cells.length !== width && !(cells.length > width && cells.slice(width).every((c) => c.trim() === ""))) {
-        const child = positions.get("CHILD")
-        errors.push({
-          table: def.name,
-          file,
-          row: record.line,
-          column: "(row)",
-          childId: child === undefined ? null : (cells[child]?.trim() ?? null),
-          value: `${cells.length} fields`,
-          expected: `${width} fields, as in the header row`
-        })
-        continue
-      }
-      current = cells
-      const row = decodeRow(record.line, get)
-      if (row !== undefined) rows.push(row)
+      def = found
+      const header = cells.map(normaliseHeader)
+      decodeRow = makeRowDecoder(found, file, errors, header).byPosition
+      width = cells.length
+      childAt = header.indexOf("CHILD")
+      return true
     }
-    return undefined
+    if (isBlank(cells)) return true // a blank line carries no data
+    if (cells.length !== width && !(cells.length > width && cells.slice(width).every((c) => c.trim() === ""))) {
+      errors.push({
+        table: def.name,
+        file,
+        row: line,
+        column: "(row)",
+        childId: childAt < 0 ? null : (cells[childAt]?.trim() ?? null),
+        value: `${cells.length} fields`,
+        expected: `${width} fields, as in the header row`
+      })
+      return true
+    }
+    const row = decodeRow(line, cells)
+    if (row !== undefined) rows.push(row)
+    return true
   }
+  const tokenizer = makeCsvTokenizer(accept)
   return {
     push: (text: string): UnreadableFile | undefined => {
-      const out = tokenizer.push(text)
-      if (typeof out === "string") return new UnreadableFile({ file, message: `${file}: ${out}` })
-      return accept(out)
+      const problem = tokenizer.push(text)
+      if (failure !== undefined) return failure
+      if (problem !== undefined) return new UnreadableFile({ file, message: `${file}: ${problem}` })
+      return undefined
     },
     end: (): DecodedFile | UnreadableFile => {
-      const out = tokenizer.end()
-      if (typeof out === "string") return new UnreadableFile({ file, message: `${file}: ${out}` })
-      const p = accept(out)
-      if (p !== undefined) return p
+      const problem = tokenizer.end()
+      if (failure !== undefined) return failure
+      if (problem !== undefined) return new UnreadableFile({ file, message: `${file}: ${problem}` })
       if (def === undefined) return new UnreadableFile({ file, message: `${file}: it is empty (no header row)` })
       return { file, tables: [{ name: def.name, file, rows }], errors }
     }

@@ -61,6 +61,11 @@ export const readErrorCode = "READ"
 const byStart = <A extends { readonly start: string }>(a: Row<A>, b: Row<A>) =>
   a.value.start < b.value.start ? -1 : a.value.start > b.value.start ? 1 : a.line - b.line
 
+const isSortedByStart = (rows: ReadonlyArray<Row<Episode.Episode>>): boolean => {
+  for (let i = 1; i < rows.length; i++) if (byStart(rows[i - 1]!, rows[i]!) > 0) return false
+  return true
+}
+
 /** One empty list shared by every child without rows in a table: most children have none in most tables. */
 const none: ReadonlyArray<never> = Object.freeze([])
 
@@ -149,8 +154,13 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
   const indexed = new Map<string, ChildRecords>()
   const openAtYearEnd = new Map<string, Row<Episode.Episode>>()
   const yearEnd = ReportingYear.end(decoded.return.year)
-  for (const c of [...byChild.values()].sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))) {
-    if (c.episodes.length > 1) (c.episodes as Array<Row<Episode.Episode>>).sort(byStart)
+  const grouped = [...byChild.values()]
+  // Files are usually sorted by child already: check in one pass before paying for a sort.
+  let sorted = true
+  for (let i = 1; i < grouped.length && sorted; i++) sorted = grouped[i - 1]!.childId < grouped[i]!.childId
+  if (!sorted) grouped.sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))
+  for (const c of grouped) {
+    if (c.episodes.length > 1 && !isSortedByStart(c.episodes)) (c.episodes as Array<Row<Episode.Episode>>).sort(byStart)
     // Built here rather than on first use: rule 191 asks for every child's history, and a lazy accessor added with
     // `Object.defineProperty` turned each record into a slow dictionary object for every rule that reads it.
     const records: ChildRecords = Object.assign(c, { history: historyOf(c) })

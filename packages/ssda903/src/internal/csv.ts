@@ -1,15 +1,14 @@
 /**
- * A streaming RFC 4180 tokenizer: text chunks in, records out, each with the line it starts on. Written here rather
+ * A streaming RFC 4180 tokenizer: text chunks in, each record handed on as soon as it is complete, with the line it
+ * starts on (handing records on one by one, rather than a chunk's worth at once, lets each row's temporary strings die
+ * young instead of surviving garbage collections). Written here rather
  * than taken from `csv-parse` because it must run unchanged in Node, browsers and edge runtimes over Web streams,
  * and because a 903 file needs limits that turn hostile input (a 50 MB field, 100,000 columns, an unclosed quote)
  * into one clear message instead of memory exhaustion.
  */
 
-/** A record and the line (1-based) it starts on. @internal */
-export interface CsvRecord {
-  readonly line: number
-  readonly cells: ReadonlyArray<string>
-}
+/** Receives a record and the line (1-based) it starts on; returns `false` to stop tokenizing. @internal */
+export type CsvRecordHandler = (line: number, cells: ReadonlyArray<string>) => boolean
 
 /** @internal */
 export interface CsvLimits {
@@ -24,10 +23,10 @@ export const defaultLimits: CsvLimits = { maxFieldLength: 100_000, maxColumns: 1
 
 /** @internal */
 export interface CsvTokenizer {
-  /** Tokenize the next chunk; returns the records it completes, or a problem that makes the file unreadable. */
-  readonly push: (text: string) => ReadonlyArray<CsvRecord> | string
-  /** End of input: the last record, if any, or a problem (an unclosed quote). */
-  readonly end: () => ReadonlyArray<CsvRecord> | string
+  /** Tokenize the next chunk, handing on the records it completes; returns a problem that makes the file unreadable. */
+  readonly push: (text: string) => string | undefined
+  /** End of input: hands on the last record, if any, or returns a problem (an unclosed quote). */
+  readonly end: () => string | undefined
 }
 
 const QUOTE = 34
@@ -36,7 +35,7 @@ const CR = 13
 const LF = 10
 
 /** @internal */
-export const makeCsvTokenizer = (limits: CsvLimits = defaultLimits): CsvTokenizer => {
+export const makeCsvTokenizer = (onRecord: CsvRecordHandler, limits: CsvLimits = defaultLimits): CsvTokenizer => {
   let line = 1
   let recordLine = 1
   let cells: Array<string> = []
@@ -57,8 +56,7 @@ export const makeCsvTokenizer = (limits: CsvLimits = defaultLimits): CsvTokenize
     return undefined
   }
 
-  const push = (text: string): ReadonlyArray<CsvRecord> | string => {
-    const out: Array<CsvRecord> = []
+  const push = (text: string): string | undefined => {
     let start = 0 // start of the pending slice of `text` that belongs to `field`
     const n = text.length
     // Where the next quote is in this chunk (-1: none); looked up again only once passed, so finding it is linear.
@@ -81,9 +79,10 @@ export const makeCsvTokenizer = (limits: CsvLimits = defaultLimits): CsvTokenize
               }
               const parts = line_.split(",")
               if (parts.length > limits.maxColumns) return problem(`a record has more than ${limits.maxColumns} fields`)
-              if (!(parts.length === 1 && parts[0] === "")) out.push({ line: recordLine, cells: parts })
+              const at = recordLine
               line++
               recordLine = line
+              if (!(parts.length === 1 && parts[0] === "") && !onRecord(at, parts)) return undefined
               i = nl
               start = nl + 1
               continue
@@ -134,11 +133,13 @@ export const makeCsvTokenizer = (limits: CsvLimits = defaultLimits): CsvTokenize
         start = i + 1
         const p = endField()
         if (p !== undefined) return p
-        if (!(cells.length === 1 && cells[0] === "")) out.push({ line: recordLine, cells })
+        const done = cells
+        const at = recordLine
         cells = []
         line++
         recordLine = line
         if (c === CR) afterCr = true
+        if (!(done.length === 1 && done[0] === "") && !onRecord(at, done)) return undefined
       } else if (c === QUOTE) {
         if (field === "" && i === start && !fieldStartedQuoted) {
           inQuotes = true
@@ -160,19 +161,20 @@ export const makeCsvTokenizer = (limits: CsvLimits = defaultLimits): CsvTokenize
       }
     }
     if (start < n) field += text.slice(start)
-    return out
+    return undefined
   }
 
-  const end = (): ReadonlyArray<CsvRecord> | string => {
+  const end = (): string | undefined => {
     if (inQuotes && !quoteInQuoted) return `a quoted field opened on line ${quoteOpenedOn} is never closed`
     inQuotes = false
     quoteInQuoted = false
-    if (field === "" && cells.length === 0) return []
+    if (field === "" && cells.length === 0) return undefined
     const p = endField()
     if (p !== undefined) return p
-    const record = { line: recordLine, cells }
+    const done = cells
     cells = []
-    return record.cells.length === 1 && record.cells[0] === "" ? [] : [record]
+    if (!(done.length === 1 && done[0] === "")) onRecord(recordLine, done)
+    return undefined
   }
 
   return { push, end }

@@ -49,7 +49,7 @@ export const makeXmlReader = (file: string) => {
   const parser = new SaxesParser({ position: true })
   const rows = new Map<Table.Name, Array<Row<unknown>>>()
   const errors: Array<ReadError> = []
-  const decoders = new Map(Table.definitions.map((d) => [d.name, makeRowDecoder(d, file, errors)] as const))
+  const decoders = new Map(Table.definitions.map((d) => [d.name, makeRowDecoder(d, file, errors).byName] as const))
   const stack: Array<string> = []
   let failure: UnreadableFile | undefined
   let child: { line: number; fields: Map<string, string>; groups: Array<Group> } | undefined
