@@ -73,7 +73,7 @@ const values = <A>(rows: ReadonlyArray<Row<A>>): ReadonlyArray<A> =>
   rows.length === 0 ? none : rows.map((r) => r.value)
 
 /** The domain `ChildHistory` of one child, from rows already grouped (the same result as `ChildHistory.index`). */
-const historyOf = (c: Omit<ChildRecords, "history">): ChildHistory.ChildHistory => ({
+const historyOf = (c: ChildRecords): ChildHistory.ChildHistory => ({
   childId: c.childId as ChildHistory.ChildHistory["childId"],
   child: Option.fromNullishOr(c.header[0]?.value),
   episodes: ChildHistory.normaliseEpisodes(values(c.episodes)),
@@ -94,17 +94,15 @@ const historyOf = (c: Omit<ChildRecords, "history">): ChildHistory.ChildHistory 
  * @category constructors
  */
 export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): IndexedReturn => {
-  type Grouped = { -readonly [K in Exclude<keyof ChildRecords, "history">]: ChildRecords[K] }
+  type Grouped = { -readonly [K in keyof ChildRecords]: ChildRecords[K] }
   const byChild = new Map<string, Grouped>()
-  // Files are usually sorted by child, so consecutive rows mostly name the same child: remember the last one.
-  let lastId = ""
-  let last: Grouped | undefined
   const get = (id: string): Grouped => {
-    if (id === lastId && last !== undefined) return last
     let c = byChild.get(id)
     if (c === undefined) {
+      // Every record is made by this one literal, `history` included, so all share one shape and stay fast objects.
       c = {
         childId: id,
+        history: undefined as unknown as ChildHistory.ChildHistory,
         header: none,
         episodes: none,
         reviews: none,
@@ -120,36 +118,136 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
       }
       byChild.set(id, c)
     }
-    lastId = id
-    last = c
     return c
   }
   const s = decoded.sources
-  const push = (c: Grouped, key: Exclude<keyof Grouped, "childId">, row: Row<unknown>) => {
-    const list = c[key] as ReadonlyArray<Row<unknown>>
-    if (list === none) (c[key] as ReadonlyArray<Row<unknown>>) = [row]
-    else (list as Array<Row<unknown>>).push(row)
-  }
   const wanted = (t: Table.Name) => only === undefined || only.has(t)
-  if (wanted("Header")) for (const r of s.children?.rows ?? []) push(get(r.value.id), "header", r)
-  const add = (
-    key: Exclude<keyof Grouped, "childId" | "header">,
-    table: DecodedTable<{ readonly childId: string }> | undefined
+  /**
+   * Group one table's rows by child. Files are usually sorted by child, so consecutive rows mostly name the same
+   * child: the child and its list are looked up once per run of rows. Each table reads and writes its own field
+   * through its own small functions, which keeps every property access monomorphic.
+   */
+  const add = <A>(
+    table: DecodedTable<A> | undefined,
+    childOf: (a: A) => string,
+    listOf: (c: Grouped) => ReadonlyArray<Row<A>>,
+    setList: (c: Grouped, rows: Array<Row<A>>) => void
   ) => {
     if (table === undefined || !wanted(table.name)) return
-    for (const r of table.rows) push(get(r.value.childId), key, r)
+    let lastId: string | undefined
+    let list: Array<Row<A>> = []
+    for (const r of table.rows) {
+      const id = childOf(r.value)
+      if (id !== lastId) {
+        lastId = id
+        const c = get(id)
+        const known = listOf(c)
+        if (known === none) {
+          list = []
+          setList(c, list)
+        } else {
+          list = known as Array<Row<A>>
+        }
+      }
+      list.push(r)
+    }
   }
-  add("episodes", s.episodes)
-  add("reviews", s.reviews)
-  add("uasc", s.uasc)
-  add("healthOutcomes", s.healthOutcomes)
-  add("careLeavers", s.careLeavers)
-  add("adoptions", s.adoptions)
-  add("placedForAdoption", s.placedForAdoption)
-  add("previousPermanence", s.previousPermanence)
-  add("missing", s.missing)
-  add("socialWorkerEpisodes", s.socialWorkerEpisodes)
-  add("deprivationOfLiberty", s.deprivationOfLiberty)
+  add(
+    s.children,
+    (v) => v.id,
+    (c) => c.header,
+    (c, l) => {
+      c.header = l
+    }
+  )
+  add(
+    s.episodes,
+    (v) => v.childId,
+    (c) => c.episodes,
+    (c, l) => {
+      c.episodes = l
+    }
+  )
+  add(
+    s.reviews,
+    (v) => v.childId,
+    (c) => c.reviews,
+    (c, l) => {
+      c.reviews = l
+    }
+  )
+  add(
+    s.uasc,
+    (v) => v.childId,
+    (c) => c.uasc,
+    (c, l) => {
+      c.uasc = l
+    }
+  )
+  add(
+    s.healthOutcomes,
+    (v) => v.childId,
+    (c) => c.healthOutcomes,
+    (c, l) => {
+      c.healthOutcomes = l
+    }
+  )
+  add(
+    s.careLeavers,
+    (v) => v.childId,
+    (c) => c.careLeavers,
+    (c, l) => {
+      c.careLeavers = l
+    }
+  )
+  add(
+    s.adoptions,
+    (v) => v.childId,
+    (c) => c.adoptions,
+    (c, l) => {
+      c.adoptions = l
+    }
+  )
+  add(
+    s.placedForAdoption,
+    (v) => v.childId,
+    (c) => c.placedForAdoption,
+    (c, l) => {
+      c.placedForAdoption = l
+    }
+  )
+  add(
+    s.previousPermanence,
+    (v) => v.childId,
+    (c) => c.previousPermanence,
+    (c, l) => {
+      c.previousPermanence = l
+    }
+  )
+  add(
+    s.missing,
+    (v) => v.childId,
+    (c) => c.missing,
+    (c, l) => {
+      c.missing = l
+    }
+  )
+  add(
+    s.socialWorkerEpisodes,
+    (v) => v.childId,
+    (c) => c.socialWorkerEpisodes,
+    (c, l) => {
+      c.socialWorkerEpisodes = l
+    }
+  )
+  add(
+    s.deprivationOfLiberty,
+    (v) => v.childId,
+    (c) => c.deprivationOfLiberty,
+    (c, l) => {
+      c.deprivationOfLiberty = l
+    }
+  )
   const children: Array<ChildRecords> = []
   const indexed = new Map<string, ChildRecords>()
   const openAtYearEnd = new Map<string, Row<Episode.Episode>>()
@@ -161,11 +259,22 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
   if (!sorted) grouped.sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))
   for (const c of grouped) {
     if (c.episodes.length > 1 && !isSortedByStart(c.episodes)) (c.episodes as Array<Row<Episode.Episode>>).sort(byStart)
-    // Built here rather than on first use: rule 191 asks for every child's history, and a lazy accessor added with
-    // `Object.defineProperty` turned each record into a slow dictionary object for every rule that reads it.
-    const records: ChildRecords = Object.assign(c, { history: historyOf(c) })
-    children.push(records)
-    indexed.set(c.childId, records)
+    if (only === undefined) {
+      // Built here rather than on first use: rule 191 asks for every child's history.
+      c.history = historyOf(c)
+    } else {
+      // A partial index (last year's episodes) is read by few rules and rarely for its history: build it on use.
+      let history: ChildHistory.ChildHistory | undefined
+      Object.defineProperty(c, "history", {
+        get: () => {
+          history ??= historyOf(c)
+          return history
+        },
+        enumerable: true
+      })
+    }
+    children.push(c)
+    indexed.set(c.childId, c)
     for (let i = c.episodes.length - 1; i >= 0; i--) {
       const e = c.episodes[i]!
       if (e.value.start <= yearEnd && Option.isNone(e.value.end)) {
