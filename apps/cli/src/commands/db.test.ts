@@ -1,33 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { NodeServices } from "@effect/platform-node"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { Command } from "effect/cli"
-import { dbCommand, layerStoreOptions } from "./db.ts"
+import { dbCommand } from "./db.ts"
+import { runInProcess } from "./run-in-process.ts"
 
-/** Run a command in this process with the store in `dataDir`, answering what it wrote to stdout. */
-const run = (dataDir: string, args: ReadonlyArray<string>) =>
-  Effect.gen(function* () {
-    const written: Array<string> = []
-    const write = process.stdout.write.bind(process.stdout)
-    process.stdout.write = ((chunk: string, done?: () => void) => {
-      written.push(String(chunk))
-      done?.()
-      return true
-    }) as typeof process.stdout.write
-    yield* Command.runWith(dbCommand, { version: "test" })(args).pipe(
-      Effect.provide(layerStoreOptions({ dataDir })),
-      Effect.provide(NodeServices.layer),
-      Effect.ensuring(
-        Effect.sync(() => {
-          process.stdout.write = write
-        })
-      )
-    )
-    return written.join("")
-  })
+const run = (dataDir: string, args: ReadonlyArray<string>) => runInProcess(dbCommand, dataDir, args)
 
 describe("cpo db migrate", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "cpo-cli-db-"))

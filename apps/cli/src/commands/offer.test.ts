@@ -3,12 +3,10 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { CalendarDate, type Child, Council, type Episode, ReportingYear, Returns } from "@cpo/domain"
 import { Store } from "@cpo/store"
-import { NodeServices } from "@effect/platform-node"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
-import { Command } from "effect/cli"
-import { layerStoreOptions } from "./db.ts"
 import { offerCommand } from "./offer.ts"
+import { runInProcess } from "./run-in-process.ts"
 
 const council = Council.CouncilId.make("fake-offer-cli")
 
@@ -57,27 +55,7 @@ const fakeReturn = () => {
   }
 }
 
-/** Run `cpo offer …` in this process with the store in `dataDir`, answering what it wrote to stdout. */
-const run = (dataDir: string, args: ReadonlyArray<string>) =>
-  Effect.gen(function* () {
-    const written: Array<string> = []
-    const write = process.stdout.write.bind(process.stdout)
-    process.stdout.write = ((chunk: string, done?: () => void) => {
-      written.push(String(chunk))
-      done?.()
-      return true
-    }) as typeof process.stdout.write
-    yield* Command.runWith(offerCommand, { version: "test" })(args).pipe(
-      Effect.provide(layerStoreOptions({ dataDir })),
-      Effect.provide(NodeServices.layer),
-      Effect.ensuring(
-        Effect.sync(() => {
-          process.stdout.write = write
-        })
-      )
-    )
-    return written.join("")
-  })
+const run = (dataDir: string, args: ReadonlyArray<string>) => runInProcess(offerCommand, dataDir, args)
 
 // Every command opens the file-backed store afresh, as the real CLI does (a few seconds each on PGlite).
 describe("cpo offer", () => {

@@ -3,13 +3,11 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { CalendarDate, type Child, Council, type Episode, ReportingYear, Returns } from "@cpo/domain"
 import { Store } from "@cpo/store"
-import { NodeServices } from "@effect/platform-node"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
-import { Command } from "effect/cli"
-import { layerStoreOptions, type StoreOptions } from "./db.ts"
 import { retentionCommand } from "./retention.ts"
 import { returnsCommand } from "./returns.ts"
+import { runInProcess } from "./run-in-process.ts"
 
 const council = Council.CouncilId.make("fake-cli-borough")
 
@@ -62,31 +60,7 @@ const fakeReturn = (year: number, n: number, born: number) => {
   }
 }
 
-/** Run a command in this process with the store in `dataDir`, answering what it wrote to stdout. */
-const run = <Name extends string, Input, ContextInput, E>(
-  command: Command.Command<Name, Input, ContextInput, E, StoreOptions>,
-  dataDir: string,
-  args: ReadonlyArray<string>
-) =>
-  Effect.gen(function* () {
-    const written: Array<string> = []
-    const write = process.stdout.write.bind(process.stdout)
-    process.stdout.write = ((chunk: string, done?: () => void) => {
-      written.push(String(chunk))
-      done?.()
-      return true
-    }) as typeof process.stdout.write
-    yield* Command.runWith(command, { version: "test" })(args).pipe(
-      Effect.provide(layerStoreOptions({ dataDir })),
-      Effect.provide(NodeServices.layer),
-      Effect.ensuring(
-        Effect.sync(() => {
-          process.stdout.write = write
-        })
-      )
-    )
-    return written.join("")
-  })
+const run = runInProcess
 
 describe("cpo returns and cpo retention", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "cpo-cli-returns-"))
