@@ -89,6 +89,16 @@ const historyOf = (c: ChildRecords): ChildHistory.ChildHistory => ({
 })
 
 /**
+ * The prototype of a partial index's records: their history, built from the rows indexed each time it is asked for
+ * (a getter on one shared prototype, rather than a property defined per record, keeps the records fast objects).
+ */
+const onDemandHistory = {
+  get history(): ChildHistory.ChildHistory {
+    return historyOf(this as unknown as ChildRecords)
+  }
+}
+
+/**
  * Index a decoded return by child, once: every table's located rows grouped by child in one pass, and each child's
  * domain `ChildHistory` (episodes normalised as `ChildHistory.index` does) for cohort and care-leaver tests.
  * @category constructors
@@ -99,10 +109,11 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
   const get = (id: string): Grouped => {
     let c = byChild.get(id)
     if (c === undefined) {
-      // Every record is made by this one literal, `history` included, so all share one shape and stay fast objects.
-      c = {
+      // Every record is made by this one literal, so all share one shape and stay fast objects. A full index sets
+      // `history` on each record; a partial one (last year's episodes, rarely asked for a history) leaves the field
+      // out so that the shared getter of `onDemandHistory` answers.
+      c = Object.assign(only === undefined ? {} : (Object.create(onDemandHistory) as object), {
         childId: id,
-        history: undefined as unknown as ChildHistory.ChildHistory,
         header: none,
         episodes: none,
         reviews: none,
@@ -115,7 +126,7 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
         missing: none,
         socialWorkerEpisodes: none,
         deprivationOfLiberty: none
-      }
+      }) as unknown as Grouped
       byChild.set(id, c)
     }
     return c
@@ -259,20 +270,8 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
   if (!sorted) grouped.sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))
   for (const c of grouped) {
     if (c.episodes.length > 1 && !isSortedByStart(c.episodes)) (c.episodes as Array<Row<Episode.Episode>>).sort(byStart)
-    if (only === undefined) {
-      // Built here rather than on first use: rule 191 asks for every child's history.
-      c.history = historyOf(c)
-    } else {
-      // A partial index (last year's episodes) is read by few rules and rarely for its history: build it on use.
-      let history: ChildHistory.ChildHistory | undefined
-      Object.defineProperty(c, "history", {
-        get: () => {
-          history ??= historyOf(c)
-          return history
-        },
-        enumerable: true
-      })
-    }
+    // Built here rather than on first use: rule 191 asks for every child's history.
+    if (only === undefined) c.history = historyOf(c)
     children.push(c)
     indexed.set(c.childId, c)
     for (let i = c.episodes.length - 1; i >= 0; i--) {
