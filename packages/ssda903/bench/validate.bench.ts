@@ -36,19 +36,29 @@ const readYear = (folder: string, year: ReportingYear.ReportingYear) =>
 
 /** Child: read and validate `<dir>/<year>` (with `<dir>/<year-1>` as last year's return) and report. */
 const measure = async (dir: string, yearEnding: number) => {
+  const cpuNow = () => {
+    const c = process.cpuUsage()
+    return (c.user + c.system) / 1e6
+  }
   const started = performance.now()
+  const cpuStarted = cpuNow()
   const year = ReportingYear.make(yearEnding)
   const decoded = await Effect.runPromise(readYear(join(dir, String(yearEnding)), year))
   const previous = await Effect.runPromise(readYear(join(dir, String(yearEnding - 1)), ReportingYear.previous(year)))
   const parsed = performance.now()
+  const cpuParsed = cpuNow()
   const report = Validation.validate(decoded, { previous })
   const done = performance.now()
+  const cpuDone = cpuNow()
   const rows = Object.values(decoded.sources).reduce((n, t) => n + (t?.rows.length ?? 0), 0)
   const cpu = process.cpuUsage()
   process.stdout.write(
     JSON.stringify({
       parseSeconds: (parsed - started) / 1000,
       rulesSeconds: (done - parsed) / 1000,
+      // CPU time includes V8's garbage-collection helper threads, so it can exceed wall time on an idle machine.
+      parseCpuSeconds: cpuParsed - cpuStarted,
+      rulesCpuSeconds: cpuDone - cpuParsed,
       seconds: (done - started) / 1000,
       // CPU time is the steadier figure on a shared machine: wall time stretches when other work holds the cores.
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
@@ -124,6 +134,8 @@ const bench = (size: Size) => {
     generationSeconds: round(generationSeconds),
     medianParseSeconds: round(median(runs.map((r) => r.result.parseSeconds!))),
     medianRulesSeconds: round(median(runs.map((r) => r.result.rulesSeconds!))),
+    medianParseCpuSeconds: round(median(runs.map((r) => r.result.parseCpuSeconds!))),
+    medianRulesCpuSeconds: round(median(runs.map((r) => r.result.rulesCpuSeconds!))),
     medianSeconds: round(median(seconds)),
     medianCpuSeconds: round(median(runs.map((r) => r.result.cpuSeconds!))),
     minSeconds: round(Math.min(...seconds)),
@@ -144,6 +156,7 @@ if (process.argv[2] === "--measure") {
   const only = process.argv[2]
   const chosen = sizes.filter((s) => only === undefined || s.name === only)
   if (chosen.length === 0) throw new Error(`unknown size ${only}; choose median or national`)
+  const loadAverage1mAtStart = round(loadavg()[0] ?? 0, 1)
   const results = chosen.map(bench)
   const doc = {
     benchmark:
@@ -155,6 +168,7 @@ if (process.argv[2] === "--measure") {
       memoryGiB: round(totalmem() / 1024 ** 3, 1),
       freeMemoryGiB: round(freemem() / 1024 ** 3, 1),
       // The machine is shared: a load average above the core count stretches every wall-clock figure below.
+      loadAverage1mAtStart,
       loadAverage1mAtEnd: round(loadavg()[0] ?? 0, 1),
       platform: `${platform()} ${release()}`,
       node: process.version

@@ -32,6 +32,34 @@ describe("decodeFiles", () => {
     })
   )
 
+  it.effect("reports a repeated unreadable value on every row, and shares the value of repeated readable ones", () =>
+    Effect.gen(function* () {
+      const text = csv(episodeColumns, [
+        ["C001", "01/04/2016", "S", "C2", "N1", "U4", "PR1", "31/04/2016", "", "", "AB1 2CD", "", ""],
+        ["C001", "01/05/2016", "Q", "C2", "N1", "U4", "PR1", "31/04/2016", "", "", "AB1 2CD", "", ""],
+        ["C001", "02/06/2016", "P", "C2", "N1", "U4", "PR1", "", "", "", "AB1 2CD", "", ""],
+        ["C002", "02/06/2016", "P", "c2", "N1", "U4", "PR1", "", "", "", "\u00A0AB1 2CD\u00A0", "", ""]
+      ])
+      const out = yield* decode({ "episodes.csv": text })
+      assert.deepStrictEqual(
+        out.errors.map((e) => [e.row, e.column, e.value]),
+        [
+          [2, "DEC", "31/04/2016"],
+          [3, "RNE", "Q"],
+          [3, "DEC", "31/04/2016"]
+        ]
+      )
+      const [a, b] = out.return.episodes
+      assert.strictEqual(a!.childId, "C001")
+      assert.strictEqual(b!.childId, "C002")
+      assert.strictEqual(b!.legalStatus, "C2")
+      // Cells are trimmed of any white space, not only ASCII, before they are read.
+      assert.deepStrictEqual(b!.homePostcode, Option.some("AB1 2CD"))
+      // One `Some` per distinct spelling of a coded column serves every row that holds it.
+      assert.strictEqual(a!.provider, b!.provider)
+    })
+  )
+
   it.effect("identifies a table by its header set in any order and case, with a BOM", () =>
     Effect.gen(function* () {
       const text = "\uFEFFdob,Review_Code,child,REVIEW\n01/01/2010,pn1,C001,05/05/2017\n"
