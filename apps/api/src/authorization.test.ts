@@ -2,7 +2,7 @@
  * Every route × every role × two councils, checked against the matrix in `authorization.ts`: a token bound to
  * council A is allowed on A exactly when the table allows its role, and never on B.
  */
-import { type Council, DemoOffer, Entitlement, LocalOffer } from "@cpo/domain"
+import { type Council, DemoOffer, Entitlement, LocalOffer, Strategy } from "@cpo/domain"
 import { Effect, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
@@ -10,7 +10,17 @@ import type { Role } from "./auth.ts"
 import { isAllowed, matrix } from "./authorization.ts"
 import { type EndpointId, endpoints } from "./endpoints.ts"
 import type { ApiRuntime } from "./runtime.ts"
-import { bearer, councilA, councilB, csvFiles2019, formOf, makeTestRuntime, secret, seedOffer } from "./testing.ts"
+import {
+  bearer,
+  councilA,
+  councilB,
+  csvFiles2019,
+  fakeStrategy,
+  formOf,
+  makeTestRuntime,
+  secret,
+  seedOffer
+} from "./testing.ts"
 
 let runtime: ApiRuntime
 beforeAll(async () => {
@@ -101,6 +111,10 @@ const requests: {
   }),
   takeUpSummary: (council) => ({ path: `/v1/councils/${council}/takeup?year=2018` }),
   priorities: (council) => ({ path: `/v1/councils/${council}/priorities?asOf=2018-03-31` }),
+  saveStrategy: (council) => ({
+    path: `/v1/councils/${council}/strategy`,
+    init: json("POST", Schema.encodeSync(Strategy.Strategy)(fakeStrategy(council as Council.CouncilId)))
+  }),
   overdue: (council) => ({ path: `/v1/councils/${council}/priorities/overdue?asOf=2018-03-31` }),
   priorityUpdate: (council) => ({
     path: `/v1/councils/${council}/priorities/P2/updates`,

@@ -47,6 +47,7 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   recordTakeUp: ["officer"],
   takeUpSummary: ["officer", "analyst", "member", "public"],
   priorities: ["admin", "officer", "analyst", "member"],
+  saveStrategy: ["admin", "officer"],
   overdue: ["admin", "officer", "analyst", "member"],
   priorityUpdate: ["admin", "officer"],
   actionUpdate: ["admin", "officer"],

@@ -637,6 +637,16 @@ export const endpoints = {
     response: PriorityStatus,
     status: 200
   },
+  saveStrategy: {
+    method: "post",
+    path: "/v1/councils/:council/strategy",
+    summary: "Create or replace the council's strategy (matched by id), keeping the progress history of kept actions",
+    tag: "priorities",
+    params: CouncilPath,
+    body: { kind: "json", schema: Strategy.Strategy },
+    response: Strategy.Strategy,
+    status: 201
+  },
   overdue: {
     method: "get",
     path: "/v1/councils/:council/priorities/overdue",

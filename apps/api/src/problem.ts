@@ -35,6 +35,7 @@ export const kinds = {
   "unknown-entitlement": { status: 422, title: "The offer version has no such entitlement" },
   "child-not-found": { status: 404, title: "No such young person in the council's returns" },
   "entitlements-not-named": { status: 403, title: "Partners see named entitlements only" },
+  "invalid-strategy": { status: 422, title: "The strategy is not consistent" },
   "strategy-not-found": { status: 404, title: "The council has no strategy" },
   "unknown-priority-or-action": { status: 422, title: "The current strategy has no such priority or action" },
   "report-not-possible": { status: 422, title: "The report cannot be built from what is stored" },

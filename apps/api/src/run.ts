@@ -154,6 +154,14 @@ const localOfferProblem = (c: Context<ApiEnv>, error: unknown): Option.Option<Re
       })
     )
   }
+  if (error instanceof Priorities.InvalidStrategy) {
+    return Option.some(
+      Problem.respond(c, "invalid-strategy", {
+        detail: error.message,
+        errors: error.problems.map((message) => ({ in: "body" as const, field: "priorities", message }))
+      })
+    )
+  }
   if (error instanceof Priorities.StrategyNotFound) {
     return Option.some(
       Problem.respond(c, "strategy-not-found", { detail: `${error.council} has no corporate parenting strategy` })

@@ -1,7 +1,9 @@
+import { Strategy } from "@cpo/domain"
+import { Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "../app.ts"
 import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilB, makeTestRuntime, secret } from "../testing.ts"
+import { bearer, councilA, councilB, fakeStrategy, makeTestRuntime, secret } from "../testing.ts"
 
 let runtime: ApiRuntime
 beforeAll(async () => {
@@ -136,5 +138,27 @@ describe("governance", () => {
     ])
     expect(board?.year).toMatchObject({ held: 2, quorate: 1, minimum: 4, meetsMinimum: false })
     expect(board?.due.map((d) => d.due)).toEqual(["2018-04-30", "2018-10-31"])
+  })
+})
+
+describe("saving the strategy", () => {
+  it("saves the strategy under the council of the path, and refuses one with problems naming them", async () => {
+    const headers = await bearer("officer", [councilA.id])
+    const strategy = Schema.encodeSync(Strategy.Strategy)(fakeStrategy(councilA.id))
+    const renamed = { ...strategy, council: councilB.id, title: "Fake strategy, revised" }
+    const saved = await post(`${base(councilA.id)}/strategy`, JSON.stringify(renamed), headers)
+    expect(saved.status).toBe(201)
+    expect((await saved.json()) as { council: string }).toMatchObject({ council: councilA.id })
+    const status = (await (
+      await app().request(`${base(councilA.id)}/priorities?asOf=2018-03-31`, { headers })
+    ).json()) as { strategy: { title: string } }
+    expect(status.strategy.title).toBe("Fake strategy, revised")
+    const first = strategy.priorities[0]
+    const duplicated = { ...strategy, priorities: [first, first] }
+    const refused = await post(`${base(councilA.id)}/strategy`, JSON.stringify(duplicated), headers)
+    expect(refused.status).toBe(422)
+    expect((await problemOf(refused)).type).toBe("urn:cpo:problem:invalid-strategy")
+    const wrongTypes = await post(`${base(councilA.id)}/strategy`, JSON.stringify({ ...strategy, period: 3 }), headers)
+    expect((await problemOf(wrongTypes)).errors?.map((e) => e.field)).toEqual(["period"])
   })
 })

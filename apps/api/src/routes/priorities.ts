@@ -3,6 +3,7 @@
  * `Boards` as `cpo priorities` uses them. None of it is child-level: members read it; officers and administrators
  * record progress.
  *
+ * - `POST …/strategy`: create or replace the strategy (`Priorities.saveStrategy` checks it)
  * - `GET …/priorities[?asOf=]`: the strategy, each priority's and action's latest RAG (`Progress.latest`)
  * - `GET …/priorities/overdue[?asOf=]`: open actions overdue or at risk (`Progress.concerns`)
  * - `POST …/priorities/:priority/updates` and `…/actions/:action/updates`: a dated RAG update with commentary
@@ -74,6 +75,20 @@ const recordUpdate = (
 
 export const priorities = (deps: Deps) =>
   new Hono<ApiEnv>()
+    .post(
+      endpoints.saveStrategy.path,
+      guard("saveStrategy"),
+      validate("param", endpoints.saveStrategy.params),
+      validate("json", endpoints.saveStrategy.body.schema),
+      (c) => {
+        const { council } = c.req.valid("param")
+        const strategy = c.req.valid("json")
+        // The council is the one in the path (which the caller is bound to), never one named in the body.
+        const stored = { ...strategy, council }
+        const program = Priorities.Priorities.use((store) => store.saveStrategy(stored)).pipe(Effect.as(stored))
+        return answer(c, deps, program, Strategy.Strategy, 201)
+      }
+    )
     .get(
       endpoints.overdue.path,
       guard("overdue"),
