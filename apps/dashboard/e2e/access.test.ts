@@ -82,7 +82,15 @@ describe("signing in and roles", () => {
     await figure.waitFor()
     expect(await figure.textContent()).toBe("c")
     const nav = page.getByRole("navigation", { name: "Council pages" })
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Scorecard", "Cohorts"])
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Scorecard",
+      "Cohorts",
+      "Priorities",
+      "Governance",
+      "Local offer",
+      "Take-up",
+      "Reports"
+    ])
     expect(await page.getByText("member@fake-borough-a.test (member)").count()).toBe(1)
     expect(await accessibilityViolations(page)).toEqual([])
     // Typing the address does not get past the API either.
@@ -122,7 +130,13 @@ describe("signing in and roles", () => {
     await page.getByRole("link", { name: "Fake Borough A" }).click()
     const nav = page.getByRole("navigation", { name: "Council pages" })
     await nav.getByRole("link", { name: "Audit log" }).waitFor()
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Data", "Audit log"])
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Priorities",
+      "Governance",
+      "Data",
+      "Local offer",
+      "Audit log"
+    ])
     await nav.getByRole("link", { name: "Audit log" }).click()
     await page.getByRole("heading", { name: /Audit log/, level: 1 }).waitFor()
     if (api.entries.length === 0) {

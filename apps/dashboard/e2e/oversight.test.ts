@@ -4,8 +4,9 @@
  * the offer but none of its management. Each page matches the API, is axe-clean and is screenshot at 1280 and
  * 390 px without horizontal overflow.
  */
+import { readFileSync } from "node:fs"
 import { issueToken } from "@cpo/api"
-import type { Page } from "playwright-core"
+import type { Locator, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { councilA, makeRuntime } from "./fixtures.ts"
 import {
@@ -37,6 +38,16 @@ const noOverflow = [
   { width: 1280, overflows: false },
   { width: 390, overflows: false }
 ]
+
+/** A part of the page below the first screens, at both widths. */
+const sectionShots = async (section: Locator, name: string) => {
+  const page = section.page()
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    await section.screenshot({ path: `/tmp/cpo-dashboard-${name}-${width}.png` })
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
 
 describe("oversight pages", () => {
   let site: Site
@@ -148,6 +159,183 @@ describe("oversight pages", () => {
     )
     expect(await accessibilityViolations(page)).toEqual([])
     expect(await screenshots(page, "offer-officer")).toEqual(noOverflow)
+    await sectionShots(page.locator(".offer-management"), "offer-management")
+  })
+
+  it("shows an officer the year's take-up exactly, as the API counts it", async () => {
+    const officer = { authorization: `Bearer ${await tokenFor("officer")}`, "content-type": "application/json" }
+    const entitlement = (await publishedOffer()).entitlements[0]
+    if (entitlement === undefined) throw new Error("the demo offer has no entitlement")
+    for (const record of [
+      { stage: "applied", on: "2018-01-08" },
+      { stage: "awarded", on: "2018-01-10" },
+      { stage: "paid", on: "2018-01-12", pence: 5000 }
+    ]) {
+      const res = await fetch(`${site.url}/v1/councils/${councilA.id}/takeup`, {
+        method: "POST",
+        headers: officer,
+        body: JSON.stringify({ entitlementId: entitlement.id, childId: "FA1", ...record })
+      })
+      expect(res.status).toBe(201)
+    }
+    await page.getByRole("navigation", { name: "Council pages" }).getByRole("link", { name: "Take-up" }).click()
+    const form = page.getByRole("form", { name: "Choose the year and grouping" })
+    await form.getByLabel("Year ending 31 March").selectOption("2018")
+    await form.getByRole("button", { name: "Show take-up" }).click()
+    const table = page.getByRole("table", { name: "Take-up in 2017/18 by entitlement" })
+    await table.waitFor()
+    const row = table.locator("tbody tr").first()
+    expect(await row.locator("th, td").allTextContents()).toEqual([
+      entitlement.title,
+      "1",
+      "1",
+      "1",
+      "1",
+      "£50.00",
+      "0",
+      "0"
+    ])
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await screenshots(page, "take-up")).toEqual(noOverflow)
+  })
+
+  it("answers an officer what the offer gives one young person on a day, as the API does", async () => {
+    const officer = { authorization: `Bearer ${await tokenFor("officer")}` }
+    const api = (await (
+      await fetch(`${site.url}/v1/councils/${councilA.id}/entitlements/FA1?on=2018-03-31`, { headers: officer })
+    ).json()) as { readonly assessments: ReadonlyArray<{ readonly applies: boolean; readonly inForce: boolean }> }
+    await page.getByRole("navigation", { name: "Council pages" }).getByRole("link", { name: "Entitlements" }).click()
+    const form = page.getByRole("form", { name: "Choose the young person and day" })
+    await form.getByLabel("Young person's id").focus()
+    await page.keyboard.press("Enter")
+    const summary = page.getByRole("alert")
+    await summary.waitFor()
+    expect(await summary.getByRole("link").getAttribute("href")).toBe("#child")
+    await form.getByLabel("Young person's id").fill("FA1")
+    await form.getByLabel("On", { exact: true }).fill("2018-03-31")
+    await form.getByRole("button", { name: "Show entitlements" }).click()
+    await page.locator('[data-child="FA1"]').waitFor()
+    const applying = api.assessments.filter((a) => a.applies).length
+    const notApplying = api.assessments.filter((a) => !a.applies && a.inForce).length
+    if (applying > 0) {
+      const caption = `${applying} ${applying === 1 ? "entitlement applies" : "entitlements apply"}`
+      expect(await page.getByRole("table", { name: caption }).locator("tbody tr").count()).toBe(applying)
+    } else {
+      await page.getByText("No entitlement of the offer applies to this young person on this day.").waitFor()
+    }
+    const caption = `${notApplying} ${notApplying === 1 ? "entitlement does" : "entitlements do"} not apply`
+    expect(await page.getByRole("table", { name: caption }).locator("tbody tr").count()).toBe(notApplying)
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await screenshots(page, "entitlements")).toEqual(noOverflow)
+  })
+
+  it("previews the member report the API builds and downloads it as HTML and Markdown", async () => {
+    const officer = { authorization: `Bearer ${await tokenFor("officer")}` }
+    const reportPath = `${site.url}/v1/councils/${councilA.id}/reports/member?year=2018&audience=member`
+    const html = await (await fetch(`${reportPath}&format=html`, { headers: officer })).text()
+    const markdown = await (await fetch(`${reportPath}&format=md`, { headers: officer })).text()
+    await page.getByRole("navigation", { name: "Council pages" }).getByRole("link", { name: "Reports" }).click()
+    const form = page.getByRole("form", { name: "Choose the report" })
+    await form.getByLabel("Year ending 31 March").selectOption("2018")
+    await form.getByLabel("Report for").selectOption("member")
+    await form.getByRole("button", { name: "Preview the report" }).click()
+    const preview = page.frameLocator('iframe[title="Preview of the corporate parenting report"]')
+    const heading = /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]
+    if (heading === undefined) throw new Error("the API's report has no h1")
+    await expect.poll(() => preview.locator("h1").textContent(), patient).toBe(heading)
+    expect(await page.locator("iframe.report-preview").getAttribute("srcdoc")).toBe(html)
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download the report as Markdown" }).click()
+    ])
+    expect(download.suggestedFilename()).toBe(`corporate-parenting-report-${councilA.id}-2018-member.md`)
+    expect(readFileSync(await download.path(), "utf8")).toBe(markdown)
+    expect(await page.getByRole("link", { name: "Download the report as HTML" }).getAttribute("download")).toBe(
+      `corporate-parenting-report-${councilA.id}-2018-member.html`
+    )
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await screenshots(page, "reports")).toEqual(noOverflow)
+  })
+
+  it("shows an officer the priorities as the API rates them, and takes a progress update by keyboard", async () => {
+    const officer = { authorization: `Bearer ${await tokenFor("officer")}` }
+    const prioritiesApi = `${site.url}/v1/councils/${councilA.id}/priorities`
+    type Status = {
+      readonly strategy: { readonly priorities: ReadonlyArray<{ readonly id: string }> }
+      readonly priorities: ReadonlyArray<{ readonly id: string; readonly latest: { readonly rag: string } | null }>
+    }
+    const before = (await (await fetch(prioritiesApi, { headers: officer })).json()) as Status
+    const concerns = (await (await fetch(`${prioritiesApi}/overdue`, { headers: officer })).json()) as {
+      readonly concerns: ReadonlyArray<unknown>
+    }
+    await page.getByRole("navigation", { name: "Council pages" }).getByRole("link", { name: "Priorities" }).click()
+    await page.locator("[data-priority]").first().waitFor()
+    expect(
+      await page.locator("[data-priority]").evaluateAll((els) => els.map((el) => el.getAttribute("data-priority")))
+    ).toEqual(before.strategy.priorities.map((p) => p.id))
+    for (const priority of before.priorities) {
+      const latest = page.locator(`[data-priority="${priority.id}"] [data-latest] [data-rag]`)
+      expect(await latest.count()).toBe(priority.latest === null ? 0 : 1)
+      if (priority.latest !== null) expect(await latest.getAttribute("data-rag")).toBe(priority.latest.rag)
+    }
+    const n = concerns.concerns.length
+    await page.getByRole("table", { name: `${n} ${n === 1 ? "action needs" : "actions need"} attention` }).waitFor()
+
+    // Keyboard only: send the form empty, read the summary, then fill it in and send it again.
+    await page.getByLabel("Day of the update").focus()
+    await page.keyboard.press("Enter")
+    const summary = page.getByRole("alert")
+    await summary.waitFor()
+    expect(await summary.getByRole("link").allTextContents()).toEqual([
+      "Choose red, amber or green",
+      "Enter commentary saying what has happened"
+    ])
+    expect(await accessibilityViolations(page)).toEqual([])
+    await page.getByLabel("Day of the update").focus()
+    await page.keyboard.press("Tab")
+    await page.keyboard.press("ArrowRight")
+    expect(await page.getByLabel("Amber").isChecked()).toBe(true)
+    await page.keyboard.press("Tab")
+    await page.keyboard.type("The fake review panel met; two of three fake steps are done.")
+    await page.keyboard.press("Tab")
+    await page.keyboard.press("Enter")
+    const notification = page.getByRole("status").filter({ hasText: "Update recorded" })
+    await notification.waitFor()
+    expect(await notification.textContent()).toContain("The fake review panel met")
+    const first = before.strategy.priorities[0]?.id
+    await expect
+      .poll(() => page.locator(`[data-priority="${first}"] [data-latest] [data-rag]`).getAttribute("data-rag"), patient)
+      .toBe("amber")
+    const after = (await (await fetch(prioritiesApi, { headers: officer })).json()) as Status
+    expect(after.priorities.find((p) => p.id === first)?.latest?.rag).toBe("amber")
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await screenshots(page, "priorities")).toEqual(noOverflow)
+  })
+
+  it("shows the boards, their meetings' quorum and the reporting calendar as the API computes them", async () => {
+    const officer = { authorization: `Bearer ${await tokenFor("officer")}` }
+    const api = (await (
+      await fetch(`${site.url}/v1/councils/${councilA.id}/governance`, { headers: officer })
+    ).json()) as {
+      readonly boards: ReadonlyArray<{
+        readonly board: { readonly id: string }
+        readonly meetings: ReadonlyArray<{ readonly quorate: boolean }>
+        readonly due: ReadonlyArray<unknown>
+      }>
+    }
+    await page.getByRole("navigation", { name: "Council pages" }).getByRole("link", { name: "Governance" }).click()
+    await page.locator("[data-board]").first().waitFor()
+    for (const view of api.boards) {
+      const board = page.locator(`[data-board="${view.board.id}"]`)
+      expect(
+        await board.locator("[data-quorate]").evaluateAll((els) => els.map((el) => el.getAttribute("data-quorate")))
+      ).toEqual(view.meetings.map((m) => String(m.quorate)))
+    }
+    expect(await page.getByText("Not quorate").count()).toBe(
+      api.boards.flatMap((b) => b.meetings).filter((m) => !m.quorate).length
+    )
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await screenshots(page, "governance")).toEqual(noOverflow)
   })
 
   it("shows a member the offer and none of its management", async () => {
@@ -160,5 +348,50 @@ describe("oversight pages", () => {
     expect(await page.getByRole("heading", { name: "Versions of the offer" }).count()).toBe(0)
     expect(await page.getByRole("button", { name: /Publish|Approve|Start a draft/ }).count()).toBe(0)
     expect(await accessibilityViolations(page)).toEqual([])
+
+    // Take-up for members: one young person is too few to publish, and they cannot ask for exact figures.
+    await nav.getByRole("link", { name: "Take-up" }).click()
+    const form = page.getByRole("form", { name: "Choose the year and grouping" })
+    await form.getByLabel("Year ending 31 March").selectOption("2018")
+    expect(await form.getByLabel("Figures for").count()).toBe(0)
+    await form.getByRole("button", { name: "Show take-up" }).click()
+    const table = page.getByRole("table", { name: "Take-up in 2017/18 by entitlement" })
+    await table.waitFor()
+    expect(await table.locator("tbody tr").first().locator("td").first().textContent()).toBe("c")
+    await page.getByText("These figures are for members").waitFor()
+    expect(await accessibilityViolations(page)).toEqual([])
+
+    // Priorities: read-only for members, and the API refuses them an update too.
+    await nav.getByRole("link", { name: "Priorities" }).click()
+    await page.locator("[data-priority]").first().waitFor()
+    expect(await page.getByRole("form", { name: "Add a progress update" }).count()).toBe(0)
+    const refused = await fetch(`${site.url}/v1/councils/${councilA.id}/priorities/P1/updates`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await tokenFor("member")}`, "content-type": "application/json" },
+      body: JSON.stringify({ on: "2026-01-01", rag: "green", commentary: "a member may not do this" })
+    })
+    expect(refused.status).toBe(403)
+    expect(await accessibilityViolations(page)).toEqual([])
+
+    // The report: members get theirs, with no choice of the exact one.
+    await nav.getByRole("link", { name: "Reports" }).click()
+    const reportForm = page.getByRole("form", { name: "Choose the report" })
+    await reportForm.getByRole("button", { name: "Preview the report" }).waitFor()
+    expect(await reportForm.getByLabel("Report for").count()).toBe(0)
+
+    // A young person's entitlements are child-level: not in a member's navigation, and refused by the API.
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Scorecard",
+      "Cohorts",
+      "Priorities",
+      "Governance",
+      "Local offer",
+      "Take-up",
+      "Reports"
+    ])
+    await page.goto(`${site.url}/councils/${councilA.id}/entitlements`)
+    await page.getByLabel("Young person's id").fill("FA1")
+    await page.getByRole("button", { name: "Show entitlements" }).click()
+    await expect.poll(() => page.getByRole("alert").textContent(), patient).toContain("Your account cannot see this")
   })
 })

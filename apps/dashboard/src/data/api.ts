@@ -159,3 +159,18 @@ export const sendJson = async <S extends Schema.ConstraintDecoder<unknown>>(
   if (json === undefined) throw new ApiFailure(path, response.status, `The API sent something that is not JSON.`)
   return decode(path, response.status, schema, json)
 }
+
+/**
+ * GET `path` as text of the type `accept` (a report as HTML or Markdown), with the bearer token.
+ * @category constructors
+ */
+export const getText = async (path: string, accept: string): Promise<string> => {
+  const bearer = token()
+  const response = await fetch(path, {
+    headers: bearer === undefined ? { accept } : { accept, authorization: `Bearer ${bearer}` }
+  }).catch((cause: unknown) => {
+    throw new ApiFailure(path, undefined, `The API could not be reached (${String(cause)}).`)
+  })
+  if (!response.ok) throw failureOf(path, response.status, await response.json().catch(() => undefined))
+  return response.text()
+}

@@ -69,8 +69,13 @@ export const readToken = (raw: string, nowSeconds: number): Result.Result<User, 
 export const councilPages = [
   { path: "scorecard", label: "Scorecard", roles: ["officer", "analyst", "member", "public"] },
   { path: "cohorts", label: "Cohorts", roles: ["officer", "analyst", "member", "public"] },
+  { path: "priorities", label: "Priorities", roles: ["admin", "officer", "analyst", "member"] },
+  { path: "governance", label: "Governance", roles: ["admin", "officer", "analyst", "member"] },
   { path: "data", label: "Data", roles: ["admin", "officer", "analyst"] },
   { path: "offer", label: "Local offer", roles: ["admin", "officer", "analyst", "member", "partner", "public"] },
+  { path: "take-up", label: "Take-up", roles: ["officer", "analyst", "member", "public"] },
+  { path: "entitlements", label: "Entitlements", roles: ["officer"] },
+  { path: "reports", label: "Reports", roles: ["officer", "analyst", "member", "public"] },
   { path: "audit", label: "Audit log", roles: ["admin"] }
 ] as const satisfies ReadonlyArray<{ path: string; label: string; roles: ReadonlyArray<Role> }>
 

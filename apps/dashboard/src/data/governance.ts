@@ -1,0 +1,49 @@
+/**
+ * The council's corporate parenting governance (`GET /v1/councils/:council/governance`): each board with its
+ * members, its meetings with the quorum computed from attendance, the financial year's meetings against the minimum
+ * its terms of reference set, and the reports falling due in the next twelve months.
+ */
+import { CalendarDate, Governance, ReportingCycle } from "@cpo/domain"
+import { Schema } from "effect"
+import { getJson } from "./api.ts"
+
+/** @category models */
+export const GovernanceView = Schema.Struct({
+  asOf: CalendarDate.CalendarDate,
+  boards: Schema.Array(
+    Schema.Struct({
+      board: Governance.Board,
+      meetings: Schema.Array(
+        Schema.Struct({
+          meeting: Governance.Meeting,
+          quorate: Schema.Boolean,
+          checks: Schema.Array(
+            Schema.Struct({
+              membership: Governance.Membership,
+              percent: Schema.Number,
+              members: Schema.Int,
+              present: Schema.Int,
+              required: Schema.Int,
+              met: Schema.Boolean
+            })
+          )
+        })
+      ),
+      year: Schema.Struct({
+        from: CalendarDate.CalendarDate,
+        to: CalendarDate.CalendarDate,
+        held: Schema.Int,
+        quorate: Schema.Int,
+        minimum: Schema.Int,
+        meetsMinimum: Schema.Boolean
+      }),
+      due: Schema.Array(Schema.Struct({ duty: ReportingCycle.Duty, due: CalendarDate.CalendarDate }))
+    })
+  )
+})
+export type GovernanceView = typeof GovernanceView.Type
+export type BoardView = GovernanceView["boards"][number]
+
+/** @category constructors */
+export const fetchGovernance = (council: string): Promise<GovernanceView> =>
+  getJson(`/v1/councils/${encodeURIComponent(council)}/governance`, GovernanceView)

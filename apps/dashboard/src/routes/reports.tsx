@@ -1,0 +1,175 @@
+/**
+ * Reports: choose a year and audience, preview the corporate parenting report the API builds (the same report as
+ * `cpo report --council`), and download it as HTML or Markdown. The preview shows the API's page unchanged, in a
+ * frame without scripts so its styles cannot leak into the dashboard's. Members and the public always get the
+ * suppressed report; officers and analysts may choose. Choices take effect when the form is submitted (WCAG 3.2.2).
+ */
+import { Audience, ReportingYear } from "@cpo/domain"
+import { useParams, useSearchParams } from "@solidjs/router"
+import { Schema } from "effect"
+import { createMemo, createResource, For, Match, onCleanup, Show, Switch } from "solid-js"
+import { LoadError, Loading } from "../components/error-summary.tsx"
+import { usePageTitle } from "../components/page-title.ts"
+import { useCouncils } from "../data/councils.ts"
+import { fetchMemberReport, type MemberReport } from "../data/reports.ts"
+import { mayOpen, type Role, useSession } from "../data/session.ts"
+
+const isAudience = Schema.is(Audience.Audience)
+
+/** Who may ask for the exact, unpublishable report (the API forces the others to theirs). */
+const chooseAudience: ReadonlyArray<Role> = ["officer", "analyst"]
+
+const audiences: Readonly<Record<Audience.Audience, string>> = {
+  member: "Members (small counts hidden)",
+  public: "Public (small counts hidden)",
+  officer: "Officers (exact figures, not for publication)"
+}
+
+/** Download links for the report, as files made in the browser from what the API sent. */
+const Downloads = (props: { readonly report: MemberReport; readonly name: string }) => {
+  const urls = createMemo(() => {
+    const html = URL.createObjectURL(new Blob([props.report.html], { type: "text/html" }))
+    const markdown = URL.createObjectURL(new Blob([props.report.markdown], { type: "text/markdown" }))
+    onCleanup(() => {
+      URL.revokeObjectURL(html)
+      URL.revokeObjectURL(markdown)
+    })
+    return { html, markdown }
+  })
+  return (
+    <ul class="downloads">
+      <li>
+        <a href={urls().html} download={`${props.name}.html`}>
+          Download the report as HTML
+        </a>{" "}
+        <span class="hint">(a web page that prints to A4)</span>
+      </li>
+      <li>
+        <a href={urls().markdown} download={`${props.name}.md`}>
+          Download the report as Markdown
+        </a>{" "}
+        <span class="hint">(plain text for documents and emails)</span>
+      </li>
+    </ul>
+  )
+}
+
+export default function ReportsPage() {
+  const params = useParams<{ council: string }>()
+  const [search, setSearch] = useSearchParams<{ year?: string; audience?: string }>()
+  const councils = useCouncils()
+  const session = useSession()
+  const council = () => councils()?.find((c) => c.id === params.council)
+  const year = () => {
+    const years = council()?.years ?? []
+    return years.find((y) => y === Number(search.year)) ?? years[0]
+  }
+  const yearLabel = () => {
+    const y = year()
+    return y === undefined ? "" : ReportingYear.label(y)
+  }
+  const audience = (): Audience.Audience => (isAudience(search.audience) ? search.audience : "member")
+  // The report is built only when asked for: it reads three years of returns.
+  const [report] = createResource(() => {
+    const y = year()
+    return y === undefined || search.year === undefined
+      ? false
+      : { council: params.council, year: y, audience: audience(), v: session.version() }
+  }, fetchMemberReport)
+  usePageTitle(() => `Reports${council() ? `, ${council()?.name}` : ""}`)
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget as HTMLFormElement)
+    setSearch({ year: String(form.get("year")), audience: String(form.get("audience") ?? "member") })
+  }
+  const fileName = () => `corporate-parenting-report-${params.council}-${year() ?? ""}-${audience()}`
+  return (
+    <>
+      <h1>
+        <span class="caption">{council()?.name ?? params.council}</span>Reports
+      </h1>
+      <p>
+        The corporate parenting report for members: the year's indicators with trends and comparisons, the children
+        looked after, and the strategy's priorities with their progress and governance.
+      </p>
+      <Switch>
+        <Match when={councils.error !== undefined}>
+          <LoadError what="the councils" error={councils.error} />
+        </Match>
+        <Match when={councils.loading}>
+          <Loading what="the council" />
+        </Match>
+        <Match when={council() === undefined}>
+          <p>There is no council “{params.council}” that you can see.</p>
+        </Match>
+        <Match when={council()?.years.length === 0}>
+          <p>No 903 return has been imported for this council yet, so there is no year to report.</p>
+        </Match>
+        <Match when={council()}>
+          {(c) => (
+            <>
+              <form class="form-row" onSubmit={onSubmit} aria-label="Choose the report" novalidate>
+                <div class="form-group">
+                  <label for="year">Year ending 31 March</label>
+                  <select id="year" name="year">
+                    <For each={c().years}>
+                      {(y) => (
+                        <option value={String(y)} selected={y === year()}>
+                          {ReportingYear.label(y)}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </div>
+                <Show when={mayOpen(session.user(), chooseAudience)}>
+                  <div class="form-group">
+                    <label for="audience">Report for</label>
+                    <select id="audience" name="audience">
+                      <For each={Audience.Audience.literals}>
+                        {(a) => (
+                          <option value={a} selected={a === audience()}>
+                            {audiences[a]}
+                          </option>
+                        )}
+                      </For>
+                    </select>
+                  </div>
+                </Show>
+                <div class="form-group">
+                  <button type="submit" class="button">
+                    Preview the report
+                  </button>
+                </div>
+              </form>
+              <Switch>
+                <Match when={report.error !== undefined}>
+                  <LoadError what="the report" error={report.error} />
+                </Match>
+                <Match when={report.loading}>
+                  <Loading what="the report (it can take a few seconds)" />
+                </Match>
+                <Match when={report()}>
+                  {(r) => (
+                    <section aria-labelledby="report-preview">
+                      <h2 id="report-preview">
+                        {yearLabel()} report for{" "}
+                        {audience() === "officer" ? "officers" : audience() === "member" ? "members" : "the public"}
+                      </h2>
+                      <Downloads report={r()} name={fileName()} />
+                      <iframe
+                        class="report-preview"
+                        title="Preview of the corporate parenting report"
+                        sandbox=""
+                        srcdoc={r().html}
+                      />
+                    </section>
+                  )}
+                </Match>
+              </Switch>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </>
+  )
+}
