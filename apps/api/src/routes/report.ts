@@ -10,7 +10,6 @@ import {
   AuditLog,
   Benchmark,
   ChildHistory,
-  Cohort,
   Council,
   Governance,
   type Indicator,
@@ -19,6 +18,7 @@ import {
   MemberReportMarkdown,
   Priorities,
   ReportingYear,
+  Return,
   Returns,
   Scorecard
 } from "@cpo/domain"
@@ -29,35 +29,6 @@ import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answerHtml, callerOf, type Deps, ReportNotPossible } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
-import { suppliedTables } from "../scorecard.ts"
-
-// The profile labels `cpo report` prints, so that the two reports read the same.
-const ageBandLabels: Readonly<Record<string, string>> = {
-  under_1: "Under one",
-  "1_4": "One to four",
-  "5_9": "Five to nine",
-  "10_15": "10 to 15",
-  "16_plus": "16 and over",
-  unknown: "Not known"
-}
-const sexLabels: Readonly<Record<string, string>> = { female: "Female", male: "Male", unknown: "Not known" }
-
-/** The profiles of the children looked after at 31 March: by age band and by sex. */
-const profilesOf = (
-  histories: ReadonlyArray<ChildHistory.ChildHistory>,
-  year: ReportingYear.ReportingYear
-): ReadonlyArray<MemberReport.Profile> => {
-  const members = Cohort.members(histories, year, "cla_31_march")
-  const by = (dimension: Cohort.Dimension, labels: Readonly<Record<string, string>>) =>
-    Cohort.profile(members, [dimension]).map((g) => ({
-      label: labels[g.key[dimension] ?? "unknown"] ?? g.key[dimension] ?? "Not known",
-      count: g.count
-    }))
-  return [
-    { title: "Children looked after by age", dimension: "Age", groups: by("age_band", ageBandLabels) },
-    { title: "Children looked after by sex", dimension: "Sex", groups: by("sex", sexLabels) }
-  ]
-}
 
 /** The council's strategy, updates, "you said, we did", boards and meetings, when it has a strategy. */
 const planOf = (council: Council.CouncilId) =>
@@ -99,7 +70,7 @@ export const memberReportOf = (options: {
       const inputs: Indicator.Inputs = {
         year,
         histories: ChildHistory.index(ret.value),
-        tables: suppliedTables(ret.value),
+        tables: Return.suppliedTables(ret.value),
         population
       }
       scorecards.push(
@@ -120,7 +91,7 @@ export const memberReportOf = (options: {
         year: options.year,
         audience: options.audience,
         scorecards,
-        profiles: profilesOf(histories, options.year),
+        profiles: MemberReport.profilesAt31March(histories, options.year),
         strategy: Option.map(plan, (p) => p.strategy),
         updates: Option.match(plan, { onNone: () => [], onSome: (p) => p.updates }),
         youSaidWeDid: Option.match(plan, { onNone: () => [], onSome: (p) => p.youSaidWeDid }),
