@@ -334,7 +334,7 @@ export const report = Command.make(
                 year,
                 options.audience,
                 council.name,
-                options.population,
+                Option.orElse(options.population, () => Council.populationOf(council)),
                 references
               )
               const plan = Option.isSome(filePlan) ? filePlan : yield* planFromStore(id)
