@@ -7,15 +7,6 @@ import type { Audience } from "@cpo/domain"
 import { ChildHistory, Council, type Indicator, type ReportingYear, Return, Returns, Scorecard } from "@cpo/domain"
 import { Clock, Effect, Option } from "effect"
 
-/** The tables a stored return holds: Header and Episodes always, the others when the council supplied them. */
-export const suppliedTables = (ret: Return.Return): ReadonlySet<Return.TableName> =>
-  new Set(
-    Return.TableName.literals.filter((t) => {
-      const table: unknown = ret[t]
-      return !Option.isOption(table) || Option.isSome(table)
-    })
-  )
-
 /**
  * The scorecard of `council`'s current return for `year`, for `audience`. Rates per 10,000 use `population` when
  * given, else the council's stored 0–17 population (saved by `cpo import` from `council.json`), exactly as
@@ -38,7 +29,7 @@ export const scorecardOf = (options: {
       inputs: {
         year: options.year,
         histories: ChildHistory.index(ret),
-        tables: suppliedTables(ret),
+        tables: Return.suppliedTables(ret),
         population: Option.orElse(options.population, () => Council.populationOf(record))
       } satisfies Indicator.Inputs
     })
