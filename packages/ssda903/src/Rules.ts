@@ -14,6 +14,10 @@ import {
 } from "@cpo/domain"
 import { Option } from "effect"
 import { type ChildRecords, type Context, type Hit, hit, noRecordCheck, perChild, type Rule } from "./Rule.ts"
+import * as Codes1xx2xx from "./rules/Codes1xx2xx.ts"
+import * as Codes3xx4xx from "./rules/Codes3xx4xx.ts"
+import * as Codes5xx6xx1xxx from "./rules/Codes5xx6xx1xxx.ts"
+import * as SocialWorkerAndIntegrity from "./rules/SocialWorkerAndIntegrity.ts"
 import type { Row } from "./Ssda903.ts"
 
 const day = CalendarDate.make
@@ -933,5 +937,9 @@ export const all: ReadonlyArray<Rule> = [
   r1015,
   r1016,
   rSW13STG1,
-  rSW17STG2
+  rSW17STG2,
+  ...Codes1xx2xx.all,
+  ...Codes3xx4xx.all,
+  ...Codes5xx6xx1xxx.all,
+  ...SocialWorkerAndIntegrity.all
 ]
