@@ -1,0 +1,305 @@
+/**
+ * Agreement harness (issue 7, issue 12): runs the peer validator — data-to-insight `csc-validator-be-903`, Python and
+ * pandas — and ours on the same 903 CSV files and compares, rule by rule, which (table, row) each flags. A bench
+ * script, never part of CI; the peer's code is checked out beside cpo and never committed here.
+ *
+ * Set-up, once per machine:
+ *
+ *   apt-get install -y python3-pandas python3-openpyxl python3-click python3-xlrd
+ *   git clone https://github.com/data-to-insight/csc-validator-be-903 /tmp/peer
+ *
+ * Run (from packages/ssda903):
+ *
+ *   node bench/agreement.ts                               # synthetic median council, 2025/26, errors injected
+ *   node bench/agreement.ts --dataset largeCounty --year 2026 --inject 3
+ *   node bench/agreement.ts --dataset peer-fake --year 2023   # the peer's own fake data (old, random values)
+ *   node bench/agreement.ts --codes 104,105,112 --details    # only some codes, listing each disagreement
+ *   node bench/agreement.ts --peer /path/to/checkout --write  # also writes docs/benchmarks/agreement-<dataset>.json
+ *
+ * Both validators run as child processes, so each one's wall time and peak RSS are its own. Rows are compared as
+ * 0-based data rows of each table (our line number − 2). A rule counts as agreeing on a row when both flag it; the
+ * agreement of a rule is |both| / |either| (1 when neither flags anything). Postcode-derived rules see an empty
+ * postcode lookup on the peer's side and no directory on ours, so both skip or pass them.
+ */
+import { spawnSync } from "node:child_process"
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { cpus, loadavg, tmpdir, totalmem } from "node:os"
+import { join } from "node:path"
+import { parseArgs } from "node:util"
+import { ReportingYear } from "@cpo/domain"
+import { Synth } from "@cpo/synth"
+import { Effect } from "effect"
+import { Registry, Ssda903, Validation } from "../src/index.ts"
+
+interface Flag {
+  readonly code: string
+  readonly table: string
+  readonly row: number
+  readonly child: string | null
+}
+
+interface Run {
+  readonly seconds: number
+  readonly peakRssMiB: number
+  readonly rules: ReadonlyArray<string>
+  readonly skipped: ReadonlyArray<string>
+  readonly failedToRun: ReadonlyArray<string>
+  readonly hits: ReadonlyArray<Flag>
+}
+
+const self = import.meta.filename
+const here = import.meta.dirname
+
+const readFolder = (folder: string) =>
+  readdirSync(folder)
+    .filter((n) => n.toLowerCase().endsWith(".csv"))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(folder, name))) }))
+
+/** Child process: our validator over `current` (and `previous`), printed as a Run. */
+const runOurs = async (current: string, previous: string | undefined, yearEnding: number) => {
+  const started = performance.now()
+  const year = ReportingYear.make(yearEnding)
+  const decoded = await Effect.runPromise(Ssda903.decodeFiles(readFolder(current), { year }))
+  const last =
+    previous === undefined
+      ? undefined
+      : await Effect.runPromise(Ssda903.decodeFiles(readFolder(previous), { year: ReportingYear.previous(year) }))
+  const report = Validation.validate(decoded, last === undefined ? {} : { previous: last })
+  const seconds = (performance.now() - started) / 1000
+  const hits: Array<Flag> = []
+  for (const e of report.errors) {
+    if (e.code === Validation.readErrorCode) continue
+    for (const line of e.rows) hits.push({ code: e.code, table: e.table, row: line - 2, child: e.childId })
+  }
+  const run: Run = {
+    seconds,
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    rules: Registry.forYear(yearEnding).map((r) => r.code),
+    skipped: report.rules.filter((r) => r.status === "skipped").map((r) => r.code),
+    failedToRun: [],
+    hits
+  }
+  process.stdout.write(JSON.stringify(run))
+}
+
+/** Run a child under GNU time when available to read its peak RSS; plain spawn otherwise. */
+const timed = (command: string, args: ReadonlyArray<string>): { stdout: string; peakRssMiB: number } => {
+  const useTime = existsSync("/usr/bin/time")
+  const out = useTime
+    ? spawnSync("/usr/bin/time", ["-f", "%M", command, ...args], { encoding: "utf8", maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 30 })
+  if (out.status !== 0) throw new Error(`${command} failed:\n${out.stderr.slice(-4000)}`)
+  const kib = useTime ? Number(out.stderr.trim().split("\n").pop()) : Number.NaN
+  return { stdout: out.stdout, peakRssMiB: Math.round(kib / 1024) }
+}
+
+interface RuleAgreement {
+  readonly code: string
+  readonly both: number
+  readonly oursOnly: number
+  readonly peerOnly: number
+  readonly agreement: number
+  readonly examples: ReadonlyArray<string>
+}
+
+const compare = (ours: Run, peer: Run, codes: ReadonlySet<string> | undefined) => {
+  const norm = (c: string) => c.toUpperCase()
+  const ourRules = new Set(ours.rules.map(norm))
+  const peerRules = new Set(peer.rules.map(norm))
+  const shared = [...ourRules].filter((c) => peerRules.has(c) && (codes === undefined || codes.has(c)))
+  const keysOf = (run: Run) => {
+    const byCode = new Map<string, Map<string, Flag>>()
+    for (const h of run.hits) {
+      const code = norm(h.code)
+      const m = byCode.get(code) ?? new Map<string, Flag>()
+      byCode.set(code, m)
+      m.set(`${h.table}:${h.row}`, h)
+    }
+    return byCode
+  }
+  const ourKeys = keysOf(ours)
+  const peerKeys = keysOf(peer)
+  const rules: Array<RuleAgreement> = shared.sort(Registry.compareCodes).map((code) => {
+    const a = ourKeys.get(code) ?? new Map<string, Flag>()
+    const b = peerKeys.get(code) ?? new Map<string, Flag>()
+    let both = 0
+    const examples: Array<string> = []
+    for (const k of a.keys()) if (b.has(k)) both++
+    for (const [k, f] of a) if (!b.has(k) && examples.length < 5) examples.push(`ours only ${k} child ${f.child}`)
+    for (const [k, f] of b) if (!a.has(k) && examples.length < 10) examples.push(`peer only ${k} child ${f.child}`)
+    const either = a.size + b.size - both
+    return {
+      code,
+      both,
+      oursOnly: a.size - both,
+      peerOnly: b.size - both,
+      agreement: either === 0 ? 1 : both / either,
+      examples
+    }
+  })
+  return {
+    rules,
+    onlyOurs: [...ourRules].filter((c) => !peerRules.has(c)).sort(Registry.compareCodes),
+    onlyPeer: [...peerRules].filter((c) => !ourRules.has(c)).sort(Registry.compareCodes)
+  }
+}
+
+const writeSynthetic = (dataset: string, yearEnding: number, inject: number, folder: string) => {
+  const preset = Synth.presets[dataset as keyof typeof Synth.presets]
+  if (preset === undefined)
+    throw new Error(`unknown dataset ${dataset}: one of ${Object.keys(Synth.presets)}, peer-fake`)
+  const council = Synth.generate({ ...preset, years: { from: yearEnding - 1, to: yearEnding } })
+  const [last, current] = council.returns
+  if (last === undefined || current === undefined) throw new Error("the generator made fewer than two years")
+  const codes = Synth.supportedErrorCodes.filter((c) => Synth.isSupported(c, yearEnding))
+  const injected =
+    inject === 0 ? { return: current, injected: [] } : injectEach(current, last, codes, inject, preset.seed)
+  for (const [name, ret] of [
+    ["current", injected.return],
+    ["previous", last]
+  ] as const) {
+    mkdirSync(join(folder, name), { recursive: true })
+    for (const f of Synth.toCsvFiles(ret)) writeFileSync(join(folder, name, f.name), f.content)
+  }
+  return injected.injected.length
+}
+
+/** Inject `count` errors of each code that the return can take; codes it cannot take are left out. */
+const injectEach = (
+  ret: Parameters<typeof Synth.injectErrors>[0],
+  previous: Parameters<typeof Synth.injectErrors>[0],
+  codes: ReadonlyArray<string>,
+  count: number,
+  seed: number
+) => {
+  let current = { return: ret, injected: [] as Array<Synth.InjectedError> }
+  for (const code of codes) {
+    try {
+      const next = Synth.injectErrors(current.return, { errors: [{ code, count }], seed, previous })
+      current = { return: next.return, injected: [...current.injected, ...next.injected] }
+    } catch {
+      // a code this return has no suitable child for is simply not injected
+    }
+  }
+  return current
+}
+
+const main = () => {
+  const { values } = parseArgs({
+    options: {
+      peer: { type: "string", default: process.env.CPO_PEER_DIR ?? "/tmp/peer" },
+      dataset: { type: "string", default: "median" },
+      year: { type: "string", default: "2026" },
+      inject: { type: "string", default: "2" },
+      codes: { type: "string" },
+      la: { type: "string", default: "E06000017" },
+      details: { type: "boolean", default: false },
+      write: { type: "boolean", default: false },
+      "ours-only": { type: "string" },
+      previous: { type: "string" }
+    }
+  })
+  const yearEnding = Number(values.year)
+  if (values["ours-only"] !== undefined) return runOurs(values["ours-only"], values.previous, yearEnding)
+  if (!existsSync(join(values.peer, "lac_validator"))) {
+    console.error(`no peer checkout at ${values.peer}: see the set-up in ${self}`)
+    process.exit(2)
+  }
+  const folder = mkdtempSync(join(tmpdir(), "cpo-agreement-"))
+  try {
+    const current = join(folder, "current")
+    let previous: string | undefined = join(folder, "previous")
+    let injected = 0
+    if (values.dataset === "peer-fake") {
+      previous = undefined
+      mkdirSync(current)
+      const fake = join(values.peer, "tests", "fake_data")
+      for (const n of readdirSync(fake).filter((n) => n.endsWith(".csv") && !n.includes("_errors"))) {
+        writeFileSync(join(current, n), readFileSync(join(fake, n)))
+      }
+    } else {
+      injected = writeSynthetic(values.dataset, yearEnding, Number(values.inject), folder)
+    }
+    const oursTimed = timed(process.execPath, [
+      self,
+      "--ours-only",
+      current,
+      ...(previous === undefined ? [] : ["--previous", previous]),
+      "--year",
+      String(yearEnding)
+    ])
+    const ours = { ...(JSON.parse(oursTimed.stdout) as Run), peakRssMiB: oursTimed.peakRssMiB }
+    const peerTimed = timed("/usr/bin/python3", [
+      join(here, "peer", "run_peer.py"),
+      "--peer",
+      values.peer,
+      "--current",
+      current,
+      ...(previous === undefined ? [] : ["--previous", previous]),
+      "--year",
+      String(yearEnding),
+      "--la",
+      values.la
+    ])
+    const peer = { ...(JSON.parse(peerTimed.stdout) as Run), peakRssMiB: peerTimed.peakRssMiB }
+    const codes = values.codes === undefined ? undefined : new Set(values.codes.toUpperCase().split(","))
+    const result = compare(ours, peer, codes)
+    const disagreeing = result.rules.filter((r) => r.agreement < 0.99)
+    const both = result.rules.reduce((n, r) => n + r.both, 0)
+    const either = result.rules.reduce((n, r) => n + r.both + r.oursOnly + r.peerOnly, 0)
+    console.log(
+      `dataset ${values.dataset} ${yearEnding}: ${injected} errors injected; ours ${ours.seconds.toFixed(2)} s ` +
+        `${ours.peakRssMiB} MiB, ${ours.hits.length} flags; peer ${peer.seconds.toFixed(2)} s ${peer.peakRssMiB} MiB, ` +
+        `${peer.hits.length} flags (${peer.failedToRun.length} rules failed to run: ${peer.failedToRun.join(" ")})`
+    )
+    console.log(
+      `rules both implement: ${result.rules.length}; agreeing ≥ 99 %: ${result.rules.length - disagreeing.length}; ` +
+        `flags agreed overall ${either === 0 ? "100" : ((100 * both) / either).toFixed(2)} %`
+    )
+    console.log(`only the peer has: ${result.onlyPeer.join(" ")}`)
+    console.log(`only we have: ${result.onlyOurs.join(" ")}`)
+    for (const r of disagreeing) {
+      console.log(
+        `  ${r.code}: both ${r.both}, ours only ${r.oursOnly}, peer only ${r.peerOnly} (${(100 * r.agreement).toFixed(1)} %)`
+      )
+      if (values.details) for (const e of r.examples) console.log(`      ${e}`)
+    }
+    if (values.write) {
+      const out = join(here, "..", "..", "..", "docs", "benchmarks", `agreement-${values.dataset}.json`)
+      writeFileSync(
+        out,
+        `${JSON.stringify(
+          {
+            benchmark: "agreement with the peer 903 validator (csc-validator-be-903)",
+            date: new Date().toISOString(),
+            machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg()[0] },
+            dataset: values.dataset,
+            year: yearEnding,
+            injected,
+            ours: { seconds: ours.seconds, peakRssMiB: ours.peakRssMiB, flags: ours.hits.length },
+            peer: {
+              seconds: peer.seconds,
+              peakRssMiB: peer.peakRssMiB,
+              flags: peer.hits.length,
+              failedToRun: peer.failedToRun
+            },
+            rulesCompared: result.rules.length,
+            rulesAgreeing: result.rules.length - disagreeing.length,
+            flagsAgreedPercent: either === 0 ? 100 : (100 * both) / either,
+            onlyPeer: result.onlyPeer,
+            onlyOurs: result.onlyOurs,
+            disagreements: disagreeing
+          },
+          null,
+          2
+        )}\n`
+      )
+      console.log(`wrote ${out}`)
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+}
+
+await main()

