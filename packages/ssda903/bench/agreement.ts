@@ -160,9 +160,32 @@ const writeSynthetic = (dataset: string, yearEnding: number, inject: number, fol
     ["previous", last]
   ] as const) {
     mkdirSync(join(folder, name), { recursive: true })
-    for (const f of Synth.toCsvFiles(ret)) writeFileSync(join(folder, name, f.name), f.content)
+    for (const f of Synth.toCsvFiles(ret)) {
+      const content = f.name === "episodes.csv" ? episodesOfTheYear(f.content, ret.year) : f.content
+      writeFileSync(join(folder, name, f.name), content)
+    }
   }
   return injected.injected.length
+}
+
+/**
+ * The synthetic generator writes each child's episodes back to the start of the period of care; DfE's return holds the
+ * episodes open at some time in the year, and the peer's rules that compare with last year (503A–503J) take the
+ * earliest episode in the file to be the one carried over. Both validators are given the DfE shape: episodes that
+ * ended before 1 April of the year are dropped.
+ */
+const episodesOfTheYear = (content: string, yearEnding: number) => {
+  const [head = "", ...rows] = content.split("\n")
+  const dec = head.split(",").indexOf("DEC")
+  const start = `${yearEnding - 1}-04-01`
+  const iso = (d: string) => `${d.slice(6, 10)}-${d.slice(3, 5)}-${d.slice(0, 2)}`
+  return [
+    head,
+    ...rows.filter((r) => {
+      const end = r.split(",")[dec] ?? ""
+      return r === "" || end === "" || iso(end) >= start
+    })
+  ].join("\n")
 }
 
 /** Inject `count` errors of each code that the return can take; codes it cannot take are left out. */
