@@ -1,6 +1,7 @@
 /**
  * The edge build against the Node API: for the same published snapshot, the edge handler (from source and from the
- * esbuild bundle) answers the public routes exactly as the Node API answers a public caller.
+ * esbuild bundle) answers the public routes — scorecards, the local offer as JSON and as a page, the public member
+ * report — exactly as the Node API answers a public caller.
  */
 import * as Fs from "node:fs"
 import * as Os from "node:os"
@@ -37,20 +38,40 @@ afterAll(async () => {
   Fs.rmSync(dir, { recursive: true, force: true })
 })
 
-const paths = [
-  `/v1/councils/${councilA.id}/indicators?year=2018`,
-  `/v1/councils/${councilB.id}/indicators?year=2018&audience=officer`,
-  `/v1/councils/${councilA.id}`,
-  `/v1/councils/${councilA.id}/indicators?year=2019`,
-  `/v1/councils/${councilA.id}/indicators?year=abc`,
-  "/health"
+const unknown = "fake-borough-z"
+
+/** Every public route, with what a public caller may ask of it, and its failures. */
+const publicRequests: ReadonlyArray<{ readonly path: string; readonly accept?: string }> = [
+  { path: "/health" },
+  { path: `/v1/councils/${councilA.id}` },
+  { path: `/v1/councils/${unknown}` },
+  { path: `/v1/councils/${councilA.id}/indicators?year=2018` },
+  { path: `/v1/councils/${councilB.id}/indicators?year=2018&audience=officer` },
+  { path: `/v1/councils/${councilA.id}/indicators?year=2019` },
+  { path: `/v1/councils/${councilA.id}/indicators?year=abc` },
+  { path: `/v1/councils/${unknown}/indicators?year=2018` },
+  { path: `/v1/councils/${councilA.id}/offer` },
+  { path: `/v1/councils/${councilB.id}/offer?on=2018-03-31` },
+  { path: `/v1/councils/${councilA.id}/offer`, accept: "text/html,application/xhtml+xml" },
+  { path: `/v1/councils/${councilA.id}/offer.html?on=2018-03-31` },
+  { path: `/v1/councils/${councilA.id}/offer?on=2016-01-01` },
+  { path: `/v1/councils/${councilA.id}/offer?on=31-03-2018` },
+  { path: `/v1/councils/${unknown}/offer` },
+  { path: `/v1/councils/${councilA.id}/reports/member?year=2018` },
+  { path: `/v1/councils/${councilA.id}/reports/member?year=2018&format=md&audience=officer` },
+  { path: `/v1/councils/${councilB.id}/reports/member?year=2018&format=md` },
+  { path: `/v1/councils/${councilA.id}/reports/member?year=2019` },
+  { path: `/v1/councils/${councilA.id}/reports/member?year=2018&format=pdf` },
+  { path: `/v1/councils/${unknown}/reports/member?year=2018` },
+  { path: "/v1/nothing-here" }
 ]
 
-/** A response without what legitimately differs per request. */
+/** A response without what legitimately differs per request (its id). */
 const comparable = async (res: Response) => {
-  const body = (await res.json()) as Record<string, unknown>
-  const { requestId: _requestId, ...rest } = body
-  return { status: res.status, contentType: res.headers.get("content-type"), body: rest }
+  const contentType = res.headers.get("content-type")
+  if (contentType?.includes("json") !== true) return { status: res.status, contentType, body: await res.text() }
+  const { requestId: _requestId, ...rest } = (await res.json()) as Record<string, unknown>
+  return { status: res.status, contentType, body: rest }
 }
 
 describe("edge build", () => {
@@ -61,15 +82,28 @@ describe("edge build", () => {
     for (const child of ["FA1", "FA2", "FB1"]) expect(text).not.toContain(child)
   })
 
+  it("publishes each council's published offer without who signed it off, and its public member report", () => {
+    for (const published of snapshot.councils) {
+      expect(published.offers.map((o) => [o.version, o.state])).toEqual([[1, "published"]])
+      expect(published.reports.map((r) => r.year)).toEqual([2018])
+    }
+    // The fake store signs every step as "test"; the snapshot names the council instead.
+    const offer = snapshot.councils[0]?.offers[0]
+    expect([offer?.created.by, offer?.consultations[0]?.recordedBy]).toEqual(["the council", "the council"])
+    expect(Snapshot.decode(Snapshot.encode(snapshot))).toEqual(snapshot)
+  })
+
   it("answers as the Node API answers a public caller, from source and from the bundle", async () => {
     const node = makeApp({ runtime, jwtSecret: secret, log: () => {} })
     const edge = makeEdgeApp(async () => snapshot, { log: () => {} })
     const env = { CPO_SNAPSHOT: Snapshot.encode(snapshot) }
-    const headers = await bearer("public", [councilA.id, councilB.id])
-    for (const path of paths) {
-      const expected = await comparable(await node.request(path, { headers }))
-      expect(await comparable(await edge.request(path)), path).toEqual(expected)
-      expect(await comparable(await bundled.fetch(new Request(`http://edge.test${path}`), env)), path).toEqual(expected)
+    const token = await bearer("public", [councilA.id, councilB.id, unknown as never])
+    for (const { path, accept } of publicRequests) {
+      const headers = accept === undefined ? {} : { accept }
+      const expected = await comparable(await node.request(path, { headers: { ...token, ...headers } }))
+      expect(await comparable(await edge.request(path, { headers })), path).toEqual(expected)
+      const fromBundle = await bundled.fetch(new Request(`http://edge.test${path}`, { headers }), env)
+      expect(await comparable(fromBundle), path).toEqual(expected)
     }
   })
 

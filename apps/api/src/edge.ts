@@ -1,15 +1,16 @@
 /**
  * The edge build: a `fetch` handler (Cloudflare Workers / workerd, Deno, Vercel Edge) serving only a published
- * snapshot (`snapshot.ts`) — public-audience scorecards — with the same paths, validation, problem documents and
- * request ids as the Node API. It holds no store, reads no child-level data and imports no `node:*` module.
+ * snapshot (`snapshot.ts`) — public-audience scorecards, the published local offer (JSON and page) and the public
+ * member report — with the same paths, validation, problem documents and request ids as the Node API answers a public
+ * caller. It holds no store, reads no child-level data and imports no `node:*` module.
  *
  * The snapshot comes from the environment: `CPO_SNAPSHOT` (the JSON itself, e.g. a Workers text binding) or
  * `CPO_SNAPSHOT_URL` (where `cpo publish --to <url>` put it), loaded once per isolate.
  */
-import { Returns, Scorecard } from "@cpo/domain"
+import { CalendarDate, LocalOffer, OfferPage, Returns, Scorecard } from "@cpo/domain"
 import { Option, Schema } from "effect"
-import { Hono } from "hono"
-import { CouncilList, CouncilSummary, endpoints } from "./endpoints.ts"
+import { type Context, Hono } from "hono"
+import { CouncilList, CouncilSummary, endpoints, PublicOffer } from "./endpoints.ts"
 import { requestLog, validate } from "./middleware.ts"
 import * as Problem from "./problem.ts"
 import { version } from "./routes/meta.ts"
@@ -22,6 +23,24 @@ const jsonLines: Logger = (line) => console.log(JSON.stringify({ time: new Date(
 const encodeList = Schema.encodeSync(CouncilList)
 const encodeCouncil = Schema.encodeSync(CouncilSummary)
 const encodeScorecard = Schema.encodeSync(Scorecard.Scorecard)
+const encodeOffer = Schema.encodeSync(PublicOffer)
+
+const html = "text/html; charset=UTF-8"
+const markdown = "text/markdown; charset=UTF-8"
+
+/** Today in UTC, as the Node API's offer route takes it when no `?on=` is given. */
+const today = () => CalendarDate.make(new Date().toISOString().slice(0, 10))
+
+/** Does the caller rank `text/html` above JSON in `Accept`? (The same test as the Node offer route.) */
+const prefersHtml = (c: Context<ApiEnv>): boolean => {
+  const accept = (c.req.header("accept") ?? "").toLowerCase()
+  const page = accept.indexOf("text/html")
+  const json = accept.indexOf("application/json")
+  return page >= 0 && (json < 0 || page < json)
+}
+
+/** Answer with the problem of a domain error the API knows (every one raised here is). */
+const problem = (c: Context<ApiEnv>, error: unknown): Response => Option.getOrThrow(domainProblem(c, error))
 
 /**
  * The edge app over a snapshot (or a promise of one).
@@ -32,6 +51,15 @@ export const makeEdgeApp = (
   options: { readonly log?: Logger } = {}
 ): Hono<ApiEnv> => {
   const find = async (council: string) => (await load()).councils.find((p) => p.council.id === council)
+  /** The offer in force on the day asked (today by default), with the council's name; or the problem to answer. */
+  const offerOn = async (c: Context<ApiEnv>, council: string, on: CalendarDate.CalendarDate | undefined) => {
+    const published = await find(council)
+    if (published === undefined) return problem(c, new Returns.CouncilNotFound({ council }))
+    const day = on ?? today()
+    const offer = LocalOffer.inForceOn(published.offers, day)
+    if (Option.isNone(offer)) return problem(c, new LocalOffer.NoPublishedOffer({ council, on: day }))
+    return { offer: offer.value, day, councilName: published.council.name }
+  }
   const app = new Hono<ApiEnv>()
     .use(requestLog(options.log ?? jsonLines))
     .get(endpoints.health.path, (c) => c.json({ status: "ok" as const, version }))
@@ -41,7 +69,7 @@ export const makeEdgeApp = (
     .get(endpoints.getCouncil.path, validate("param", endpoints.getCouncil.params), async (c) => {
       const { council } = c.req.valid("param")
       const published = await find(council)
-      if (published === undefined) return Option.getOrThrow(domainProblem(c, new Returns.CouncilNotFound({ council })))
+      if (published === undefined) return problem(c, new Returns.CouncilNotFound({ council }))
       return c.json(encodeCouncil(published.council))
     })
     .get(
@@ -52,14 +80,51 @@ export const makeEdgeApp = (
         const { council } = c.req.valid("param")
         const { year } = c.req.valid("query")
         const published = await find(council)
-        if (published === undefined) {
-          return Option.getOrThrow(domainProblem(c, new Returns.CouncilNotFound({ council })))
-        }
+        if (published === undefined) return problem(c, new Returns.CouncilNotFound({ council }))
         const scorecard = published.scorecards.find((s) => s.year === year)
-        if (scorecard === undefined) {
-          return Option.getOrThrow(domainProblem(c, new Returns.ReturnNotFound({ council, year })))
-        }
+        if (scorecard === undefined) return problem(c, new Returns.ReturnNotFound({ council, year }))
         return c.json(encodeScorecard(scorecard))
+      }
+    )
+    .get(
+      endpoints.offerPage.path,
+      validate("param", endpoints.offerPage.params),
+      validate("query", endpoints.offerPage.query),
+      async (c) => {
+        const found = await offerOn(c, c.req.valid("param").council, c.req.valid("query").on)
+        if (found instanceof Response) return found
+        return c.body(OfferPage.toHtmlPage(found.offer, found.councilName, found.day), 200, { "content-type": html })
+      }
+    )
+    .get(
+      endpoints.offer.path,
+      validate("param", endpoints.offer.params),
+      validate("query", endpoints.offer.query),
+      async (c) => {
+        const found = await offerOn(c, c.req.valid("param").council, c.req.valid("query").on)
+        if (found instanceof Response) return found
+        if (prefersHtml(c)) {
+          return c.body(OfferPage.toHtmlPage(found.offer, found.councilName, found.day), 200, { "content-type": html })
+        }
+        return c.json(encodeOffer(OfferPage.toJson(found.offer, found.day) as typeof PublicOffer.Type))
+      }
+    )
+    .get(
+      endpoints.memberReport.path,
+      validate("param", endpoints.memberReport.params),
+      validate("query", endpoints.memberReport.query),
+      async (c) => {
+        const { council } = c.req.valid("param")
+        const query = c.req.valid("query")
+        const published = await find(council)
+        if (published === undefined) return problem(c, new Returns.CouncilNotFound({ council }))
+        // Only the public report is published: whatever audience is asked for, the public one is answered, as the
+        // Node API answers a public caller.
+        const report = published.reports.find((r) => r.year === query.year)
+        if (report === undefined) return problem(c, new Returns.ReturnNotFound({ council, year: query.year }))
+        return query.format === "md"
+          ? c.body(report.markdown, 200, { "content-type": markdown })
+          : c.body(report.html, 200, { "content-type": html })
       }
     )
   app.notFound((c) => Problem.respond(c, "not-found", { detail: `${c.req.method} ${new URL(c.req.url).pathname}` }))
