@@ -13,13 +13,17 @@ import type { Audience } from "./Audience.ts"
 import * as CalendarDate from "./CalendarDate.ts"
 import type * as ChildHistory from "./ChildHistory.ts"
 import * as Cohort from "./Cohort.ts"
+import * as Frequency from "./Frequency.ts"
 import * as Governance from "./Governance.ts"
+import type * as LocalMeasure from "./LocalMeasure.ts"
 import * as Narrative from "./Narrative.ts"
+import * as Pledge from "./Pledge.ts"
 import * as Progress from "./Progress.ts"
 import * as ReportingCycle from "./ReportingCycle.ts"
 import * as ReportingYear from "./ReportingYear.ts"
 import * as Scorecard from "./Scorecard.ts"
 import * as Strategy from "./Strategy.ts"
+import * as Voice from "./Voice.ts"
 import * as YouSaidWeDid from "./YouSaidWeDid.ts"
 
 /** A table cell; `rag` marks a RAG status so renderers can show it as text and colour. @category models */
@@ -120,6 +124,12 @@ export interface Inputs {
   /** Duties besides those of the boards' own reporting cycles. */
   readonly reportingCycle?: ReadonlyArray<ReportingCycle.Duty>
   readonly localOffer?: ReadonlyArray<OfferItem>
+  /** The council's pledges to children in care and care leavers. */
+  readonly pledges?: ReadonlyArray<Pledge.Pledge>
+  /** The local measures' definitions, to follow a pledge's evidence to them (the figures come from the scorecard). */
+  readonly measures?: ReadonlyArray<LocalMeasure.Definition>
+  /** Themes raised by the Children in Care Council, the care leavers' forum and surveys. */
+  readonly voice?: ReadonlyArray<Voice.Theme>
   /** The date progress is reported at; 31 March of the year unless given. */
   readonly asOf?: CalendarDate.CalendarDate
 }
@@ -458,6 +468,10 @@ const prioritySection = (ctx: Context, priority: Strategy.Priority): Section => 
   if (priority.indicators.length > 0) {
     blocks.push(table(indicatorTable(ctx, `Indicators for "${priority.title}"`, priority.indicators)))
   }
+  const linked = (ctx.current.local ?? []).filter((e) => e.priorities.includes(priority.id))
+  if (linked.length > 0) {
+    blocks.push(table(localMeasureTable(ctx, `Local measures for "${priority.title}"`, linked)))
+  }
   if (priority.actions.length > 0) {
     const showOwner = ctx.audience !== "public"
     blocks.push(
@@ -485,6 +499,166 @@ const prioritySection = (ctx: Context, priority: Strategy.Priority): Section => 
     )
   }
   return section(`priority-${priority.id.toLowerCase().replace(/[^a-z0-9-]/g, "-")}`, priority.title, blocks)
+}
+
+const pointCell = (e: Scorecard.LocalEntry, point: Scorecard.PeriodPoint | null): Cell =>
+  point === null
+    ? num("x")
+    : num(/^-?\d+(\.\d+)?$/.test(point.display) && e.unit === "percent" ? `${point.display}%` : point.display)
+
+const localMeasureTable = (ctx: Context, caption: string, entries: ReadonlyArray<Scorecard.LocalEntry>): Table => {
+  const targets = entries.some((e) => e.target !== undefined)
+  const england = entries.some((e) => e.benchmarks?.england !== undefined)
+  return {
+    caption,
+    columns: [
+      "Measure",
+      "How often",
+      "Latest period",
+      "Latest",
+      `Year to date (${ReportingYear.label(ctx.year)})`,
+      "Same months last year",
+      "Rolling 12 months",
+      ...(england ? ["England"] : []),
+      ...(targets ? ["Target", "Against target"] : []),
+      "Direction of travel"
+    ],
+    rows: entries.map((e) => [
+      text(e.title),
+      text(Frequency.frequencyLabel[e.frequency]),
+      text(e.latest === null ? "None recorded" : e.latest.label),
+      pointCell(e, e.latest),
+      num(Narrative.cell(e, ctx.audience)),
+      num(
+        e.previous === undefined || e.previous === null
+          ? e.display === "c"
+            ? "c"
+            : "x"
+          : `${Narrative.formatNumber(e.unit === "score" ? e.previous : Math.round(e.previous))}${e.unit === "percent" ? "%" : ""}`
+      ),
+      pointCell(e, e.rolling12Months),
+      ...(england
+        ? [
+            num(
+              e.benchmarks?.england === undefined
+                ? ""
+                : `${Narrative.formatNumber(e.benchmarks.england)}${e.unit === "percent" ? "%" : ""}`
+            )
+          ]
+        : []),
+      ...(targets ? targetCells(e) : []),
+      text(Narrative.directionLabel[e.direction ?? "not_comparable"])
+    ])
+  }
+}
+
+const localTrendChart = (e: Scorecard.LocalEntry): Chart => {
+  const points = e.trend.slice(-12)
+  return {
+    id: `chart-local-${e.id}`,
+    title: `${e.title}, ${points[0]?.label ?? ""} to ${points.at(-1)?.label ?? ""}`,
+    description: `${e.title} for each period. ${points.map((x) => `${x.label}: ${describeCell(x.display)}`).join("; ")}.`,
+    unit: e.unit,
+    bars: points.map((x) => ({ label: x.label, value: x.value, display: x.display }))
+  }
+}
+
+const localMeasuresSection = (ctx: Context): Option.Option<Section> => {
+  const local = ctx.current.local ?? []
+  if (local.length === 0) return Option.none()
+  return Option.some(
+    section("local-measures", "Local measures", [
+      p(
+        `Besides the figures from the 903 return, ${ctx.inputs.council} tracks ${local.length} local measure${local.length === 1 ? "" : "s"} of its own, recorded monthly, quarterly or yearly. Each is shown for the year to date with the same months of last year, the latest period and the rolling twelve months, against its target.`
+      ),
+      table(localMeasureTable(ctx, `Local measures: ${ReportingYear.label(ctx.year)}`, local)),
+      ...local.filter((e) => e.trend.length > 1).map((e): Block => ({ _tag: "Chart", chart: localTrendChart(e) }))
+    ])
+  )
+}
+
+const evidenceKindLabel: Readonly<Record<Pledge.EvidenceLink["kind"], string>> = {
+  measure: "Measure",
+  action: "Action",
+  you_said_we_did: "You said, we did"
+}
+
+const pledgesSection = (ctx: Context, strategy: Option.Option<Strategy.Strategy>): Option.Option<Section> => {
+  const pledges = ctx.inputs.pledges ?? []
+  if (pledges.length === 0) return Option.none()
+  const records: Pledge.Records = {
+    measures: ctx.inputs.measures ?? [],
+    strategy,
+    youSaidWeDid: ctx.inputs.youSaidWeDid ?? []
+  }
+  const statuses = pledges.map((x) => Pledge.statusOn(x, ctx.asOf))
+  const countOf = (s: Pledge.Status) => statuses.filter((x) => Option.isSome(x) && x.value === s).length
+  return Option.some(
+    section("pledges", "Our pledges", [
+      p(
+        `${ctx.inputs.council} has made ${pledges.length} pledge${pledges.length === 1 ? "" : "s"} to its children in care and care leavers. At ${ddmmyyyy(ctx.asOf)}, ${countOf("kept")} ${countOf("kept") === 1 ? "was" : "were"} kept, ${countOf("partly_kept")} partly kept and ${countOf("not_yet_kept")} not yet kept.`
+      ),
+      table({
+        caption: `Pledges and whether they are kept at ${ddmmyyyy(ctx.asOf)}`,
+        columns: ["Pledge", "Owner", "Status", "Last reviewed with the Children in Care Council", "Evidence"],
+        rows: pledges.map((x, i) => [
+          text(x.promise),
+          text(x.owner),
+          text(
+            Option.match(statuses[i] ?? Option.none(), {
+              onNone: () => "Not yet reviewed",
+              onSome: (s) => Pledge.Status.label(s)
+            })
+          ),
+          text(
+            Option.match(Pledge.lastReviewedWithChildren(x, ctx.asOf), { onNone: () => "Not yet", onSome: ddmmyyyy })
+          ),
+          text(
+            Pledge.evidenceTrail(x, records)
+              .map((l) => `${evidenceKindLabel[l.kind]}: ${Option.getOrElse(l.title, () => `${l.id} (not found)`)}`)
+              .join("; ") || "None recorded"
+          )
+        ])
+      })
+    ])
+  )
+}
+
+const voiceSection = (ctx: Context, strategy: Option.Option<Strategy.Strategy>): Option.Option<Section> => {
+  const themes = Voice.during(ctx.inputs.voice ?? [], ReportingYear.start(ctx.year), ctx.asOf)
+  if (themes.length === 0) return Option.none()
+  const priorityTitle = (id: string) =>
+    Option.match(
+      Option.flatMap(strategy, (s) => Strategy.priorityById(s, id)),
+      { onNone: () => id, onSome: (x) => x.title }
+    )
+  const pledgePromise = (id: string) => (ctx.inputs.pledges ?? []).find((x) => x.id === id)?.promise ?? id
+  const published = Voice.publish(themes, ctx.audience)
+  const top = Voice.tally(themes).slice(0, 3)
+  return Option.some(
+    section("voice", "What children and young people told us", [
+      p(
+        `In ${ReportingYear.label(ctx.year)} the Children in Care Council, the care leavers' forum and surveys raised ${themes.length} theme${themes.length === 1 ? "" : "s"}${top.length > 0 ? `; the most frequent were ${Narrative.joinAnd(top.map((t) => `${t.theme.toLowerCase()} (${t.times})`))}` : ""}. Themes are reported for the group, never for one young person.`
+      ),
+      table({
+        caption: `Themes raised by children in care and care leavers: ${ReportingYear.label(ctx.year)}`,
+        columns: ["Date", "Heard through", "Theme", "What they said", "Young people raising it", "Linked to"],
+        rows: published.map((t) => [
+          text(ddmmyyyy(t.on)),
+          text(t.source),
+          text(t.theme),
+          text(t.summary),
+          num(Option.match(t.raisedBy, { onNone: () => "x", onSome: String })),
+          text(
+            [
+              ...t.priorities.map((id) => `Priority: ${priorityTitle(id)}`),
+              ...t.pledges.map((id) => `Pledge: ${pledgePromise(id)}`)
+            ].join("; ")
+          )
+        ])
+      })
+    ])
+  )
 }
 
 const prioritiesSection = (ctx: Context, strategy: Strategy.Strategy): Section => {
@@ -744,9 +918,12 @@ export const make = (inputs: Inputs): Result.Result<Report, InputProblem> => {
       section("other-indicators", "Other indicators", [table(indicatorTable(ctx, "Other indicators by year", others))])
     )
   }
+  sections.push(...Option.toArray(localMeasuresSection(ctx)))
   sections.push(...Option.toArray(benchmarkSection(ctx)))
   if (Option.isSome(strategy)) sections.push(prioritiesSection(ctx, strategy.value))
+  sections.push(...Option.toArray(pledgesSection(ctx, strategy)))
   sections.push(...Option.toArray(youSaidWeDidSection(ctx, strategy)))
+  sections.push(...Option.toArray(voiceSection(ctx, strategy)))
   sections.push(...Option.toArray(governanceSection(ctx)))
   if ((inputs.localOffer ?? []).length > 0) {
     sections.push(

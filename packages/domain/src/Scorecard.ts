@@ -33,13 +33,43 @@ export const Entry = Schema.Struct({
 }).annotate({ identifier: "ScorecardEntry" })
 export type Entry = typeof Entry.Type
 
+/** One period of a local measure's trend, as published. @category models */
+export const PeriodPoint = Schema.Struct({
+  period: Schema.String,
+  label: Schema.String,
+  value: Schema.NullOr(Schema.Number),
+  display: Schema.String
+}).annotate({ identifier: "ScorecardPeriodPoint" })
+export type PeriodPoint = typeof PeriodPoint.Type
+
+/**
+ * A council's local measure as published next to the 903 indicators (`LocalMeasure`, `MeasureValue`): the figure for
+ * the year to date with the same target, RAG, previous value, direction and benchmarks, plus the latest period, the
+ * rolling twelve months and the trend by period.
+ * @category models
+ */
+export const LocalEntry = Schema.Struct({
+  ...Entry.fields,
+  frequency: Schema.Literals(["monthly", "quarterly", "annual"]),
+  source: Schema.String,
+  owner: Schema.String,
+  priorities: Schema.Array(Schema.String),
+  window: Schema.Struct({ start: Schema.String, end: Schema.String }),
+  latest: Schema.NullOr(PeriodPoint),
+  rolling12Months: Schema.NullOr(PeriodPoint),
+  trend: Schema.Array(PeriodPoint)
+}).annotate({ identifier: "ScorecardLocalEntry" })
+export type LocalEntry = typeof LocalEntry.Type
+
 /** @category models */
 export const Scorecard = Schema.Struct({
   council: Schema.String,
   year: Schema.Int,
   period: Schema.Struct({ start: Schema.String, end: Schema.String }),
   audience: Audience,
-  indicators: Schema.Array(Entry)
+  indicators: Schema.Array(Entry),
+  /** The council's local measures, when it keeps any. */
+  local: Schema.optionalKey(Schema.Array(LocalEntry))
 }).annotate({ identifier: "Scorecard" })
 export type Scorecard = typeof Scorecard.Type
 
@@ -212,3 +242,10 @@ export const make = (options: {
     })
   }
 }
+
+/**
+ * The scorecard with the council's local measures beside its indicators. The entries must be for the scorecard's
+ * audience (`MeasureValue.entries`).
+ * @category constructors
+ */
+export const withLocalMeasures = (card: Scorecard, local: ReadonlyArray<LocalEntry>): Scorecard => ({ ...card, local })
