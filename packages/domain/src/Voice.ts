@@ -199,7 +199,9 @@ export const publish = (themes: ReadonlyArray<Theme>, audience: Audience): Reado
       group.map((t) => t.raisedBy ?? 0),
       audience
     ).cells
-    group.forEach((t, i) => hidden.set(t.id, cells[i] ?? "c"))
+    group.forEach((t, i) => {
+      hidden.set(t.id, cells[i] ?? "c")
+    })
   }
   return themes.map((t) => ({
     id: t.id,
