@@ -148,7 +148,8 @@ export interface Window {
  */
 export const rolling12Months = (asOf: CalendarDate.CalendarDate): Window => {
   const end = lastCompleteMonthEnd(asOf)
-  return { kind: "rolling_12_months", start: CalendarDate.addDays(CalendarDate.addMonths(end, -12), 1), end }
+  const firstOfMonth = CalendarDate.unsafeFromParts(CalendarDate.year(end), CalendarDate.month(end), 1)
+  return { kind: "rolling_12_months", start: CalendarDate.addMonths(firstOfMonth, -11), end }
 }
 
 /**
