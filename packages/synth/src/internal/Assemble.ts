@@ -336,9 +336,10 @@ const healthOutcome = (
     dateOfBirth: env.dateOf(life.dob),
     sdqScore: scored ? some(Math.min(40, Math.max(0, score - 2))) : none,
     sdqReason:
-      age >= 4 && age <= 16 && !scored
+      // 4- and 17-year-olds turning that age in the year report a reason too (rule 197B)
+      age >= 4 && age <= 17 && !scored
         ? some(
-            age === 4
+            age === 4 || age === 17
               ? "SDQ1"
               : rng.pick(age >= 11 ? (["SDQ2", "SDQ3", "SDQ4", "SDQ5"] as const) : (["SDQ2", "SDQ3", "SDQ4"] as const))
           )
@@ -438,7 +439,8 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
         if (stay.start > ye) break
         const ended = stay.end <= ye
         const placement = placementFor(yearEnding, stay.placement)
-        const urn = urnOf(placement, stay.site)
+        // supported accommodation (H5) is Ofsted-registered from 28 October 2023 and carries a URN (rule 230)
+        const urn = urnOf(placement === "H5" && yearEnding >= 2024 ? "K3" : placement, stay.site)
         episodes.push({
           childId,
           start: dateOf(stay.start),
@@ -452,7 +454,8 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
           reasonPlaceChange: ended && stay.reasonPlaceChange !== null ? someCode(stay.reasonPlaceChange) : none,
           homePostcode,
           placementPostcode: stayPostcodes[si]!,
-          urn: urn === "XXXXXXX" ? someCode(urn) : some(urn)
+          // no URN for short breaks (rule 214)
+          urn: period.shortBreak ? none : urn === "XXXXXXX" ? someCode(urn) : some(urn)
         })
         if (stay.end >= ys) {
           episodeInYear = true
