@@ -13,11 +13,14 @@ import type { ApiKeyEntry } from "./auth.ts"
 import { authenticate, requestLog } from "./middleware.ts"
 import * as Problem from "./problem.ts"
 import { audit } from "./routes/audit.ts"
+import { careLeavers } from "./routes/care-leavers.ts"
 import { cohorts } from "./routes/cohorts.ts"
 import { councils } from "./routes/councils.ts"
+import { health } from "./routes/health.ts"
 import { indicators } from "./routes/indicators.ts"
 import { meta } from "./routes/meta.ts"
 import { offer } from "./routes/offer.ts"
+import { placements } from "./routes/placements.ts"
 import { priorities } from "./routes/priorities.ts"
 import { report } from "./routes/report.ts"
 import { returns } from "./routes/returns.ts"
@@ -72,6 +75,9 @@ export const makeApp = (options: AppOptions): Hono<ApiEnv> => {
     .route("/", councils(deps))
     .route("/", indicators(deps))
     .route("/", cohorts(deps))
+    .route("/", placements(deps))
+    .route("/", careLeavers(deps))
+    .route("/", health(deps))
     .route("/", returns(deps))
     .route("/", offer(deps))
     .route("/", priorities(deps))

@@ -125,6 +125,9 @@ const requests: {
     init: json("POST", { on: "2018-02-01", rag: "amber", commentary: "slipping" })
   }),
   governance: (council) => ({ path: `/v1/councils/${council}/governance?asOf=2018-03-31` }),
+  placements: (council) => ({ path: `/v1/councils/${council}/placements?year=2018` }),
+  careLeavers: (council) => ({ path: `/v1/councils/${council}/care-leavers?year=2018` }),
+  healthOutcomes: (council) => ({ path: `/v1/councils/${council}/health?year=2018` }),
   memberReport: (council) => ({ path: `/v1/councils/${council}/reports/member?year=2018&format=md` }),
   auditLog: (council) => ({ path: `/v1/councils/${council}/audit` })
 }

@@ -52,6 +52,9 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   priorityUpdate: ["admin", "officer"],
   actionUpdate: ["admin", "officer"],
   governance: ["admin", "officer", "analyst", "member"],
+  placements: ["officer", "analyst", "member", "public"],
+  careLeavers: ["officer", "analyst", "member", "public"],
+  healthOutcomes: ["officer", "analyst", "member", "public"],
   memberReport: ["officer", "analyst", "member", "public"],
   auditLog: ["admin"]
 }

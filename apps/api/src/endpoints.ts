@@ -241,6 +241,55 @@ export const GovernanceView = Schema.Struct({
   )
 }).annotate({ identifier: "GovernanceView" })
 
+/** A year page's query: the collection year and, for officers and analysts, the audience. @category schemas */
+export const OutcomesQuery = Schema.Struct({
+  year: YearParam,
+  audience: Schema.optionalKey(Audience.Audience)
+})
+
+/** A count as published: the number, or `c` when suppressed for the audience. @category schemas */
+const PublishedCount = Schema.Union([Schema.Number, Schema.Literal("c")])
+
+/** What every year page carries: the council, year and audience, and its indicators as the scorecard publishes them. */
+const outcomesHeader = {
+  council: Schema.String,
+  year: Schema.Int,
+  period: Schema.Struct({ start: Schema.String, end: Schema.String }),
+  audience: Audience.Audience,
+  indicators: Schema.Array(Scorecard.Entry)
+}
+
+/** Placement type mix, location, moves and stability for a year, suppressed by audience. @category schemas */
+export const PlacementsView = Schema.Struct({
+  ...outcomesHeader,
+  mix: Cohort.Document.annotate({ description: "children looked after at 31 March by placement group" }),
+  moves: Schema.Struct({
+    lookedAfter: PublishedCount.annotate({ description: "children looked after at any time in the year" }),
+    children: PublishedCount.annotate({ description: "of those, children with at least one placement move" }),
+    moves: PublishedCount.annotate({ description: "placement moves in the year (ssda903.md §4.4)" }),
+    reasons: Schema.Array(
+      Schema.Struct({ reason: Schema.String, label: Schema.String, moves: PublishedCount })
+    ).annotate({ description: "moves by reason for the change (903 REASON_PLACE_CHANGE), most frequent first" })
+  })
+}).annotate({ identifier: "PlacementsView" })
+export type PlacementsView = typeof PlacementsView.Type
+
+/** Care leavers' outcomes by age band and their legal statuses on 31 March, suppressed by audience. @category schemas */
+export const CareLeaversView = Schema.Struct({
+  ...outcomesHeader,
+  statuses: Cohort.Document.annotate({ description: "young people aged 16–20 at 31 March by care leaver status" })
+}).annotate({ identifier: "CareLeaversView" })
+export type CareLeaversView = typeof CareLeaversView.Type
+
+/** OC2 health and offending measures and missing or away from placement, suppressed by audience. @category schemas */
+export const HealthView = Schema.Struct({
+  ...outcomesHeader,
+  notCollected: Schema.Array(Schema.Struct({ measure: Schema.String, reason: Schema.String })).annotate({
+    description: "measures asked for that the 903 return does not hold"
+  })
+}).annotate({ identifier: "HealthView" })
+export type HealthView = typeof HealthView.Type
+
 /** The public offer as open JSON (`OfferPage.toJson`). @category schemas */
 export const PublicOffer = Schema.Struct({
   council: Council.CouncilId,
@@ -688,6 +737,43 @@ export const endpoints = {
     body: none,
     response: GovernanceView,
     status: 200
+  },
+  placements: {
+    method: "get",
+    path: "/v1/councils/:council/placements",
+    summary: "Placement type mix, in or out of area and distance, moves and their reasons, and stability for a year",
+    tag: "outcomes",
+    params: CouncilPath,
+    query: OutcomesQuery,
+    body: none,
+    response: PlacementsView,
+    status: 200,
+    purpose: "view placements and stability"
+  },
+  careLeavers: {
+    method: "get",
+    path: "/v1/councils/:council/care-leavers",
+    summary:
+      "Care leavers in touch, in education, employment or training and suitably housed, by age band, and their statuses",
+    tag: "outcomes",
+    params: CouncilPath,
+    query: OutcomesQuery,
+    body: none,
+    response: CareLeaversView,
+    status: 200,
+    purpose: "view care leavers' outcomes"
+  },
+  healthOutcomes: {
+    method: "get",
+    path: "/v1/councils/:council/health",
+    summary: "Health assessments, dental checks, immunisations, SDQ, substance misuse, convictions, missing and away",
+    tag: "outcomes",
+    params: CouncilPath,
+    query: OutcomesQuery,
+    body: none,
+    response: HealthView,
+    status: 200,
+    purpose: "view health and missing"
   },
   memberReport: {
     method: "get",

@@ -1,0 +1,82 @@
+import { ChildHistory, type Council, Indicator, ReportingYear, Return, Returns, Scorecard } from "@cpo/domain"
+import { Synth } from "@cpo/synth"
+import { Effect, Option } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { makeApp } from "../app.ts"
+import type { HealthView } from "../endpoints.ts"
+import type { ApiRuntime } from "../runtime.ts"
+import { bearer, councilA, councilB, makeTestRuntime, secret } from "../testing.ts"
+import { healthIndicators } from "./health.ts"
+
+const synthetic: Council.Council = {
+  id: "synthetic-health" as Council.CouncilId,
+  name: "Synthetic Health",
+  localAuthorityCode: Option.none()
+}
+const year = ReportingYear.make(2026)
+const generated = Synth.generate({ seed: 3, council: synthetic.name, children: 120, years: { from: 2025, to: 2026 } })
+const ret2026 = generated.returns.find((r) => r.year === year)
+if (ret2026 === undefined) throw new Error("the synthetic council has no 2026 return")
+
+let runtime: ApiRuntime
+beforeAll(async () => {
+  runtime = await makeTestRuntime()
+  await runtime.runPromise(
+    Returns.Returns.use((returns) =>
+      returns.saveCouncil(synthetic).pipe(Effect.andThen(returns.importReturn(synthetic.id, ret2026, "synthetic")))
+    )
+  )
+}, 120_000)
+afterAll(() => runtime.dispose())
+
+const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const get = async (council: Council.CouncilId, query: string, role: "officer" | "member" | "public" = "officer") =>
+  app().request(`/v1/councils/${council}/health?${query}`, { headers: await bearer(role, [council]) })
+
+const expectedIndicators = (audience: "officer" | "public") =>
+  JSON.parse(
+    JSON.stringify(
+      Scorecard.make({
+        council: synthetic.name,
+        audience,
+        inputs: {
+          year,
+          histories: ChildHistory.index(ret2026),
+          tables: Return.suppliedTables(ret2026),
+          population: Option.none()
+        },
+        catalogue: Indicator.catalogue.filter((d) => (healthIndicators as ReadonlyArray<string>).includes(d.id))
+      }).indicators
+    )
+  )
+
+describe("health and missing", () => {
+  it("gives an officer the OC2 and missing measures as the domain computes them", async () => {
+    const res = await get(synthetic.id, "year=2026")
+    expect(res.status).toBe(200)
+    const view = (await res.json()) as HealthView
+    expect(view.indicators.map((e) => e.id)).toEqual([...healthIndicators])
+    expect(view.indicators).toEqual(expectedIndicators("officer"))
+    expect(view.indicators.find((e) => e.id === "oc2_cohort")?.value).toBeGreaterThan(0)
+  })
+
+  it("says plainly that return interviews are not in the 903 return", async () => {
+    const view = (await (await get(synthetic.id, "year=2026")).json()) as HealthView
+    expect(view.notCollected.map((n) => n.measure)).toEqual(["Return interviews offered", "Return interviews taken up"])
+    expect(view.notCollected.every((n) => n.reason.includes("SSDA903"))).toBe(true)
+  })
+
+  it("suppresses for the public whatever audience is asked for", async () => {
+    const view = (await (await get(synthetic.id, "year=2026&audience=officer", "public")).json()) as HealthView
+    expect(view.audience).toBe("public")
+    expect(view.indicators).toEqual(expectedIndicators("public"))
+    const small = await get(councilA.id, "year=2018", "public")
+    const missing = ((await small.json()) as HealthView).indicators.find((e) => e.id === "missing_children_pct")
+    expect(missing).toMatchObject({ display: "x", reason: "table not supplied: missing" })
+  })
+
+  it("answers 400 for a malformed year and 404 for a year without a return", async () => {
+    expect((await get(councilB.id, "year=twenty")).status).toBe(400)
+    expect((await get(councilB.id, "year=2020")).status).toBe(404)
+  })
+})

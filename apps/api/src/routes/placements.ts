@@ -1,0 +1,137 @@
+/**
+ * `GET /v1/councils/:council/placements?year=&audience=`: where the council's looked-after children live and how
+ * often they move — the placement indicators of the scorecard, the placement group mix at 31 March (`Cohort.document`),
+ * placement moves in the year and their reasons (`Placement.movesDuring`, `Placement.reasonsForChange`), all
+ * suppressed for members and the public through the domain's `Suppression`. Also the year-page helper the care
+ * leavers and health routes share: a council's year as `Indicator.Inputs` and the scorecard of a few indicators.
+ */
+import {
+  type Audience,
+  AuditLog,
+  ChildHistory,
+  Cohort,
+  Council,
+  Indicator,
+  Placement,
+  ReasonPlaceChange,
+  ReportingYear,
+  Return,
+  Returns,
+  Scorecard,
+  Suppression
+} from "@cpo/domain"
+import { Effect, Result } from "effect"
+import type { Context } from "hono"
+import { Hono } from "hono"
+import { forcedAudience } from "../authorization.ts"
+import { endpoints, PlacementsView } from "../endpoints.ts"
+import { guard, validate } from "../middleware.ts"
+import { answer, callerOf, type Deps } from "../run.ts"
+import type { ApiEnv } from "../runtime.ts"
+
+/** The placement indicators of the catalogue, in its order (indicators.md). */
+export const placementIndicators = [
+  "placed_foster_pct",
+  "placed_with_parents_pct",
+  "placed_for_adoption_pct",
+  "placed_homes_secure_semi_independent_pct",
+  "placed_out_of_area_pct",
+  "placed_over_20_miles_pct",
+  "stability_3plus_placements_pct",
+  "stability_long_term_pct"
+] as const
+
+/** The audience a caller gets: members and the public always their own, others what they ask (default officer). */
+export const audienceOf = (c: Context<ApiEnv>, asked: Audience.Audience | undefined): Audience.Audience =>
+  forcedAudience[c.get("principal").role] ?? asked ?? "officer"
+
+/**
+ * A council's current return for a year as indicator inputs, and the scorecard of the indicators named by `ids`
+ * (in catalogue order) for `audience`, exactly as the indicators route publishes them.
+ * @category constructors
+ */
+export const yearOutcomes = (options: {
+  readonly council: Council.CouncilId
+  readonly year: ReportingYear.ReportingYear
+  readonly audience: Audience.Audience
+  readonly ids: ReadonlyArray<string>
+}) =>
+  Effect.gen(function* () {
+    const returns = yield* Returns.Returns
+    const record = yield* returns.council(options.council)
+    const ret = yield* returns.current(options.council, options.year)
+    const inputs: Indicator.Inputs = {
+      year: options.year,
+      histories: ChildHistory.index(ret),
+      tables: Return.suppliedTables(ret),
+      population: Council.populationOf(record)
+    }
+    const scorecard = Scorecard.make({
+      council: record.name,
+      audience: options.audience,
+      inputs,
+      catalogue: Indicator.catalogue.filter((d) => options.ids.includes(d.id))
+    })
+    return { scorecard, inputs }
+  })
+
+const reasonLabel = (reason: string): string =>
+  ReasonPlaceChange.codes.is(reason) ? ReasonPlaceChange.codes.label(reason) : "Not recorded"
+
+/**
+ * Placement moves in the year: how many children looked after in it moved at least once (a proportion of them), and
+ * the moves by reason with their total (one suppressed line, so no reason's small count can be worked out).
+ * @category getters
+ */
+export const movesOf = (inputs: Indicator.Inputs, audience: Audience.Audience): PlacementsView["moves"] => {
+  const from = ReportingYear.start(inputs.year)
+  const to = ReportingYear.end(inputs.year)
+  const rules = inputs.countingRules ?? Placement.defaultCountingRules
+  const lookedAfter = Cohort.members(inputs.histories, inputs.year, "during_year")
+  const movers = lookedAfter.filter((m) => Placement.movesDuring(m.history, from, to, rules).length > 0).length
+  const children = Suppression.proportion(movers, lookedAfter.length, audience)
+  const reasons = Placement.reasonsForChange(inputs.histories, from, to, rules)
+  const published = Suppression.list(
+    reasons.map((r) => r.moves),
+    audience
+  )
+  return {
+    lookedAfter: children.denominator,
+    children: children.numerator,
+    moves: published.total,
+    reasons: reasons.map((r, i) => ({ reason: r.reason, label: reasonLabel(r.reason), moves: published.cells[i]! }))
+  }
+}
+
+export const placements = (deps: Deps) =>
+  new Hono<ApiEnv>().get(
+    endpoints.placements.path,
+    guard("placements"),
+    validate("param", endpoints.placements.params),
+    validate("query", endpoints.placements.query),
+    async (c) => {
+      const { council } = c.req.valid("param")
+      const query = c.req.valid("query")
+      const audience = audienceOf(c, query.audience)
+      const program = Effect.gen(function* () {
+        const { scorecard, inputs } = yield* yearOutcomes({
+          council,
+          year: query.year,
+          audience,
+          ids: placementIndicators
+        })
+        const mix = yield* Result.match(
+          Cohort.document({
+            histories: inputs.histories,
+            year: query.year,
+            cohort: "cla_31_march",
+            by: ["placement_group"],
+            audience
+          }),
+          { onFailure: Effect.die, onSuccess: Effect.succeed }
+        )
+        return { ...scorecard, mix, moves: movesOf(inputs, audience) }
+      }).pipe(AuditLog.withCaller(callerOf(c, endpoints.placements, council)))
+      return answer(c, deps, program, PlacementsView)
+    }
+  )
