@@ -168,28 +168,23 @@ const r149: Rule = {
   )
 }
 
-const providerBlankAllowed = (p: PlacementType.PlacementType, year: number): boolean =>
-  p === "T0" ||
-  p === "T1" ||
-  p === "T2" ||
-  p === "T3" ||
-  (p === "T4" && year >= 2026) ||
-  p === "Z1" ||
-  p === "Z11" ||
-  p === "Z12" ||
-  p === "Z13" ||
-  p === "Z14"
+/** Placements that take no provider code: temporary (T) placements and the Z codes of the year. */
+const providerNotNeeded = (p: PlacementType.PlacementType, year: number): boolean =>
+  year >= 2026
+    ? p === "T0" || p === "T1" || p === "T2" || p === "T3" || p === "Z11" || p === "Z12" || p === "Z13" || p === "Z14"
+    : p === "T0" || p === "T1" || p === "T2" || p === "T3" || p === "T4" || p === "Z1"
 
 const r178: Rule = {
   code: "178",
-  message: "Placement provider code is not valid, or is blank for a placement type that needs one",
+  // A blank provider where one is needed is rule 526's to report, as DfE and the peer validator have it.
+  message: "Placement provider code is not valid, or is given for a placement that takes none (T0–T4, Z codes)",
   tables: ["Episodes"],
   fields: ["PLACE_PROVIDER", "PLACE"],
   years: { from: 2016 },
   readErrors: [{ table: "Episodes", column: "PLACE_PROVIDER" }],
   check: perChild((c, ctx) =>
     c.episodes
-      .filter((r) => Option.isNone(r.value.provider) && !providerBlankAllowed(r.value.placement, ctx.year))
+      .filter((r) => Option.isSome(r.value.provider) && providerNotNeeded(r.value.placement, ctx.year))
       .map((r) => hit("Episodes", r, c.childId))
   )
 }

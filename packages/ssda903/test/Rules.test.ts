@@ -85,15 +85,24 @@ describe("rule 149", () => {
 describe("rule 178", () => {
   failsAndPasses(
     "178",
-    { Episodes: [{ PLACE_PROVIDER: "PR9" }, { CHILD: "C2", PLACE: "U4", PLACE_PROVIDER: "" }] },
+    { Episodes: [{ PLACE_PROVIDER: "PR9" }, { CHILD: "C2", PLACE: "T1", PLACE_PROVIDER: "PR1" }] },
     [[2], [3]],
     {
       Episodes: [
         { PLACE: "T1", PLACE_PROVIDER: "" },
-        { CHILD: "C2", PLACE: "Z1", PLACE_PROVIDER: "" }
+        { CHILD: "C2", PLACE: "Z1", PLACE_PROVIDER: "" },
+        { CHILD: "C3", PLACE: "U4", PLACE_PROVIDER: "" }
       ]
     }
   )
+  describe("from 2025/26", () =>
+    failsAndPasses(
+      "178",
+      { Episodes: [{ PLACE: "Z11", PLACE_PROVIDER: "PR2", DECOM: "01/05/2025" }] },
+      [[2]],
+      { Episodes: [{ PLACE: "T4", PLACE_PROVIDER: "PR2", DECOM: "01/05/2025" }] },
+      { year: 2026 }
+    ))
 })
 
 describe("rule 355", () => {

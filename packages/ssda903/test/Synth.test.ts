@@ -51,8 +51,8 @@ describe("synthetic returns", () => {
           seed: 3,
           previous: previous!
         })
+        // An injected invalid code is a read error, reported under its rule (178's PR9); any other would show as READ.
         const decoded = yield* decodeReturn(injected.return)
-        assert.deepStrictEqual(decoded.errors, [])
         const report = Validation.validate(decoded, { previous: yield* decodeReturn(previous!) })
         const key = (code: string, child: string | null) => `${code} ${child}`
         const expected = [...new Set(injected.injected.map((e) => key(e.code, e.childId)))].sort()

@@ -15,6 +15,7 @@ import {
   type Episode,
   type HealthOutcome,
   type MissingEpisode,
+  type PlacementProvider,
   ReportingYear,
   type Return,
   type SocialWorkerEpisode
@@ -279,7 +280,8 @@ const injectors: Record<string, Injector> = {
         episodeCandidates(w, (e) => Option.isSome(e.provider) && e.placement !== "P1")
       )
       if (chosen === null) return null
-      editEpisode(w, chosen, { provider: none })
+      // A code outside PR0–PR5, written as the council's system might: the CSV carries it as it stands.
+      editEpisode(w, chosen, { provider: Option.some("PR9" as PlacementProvider.PlacementProvider) })
       return w.episodes[chosen]!.childId
     }
   },
@@ -372,7 +374,21 @@ const injectors: Record<string, Injector> = {
       return chosen[0]
     }
   },
-  "191": { table: "OC2", inject: (w) => oc2Edit(w, (o) => Option.isSome(o.immunisations), { immunisations: none }) },
+  // a child with no other OC2 item, so that the blank health item does not also break rule 182
+  "191": {
+    table: "OC2",
+    inject: (w) =>
+      oc2Edit(
+        w,
+        (o) =>
+          Option.isSome(o.immunisations) &&
+          Option.isNone(o.convicted) &&
+          Option.isNone(o.healthCheck) &&
+          Option.isNone(o.interventionReceived) &&
+          Option.isNone(o.interventionOffered),
+        { immunisations: none }
+      )
+  },
   "190": {
     table: "OC2",
     inject: (w) => {
@@ -549,7 +565,11 @@ const injectors: Record<string, Injector> = {
       const rows = w.adoptions
       if (rows === null) return null
       const adopted = new Set(rows.map((r) => r.childId))
-      const candidates = [...w.episodesOf.keys()].filter((id) => !adopted.has(id) && !shortBreakChild(w, id))
+      // not a child looked after for 12 months (OC2), for whom adoption data also breaks rule 187
+      const inOc2 = new Set((w.healthOutcomes ?? []).map((o) => o.childId))
+      const candidates = [...w.episodesOf.keys()].filter(
+        (id) => !adopted.has(id) && !inOc2.has(id) && !shortBreakChild(w, id)
+      )
       const id = pick(w, candidates, (c) => c)
       if (id === null) return null
       rows.push({

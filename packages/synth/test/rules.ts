@@ -48,8 +48,10 @@ export const check = (ret: Return.Return, previous?: Return.Return): ReadonlyArr
     list.forEach((e, i) => {
       const p = e.placement
       if (year <= 2025 ? ["K3", "Z11", "Z12", "Z13", "Z14"].includes(p) : ["H5", "P2", "Z1"].includes(p)) hit("146", id)
-      if (Option.isNone(e.provider) && !["T0", "T1", "T2", "T3", "Z1", "Z11", "Z12", "Z13", "Z14"].includes(p))
-        hit("178", id)
+      const takesNone =
+        year >= 2026 ? ["T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"] : ["T0", "T1", "T2", "T3", "T4", "Z1"]
+      const provider = Option.getOrNull(e.provider)
+      if (provider !== null && (!/^PR[0-5]$/.test(provider) || takesNone.includes(p))) hit("178", id)
       const end = Option.getOrNull(e.end)
       if (end !== null && end === e.start) hit("355", id)
       if (end !== null && end < e.start) hit("356", id)
