@@ -531,7 +531,8 @@ const localMeasureTable = (ctx: Context, caption: string, entries: ReadonlyArray
       num(Narrative.cell(e, ctx.audience)),
       num(
         e.previous === undefined || e.previous === null
-          ? e.display === "c"
+          ? // A period of last year on record means its figure exists and was hidden.
+            e.trend.some((x) => x.period < e.window.start)
             ? "c"
             : "x"
           : `${Narrative.formatNumber(e.unit === "score" ? e.previous : Math.round(e.previous))}${e.unit === "percent" ? "%" : ""}`
