@@ -15,7 +15,6 @@ import {
   type Episode,
   type HealthOutcome,
   type MissingEpisode,
-  type PlacementProvider,
   ReportingYear,
   type Return,
   type SocialWorkerEpisode
@@ -280,8 +279,7 @@ const injectors: Record<string, Injector> = {
         episodeCandidates(w, (e) => Option.isSome(e.provider) && e.placement !== "P1")
       )
       if (chosen === null) return null
-      // A code outside PR0–PR5, written as the council's system might: the CSV carries it as it stands.
-      editEpisode(w, chosen, { provider: Option.some("PR9" as PlacementProvider.PlacementProvider) })
+      editEpisode(w, chosen, { provider: none })
       return w.episodes[chosen]!.childId
     }
   },
