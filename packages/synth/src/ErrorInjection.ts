@@ -15,6 +15,7 @@ import {
   type Episode,
   type HealthOutcome,
   type MissingEpisode,
+  type PlacementProvider,
   ReportingYear,
   type Return,
   type SocialWorkerEpisode
@@ -279,7 +280,8 @@ const injectors: Record<string, Injector> = {
         episodeCandidates(w, (e) => Option.isSome(e.provider) && e.placement !== "P1")
       )
       if (chosen === null) return null
-      editEpisode(w, chosen, { provider: none })
+      // A code outside PR0–PR5, written as the council's system might: the CSV carries it as it stands.
+      editEpisode(w, chosen, { provider: Option.some("PR9" as PlacementProvider.PlacementProvider) })
       return w.episodes[chosen]!.childId
     }
   },
