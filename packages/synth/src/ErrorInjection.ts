@@ -647,7 +647,12 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       const rows = w.socialWorkerEpisodes
       if (rows === null) return null
-      const open = rows.filter((r) => Option.isNone(r.end) && r.start <= w.ye && !w.removed.has(r))
+      // only a child looked after at 31 March (a social worker may stay allocated between periods of care)
+      const lookedAfter = (id: ChildId) =>
+        (w.episodesOf.get(id) ?? []).some((i) => w.episodes[i]!.start <= w.ye && Option.isNone(w.episodes[i]!.end))
+      const open = rows.filter(
+        (r) => Option.isNone(r.end) && r.start <= w.ye && !w.removed.has(r) && lookedAfter(r.childId)
+      )
       const chosen = pick(w, open, (r) => r.childId)
       if (chosen === null) return null
       w.removed.add(chosen)

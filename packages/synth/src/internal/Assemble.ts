@@ -126,10 +126,20 @@ export const identify = (env: Environment, life: Life, id: Child.ChildId, from: 
         : []
     ),
     reviews: life.periods.map((p) => (p.shortBreak || !shown(p) ? [] : reviewsOf(env.council, life, p, from))),
-    socialWorkers: life.periods.map((p) =>
-      p.shortBreak || !shown(p) ? [] : socialWorkersOf(env.council, life, p, from)
+    socialWorkers: life.periods.map((p, i) =>
+      p.shortBreak || !shown(p) ? [] : socialWorkersOf(env.council, life, allocatedUntilNextCare(life.periods, i), from)
     )
   }
+}
+
+/**
+ * A period of care as its social workers see it: a child who comes back into care within two years keeps a social
+ * worker in between, so each social worker episode follows the last (DfE SW10STG2, SW11aSTG2).
+ */
+const allocatedUntilNextCare = (periods: ReadonlyArray<Period>, i: number): Period => {
+  const p = periods[i]!
+  const next = periods.slice(i + 1).find((q) => !q.shortBreak)
+  return next !== undefined && next.start - p.end <= 730 ? { ...p, end: next.start } : p
 }
 
 const some = Option.some
@@ -522,7 +532,7 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
             socialWorkerId: sw.socialWorkerId,
             start: dateOf(sw.start),
             end: ended ? someDate(sw.end) : none,
-            reason: ended && sw.reason !== null ? someCode(sw.reason) : none
+            reason: sw.reason !== null ? someCode(sw.reason) : none
           })
         }
       }

@@ -884,6 +884,9 @@ export const socialWorkersOf = (
   const { start, end } = period
   const spells: Array<SocialWorkerSpell> = []
   let t = start
+  // A spell carries the reason for the change that brought its worker in: DfE wants SW_REASON on every episode from
+  // 1 April 2023 (SW01bSTG1, SW13STG1). The first worker of a period of care replaced no one: OTHERS.
+  let cause: SocialWorkerEpisode.ChangeReason = "OTHERS"
   for (let guard = 0; guard < 40 && t < end; guard++) {
     const change = t + Math.max(30, Math.round(rng.exponential(330)))
     const worker = rng.int(1, council.socialWorkers)
@@ -895,10 +898,11 @@ export const socialWorkersOf = (
         socialWorkerId: `SW${String(worker).padStart(5, "0")}`,
         start: t,
         end: last ? end : change,
-        reason
+        reason: cause
       })
     }
-    if (last) break
+    if (reason === null) break
+    cause = reason
     t = change
   }
   return spells
