@@ -15,6 +15,7 @@
  *   node bench/agreement.ts --dataset peer-fake --year 2023   # the peer's own fake data (old, random values)
  *   node bench/agreement.ts --codes 104,105,112 --details    # only some codes, listing each disagreement
  *   node bench/agreement.ts --peer /path/to/checkout --write  # also writes docs/benchmarks/agreement-<dataset>.json
+ *   node bench/agreement.ts --keep /tmp/compared             # leaves the compared CSV files there
  *
  * Both validators run as child processes, so each one's wall time and peak RSS are its own. Rows are compared as
  * 0-based data rows of each table (our line number − 2). A rule counts as agreeing on a row when both flag it; the
@@ -220,7 +221,8 @@ const main = () => {
       details: { type: "boolean", default: false },
       write: { type: "boolean", default: false },
       "ours-only": { type: "string" },
-      previous: { type: "string" }
+      previous: { type: "string" },
+      keep: { type: "string" }
     }
   })
   const yearEnding = Number(values.year)
@@ -229,7 +231,8 @@ const main = () => {
     console.error(`no peer checkout at ${values.peer}: see the set-up in ${self}`)
     process.exit(2)
   }
-  const folder = mkdtempSync(join(tmpdir(), "cpo-agreement-"))
+  // --keep <dir>: write the compared files there and leave them, to look at a disagreement by hand
+  const folder = values.keep ?? mkdtempSync(join(tmpdir(), "cpo-agreement-"))
   try {
     const current = join(folder, "current")
     let previous: string | undefined = join(folder, "previous")
@@ -321,7 +324,7 @@ const main = () => {
       console.log(`wrote ${out}`)
     }
   } finally {
-    rmSync(folder, { recursive: true, force: true })
+    if (values.keep === undefined) rmSync(folder, { recursive: true, force: true })
   }
 }
 

@@ -344,7 +344,7 @@ const r433: Rule = {
         ([before, after]) =>
           after.value.reasonForNewEpisode !== "S" && Option.getOrUndefined(before.value.end) !== after.value.start
       )
-      .map(([before, after]) => ({ table: "Episodes" as const, lines: [before.line, after.line], childId: c.childId }))
+      .map(([, after]) => hit("Episodes", after, c.childId))
   )
 }
 
@@ -358,9 +358,11 @@ const r431: Rule = {
     consecutive(c)
       .filter(
         ([before, after]) =>
-          after.value.reasonForNewEpisode === "S" && Option.getOrUndefined(before.value.end) === after.value.start
+          after.value.reasonForNewEpisode === "S" &&
+          Option.isSome(before.value.end) &&
+          after.value.start <= before.value.end.value
       )
-      .map(([before, after]) => ({ table: "Episodes" as const, lines: [before.line, after.line], childId: c.childId }))
+      .map(([, after]) => hit("Episodes", after, c.childId))
   )
 }
 

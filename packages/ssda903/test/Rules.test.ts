@@ -180,7 +180,7 @@ describe("rule 433", () => {
         { DECOM: "02/06/2017", RNE: "P" }
       ]
     },
-    [[2, 3]],
+    [[3]],
     {
       Episodes: [
         { DEC: "01/06/2017", REC: "X1", REASON_PLACE_CHANGE: "CARPL" },
@@ -199,7 +199,7 @@ describe("rule 431", () => {
         { DECOM: "01/06/2017", RNE: "S" }
       ]
     },
-    [[2, 3]],
+    [[3]],
     {
       Episodes: [
         { DEC: "01/06/2017", REC: "E13" },
