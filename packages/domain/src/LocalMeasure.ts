@@ -7,11 +7,14 @@
  * Wiltshire return interviews offered 96 % and completed 46 %). A few ready-made definitions ship as `templates` a
  * council can switch on.
  */
-import { Option, Schema } from "effect"
+import { Context, type Effect, Option, Schema } from "effect"
+import type * as Benchmark from "./Benchmark.ts"
 import * as Council from "./Council.ts"
 import * as Frequency from "./Frequency.ts"
 import * as Indicator from "./Indicator.ts"
+import type * as MeasureValue from "./MeasureValue.ts"
 import * as Strategy from "./Strategy.ts"
+import type * as Target from "./Target.ts"
 
 /**
  * A measure's id within its council: lower case, digits and `_`, like a catalogue indicator id (so targets and
@@ -205,3 +208,56 @@ export const asIndicator = (self: Definition): Indicator.Definition => ({
     reason: Option.some("a local measure is recorded, not computed from the 903")
   })
 })
+
+/** A value, target or benchmark names a measure the council has not defined. @category errors */
+export class UnknownMeasure extends Schema.TaggedError<UnknownMeasure>()("UnknownMeasure", {
+  council: Schema.String,
+  measure: Schema.String
+}) {
+  override get message(): string {
+    return `${this.council}: no local measure ${this.measure}`
+  }
+}
+
+/** A definition or value that breaks a rule, with the rules broken. @category errors */
+export class InvalidMeasure extends Schema.TaggedError<InvalidMeasure>()("InvalidMeasure", {
+  measure: Schema.String,
+  problems: Schema.Array(Schema.String)
+}) {
+  override get message(): string {
+    return `measure ${this.measure}: ${this.problems.join("; ")}`
+  }
+}
+
+/**
+ * A council's local measures: definitions, the values recorded per period, and their targets and benchmarks.
+ * @category services
+ */
+export class LocalMeasures extends Context.Service<
+  LocalMeasures,
+  {
+    /** Create or replace a definition (matched by council and id); its values stay. */
+    readonly define: (definition: Definition) => Effect.Effect<void, InvalidMeasure>
+    /** The council's definitions, in the order defined. */
+    readonly definitions: (council: Council.CouncilId) => Effect.Effect<ReadonlyArray<Definition>>
+    /** Record values (a value for a period already held replaces it); answers how many were recorded. */
+    readonly recordValues: (
+      council: Council.CouncilId,
+      values: ReadonlyArray<MeasureValue.Value>
+    ) => Effect.Effect<number, UnknownMeasure | InvalidMeasure>
+    /** The council's values, by measure then period. */
+    readonly values: (council: Council.CouncilId) => Effect.Effect<ReadonlyArray<MeasureValue.Value>>
+    /** Create or replace targets (by measure and year). */
+    readonly setTargets: (
+      council: Council.CouncilId,
+      targets: ReadonlyArray<Target.Target>
+    ) => Effect.Effect<void, UnknownMeasure>
+    readonly targets: (council: Council.CouncilId) => Effect.Effect<ReadonlyArray<Target.Target>>
+    /** Create or replace benchmarks (by measure, year and comparator), e.g. Bright Spots national figures. */
+    readonly setBenchmarks: (
+      council: Council.CouncilId,
+      benchmarks: ReadonlyArray<Benchmark.Benchmark>
+    ) => Effect.Effect<void, UnknownMeasure>
+    readonly benchmarks: (council: Council.CouncilId) => Effect.Effect<ReadonlyArray<Benchmark.Benchmark>>
+  }
+>()("@cpo/domain/LocalMeasures") {}

@@ -7,7 +7,7 @@
  * and the public like the 903 indicators (domain.md §5.1), including the periods that would reveal a hidden one by
  * subtraction from a total.
  */
-import { Option, Result, Schema } from "effect"
+import { Effect, Option, Result, Schema } from "effect"
 import type { Audience } from "./Audience.ts"
 import type * as Benchmark from "./Benchmark.ts"
 import * as CalendarDate from "./CalendarDate.ts"
@@ -466,3 +466,25 @@ export const entries = (
   values: ReadonlyArray<Value>,
   options: EntryOptions
 ): ReadonlyArray<Scorecard.LocalEntry> => definitions.map((d) => entry(d, values, options))
+
+/**
+ * Check values against the council's definitions before they are kept: every measure defined, every value fitting.
+ * @category getters
+ */
+export const check = (
+  council: string,
+  definitions: ReadonlyArray<LocalMeasure.Definition>,
+  values: ReadonlyArray<Value>
+): Effect.Effect<ReadonlyArray<Value>, LocalMeasure.UnknownMeasure | LocalMeasure.InvalidMeasure> => {
+  for (const v of values) {
+    const definition = definitions.find((d) => d.id === v.measure)
+    if (definition === undefined) return Effect.fail(new LocalMeasure.UnknownMeasure({ council, measure: v.measure }))
+    const wrong = problem(definition, v)
+    if (Option.isSome(wrong)) {
+      return Effect.fail(
+        new LocalMeasure.InvalidMeasure({ measure: v.measure, problems: [`${v.period}: ${wrong.value}`] })
+      )
+    }
+  }
+  return Effect.succeed(values)
+}

@@ -7,7 +7,7 @@
  * kept). Pledges are published next to the local offer, so the public page carries plain words and no figures about
  * individuals.
  */
-import { Option, Schema } from "effect"
+import { Context, type Effect, Option, Schema } from "effect"
 import * as CalendarDate from "./CalendarDate.ts"
 import * as CodeList from "./CodeList.ts"
 import * as Council from "./Council.ts"
@@ -215,3 +215,33 @@ export const review = (self: Pledge, r: Review): Pledge => ({
   ...self,
   reviews: [...self.reviews, r].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
 })
+
+/** @category errors */
+export class PledgeNotFound extends Schema.TaggedError<PledgeNotFound>()("PledgeNotFound", {
+  council: Schema.String,
+  pledge: Schema.String
+}) {
+  override get message(): string {
+    return `${this.council}: no pledge ${this.pledge}`
+  }
+}
+
+/**
+ * A council's pledges and their reviews.
+ * @category services
+ */
+export class Pledges extends Context.Service<
+  Pledges,
+  {
+    /** Create or replace a pledge (matched by council and id); reviews given are added to those held. */
+    readonly save: (pledge: Pledge) => Effect.Effect<void>
+    /** The council's pledges, in the order saved, each with its reviews oldest first. */
+    readonly pledges: (council: Council.CouncilId) => Effect.Effect<ReadonlyArray<Pledge>>
+    /** Add a dated review of a pledge. */
+    readonly review: (
+      council: Council.CouncilId,
+      pledge: PledgeId,
+      review: Review
+    ) => Effect.Effect<void, PledgeNotFound>
+  }
+>()("@cpo/domain/Pledges") {}

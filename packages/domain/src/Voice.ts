@@ -7,7 +7,7 @@
  * pledges and actions it bears on, with how many young people raised it suppressed for members and the public
  * (domain.md §5.1), so the member report can show it without identifying anyone.
  */
-import { Option, Result, Schema } from "effect"
+import { Context, type Effect, Option, Result, Schema } from "effect"
 import type { Audience } from "./Audience.ts"
 import type * as Benchmark from "./Benchmark.ts"
 import * as CalendarDate from "./CalendarDate.ts"
@@ -226,3 +226,17 @@ export const tally = (
     .map(([theme, times]) => ({ theme, times }))
     .sort((a, b) => b.times - a.times || (a.theme < b.theme ? -1 : 1))
 }
+
+/**
+ * The themes young people raised, kept per council.
+ * @category services
+ */
+export class Themes extends Context.Service<
+  Themes,
+  {
+    /** Create or replace a theme (matched by council and id). */
+    readonly record: (theme: Theme) => Effect.Effect<void>
+    /** The council's themes, oldest first. */
+    readonly themes: (council: Council.CouncilId) => Effect.Effect<ReadonlyArray<Theme>>
+  }
+>()("@cpo/domain/VoiceThemes") {}

@@ -21,6 +21,7 @@ import migration0005 from "./migrations/0005_enable_row_level_security.ts"
 import migration0006 from "./migrations/0006_local_offer.ts"
 import migration0007 from "./migrations/0007_priorities_and_governance.ts"
 import migration0008 from "./migrations/0008_council_population.ts"
+import migration0009 from "./migrations/0009_local_measures_and_pledges.ts"
 
 /** Where the data lives: PostgreSQL when `pgUrl` is given, else PGlite in `dataDir`, else PGlite in memory. */
 export interface Options {
@@ -43,7 +44,8 @@ export const migrations = {
   "0005_enable_row_level_security": migration0005,
   "0006_local_offer": migration0006,
   "0007_priorities_and_governance": migration0007,
-  "0008_council_population": migration0008
+  "0008_council_population": migration0008,
+  "0009_local_measures_and_pledges": migration0009
 }
 
 /**

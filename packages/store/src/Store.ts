@@ -7,13 +7,15 @@
  * program.pipe(Effect.provide(Store.layer({ dataDir: ".data/pglite" })))
  * ```
  */
-import type { AuditLog, Governance, LocalOffer, Priorities, Returns } from "@cpo/domain"
+import type { AuditLog, Governance, LocalMeasure, LocalOffer, Pledge, Priorities, Returns, Voice } from "@cpo/domain"
 import { Layer } from "effect"
 import type { SqlClient } from "effect/sql"
 import * as AuditLogRepository from "./AuditLogRepository.ts"
 import * as Database from "./Database.ts"
 import * as GovernanceRepository from "./GovernanceRepository.ts"
+import * as LocalMeasuresRepository from "./LocalMeasuresRepository.ts"
 import * as LocalOfferRepository from "./LocalOfferRepository.ts"
+import * as PledgesRepository from "./PledgesRepository.ts"
 import * as PrioritiesRepository from "./PrioritiesRepository.ts"
 import * as Retention from "./Retention.ts"
 import * as ReturnsRepository from "./ReturnsRepository.ts"
@@ -30,6 +32,9 @@ export type Services =
   | Priorities.Priorities
   | Governance.Boards
   | LocalOffer.LocalOffers
+  | LocalMeasure.LocalMeasures
+  | Pledge.Pledges
+  | Voice.Themes
 
 /**
  * The services on a `SqlClient` already in context (for tests that also query the database directly).
@@ -41,7 +46,10 @@ export const layerFromSql: Layer.Layer<Services, never, SqlClient.SqlClient> = L
   LocalOfferRepository.layer,
   Retention.layer,
   PrioritiesRepository.layer,
-  GovernanceRepository.layer
+  GovernanceRepository.layer,
+  LocalMeasuresRepository.layer,
+  PledgesRepository.layer,
+  PledgesRepository.layerThemes
 )
 
 /**
