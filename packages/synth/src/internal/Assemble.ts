@@ -317,12 +317,15 @@ const careLeaverOutcome = (
   rng.reseed(env.council.seed, life.serial, year, 505)
   const inTouch = rng.weighted(inTouchCodes)
   const known = inTouch === "YES"
+  const drawn = known ? rng.weighted(age === 17 ? accommodationAt17 : accommodationAdult) : "0"
+  // a foyer (T1) only for those 18 by the start of the year (rule 347): younger ones are in semi-independent housing
+  const accommodation = drawn === "T1" && age <= 18 ? "D1" : drawn
   return {
     childId: id,
     dateOfBirth: env.dateOf(life.dob),
     inTouch: some(inTouch),
     activity: some(known ? rng.weighted(activityTable(year)) : "0"),
-    accommodation: some(known ? rng.weighted(age === 17 ? accommodationAt17 : accommodationAdult) : "0")
+    accommodation: some(accommodation)
   }
 }
 
@@ -462,8 +465,9 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
           end: ended ? someDate(stay.end) : none,
           reasonCeased: ended ? someCode(stay.reasonCeased) : none,
           reasonPlaceChange: ended && stay.reasonPlaceChange !== null ? someCode(stay.reasonPlaceChange) : none,
-          homePostcode,
-          placementPostcode: stayPostcodes[si]!,
+          // no postcodes (so no distance) for short breaks (rule 398)
+          homePostcode: period.shortBreak ? none : homePostcode,
+          placementPostcode: period.shortBreak ? none : stayPostcodes[si]!,
           // no URN for short breaks (rule 214)
           urn: period.shortBreak ? none : urn === "XXXXXXX" ? someCode(urn) : some(urn)
         })
@@ -547,7 +551,8 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
       dateOfBirth: dob,
       ethnicity: life.ethnicity,
       upn: life.uasc ? someCode("UN2") : age < 5 ? someCode("UN1") : some(identified.upn),
-      mother: female12 ? some(isMother) : none,
+      // MOTHER for every girl looked after other than on short breaks (rules 393, 399)
+      mother: life.sex === "female" && periods.some((p) => !p.shortBreak) ? some(isMother) : none,
       motherChildDateOfBirth: isMother ? some(dateOf(life.motherChildDob!)) : none
     })
     if (life.uasc && periods.length > 0) {

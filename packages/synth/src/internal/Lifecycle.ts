@@ -544,7 +544,8 @@ const adoptionPathway = (ctx: Context, start: number): Plan => {
   const viaSection20 = rng.chance(0.25)
   const plan = startPlan(ctx, start, viaSection20 ? "V2" : "C1", fosterForAdoption ? "U5" : "U6")
   if (viaSection20) changeLegalStatus(plan, start + rng.int(20, 90), "C1")
-  const order = start + rng.int(200, 420)
+  // placement orders (E1) exist from 30 December 2005, day 13147 (rule 446)
+  const order = Math.max(start + rng.int(200, 420), 13147)
   const decision = Math.max(last(plan).at + 7, order - rng.int(30, 120))
   changeLegalStatus(plan, order, "E1")
   if (rng.chance(0.1)) {
@@ -572,7 +573,8 @@ const proceedingsPathway = (ctx: Context, start: number): Plan => {
   const kin = rng.chance(0.3)
   const place: Place = rng.chance(0.05) ? "P1" : fosterForAge(kin, false)
   const r = rng.next()
-  const first: Ls = r < 0.08 ? "L1" : r < 0.13 ? "L2" : r < 0.35 ? "V2" : "C1"
+  // a child placed with parents is not accommodated under section 20 (rule 378)
+  const first: Ls = r < 0.08 ? "L1" : r < 0.13 ? "L2" : r < 0.35 && place !== "P1" ? "V2" : "C1"
   const plan = startPlan(ctx, start, first, place)
   let t = start
   if (first === "L1") t = start + rng.int(1, 2)
@@ -1031,7 +1033,8 @@ export const simulateShortBreaks = (council: Council, serial: number, start: num
   rng.reseed(council.seed, serial, 202)
   const parts = dobParts(start - rng.int(5 * 365, 15 * 365))
   const ctx: Context = { rng, council, life: { ...parts, uasc: false }, adulthood: birthday(parts, 18), nextCarer: 1 }
-  const place: Place = rng.chance(0.7) ? "K2" : "U4"
+  // short breaks are never long-term fostering (rule 384)
+  const place: Place = rng.chance(0.7) ? "K2" : "U6"
   const carer = newPlacement(ctx, start, "V3", place, null)
   const periods: Array<Period> = []
   if (rng.chance(0.3)) {
