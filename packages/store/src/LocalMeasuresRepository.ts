@@ -7,7 +7,7 @@
  * Every call runs under row-level security for its council (`scoped`), and only for a caller who may act for it.
  */
 import { AuditLog, Benchmark, type Council, LocalMeasure, MeasureValue, Target } from "@cpo/domain"
-import { Effect, Layer, Schema } from "effect"
+import { Array as Arr, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import { scoped } from "./Database.ts"
 
@@ -94,9 +94,19 @@ export const layer: Layer.Layer<LocalMeasure.LocalMeasures, never, SqlClient.Sql
     const recordValues = (council: Council.CouncilId, values: ReadonlyArray<MeasureValue.Value>) =>
       Effect.gen(function* () {
         yield* MeasureValue.check(council, yield* definitions(council), values)
-        for (const v of values) {
-          yield* sql`INSERT INTO measure_values (council, measure, period, numerator, denominator, value)
-            VALUES (${council}, ${v.measure}, ${v.period}, ${v.numerator}, ${v.denominator}, ${v.value})
+        // The last figure given for a period wins, as it would row by row; one statement per 500 rows.
+        const latest = [...new Map(values.map((v) => [`${v.measure}/${v.period}`, v])).values()]
+        for (let i = 0; i < latest.length; i += 500) {
+          const rows = latest.slice(i, i + 500).map((v) => ({
+            council,
+            measure: v.measure,
+            period: v.period,
+            numerator: v.numerator,
+            denominator: v.denominator,
+            value: v.value
+          }))
+          if (!Arr.isArrayNonEmpty(rows)) continue
+          yield* sql`INSERT INTO measure_values ${sql.insert(rows)}
             ON CONFLICT (council, measure, period) DO UPDATE SET numerator = excluded.numerator,
               denominator = excluded.denominator, value = excluded.value`
         }
