@@ -5,12 +5,14 @@
 import { withPreset } from "@cpo/tooling/vitest"
 import solid from "vite-plugin-solid"
 import { defineConfig } from "vitest/config"
+import { precache } from "./src/validate/precache-plugin.ts"
 
 const api = "http://localhost:8787"
 
 export default withPreset(
   defineConfig({
-    plugins: [solid()],
+    plugins: [solid(), precache()],
+    worker: { format: "es" },
     build: { target: "es2022", sourcemap: true, manifest: true },
     server: { proxy: { "/v1": api, "/health": api } },
     preview: { proxy: { "/v1": api, "/health": api } },

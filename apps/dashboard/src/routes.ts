@@ -21,5 +21,6 @@ export const routes: Array<RouteDefinition> = [
   { path: "/councils/:council/reports", component: lazy(() => import("./routes/reports.tsx")) },
   { path: "/councils/:council/audit", component: lazy(() => import("./routes/audit.tsx")) },
   { path: "/sign-in", component: lazy(() => import("./routes/sign-in.tsx")) },
+  { path: "/validate", component: lazy(() => import("./routes/validate.tsx")) },
   { path: "*404", component: lazy(() => import("./routes/not-found.tsx")) }
 ]

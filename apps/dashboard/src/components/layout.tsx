@@ -123,6 +123,9 @@ export const Layout = (props: RouteSectionProps) => {
               Corporate Parenting Oversight
             </A>
             <Show when={councilName()}>{(name) => <span class="header__council">{name()}</span>}</Show>
+            <A href="/validate" class="header__link">
+              Check a 903 return
+            </A>
             <UserBar />
           </div>
         </header>

@@ -1,0 +1,307 @@
+/**
+ * /validate: a 903 return checked in the browser, with no sign-in and no file content on the network. A synthetic
+ * return with one error injected for every rule `@cpo/synth` can break is checked beside last year's return, from
+ * the keyboard: every injected error is listed, the CSV, XLSX and JSON downloads open and agree, a child's rows show
+ * the faulty values marked, every request made meanwhile is a same-origin static GET without a body, and, after one
+ * visit, the page loads and validates with the network cut off (service worker).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Synth } from "@cpo/synth"
+import ExcelJS from "exceljs"
+import type { Page, Request } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { makeRuntime } from "./fixtures.ts"
+import {
+  accessibilityViolations,
+  type Browser,
+  launchBrowser,
+  patient,
+  type Site,
+  screenshots,
+  startSite
+} from "./harness.ts"
+
+const years = { from: 2025, to: 2026 }
+const council = Synth.generate({ seed: 23, council: "Synthetic Test Borough", children: 400, years })
+const [lastYear, thisYear] = council.returns as [(typeof council.returns)[number], (typeof council.returns)[number]]
+const codes = Synth.supportedErrorCodes.filter((code) => Synth.isSupported(code, years.to))
+const injected = Synth.injectErrors(thisYear, {
+  errors: codes.map((code) => ({ code, count: 1 })),
+  seed: 3,
+  previous: lastYear
+})
+/** Every injected error as `code child`. */
+const expected = [...new Set(injected.injected.map((e) => `${e.code} ${e.childId}`))].sort()
+
+const folder = mkdtempSync(join(tmpdir(), "cpo-validate-e2e-"))
+const write = (year: number, ret: typeof thisYear): ReadonlyArray<string> => {
+  const dir = join(folder, String(year))
+  mkdirSync(dir, { recursive: true })
+  return Synth.toCsvFiles(ret).map((f) => {
+    const path = join(dir, f.name)
+    writeFileSync(path, f.content)
+    return path
+  })
+}
+const currentFiles = write(years.to, injected.return)
+const previousFiles = write(years.from, lastYear)
+/** Distinct fragments of the files: no request may carry one of them. */
+const fileFragments = [...new Set(injected.injected.map((e) => e.childId as string))]
+
+/** Press Tab until `selector` has focus (at most 40 times), as a keyboard user would. */
+const tabTo = async (page: Page, selector: string) => {
+  for (let n = 0; n < 40; n++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) === true, selector)) return
+    await page.keyboard.press("Tab")
+  }
+  throw new Error(`${selector} was not reached with Tab`)
+}
+
+/** Choose this year's and last year's files from the keyboard, then check them. */
+const chooseAndCheck = async (page: Page) => {
+  await page.locator("h1").waitFor()
+  await page.locator("body").focus()
+  await tabTo(page, "#current-files")
+  await page.locator("#current-files").setInputFiles([...currentFiles])
+  await tabTo(page, "#previous-files")
+  await page.locator("#previous-files").setInputFiles([...previousFiles])
+  await tabTo(page, "button[type=submit]")
+  await page.keyboard.press("Enter")
+  await page.locator("#report-heading").waitFor(patient)
+}
+
+/** The rule code and child of every error in the page's errors table. */
+const errorsInTable = async (page: Page): Promise<ReadonlyArray<string>> =>
+  page
+    .getByRole("table", { name: "Validation errors" })
+    .locator("tbody tr")
+    .evaluateAll((rows) =>
+      rows.map(
+        (r) =>
+          `${r.querySelector("th")?.textContent ?? ""} ${r.querySelector("[data-child]")?.getAttribute("data-child") ?? ""}`
+      )
+    )
+
+/**
+ * The injected errors the page lists, each looked up with the rule and child filters (a return can hold more errors
+ * than the page lists at once).
+ */
+const listedErrors = async (page: Page): Promise<ReadonlySet<string>> => {
+  const listed = new Set<string>()
+  for (const error of injected.injected) {
+    await page.getByLabel("Rule").selectOption(error.code)
+    await page.getByLabel("Child").fill(error.childId)
+    await page.getByRole("button", { name: "Apply filters" }).press("Enter")
+    await expect
+      .poll(async () => (await errorsInTable(page)).every((e) => e === `${error.code} ${error.childId}`), patient)
+      .toBe(true)
+    for (const e of await errorsInTable(page)) listed.add(e)
+  }
+  await page.getByLabel("Rule").selectOption("")
+  await page.getByLabel("Child").fill("")
+  await page.getByRole("button", { name: "Apply filters" }).press("Enter")
+  return listed
+}
+
+/** Every injected error is in `found` (the rules may find more: other checks than those injected can fire). */
+const missing = (found: Iterable<string>) => {
+  const all = new Set(found)
+  return expected.filter((e) => !all.has(e))
+}
+
+const download = async (page: Page, kind: "csv" | "xlsx" | "json") => {
+  await tabTo(page, `[data-download="${kind}"]`)
+  const saved = page.waitForEvent("download")
+  await page.keyboard.press("Enter")
+  const file = await saved
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) }
+}
+
+/** The rows of a CSV text (RFC 4180 quoting). */
+const parseCsv = (text: string): ReadonlyArray<ReadonlyArray<string>> => {
+  const rows: Array<Array<string>> = []
+  let row: Array<string> = []
+  let cell = ""
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ",") {
+      row.push(cell)
+      cell = ""
+    } else if (ch === "\n") {
+      row.push(cell.replace(/\r$/, ""))
+      rows.push(row)
+      row = []
+      cell = ""
+    } else cell += ch
+  }
+  return rows
+}
+
+describe("checking a 903 return in the browser", () => {
+  let site: Site
+  let browser: Browser
+  let page: Page
+  const requests: Array<{ url: string; method: string; body: string | null; type: string; at: number }> = []
+  let chosenAt = Number.POSITIVE_INFINITY
+
+  beforeAll(async () => {
+    site = await startSite(await makeRuntime({ withSynthetic: false }))
+    browser = await launchBrowser()
+    // The context sees the page's, its workers' and the service worker's requests.
+    browser.context.on("request", (r: Request) =>
+      requests.push({ url: r.url(), method: r.method(), body: r.postData(), type: r.resourceType(), at: Date.now() })
+    )
+    page = await browser.context.newPage()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await site?.close()
+    rmSync(folder, { recursive: true, force: true })
+  })
+
+  it("opens without signing in, from the header, and asks for the files first", async () => {
+    await page.goto(`${site.url}/`)
+    await page.getByRole("link", { name: "Check a 903 return" }).click()
+    await page.getByRole("heading", { level: 1, name: "Check a 903 return" }).waitFor()
+    expect(new URL(page.url()).pathname).toBe("/validate")
+    await page.getByRole("button", { name: "Check the files" }).click()
+    const summary = page.getByRole("alert")
+    await summary.waitFor()
+    expect(await summary.getByRole("link").allTextContents()).toEqual([
+      "Choose this year's 903 files (CSV or XML), or their folder"
+    ])
+    await page.locator('[data-offline-ready="yes"]').waitFor(patient)
+    expect(await accessibilityViolations(page)).toEqual([])
+  })
+
+  it("lists every injected error, from the keyboard, with no file content on the network", async () => {
+    expect(expected.length).toBeGreaterThanOrEqual(codes.length)
+    await page.goto(`${site.url}/validate`)
+    await page.locator("h1").waitFor()
+    chosenAt = Date.now()
+    await chooseAndCheck(page)
+    expect(missing(await listedErrors(page))).toEqual([])
+    expect(await page.locator("#report-heading").textContent()).toMatch(/^\d+ errors? found$/)
+    expect(Number(await page.locator("[data-report]").getAttribute("data-elapsed-ms"))).toBeGreaterThan(0)
+    expect(await page.locator("[data-scorecard] [data-indicator]").count()).toBeGreaterThan(10)
+
+    const after = requests.filter((r) => r.at >= chosenAt)
+    const origin = new URL(site.url).origin
+    const notStatic = after.filter((r) => {
+      const url = new URL(r.url)
+      if (url.protocol === "blob:" || url.protocol === "data:") return false
+      return !(
+        url.origin === origin &&
+        r.method === "GET" &&
+        r.body === null &&
+        url.search === "" &&
+        /^\/(assets\/[\w.-]+|sw\.js|sw-precache\.js|manifest\.webmanifest|icon[\w.-]*|validate)?$/.test(url.pathname)
+      )
+    })
+    expect(notStatic).toEqual([])
+    for (const r of after) {
+      for (const fragment of fileFragments) expect(`${r.url} ${r.body ?? ""}`).not.toContain(fragment)
+    }
+    expect(await accessibilityViolations(page)).toEqual([])
+  })
+
+  it("downloads the report as CSV, XLSX and JSON that open and agree with the page", async () => {
+    const heading = (await page.locator("#report-heading").textContent()) ?? ""
+    const count = Number(heading.replace(/[^\d]/g, ""))
+
+    const json = await download(page, "json")
+    expect(json.name).toBe("903-validation-2026.json")
+    const report = JSON.parse(json.bytes.toString("utf8")) as {
+      year: number
+      errors: ReadonlyArray<{ code: string; childId: string | null }>
+    }
+    expect(report.year).toBe(2026)
+    expect(report.errors.length).toBe(count)
+    expect(missing(report.errors.map((e) => `${e.code} ${e.childId}`))).toEqual([])
+
+    const csv = await download(page, "csv")
+    expect(csv.name).toBe("903-validation-2026.csv")
+    const rows = parseCsv(csv.bytes.toString("utf8"))
+    expect(rows[0]).toEqual(["code", "message", "table", "file", "rows", "child", "fields", "value", "expected"])
+    expect(rows.length - 1).toBe(count)
+    expect(missing(rows.slice(1).map((r) => `${r[0]} ${r[5]}`))).toEqual([])
+
+    const xlsx = await download(page, "xlsx")
+    expect(xlsx.name).toBe("903-validation-2026.xlsx")
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Errors", "By rule", "By table", "Rules"])
+    const errorsSheet = workbook.getWorksheet("Errors")
+    expect(errorsSheet?.rowCount).toBe(count + 1)
+    const sheetPairs = new Set<string>()
+    errorsSheet?.eachRow((row, n) => {
+      if (n > 1) sheetPairs.add(`${String(row.getCell(1).value)} ${String(row.getCell(6).value ?? "")}`)
+    })
+    expect(missing(sheetPairs)).toEqual([])
+  })
+
+  it("filters by child and shows that child's rows with the faulty values marked", async () => {
+    const target = injected.injected.find((e) => e.code === "101") ?? injected.injected[0]
+    if (target === undefined) throw new Error("nothing was injected")
+    await page.getByLabel("Child").fill(target.childId)
+    await page.getByRole("button", { name: "Apply filters" }).press("Enter")
+    const children = await page
+      .getByRole("table", { name: "Validation errors" })
+      .locator("[data-child]")
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute("data-child")))
+    expect(children.length).toBeGreaterThan(0)
+    expect(children.every((c) => c === target.childId)).toBe(true)
+
+    await page.locator(`[data-child="${target.childId}"]`).first().focus()
+    await page.keyboard.press("Enter")
+    const drill = page.locator(`[data-child-rows="${target.childId}"]`)
+    await drill.waitFor(patient)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("child-rows-heading")
+    const flagged = await drill
+      .locator("[data-flagged]")
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute("data-flagged")))
+    expect(flagged.length).toBeGreaterThan(0)
+    if (target.code === "101") expect(flagged).toContain("SEX")
+    expect(await drill.getByRole("table").count()).toBeGreaterThan(0)
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await screenshots(page, "validate")).toEqual([
+      { width: 1280, overflows: false },
+      { width: 390, overflows: false }
+    ])
+  })
+
+  it("after one visit, loads and validates with the network cut off", async () => {
+    const offline = await browser.context.newPage()
+    await offline.goto(`${site.url}/validate`)
+    await offline.locator('[data-offline-ready="yes"]').waitFor(patient)
+    const reachedNetwork: Array<string> = []
+    await browser.context.setOffline(true)
+    await browser.context.route("**/*", (route) => {
+      reachedNetwork.push(route.request().url())
+      return route.abort("internetdisconnected")
+    })
+    try {
+      await offline.reload()
+      await offline.getByRole("heading", { level: 1, name: "Check a 903 return" }).waitFor(patient)
+      await chooseAndCheck(offline)
+      expect(missing(await listedErrors(offline))).toEqual([])
+      // Only the API's calls (the layout's list of councils) may have tried the network, and failed.
+      expect(reachedNetwork.filter((url) => !new URL(url).pathname.startsWith("/v1/"))).toEqual([])
+    } finally {
+      await browser.context.unroute("**/*")
+      await browser.context.setOffline(false)
+      await offline.close()
+    }
+  })
+})
