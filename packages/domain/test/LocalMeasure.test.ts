@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Option } from "effect"
+import { Option, Result } from "effect"
 import { Council, LocalMeasure, Strategy } from "../src/index.ts"
 
 const council = Council.CouncilId.make("demo-borough")
@@ -39,5 +39,21 @@ describe("LocalMeasure.problems", () => {
       { at: "measure pep_on_time_pct", message: "id used by another measure" },
       { at: "measure placed_foster_pct", message: "id is a 903 indicator's" }
     ])
+  })
+})
+
+describe("LocalMeasure.targetsFromCsv", () => {
+  const pep = LocalMeasure.fromTemplate(Option.getOrThrow(LocalMeasure.templateById("pep_on_time_pct")), council)
+  it("reads targets of the council's measures with an optional tolerance", () => {
+    const r = Result.getOrThrow(
+      LocalMeasure.targetsFromCsv("measure,year,target,tolerance\npep_on_time_pct,2025,95,5\n", [pep])
+    )
+    assert.deepStrictEqual(
+      r.map((t) => [t.indicator as string, t.year, t.value, t.tolerance]),
+      [["pep_on_time_pct", 2025, 95, 5]]
+    )
+  })
+  it("refuses a measure the council has not defined", () => {
+    assert.isTrue(Result.isFailure(LocalMeasure.targetsFromCsv("measure,year,target\nnope,2025,95\n", [pep])))
   })
 })
