@@ -650,8 +650,16 @@ const injectors: Record<string, Injector> = {
       // only a child looked after at 31 March (a social worker may stay allocated between periods of care)
       const lookedAfter = (id: ChildId) =>
         (w.episodesOf.get(id) ?? []).some((i) => w.episodes[i]!.start <= w.ye && Option.isNone(w.episodes[i]!.end))
+      // and one with an earlier social worker episode, so that only the open one is missing (not all, SW12STG2)
+      const count = new Map<ChildId, number>()
+      for (const r of rows) count.set(r.childId, (count.get(r.childId) ?? 0) + 1)
       const open = rows.filter(
-        (r) => Option.isNone(r.end) && r.start <= w.ye && !w.removed.has(r) && lookedAfter(r.childId)
+        (r) =>
+          Option.isNone(r.end) &&
+          r.start <= w.ye &&
+          !w.removed.has(r) &&
+          lookedAfter(r.childId) &&
+          (count.get(r.childId) ?? 0) > 1
       )
       const chosen = pick(w, open, (r) => r.childId)
       if (chosen === null) return null
