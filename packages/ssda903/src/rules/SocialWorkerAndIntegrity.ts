@@ -1,8 +1,397 @@
 /**
- * DfE social-worker rules (SW…STG1/STG2), the 2026/27 deprivation-of-liberty rules (7xx) and the integrity checks (INT01–INT36, EPI, NoE).
- * Each rule is a small pure check named by its DfE code; messages are our own paraphrase.
+ * DfE social-worker rules (SW…STG1/STG2), the 2026/27 deprivation-of-liberty rules (707–710) and the integrity checks
+ * (INT01–INT36, EPI, NoE). Each rule is a small pure check named by its DfE code; messages are our own paraphrase.
+ * Where we read a rule differently from the peer validator (data-to-insight `csc-validator-be-903`), the reason is in
+ * packages/ssda903/AGREEMENT.md under the rule's code.
  */
-import type { Rule } from "../Rule.ts"
+import { CalendarDate, type Episode, ReportingYear, type SocialWorkerEpisode } from "@cpo/domain"
+import { Option } from "effect"
+import { type ChildRecords, type Context, type Hit, hit, noRecordCheck, perChild, type Rule } from "../Rule.ts"
+import type { ReadError, Row } from "../Ssda903.ts"
+import type * as Table from "../Table.ts"
+
+const ye = (ctx: Context) => ReportingYear.end(ctx.year)
+const ys = (ctx: Context) => ReportingYear.start(ctx.year)
+
+const isShortBreak = (e: Episode.Episode) => e.legalStatus === "V3" || e.legalStatus === "V4"
+
+/** Read errors on one table's column, as hits on the rows they stand for (one per row). */
+const readErrorHits = (ctx: Context, table: Table.Name, keep: (e: ReadError) => boolean): ReadonlyArray<Hit> => {
+  const seen = new Set<number>()
+  const out: Array<Hit> = []
+  for (const e of ctx.current.readErrors) {
+    if (e.table !== table || seen.has(e.row) || !keep(e)) continue
+    seen.add(e.row)
+    out.push({ table, lines: [e.row], childId: e.childId, fields: [e.column] })
+  }
+  return out
+}
+
+/** A blank cell the codec could not accept (a required value left empty). */
+const isBlankIn = (columns: ReadonlyArray<string>) => (e: ReadError) => e.value === "" && columns.includes(e.column)
+
+// ── Social worker episodes ────────────────────────────────────────────────────────────────────────────────────────
+// Social worker episodes (SWEpisodes) are collected from 2023/24 (collection year 2024). A changed rule is a new
+// definition under the same code from its first year; the 2024/25 del_list retires SW01STG1, SW03STG1, SW11aSTG2 and
+// SW14STG2.
+
+type SocialWorkerRow = Row<SocialWorkerEpisode.SocialWorkerEpisode>
+
+/** The day from which every social worker episode must carry a reason (the first SW collection year). */
+const socialWorkerReasonsFrom = CalendarDate.make("2023-04-01")
+
+/** A child's social worker episodes by start date; an episode with no end after an ended one starting the same day. */
+const socialWorkerEpisodesInOrder = (c: ChildRecords): ReadonlyArray<SocialWorkerRow> =>
+  c.socialWorkerEpisodes.length < 2
+    ? c.socialWorkerEpisodes
+    : [...c.socialWorkerEpisodes].sort((a, b) => {
+        if (a.value.start !== b.value.start) return a.value.start < b.value.start ? -1 : 1
+        const ea = Option.getOrUndefined(a.value.end)
+        const eb = Option.getOrUndefined(b.value.end)
+        if (ea !== eb) return ea === undefined ? 1 : eb === undefined ? -1 : ea < eb ? -1 : 1
+        return a.line - b.line
+      })
+
+const swRule = (
+  code: string,
+  message: string,
+  fields: ReadonlyArray<string>,
+  years: Rule["years"],
+  check: Rule["check"]
+): Rule => ({ code, message, tables: ["SWEpisodes"], fields, years, check })
+
+/** The episode open at 31 March, when the child is looked after then (an agreed series of short breaks is not). */
+const lookedAfterAtYearEnd = (c: ChildRecords, ctx: Context): Row<Episode.Episode> | undefined => {
+  const end = ye(ctx)
+  for (let i = c.episodes.length - 1; i >= 0; i--) {
+    const e = c.episodes[i]!
+    if (e.value.start <= end && Option.isNone(e.value.end)) return isShortBreak(e.value) ? undefined : e
+  }
+  return undefined
+}
+
+/**
+ * SW01STG1 (2023/24): a child looked after at 31 March needs at least one instance of each social worker item. Rows
+ * whose SW_ID or SW_DECOM could not be read are not in the return, so here they count as missing.
+ */
+const rSW01STG1: Rule = {
+  code: "SW01STG1",
+  message: "Child looked after at 31 March but no social worker episode information is reported",
+  tables: ["SWEpisodes", "Episodes"],
+  fields: ["SW_ID", "SW_DECOM", "SW_REASON"],
+  years: { from: 2024, to: 2024 },
+  check: perChild((c, ctx) => {
+    const open = lookedAfterAtYearEnd(c, ctx)
+    if (open === undefined) return undefined
+    const complete = c.socialWorkerEpisodes.some((r) => Option.isSome(r.value.reason))
+    return complete ? undefined : [hit("Episodes", open, c.childId)]
+  })
+}
+
+/** SW01aSTG1 (from 2024/25): an episode before 1 April 2023 needs an id and start date (its reason is optional). */
+const rSW01aSTG1: Rule = {
+  ...swRule(
+    "SW01aSTG1",
+    "Social worker episode information is incomplete: start date missing",
+    ["SW_DECOM", "SW_ID"],
+    { from: 2025 },
+    // A row with a blank SW_ID is not read, so its start date is unknown: SW02STG1 reports it.
+    (ctx) => readErrorHits(ctx, "SWEpisodes", isBlankIn(["SW_DECOM"]))
+  )
+}
+
+/** SW01bSTG1 (from 2024/25): an episode from 1 April 2023 needs an id, a start date and a reason for the change. */
+const rSW01bSTG1: Rule = swRule(
+  "SW01bSTG1",
+  "Social worker episode information is incomplete: an episode from 1 April 2023 needs a start date and a reason",
+  ["SW_DECOM", "SW_ID", "SW_REASON"],
+  { from: 2025 },
+  (ctx) => [
+    ...readErrorHits(ctx, "SWEpisodes", isBlankIn(["SW_DECOM"])),
+    ...perChild((c) =>
+      c.socialWorkerEpisodes
+        .filter((r) => r.value.start >= socialWorkerReasonsFrom && Option.isNone(r.value.reason))
+        .map((r) => hit("SWEpisodes", r, c.childId, ["SW_REASON"]))
+    )(ctx)
+  ]
+)
+
+const rSW02STG1: Rule = {
+  ...swRule(
+    "SW02STG1",
+    "Social worker ID does not begin with SW or XX",
+    ["SW_ID"],
+    { from: 2024 },
+    perChild((c) =>
+      c.socialWorkerEpisodes
+        .filter((r) => !r.value.socialWorkerId.startsWith("SW") && !r.value.socialWorkerId.startsWith("XX"))
+        .map((r) => hit("SWEpisodes", r, c.childId))
+    )
+  ),
+  // A blank SW_ID cannot begin with SW or XX either.
+  readErrors: [{ table: "SWEpisodes", column: "SW_ID" }]
+}
+
+const rSW03STG1: Rule = swRule(
+  "SW03STG1",
+  "Social worker episode information is incomplete: id, start date and reason are all needed",
+  ["SW_ID", "SW_DECOM", "SW_REASON"],
+  { from: 2024, to: 2024 },
+  (ctx) => [
+    ...readErrorHits(ctx, "SWEpisodes", isBlankIn(["SW_ID", "SW_DECOM"])),
+    ...perChild((c) =>
+      c.socialWorkerEpisodes
+        .filter((r) => Option.isNone(r.value.reason))
+        .map((r) => hit("SWEpisodes", r, c.childId, ["SW_REASON"]))
+    )(ctx)
+  ]
+)
+
+const rSW04STG1: Rule = {
+  ...swRule(
+    "SW04STG1",
+    "Date the social worker episode began is not a valid date",
+    ["SW_DECOM"],
+    { from: 2024 },
+    noRecordCheck
+  ),
+  readErrors: [{ table: "SWEpisodes", column: "SW_DECOM" }]
+}
+
+const rSW05STG1: Rule = {
+  ...swRule(
+    "SW05STG1",
+    "Date the social worker episode ended is not a valid date",
+    ["SW_DEC"],
+    { from: 2024 },
+    noRecordCheck
+  ),
+  readErrors: [{ table: "SWEpisodes", column: "SW_DEC" }]
+}
+
+const rSW06STG2: Rule = swRule(
+  "SW06STG2",
+  "Social worker episode starts after the end of the collection year",
+  ["SW_DECOM"],
+  { from: 2024 },
+  perChild((c, ctx) =>
+    c.socialWorkerEpisodes.filter((r) => r.value.start > ye(ctx)).map((r) => hit("SWEpisodes", r, c.childId))
+  )
+)
+
+/** SW_DEC outside [from, 31 March]; `from` is 1 April of the year, or of the year before from 2024/25. */
+const endOutside = (code: string, years: Rule["years"], yearsBack: number): Rule =>
+  swRule(
+    code,
+    yearsBack === 0
+      ? "Social worker episode end date is outside the collection year"
+      : "Social worker episode end date is before 1 April of the previous collection year or after 31 March",
+    ["SW_DEC"],
+    years,
+    perChild((c, ctx) => {
+      const from = CalendarDate.addYears(ys(ctx), -yearsBack)
+      return c.socialWorkerEpisodes
+        .filter((r) => Option.isSome(r.value.end) && (r.value.end.value < from || r.value.end.value > ye(ctx)))
+        .map((r) => hit("SWEpisodes", r, c.childId))
+    })
+  )
+
+const rSW07STG2a = endOutside("SW07STG2", { from: 2024, to: 2024 }, 0)
+const rSW07STG2b = endOutside("SW07STG2", { from: 2025 }, 1)
+
+/** Every episode but a child's latest that has no end date. */
+const openBeforeLatest = (c: ChildRecords): ReadonlyArray<Hit> | undefined => {
+  if (c.socialWorkerEpisodes.length < 2) return undefined
+  const sorted = socialWorkerEpisodesInOrder(c)
+  return sorted
+    .slice(0, -1)
+    .filter((r) => Option.isNone(r.value.end))
+    .map((r) => hit("SWEpisodes", r, c.childId))
+}
+
+const rSW08STG2: Rule = swRule(
+  "SW08STG2",
+  "A new social worker episode has started but the previous one has no end date",
+  ["SW_DEC"],
+  { from: 2024 },
+  perChild(openBeforeLatest)
+)
+
+const rSW09STG2: Rule = swRule(
+  "SW09STG2",
+  "Social worker episode appears to have lasted less than a day",
+  ["SW_DECOM", "SW_DEC"],
+  { from: 2024 },
+  perChild((c) =>
+    c.socialWorkerEpisodes
+      .filter((r) => Option.isSome(r.value.end) && r.value.end.value === r.value.start)
+      .map((r) => hit("SWEpisodes", r, c.childId))
+  )
+)
+
+/** Consecutive episodes of one child (by start date). */
+const consecutiveSocialWorkerEpisodes = (c: ChildRecords) => {
+  const sorted = socialWorkerEpisodesInOrder(c)
+  const pairs: Array<readonly [SocialWorkerRow, SocialWorkerRow]> = []
+  for (let i = 1; i < sorted.length; i++) pairs.push([sorted[i - 1]!, sorted[i]!])
+  return pairs
+}
+
+/** `start` is within `days` either side of the previous episode's end (an open previous episode never is). */
+const startsNear = (before: SocialWorkerRow, after: SocialWorkerRow, days: number): boolean =>
+  Option.isSome(before.value.end) &&
+  Math.abs(CalendarDate.daysBetween(before.value.end.value, after.value.start)) <= days
+
+/**
+ * SW10STG2: each episode starts within 7 days either side of the end of the one before. From 2024/25 an episode whose
+ * reason is FCONTA (fixed-term contract ended) is exempt.
+ */
+const handover = (years: Rule["years"], exempt: (r: SocialWorkerRow) => boolean): Rule =>
+  swRule(
+    "SW10STG2",
+    "A new social worker episode does not start within 7 days of the end of the previous one",
+    ["SW_DECOM"],
+    years,
+    perChild((c) =>
+      consecutiveSocialWorkerEpisodes(c)
+        .filter(([before, after]) => !exempt(after) && !startsNear(before, after, 7))
+        .map(([, after]) => hit("SWEpisodes", after, c.childId))
+    )
+  )
+
+const rSW10STG2a = handover({ from: 2024, to: 2024 }, () => false)
+const rSW10STG2b = handover({ from: 2025 }, (r) => Option.getOrUndefined(r.value.reason) === "FCONTA")
+
+/**
+ * SW11aSTG2 (2023/24): an episode that ended more than 5 days before 31 March is followed by one starting within 5
+ * days of its end. The later episode is reported, as the peer does.
+ */
+const rSW11aSTG2: Rule = swRule(
+  "SW11aSTG2",
+  "Social worker episode ended before 31 March and the next one does not start within 5 days of that end",
+  ["SW_DEC"],
+  { from: 2024, to: 2024 },
+  perChild((c, ctx) => {
+    const cutOff = CalendarDate.addDays(ye(ctx), -5)
+    return consecutiveSocialWorkerEpisodes(c)
+      .filter(
+        ([before, after]) =>
+          Option.isSome(before.value.end) && before.value.end.value <= cutOff && !startsNear(before, after, 5)
+      )
+      .map(([, after]) => hit("SWEpisodes", after, c.childId))
+  })
+)
+
+/** The child's care has ended by 31 March: the latest episode ceased (not X1) on or before it. */
+const hasLeftCareBy = (c: ChildRecords, day: CalendarDate.CalendarDate): boolean => {
+  const latest = c.episodes[c.episodes.length - 1]?.value
+  return (
+    latest !== undefined &&
+    Option.isSome(latest.end) &&
+    latest.end.value <= day &&
+    Option.getOrUndefined(latest.reasonCeased) !== "X1"
+  )
+}
+
+/**
+ * SW11bSTG2: the child's latest episode ended in the last 5 days of the year and no episode follows it. A social
+ * worker episode closed because the child left care is not missing a successor.
+ */
+const rSW11bSTG2: Rule = swRule(
+  "SW11bSTG2",
+  "Social worker episode ended in the last days before 31 March and no later social worker episode is provided",
+  ["SW_DEC"],
+  { from: 2024 },
+  perChild((c, ctx) => {
+    const sorted = socialWorkerEpisodesInOrder(c)
+    const last = sorted[sorted.length - 1]
+    if (last === undefined || Option.isNone(last.value.end) || hasLeftCareBy(c, ye(ctx))) return undefined
+    const end = last.value.end.value
+    return end >= CalendarDate.addDays(ye(ctx), -5) && end <= ye(ctx) ? [hit("SWEpisodes", last, c.childId)] : undefined
+  })
+)
+
+/**
+ * SW12STG2: where care starts or ends in the window (the year; from 2024/25 the year and the one before), social worker
+ * episodes must be reported around it: one open on or after the day care started, one that began by the day it
+ * ended. Short breaks are not care for this purpose.
+ */
+const aroundCare = (years: Rule["years"], yearsBack: number): Rule => ({
+  code: "SW12STG2",
+  message: "Care started or ended in the year but no social worker episode is reported around that date",
+  tables: ["SWEpisodes", "Episodes"],
+  fields: ["SW_DECOM"],
+  years,
+  check: perChild((c, ctx) => {
+    const from = CalendarDate.addYears(ys(ctx), -yearsBack)
+    const to = ye(ctx)
+    const sw = c.socialWorkerEpisodes
+    const out: Array<Hit> = []
+    for (const r of c.episodes) {
+      const e = r.value
+      // an episode ending before it starts is rule 356's to report
+      if (isShortBreak(e) || (Option.isSome(e.end) && e.end.value < e.start)) continue
+      const starts = e.reasonForNewEpisode === "S" && e.start >= from && e.start <= to
+      const rec = Option.getOrUndefined(e.reasonCeased)
+      const end = Option.getOrUndefined(e.end)
+      const ends = rec !== undefined && rec !== "X1" && end !== undefined && end >= from && end <= to
+      const startCovered = !starts || sw.some((s) => Option.isNone(s.value.end) || s.value.end.value >= e.start)
+      const endCovered = !ends || sw.some((s) => s.value.start <= end!)
+      if (!startCovered || !endCovered) out.push(hit("Episodes", r, c.childId, ["DECOM", "DEC"]))
+    }
+    return out
+  })
+})
+
+const rSW12STG2a = aroundCare({ from: 2024, to: 2024 }, 0)
+const rSW12STG2b = aroundCare({ from: 2025 }, 1)
+
+/** SW13STG1 from 2024/25: a reason must also be given for every episode starting on or after 1 April 2023. */
+const rSW13STG1: Rule = {
+  ...swRule(
+    "SW13STG1",
+    "Reason for social worker change is not valid, or is missing for an episode starting on or after 1 April 2023",
+    ["SW_REASON"],
+    { from: 2025 },
+    perChild((c) =>
+      c.socialWorkerEpisodes
+        .filter((r) => Option.isNone(r.value.reason) && r.value.start >= socialWorkerReasonsFrom)
+        .map((r) => hit("SWEpisodes", r, c.childId))
+    )
+  ),
+  readErrors: [{ table: "SWEpisodes", column: "SW_REASON" }]
+}
+
+const rSW14STG2: Rule = swRule(
+  "SW14STG2",
+  "Social worker episode end date is blank but it is not the child's latest episode",
+  ["SW_DEC"],
+  { from: 2024, to: 2024 },
+  perChild(openBeforeLatest)
+)
+
+const socialWorker: ReadonlyArray<Rule> = [
+  rSW01STG1,
+  rSW01aSTG1,
+  rSW01bSTG1,
+  rSW02STG1,
+  rSW03STG1,
+  rSW04STG1,
+  rSW05STG1,
+  rSW06STG2,
+  rSW07STG2a,
+  rSW07STG2b,
+  rSW08STG2,
+  rSW09STG2,
+  rSW10STG2a,
+  rSW10STG2b,
+  rSW11aSTG2,
+  rSW11bSTG2,
+  rSW12STG2a,
+  rSW12STG2b,
+  rSW13STG1,
+  rSW14STG2
+]
 
 /** The rules of this module, every year's version. @category rules */
-export const all: ReadonlyArray<Rule> = []
+export const all: ReadonlyArray<Rule> = [...socialWorker]
