@@ -31,6 +31,8 @@ export interface InjectedError {
   readonly code: string
   readonly childId: Child.ChildId
   readonly table: Table
+  /** Rules the same edit cannot help breaking too (a gap after an X1 episode is both 433 and 388). */
+  readonly alsoBreaks?: ReadonlyArray<string>
 }
 
 /** @category models */
@@ -91,6 +93,8 @@ interface Injector {
   readonly inject: (work: Work) => ChildId | ReadonlyArray<ChildId> | null
   /** Needs last year's return to be seen (the 503 rules compare the two years). */
   readonly needsPrevious?: true
+  /** Rules the edit necessarily breaks as well. */
+  readonly alsoBreaks?: ReadonlyArray<string>
 }
 
 const some = Option.some
@@ -137,7 +141,7 @@ const episodeCandidates = (w: Work, keep: (e: Episode.Episode, i: number, list: 
 }
 
 /** Episodes open at the end of last year, which last year's return shows too (for the 503 rules). */
-const carriedEpisodes = (w: Work, keep: (e: Episode.Episode) => boolean) => {
+const carriedEpisodes = (w: Work, keep: (e: Episode.Episode, i: number, list: ReadonlyArray<number>) => boolean) => {
   const out: Array<number> = []
   for (const [id, list] of w.episodesOf) {
     if (w.used.has(id)) continue
@@ -145,7 +149,7 @@ const carriedEpisodes = (w: Work, keep: (e: Episode.Episode) => boolean) => {
       const e = w.episodes[i]!
       const openAtLastYearEnd =
         e.start < w.ys && Option.match(e.end, { onNone: () => true, onSome: (end) => end >= w.ys })
-      if (openAtLastYearEnd && !isShortBreakLegalStatus(e.legalStatus) && keep(e)) out.push(i)
+      if (openAtLastYearEnd && !isShortBreakLegalStatus(e.legalStatus) && keep(e, i, list)) out.push(i)
     }
   }
   return out
@@ -176,16 +180,59 @@ const shortInYearPeriods = (w: Work, minDays: number) =>
 const isShortBreakLegalStatus = (ls: string) => ls === "V3" || ls === "V4"
 
 /** Change the legal status of an in-year, ended, non-short-break episode lasting more than `days`. */
+/** The episodes either side of episode `i` in its child's list. */
+const neighbours = (w: Work, i: number, list: ReadonlyArray<number>) => {
+  const at = list.indexOf(i)
+  return {
+    before: at > 0 ? w.episodes[list[at - 1]!] : undefined,
+    after: at + 1 < list.length ? w.episodes[list[at + 1]!] : undefined
+  }
+}
+
+/**
+ * Episode `i` may take legal status `ls` without making its reason for new episode, or the next one's, untrue: each
+ * starts care (S) or records a change of legal status that then happens (rules 434–436).
+ */
+const legalStatusChangeFits = (w: Work, i: number, list: ReadonlyArray<number>, ls: string): boolean => {
+  const { before, after } = neighbours(w, i, list)
+  const e = w.episodes[i]!
+  const says = (rne: string) => rne === "L" || rne === "B" || rne === "U"
+  return (
+    (before === undefined ||
+      e.reasonForNewEpisode === "S" ||
+      (says(e.reasonForNewEpisode) && before.legalStatus !== ls)) &&
+    (after === undefined ||
+      after.reasonForNewEpisode === "S" ||
+      (says(after.reasonForNewEpisode) && after.legalStatus !== ls))
+  )
+}
+
+/** Episode `i`'s provider may change: its episode and the next record a change of placement of another type too. */
+const providerChangeFits = (w: Work, i: number, list: ReadonlyArray<number>): boolean => {
+  const { before, after } = neighbours(w, i, list)
+  const e = w.episodes[i]!
+  const says = (rne: string) => rne === "P" || rne === "T" || rne === "B" || rne === "U"
+  return (
+    (before === undefined ||
+      e.reasonForNewEpisode === "S" ||
+      (says(e.reasonForNewEpisode) && before.placement !== e.placement)) &&
+    (after === undefined ||
+      after.reasonForNewEpisode === "S" ||
+      (says(after.reasonForNewEpisode) && after.placement !== e.placement))
+  )
+}
+
 const legalStatusLongerThan = (w: Work, ls: "L1" | "L2", days: number) => {
   const chosen = pickEpisode(
     w,
     episodeCandidates(
       w,
-      (e) =>
+      (e, i, list) =>
         inYear(w, e.start) &&
         Option.isSome(e.end) &&
         CalendarDate.daysBetween(e.start, e.end.value) > days + 1 &&
-        (e.legalStatus === "C1" || e.legalStatus === "C2" || e.legalStatus === "V2" || e.legalStatus === "E1")
+        (e.legalStatus === "C1" || e.legalStatus === "C2" || e.legalStatus === "V2" || e.legalStatus === "E1") &&
+        legalStatusChangeFits(w, i, list, ls)
     )
   )
   if (chosen === null) return null
@@ -328,9 +375,10 @@ const injectors: Record<string, Injector> = {
         w,
         episodeCandidates(
           w,
-          (e) =>
+          (e, i, list) =>
             ageAt(w, e.childId, e.start) < 10 &&
-            (e.legalStatus === "C1" || e.legalStatus === "C2" || e.legalStatus === "V2" || e.legalStatus === "E1")
+            (e.legalStatus === "C1" || e.legalStatus === "C2" || e.legalStatus === "V2" || e.legalStatus === "E1") &&
+            legalStatusChangeFits(w, i, list, "J1")
         )
       )
       if (chosen === null) return null
@@ -457,6 +505,8 @@ const injectors: Record<string, Injector> = {
   },
   "433": {
     table: "Episodes",
+    // the episode before ends X1, so a continuation that starts a day late is also rule 388
+    alsoBreaks: ["388"],
     inject: (w) => {
       const chosen = pickEpisode(
         w,
@@ -607,7 +657,12 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       const chosen = pickEpisode(
         w,
-        carriedEpisodes(w, (e) => e.legalStatus === "C1" || e.legalStatus === "C2")
+        carriedEpisodes(
+          w,
+          (e, i, list) =>
+            (e.legalStatus === "C1" || e.legalStatus === "C2") &&
+            legalStatusChangeFits(w, i, list, e.legalStatus === "C1" ? "C2" : "C1")
+        )
       )
       if (chosen === null) return null
       editEpisode(w, chosen, { legalStatus: w.episodes[chosen]!.legalStatus === "C1" ? "C2" : "C1" })
@@ -633,7 +688,13 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       const chosen = pickEpisode(
         w,
-        carriedEpisodes(w, (e) => (e.placement === "U4" || e.placement === "U6") && Option.isSome(e.provider))
+        carriedEpisodes(
+          w,
+          (e, i, list) =>
+            (e.placement === "U4" || e.placement === "U6") &&
+            Option.isSome(e.provider) &&
+            providerChangeFits(w, i, list)
+        )
       )
       if (chosen === null) return null
       const provider = Option.getOrThrow(w.episodes[chosen]!.provider)
@@ -691,7 +752,11 @@ const missingEdit = (
     if (list === undefined) byChild.set(r.childId, [i])
     else list.push(i)
   })
-  const candidates = [...byChild.entries()].filter(([, list]) => list.length >= atLeast)
+  // Children still looked after at 31 March: a missing period moved past the year end then stays inside the period
+  // of care, so that it cannot also break rules 577, 578 and 581.
+  const candidates = [...byChild.entries()].filter(
+    ([id, list]) => list.length >= atLeast && (w.episodesOf.get(id)?.length ?? 0) > 0 && lastEnd(w, id) === null
+  )
   const chosen = pick(w, candidates, ([id]) => id)
   if (chosen === null) return null
   const indexes = chosen[1]
@@ -790,7 +855,8 @@ export const injectErrors = (ret: Return.Return, options: InjectionOptions): Inj
         throw new InjectionImpossible(`rule ${code}: only ${n} of ${count} children in the ${year} return suit it`)
       }
       for (const childId of typeof children === "string" ? [children] : children) {
-        injected.push({ code, childId, table: injector.table })
+        const { table, alsoBreaks } = injector
+        injected.push(alsoBreaks === undefined ? { code, childId, table } : { code, childId, table, alsoBreaks })
       }
     }
   }
