@@ -1280,18 +1280,24 @@ const r1012 = define(
   "A child with no episode this year should have no data beyond the header and care leaver information",
   ["Episodes"],
   ["CHILD"],
-  perChild((c) => {
-    if (c.episodes.length > 0) return undefined
-    const out = [
-      ...hitsOn("PlacedAdoption", c.placedForAdoption, c.childId),
-      ...hitsOn("Missing", c.missing, c.childId),
-      ...hitsOn("Reviews", c.reviews, c.childId),
-      ...hitsOn("AD1", c.adoptions, c.childId),
-      ...hitsOn("PrevPerm", c.previousPermanence, c.childId),
-      ...hitsOn("OC2", c.healthOutcomes, c.childId)
-    ]
-    return out.length === 0 ? undefined : out
-  })
+  (ctx) => {
+    // A child whose episode rows could not be read is not known to have none.
+    const unreadEpisodes = new Set<string>()
+    for (const e of ctx.current.readErrors)
+      if (e.table === "Episodes" && e.childId !== null) unreadEpisodes.add(e.childId)
+    return perChild((c) => {
+      if (c.episodes.length > 0 || unreadEpisodes.has(c.childId)) return undefined
+      const out = [
+        ...hitsOn("PlacedAdoption", c.placedForAdoption, c.childId),
+        ...hitsOn("Missing", c.missing, c.childId),
+        ...hitsOn("Reviews", c.reviews, c.childId),
+        ...hitsOn("AD1", c.adoptions, c.childId),
+        ...hitsOn("PrevPerm", c.previousPermanence, c.childId),
+        ...hitsOn("OC2", c.healthOutcomes, c.childId)
+      ]
+      return out.length === 0 ? undefined : out
+    })(ctx)
+  }
 )
 
 const r1014 = define(
@@ -1308,6 +1314,152 @@ const r1014 = define(
     )
     return inYear ? undefined : [...hitsOn("UASC", c.uasc, c.childId), ...hitsOn("OC3", rows, c.childId)]
   })
+)
+
+// ── Comparison with last year's other tables ──────────────────────────────────────────────────────────────────────
+// These read last year's Header, PlacedAdoption and Missing rows. `Validation.validate` indexes only last year's
+// episodes, so they stay in `pending` until it indexes those tables too; they are tested on a fully indexed return.
+
+/** Last year's record of the child, when last year's return holds `table`. */
+const lastYearWith = (c: ChildRecords, ctx: Context, table: Table.Name): ChildRecords | undefined =>
+  Option.isSome(ctx.previous) && ctx.previous.value.tables.has(table) ? lastYear(c, ctx) : undefined
+
+const suppliedLastYear = (ctx: Context, table: Table.Name) =>
+  Option.isSome(ctx.previous) && ctx.previous.value.tables.has(table)
+
+const r559 = define(
+  "559",
+  "The decision to place the child for adoption was made before this year but was not in last year's return",
+  ["PlacedAdoption"],
+  ["DATE_PLACED"],
+  (ctx) =>
+    suppliedLastYear(ctx, "PlacedAdoption")
+      ? perChild((c) => {
+          if (c.placedForAdoption.length === 0) return undefined
+          if ((lastYearWith(c, ctx, "PlacedAdoption")?.placedForAdoption.length ?? 0) > 0) return undefined
+          return hitsOn(
+            "PlacedAdoption",
+            c.placedForAdoption.filter((p) => p.value.decision < ys(ctx)),
+            c.childId
+          )
+        })(ctx)
+      : [],
+  { needs: ["previous"] }
+)
+
+/** Each of this year's decisions against each of last year's, for the same child. */
+const againstLastYearsDecisions =
+  (test: (now: PlacedDecision, then: PlacedDecision) => boolean): Rule["check"] =>
+  (ctx) =>
+    suppliedLastYear(ctx, "PlacedAdoption")
+      ? perChild((c) => {
+          const then = lastYearWith(c, ctx, "PlacedAdoption")?.placedForAdoption ?? []
+          if (c.placedForAdoption.length === 0 || then.length === 0) return undefined
+          return hitsOn(
+            "PlacedAdoption",
+            c.placedForAdoption.filter((p) => then.some((t) => test(p.value, t.value))),
+            c.childId
+          )
+        })(ctx)
+      : []
+
+type PlacedDecision = ChildRecords["placedForAdoption"][number]["value"]
+
+const r560 = define(
+  "560",
+  "The decision to place the child for adoption has a different date from last year's, which had not ceased",
+  ["PlacedAdoption"],
+  ["DATE_PLACED", "DATE_PLACED_CEASED"],
+  againstLastYearsDecisions((now, then) => Option.isNone(then.ceased) && now.decision !== then.decision),
+  { needs: ["previous"] }
+)
+
+const r561 = define(
+  "561",
+  "The decision to place the child for adoption has the same date as last year's, which had ceased",
+  ["PlacedAdoption"],
+  ["DATE_PLACED"],
+  againstLastYearsDecisions(
+    (now, then) => now.decision === then.decision && (isSet(then.ceased) || isSet(then.reasonCeased))
+  ),
+  { needs: ["previous"] }
+)
+
+const r584 = define(
+  "584",
+  "A decision to place the child for adoption ceased last year, but this year's decision is not later than it",
+  ["PlacedAdoption"],
+  ["DATE_PLACED"],
+  againstLastYearsDecisions(
+    (now, then) => (isSet(then.ceased) || isSet(then.reasonCeased)) && now.decision <= then.decision
+  ),
+  { needs: ["previous"] }
+)
+
+const r576 = define(
+  "576",
+  "A missing or away period was open at the end of last year but this year's first period does not start on the same day",
+  ["Missing"],
+  ["CHILD"],
+  (ctx) =>
+    suppliedLastYear(ctx, "Missing")
+      ? perChild((c) => {
+          const first = firstBy(c.missing, (m) => m.start, "min")
+          if (first === undefined) return undefined
+          const open = (lastYearWith(c, ctx, "Missing")?.missing ?? []).filter((m) => Option.isNone(m.value.end))
+          return open.some((m) => m.value.start !== first.value.start) ? [hit("Missing", first, c.childId)] : undefined
+        })(ctx)
+      : [],
+  { needs: ["previous"] }
+)
+
+const r624 = define(
+  "624",
+  "The date of birth of the mother's first child differs from the one recorded last year",
+  ["Header"],
+  ["MC_DOB"],
+  (ctx) =>
+    suppliedLastYear(ctx, "Header")
+      ? perChild((c) => {
+          const then = (lastYearWith(c, ctx, "Header")?.header ?? [])
+            .map((h) => orUndefined(h.value.motherChildDateOfBirth))
+            .filter((d) => d !== undefined)
+          if (then.length === 0) return undefined
+          return hitsOn(
+            "Header",
+            c.header.filter((h) => then.some((d) => orUndefined(h.value.motherChildDateOfBirth) !== d)),
+            c.childId
+          )
+        })(ctx)
+      : [],
+  { needs: ["previous"] }
+)
+
+const r626 = define(
+  "626",
+  "The child is a mother whose first child was born before this year, but last year she was recorded as not a mother",
+  ["Header"],
+  ["MOTHER", "MC_DOB"],
+  (ctx) =>
+    suppliedLastYear(ctx, "Header")
+      ? perChild((c) => {
+          const wasNot = (lastYearWith(c, ctx, "Header")?.header ?? []).some(
+            (h) => orUndefined(h.value.mother) === false
+          )
+          if (!wasNot) return undefined
+          return hitsOn(
+            "Header",
+            c.header.filter(
+              (h) =>
+                orUndefined(h.value.mother) === true &&
+                Option.isSome(h.value.motherChildDateOfBirth) &&
+                h.value.motherChildDateOfBirth.value < ys(ctx)
+            ),
+            c.childId
+          )
+        })(ctx)
+      : [],
+  { needs: ["previous"] }
 )
 
 /** The rules of this module, every year's version. @category rules */
@@ -1382,10 +1534,18 @@ export const all: ReadonlyArray<Rule> = [
   r1004,
   r1005,
   r1006,
-  r1007,
   r1009,
   r1010,
   r1011,
   r1012,
   r1014
 ]
+
+/**
+ * Rules written and tested but not yet in force. 1007 reports every young person rule 1016 (in `Rules.ts`) reports,
+ * for the same reason, so each 1016 case would count twice (and the synthetic injection test expects one code per
+ * injected error); it waits for a decision on which of the two codes we keep. 559, 560, 561, 576, 584, 624 and 626
+ * compare with last year's PlacedAdoption, Missing and Header rows, which `Validation.validate` does not index yet.
+ * @category rules
+ */
+export const pending: ReadonlyArray<Rule> = [r559, r560, r561, r576, r584, r624, r626, r1007]

@@ -598,17 +598,6 @@ describe("rules 1004, 1005, 1006 (missing dates and type)", () => {
     }))
 })
 
-describe("rule 1007", () => {
-  const leaver = { OC3: [{ DOB: "01/06/2000", IN_TOUCH: "YES" }] }
-  failsAndPasses("1007", { ...leaver, Episodes: [ended({ DEC: "01/07/2017" })] }, [[2]], {
-    ...leaver,
-    Episodes: [ended({ DEC: "01/05/2017" })]
-  })
-  it.effect("fails when the episode is still open on the birthday", () =>
-    Effect.map(run("1007", { ...leaver, Episodes: [{}] }), (r) => assert.deepStrictEqual(lines(r, "1007"), [[2]]))
-  )
-})
-
 describe("rule 1009", () => {
   failsAndPasses("1009", { Episodes: [{ REASON_PLACE_CHANGE: "MOVED" }] }, [[2]], {
     Episodes: [{ REASON_PLACE_CHANGE: "carpl" }]
