@@ -55,7 +55,9 @@ describe("synthetic returns", () => {
         const decoded = yield* decodeReturn(injected.return)
         const report = Validation.validate(decoded, { previous: yield* decodeReturn(previous!) })
         const key = (code: string, child: string | null) => `${code} ${child}`
-        const expected = [...new Set(injected.injected.map((e) => key(e.code, e.childId)))].sort()
+        const expected = [
+          ...new Set(injected.injected.flatMap((e) => [e.code, ...(e.alsoBreaks ?? [])].map((c) => key(c, e.childId))))
+        ].sort()
         const found = [...new Set(report.errors.map((e) => key(e.code, e.childId)))].sort()
         assert.isAtLeast(expected.length, codes.length * count)
         assert.deepStrictEqual(found, expected)
