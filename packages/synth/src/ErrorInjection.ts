@@ -72,6 +72,8 @@ interface Work {
   readonly adoptions: Array<Adoption.Adoption> | null
   readonly missing: Array<MissingEpisode.MissingEpisode> | null
   readonly socialWorkerEpisodes: Array<SocialWorkerEpisode.SocialWorkerEpisode> | null
+  /** Dates of birth moved, carried into the tables not edited here (Reviews, UASC, PlacedAdoption, PrevPerm). */
+  readonly datesOfBirth: Map<ChildId, Date>
   readonly removed: Set<object>
   /** Episode indexes by child, in date order. */
   readonly episodesOf: Map<ChildId, Array<number>>
@@ -782,6 +784,7 @@ const setDateOfBirth = (w: Work, id: ChildId, dob: Date) => {
   fix(w.adoptions)
   fix(w.missing)
   fix(w.socialWorkerEpisodes)
+  w.datesOfBirth.set(id, dob)
 }
 
 /**
@@ -835,6 +838,7 @@ export const injectErrors = (ret: Return.Return, options: InjectionOptions): Inj
     adoptions: mutable(ret.adoptions),
     missing: mutable(ret.missing),
     socialWorkerEpisodes: mutable(ret.socialWorkerEpisodes),
+    datesOfBirth: new Map(),
     removed: new Set(),
     episodesOf,
     childIndex: new Map(children.map((c, i) => [c.id, i])),
@@ -862,6 +866,17 @@ export const injectErrors = (ret: Return.Return, options: InjectionOptions): Inj
   }
   const table = <A extends object>(rows: Array<A> | null): Option.Option<ReadonlyArray<A>> =>
     rows === null ? Option.none() : Option.some(rows.filter((r) => !w.removed.has(r)))
+  const reborn = <A extends { readonly childId: ChildId; readonly dateOfBirth: Date }>(
+    rows: Option.Option<ReadonlyArray<A>>
+  ): Option.Option<ReadonlyArray<A>> =>
+    w.datesOfBirth.size === 0
+      ? rows
+      : Option.map(rows, (list) =>
+          list.map((r) => {
+            const dob = w.datesOfBirth.get(r.childId)
+            return dob === undefined ? r : { ...r, dateOfBirth: dob }
+          })
+        )
   return {
     return: {
       ...ret,
@@ -871,7 +886,11 @@ export const injectErrors = (ret: Return.Return, options: InjectionOptions): Inj
       careLeavers: table(w.careLeavers),
       adoptions: table(w.adoptions),
       missing: table(w.missing),
-      socialWorkerEpisodes: table(w.socialWorkerEpisodes)
+      socialWorkerEpisodes: table(w.socialWorkerEpisodes),
+      reviews: reborn(ret.reviews),
+      uasc: reborn(ret.uasc),
+      placedForAdoption: reborn(ret.placedForAdoption),
+      previousPermanence: reborn(ret.previousPermanence)
     },
     injected
   }
