@@ -79,7 +79,7 @@ const publicReport = (council: CouncilSummary, year: ReportingYear.ReportingYear
     Effect.option
   )
 
-/** The caller a publication is made and recorded as: the local operator running `cpo publish`. @category models */
+/** The caller a publication is made and recorded as when no other is given. @category models */
 export const publisher: AuditLog.Caller = {
   ...AuditLog.system,
   actor: "publish",
@@ -87,11 +87,11 @@ export const publisher: AuditLog.Caller = {
 }
 
 /**
- * The snapshot of every council in the store, read as the local operator publishing it (`publisher`; the store audits
+ * The snapshot of every council in the store, read as `caller` (the local operator publishing it; the store audits
  * each read of a return under that caller).
  * @category constructors
  */
-export const make = (publishedAt: string) =>
+export const make = (publishedAt: string, caller: AuditLog.Caller = publisher) =>
   Effect.gen(function* () {
     const returns = yield* Returns.Returns
     const offers = yield* LocalOffer.LocalOffers
@@ -116,16 +116,17 @@ export const make = (publishedAt: string) =>
   }).pipe(
     // A council or year listed a moment ago cannot vanish inside one read; if it does, the store is broken.
     Effect.orDie,
-    AuditLog.withCaller(publisher)
+    AuditLog.withCaller(caller)
   )
 
 /**
- * Record in each council's audit log that its public snapshot was exported to `destination`, with the number of
- * children in the returns it was computed from (the snapshot itself names none).
+ * Record in each council's audit log that its public snapshot was exported to `destination` by the current caller,
+ * with the number of children in the returns it was computed from (the snapshot itself names none).
  * @category constructors
  */
 export const recordPublication = (snapshot: Snapshot, destination: string) =>
   Effect.gen(function* () {
+    const caller = yield* AuditLog.CurrentCaller
     const returns = yield* Returns.Returns
     const log = yield* AuditLog.AuditLog
     for (const published of snapshot.councils) {
@@ -133,7 +134,7 @@ export const recordPublication = (snapshot: Snapshot, destination: string) =>
       const children = imports.filter((i) => i.current).reduce((sum, i) => sum + i.children, 0)
       const years = published.council.years.map((y) => ReportingYear.label(ReportingYear.make(y))).join(", ")
       yield* log.record(
-        AuditLog.access(publisher, published.council.id, "export", {
+        AuditLog.access(caller, published.council.id, "export", {
           _tag: "Cohort",
           description: `public snapshot (suppressed scorecards${years === "" ? "" : ` ${years}`}, published local offer, public member reports) to ${destination}`,
           children

@@ -10,8 +10,11 @@ import { cohort } from "./commands/cohort.ts"
 import { dbCommand, layerStoreOptions } from "./commands/db.ts"
 import { importCommand } from "./commands/import.ts"
 import { indicators } from "./commands/indicators.ts"
+import { measuresCommand } from "./commands/measures.ts"
 import { entitlementsCommand, offerCommand, takeup } from "./commands/offer.ts"
+import { pledgesCommand } from "./commands/pledges.ts"
 import { prioritiesCommand } from "./commands/priorities.ts"
+import { publishCommand } from "./commands/publish.ts"
 import { report } from "./commands/report.ts"
 import { retentionCommand } from "./commands/retention.ts"
 import { returnsCommand } from "./commands/returns.ts"
@@ -35,7 +38,10 @@ export const cpo = Command.make("cpo").pipe(
     takeup,
     validate,
     report,
-    prioritiesCommand
+    prioritiesCommand,
+    measuresCommand,
+    pledgesCommand,
+    publishCommand
   ])
 )
 
