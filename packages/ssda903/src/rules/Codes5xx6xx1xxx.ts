@@ -908,6 +908,45 @@ const r586 = define(
   )
 )
 
+/**
+ * 564 and 565 look at rows the codec could not read: MISSING and MIS_START must not be blank, so such a row is not in
+ * the return and its blank cell is a read error (reported under 1004 or 1006). A blank start on a row whose type was
+ * read is 564; a blank type on a row whose start was not blank is 565. (566, a blank type with an end date, cannot be
+ * told apart: a read end date leaves no trace once its row is dropped.)
+ */
+const blankOnReadableRow =
+  (blank: string, other: string) =>
+  (ctx: Context): ReadonlyArray<Hit> => {
+    const missingRows = ctx.current.readErrors.filter((e) => e.table === "Missing")
+    if (missingRows.length === 0) return []
+    const otherBlank = new Set(missingRows.filter((e) => e.column === other && e.value === "").map((e) => e.row))
+    const otherUnread = new Set(missingRows.filter((e) => e.column === other).map((e) => e.row))
+    return missingRows
+      .filter(
+        (e) =>
+          e.column === blank &&
+          e.value === "" &&
+          (blank === "MIS_START" ? !otherUnread.has(e.row) : !otherBlank.has(e.row))
+      )
+      .map((e) => ({ table: "Missing" as const, lines: [e.row], childId: e.childId }))
+  }
+
+const r564 = define(
+  "564",
+  "The child was missing or away from placement but the date the period started is blank",
+  ["Missing"],
+  ["MISSING", "MIS_START"],
+  blankOnReadableRow("MIS_START", "MISSING")
+)
+
+const r565 = define(
+  "565",
+  "The date a missing or away period started is given but whether the child was missing or away is blank",
+  ["Missing"],
+  ["MISSING", "MIS_START"],
+  blankOnReadableRow("MISSING", "MIS_START")
+)
+
 const readErrorRule = (code: string, table: Table.Name, column: string, message: string): Rule =>
   define(code, message, [table], [column], noRecordCheck, { readErrors: [{ table, column }] })
 
@@ -1503,6 +1542,8 @@ export const all: ReadonlyArray<Rule> = [
   r557b,
   r558,
   r562,
+  r564,
+  r565,
   r567,
   r575,
   r577,

@@ -638,3 +638,27 @@ describe("rule 1014", () => {
     { UASC: [uasc()], Episodes: [ended({ DECOM: "01/01/2015", DEC: "01/05/2017" })], OC3: [{ IN_TOUCH: "YES" }] }
   )
 })
+
+describe("rules 564 and 565 (blank start or type of a missing period)", () => {
+  describe("564", () =>
+    failsAndPasses("564", { Missing: [{ MIS_START: "" }, { CHILD: "C2", MISSING: "", MIS_START: "" }] }, [[2]], {
+      Missing: [{ MIS_START: "01/05/2017" }, { CHILD: "C2", MISSING: "X", MIS_START: "" }]
+    }))
+  describe("565", () =>
+    failsAndPasses(
+      "565",
+      {
+        Missing: [
+          { MISSING: "", MIS_START: "01/05/2017" },
+          { CHILD: "C2", MISSING: "", MIS_START: "31/02/2017" }
+        ]
+      },
+      [[2], [3]],
+      {
+        Missing: [
+          { MISSING: "", MIS_START: "" },
+          { CHILD: "C2", MISSING: "X", MIS_START: "01/05/2017" }
+        ]
+      }
+    ))
+})
