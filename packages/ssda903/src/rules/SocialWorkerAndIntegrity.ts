@@ -4,7 +4,13 @@
  * Where we read a rule differently from the peer validator (data-to-insight `csc-validator-be-903`), the reason is in
  * packages/ssda903/AGREEMENT.md under the rule's code.
  */
-import { CalendarDate, type Episode, ReportingYear, type SocialWorkerEpisode } from "@cpo/domain"
+import {
+  CalendarDate,
+  type DeprivationOfLiberty,
+  type Episode,
+  ReportingYear,
+  type SocialWorkerEpisode
+} from "@cpo/domain"
 import { Option } from "effect"
 import { type ChildRecords, type Context, type Hit, hit, noRecordCheck, perChild, type Rule } from "../Rule.ts"
 import type { ReadError, Row } from "../Ssda903.ts"
@@ -393,5 +399,263 @@ const socialWorker: ReadonlyArray<Rule> = [
   rSW14STG2
 ]
 
+// ── Deprivation of liberty orders (2026/27) ───────────────────────────────────────────────────────────────────────
+
+type DeprivationRow = Row<DeprivationOfLiberty.DeprivationOfLiberty>
+
+const doLoYears = { from: 2027 } as const
+
+/** A child's periods of care: runs of episodes each starting on or before the day the one before ended. */
+const periodsOfCare = (
+  c: ChildRecords
+): ReadonlyArray<{
+  readonly start: CalendarDate.CalendarDate
+  readonly end: Option.Option<CalendarDate.CalendarDate>
+}> => {
+  const periods: Array<{ start: CalendarDate.CalendarDate; end: Option.Option<CalendarDate.CalendarDate> }> = []
+  for (const r of c.episodes) {
+    const current = periods[periods.length - 1]
+    if (current === undefined || (Option.isSome(current.end) && r.value.start > current.end.value)) {
+      periods.push({ start: r.value.start, end: r.value.end })
+    } else {
+      current.end = r.value.end
+    }
+  }
+  return periods
+}
+
+/**
+ * 707: an order with no end date belongs to a period of care still open, begun on or before the order started. A
+ * child with no episodes cannot be checked.
+ */
+const r707: Rule = {
+  code: "707",
+  message: "Child has ceased to be looked after but a deprivation of liberty order has no end date",
+  tables: ["DoLo", "Episodes"],
+  fields: ["DOLO_END"],
+  years: doLoYears,
+  check: perChild((c) => {
+    if (c.deprivationOfLiberty.length === 0 || c.episodes.length === 0) return undefined
+    const open = periodsOfCare(c).filter((p) => Option.isNone(p.end))
+    return c.deprivationOfLiberty
+      .filter((d) => Option.isNone(d.value.end) && !open.some((p) => p.start <= d.value.start))
+      .map((d) => hit("DoLo", d, c.childId))
+  })
+}
+
+const r708: Rule = {
+  code: "708",
+  message: "Deprivation of liberty order starts on or before the child's date of birth",
+  tables: ["DoLo"],
+  fields: ["DOLO_START"],
+  years: doLoYears,
+  check: perChild((c) =>
+    c.deprivationOfLiberty.filter((d) => d.value.start <= d.value.dateOfBirth).map((d) => hit("DoLo", d, c.childId))
+  )
+}
+
+/** Orders with both dates and the episodes overlapping them whose placement fails `allowed`, each reported once. */
+const placementsDuringOrders =
+  (allowed: (placement: string) => boolean) =>
+  (c: ChildRecords): ReadonlyArray<Hit> | undefined => {
+    if (c.deprivationOfLiberty.length === 0 || c.episodes.length === 0) return undefined
+    const orders = new Set<DeprivationRow>()
+    const episodes = new Set<Row<Episode.Episode>>()
+    for (const d of c.deprivationOfLiberty) {
+      if (Option.isNone(d.value.end)) continue
+      const dEnd = d.value.end.value
+      for (const e of c.episodes) {
+        const overlaps = (Option.isNone(e.value.end) || d.value.start <= e.value.end.value) && dEnd >= e.value.start
+        if (overlaps && !allowed(e.value.placement)) {
+          orders.add(d)
+          episodes.add(e)
+        }
+      }
+    }
+    return [
+      ...[...orders].map((d) => hit("DoLo", d, c.childId, ["DOLO_START"])),
+      ...[...episodes].map((e) => hit("Episodes", e, c.childId, ["PLACE"]))
+    ]
+  }
+
+const expectedUnderOrder = new Set(["K2", "Z12", "Z13"])
+const excludedUnderOrder = new Set(["K1", "P1", "R5", "K3"])
+
+const r709: Rule = {
+  code: "709",
+  message:
+    "Child under a deprivation of liberty order is in an unexpected placement (expected a children's home or Z12/Z13)",
+  tables: ["DoLo", "Episodes"],
+  fields: ["DOLO_START", "PLACE"],
+  years: doLoYears,
+  check: perChild(placementsDuringOrders((p) => expectedUnderOrder.has(p)))
+}
+
+const r710: Rule = {
+  code: "710",
+  message:
+    "Child under a deprivation of liberty order cannot be placed in a secure children's home, with parents, in a young offender institution or in supported accommodation",
+  tables: ["DoLo", "Episodes"],
+  fields: ["DOLO_START", "PLACE"],
+  years: doLoYears,
+  check: perChild(placementsDuringOrders((p) => !excludedUnderOrder.has(p)))
+}
+
+// ── Integrity checks (the tool's own, 2022/23 folder: in force from the first registry) ────────────────────────────
+
+/** The tables keyed to a child besides the header, with the rows each child has in them. */
+const childTables = {
+  AD1: (c: ChildRecords) => c.adoptions,
+  PlacedAdoption: (c: ChildRecords) => c.placedForAdoption,
+  Episodes: (c: ChildRecords) => c.episodes,
+  Missing: (c: ChildRecords) => c.missing,
+  OC2: (c: ChildRecords) => c.healthOutcomes,
+  OC3: (c: ChildRecords) => c.careLeavers,
+  PrevPerm: (c: ChildRecords) => c.previousPermanence,
+  Reviews: (c: ChildRecords) => c.reviews,
+  UASC: (c: ChildRecords) => c.uasc
+} as const
+
+type ChildTable = keyof typeof childTables
+
+/** Children a table names on rows that could not be read: they are in the file even though not in the return. */
+const childrenWithUnreadRows = (ctx: Context, table: Table.Name): ReadonlySet<string> => {
+  const ids = new Set<string>()
+  for (const e of ctx.current.readErrors) if (e.table === table && e.childId !== null) ids.add(e.childId)
+  return ids
+}
+
+/** INT01–INT09: a child in `table` has a header row (a header row that could not be read still counts). */
+const inHeader = (code: string, table: ChildTable): Rule => ({
+  code,
+  message: `Integrity check: child in ${table} is not in Header`,
+  tables: ["Header", table],
+  fields: ["CHILD"],
+  years: { from: 2016 },
+  check: (ctx) => {
+    const unread = childrenWithUnreadRows(ctx, "Header")
+    return perChild((c) =>
+      c.header.length > 0 || unread.has(c.childId)
+        ? undefined
+        : childTables[table](c).map((r) => hit(table, r as Row<unknown>, c.childId))
+    )(ctx)
+  }
+})
+
+type WithDateOfBirth = Row<{ readonly dateOfBirth: CalendarDate.CalendarDate }>
+
+/** INT11–INT18: a row's DOB agrees with the child's header. */
+const sameDateOfBirth = (code: string, table: Exclude<ChildTable, "Episodes">): Rule => ({
+  code,
+  message: `Integrity check: date of birth in ${table} differs from Header`,
+  tables: ["Header", table],
+  fields: ["DOB"],
+  years: { from: 2016 },
+  check: perChild((c) => {
+    if (c.header.length === 0) return undefined
+    const rows = childTables[table](c) as ReadonlyArray<WithDateOfBirth>
+    return rows
+      .filter((r) => c.header.some((h) => h.value.dateOfBirth !== r.value.dateOfBirth))
+      .map((r) => hit(table, r, c.childId))
+  })
+})
+
+/** INT21: SEX in UASC as written in Header (the codes compared as spelled, as both tables use the year's scheme). */
+const rINT21: Rule = {
+  code: "INT21",
+  message: "Integrity check: sex in UASC differs from Header",
+  tables: ["Header", "UASC"],
+  fields: ["SEX"],
+  years: { from: 2016 },
+  check: perChild((c) =>
+    c.header.length === 0
+      ? undefined
+      : c.uasc
+          .filter((r) => c.header.some((h) => (h.raw?.SEX ?? "") !== (r.raw?.SEX ?? "")))
+          .map((r) => hit("UASC", r, c.childId))
+  )
+}
+
+/** INT31–INT36: a child appears at most once in a one-row-per-child table. */
+const once = (code: string, table: "AD1" | "Header" | "OC2" | "OC3" | "PrevPerm" | "UASC"): Rule => ({
+  code,
+  message: `Integrity check: child appears more than once in ${table}`,
+  tables: [table],
+  fields: ["CHILD"],
+  years: { from: 2016 },
+  check: perChild((c) => {
+    const rows: ReadonlyArray<Row<unknown>> = table === "Header" ? c.header : childTables[table](c)
+    return rows.length > 1 ? rows.map((r) => hit(table, r, c.childId)) : undefined
+  })
+})
+
+/**
+ * EPI: a child in the header needs episodes, or OC3 as a care leaver, before the rest can be checked. Rows that could
+ * not be read still count as supplied.
+ */
+const rEPI: Rule = {
+  code: "EPI",
+  message: "Warning: no episodes (or care leaver data) are loaded for this child, so it cannot be fully validated",
+  tables: ["Header"],
+  fields: ["CHILD"],
+  years: { from: 2016 },
+  check: (ctx) => {
+    const unread = new Set([...childrenWithUnreadRows(ctx, "Episodes"), ...childrenWithUnreadRows(ctx, "OC3")])
+    return perChild((c) =>
+      c.episodes.length > 0 || c.careLeavers.length > 0 || unread.has(c.childId)
+        ? undefined
+        : c.header.map((r) => hit("Header", r, c.childId))
+    )(ctx)
+  }
+}
+
+/** NoE: a child whose care began before this year has episodes in last year's return. */
+const rNoE: Rule = {
+  code: "NoE",
+  message: "Child started to be looked after before this year but has no episodes in last year's return",
+  tables: ["Episodes"],
+  fields: ["DECOM"],
+  years: { from: 2016 },
+  needs: ["previous"],
+  check: (ctx) => {
+    if (Option.isNone(ctx.previous) || !ctx.previous.value.tables.has("Episodes")) return []
+    const last = ctx.previous.value.byChild
+    return perChild((c, ctx) =>
+      (last.get(c.childId)?.episodes.length ?? 0) > 0
+        ? undefined
+        : c.episodes.filter((r) => r.value.start < ys(ctx)).map((r) => hit("Episodes", r, c.childId))
+    )(ctx)
+  }
+}
+
+const integrity: ReadonlyArray<Rule> = [
+  inHeader("INT01", "AD1"),
+  inHeader("INT02", "PlacedAdoption"),
+  inHeader("INT03", "Episodes"),
+  inHeader("INT04", "Missing"),
+  inHeader("INT05", "OC2"),
+  inHeader("INT06", "OC3"),
+  inHeader("INT07", "PrevPerm"),
+  inHeader("INT08", "Reviews"),
+  inHeader("INT09", "UASC"),
+  sameDateOfBirth("INT11", "AD1"),
+  sameDateOfBirth("INT12", "PlacedAdoption"),
+  sameDateOfBirth("INT13", "Missing"),
+  sameDateOfBirth("INT14", "OC2"),
+  sameDateOfBirth("INT15", "OC3"),
+  sameDateOfBirth("INT16", "PrevPerm"),
+  sameDateOfBirth("INT17", "Reviews"),
+  sameDateOfBirth("INT18", "UASC"),
+  rINT21,
+  once("INT31", "AD1"),
+  once("INT32", "Header"),
+  once("INT33", "OC2"),
+  once("INT34", "OC3"),
+  once("INT35", "PrevPerm"),
+  once("INT36", "UASC"),
+  rEPI,
+  rNoE
+]
+
 /** The rules of this module, every year's version. @category rules */
-export const all: ReadonlyArray<Rule> = [...socialWorker]
+export const all: ReadonlyArray<Rule> = [...socialWorker, r707, r708, r709, r710, ...integrity]

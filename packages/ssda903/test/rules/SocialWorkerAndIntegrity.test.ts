@@ -387,3 +387,197 @@ describe("the 2024/25 del_list", () => {
     )
   }
 })
+
+// ── Deprivation of liberty (2026/27) ──────────────────────────────────────────────────────────────────────────────
+
+const y2027 = { year: 2027 }
+
+describe("rule 707", () => {
+  failsAndPasses(
+    "707",
+    {
+      Episodes: [{ DECOM: "01/05/2026", DEC: "01/09/2026", REC: "E4A" }],
+      DoLo: [{ DOLO_START: "01/06/2026" }, { DOLO_START: "01/06/2026", DOLO_END: "01/07/2026" }]
+    },
+    [[2]],
+    {
+      Episodes: [
+        { DECOM: "01/05/2026", DEC: "01/07/2026", REC: "X1" },
+        { DECOM: "01/07/2026", RNE: "P" },
+        { CHILD: "C2", DECOM: "01/05/2026", DEC: "01/09/2026", REC: "E4A" }
+      ],
+      DoLo: [{ DOLO_START: "01/06/2026" }, { CHILD: "C3", DOLO_START: "01/06/2026" }]
+    },
+    y2027
+  )
+})
+
+describe("rule 708", () => {
+  failsAndPasses(
+    "708",
+    { DoLo: [{ DOB: "01/01/2010", DOLO_START: "01/01/2010" }] },
+    [[2]],
+    { DoLo: [{ DOB: "01/01/2010", DOLO_START: "02/01/2010" }] },
+    y2027
+  )
+})
+
+describe("rule 709", () => {
+  failsAndPasses(
+    "709",
+    {
+      DoLo: [{ DOLO_START: "01/05/2026", DOLO_END: "01/08/2026" }],
+      Episodes: [
+        { DECOM: "01/01/2026", DEC: "01/06/2026", REC: "X1", PLACE: "K2" },
+        { DECOM: "01/06/2026", RNE: "P", PLACE: "U4" }
+      ]
+    },
+    [[2], [3]],
+    {
+      DoLo: [{ DOLO_START: "01/05/2026", DOLO_END: "01/08/2026" }, { DOLO_START: "01/09/2026" }],
+      Episodes: [
+        { DECOM: "01/01/2026", DEC: "02/08/2026", REC: "X1", PLACE: "K2" },
+        { DECOM: "02/08/2026", RNE: "P", PLACE: "U4" }
+      ]
+    },
+    y2027
+  )
+})
+
+describe("rule 710", () => {
+  failsAndPasses(
+    "710",
+    {
+      DoLo: [{ DOLO_START: "01/05/2026", DOLO_END: "01/08/2026" }],
+      Episodes: [{ DECOM: "01/01/2026", PLACE: "K1", PLACE_PROVIDER: "PR1" }]
+    },
+    [[2], [2]],
+    {
+      DoLo: [{ DOLO_START: "01/05/2026", DOLO_END: "01/08/2026" }],
+      Episodes: [{ DECOM: "01/01/2026", PLACE: "U4" }]
+    },
+    y2027
+  )
+})
+
+// ── Integrity checks ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** One row of each child-keyed table, for child `child`, born on `dob` (the header's date unless told). */
+const rowsOf = (child: string, dob = "01/01/2010"): Tables => ({
+  AD1: [{ CHILD: child, DOB: dob }],
+  PlacedAdoption: [{ CHILD: child, DOB: dob, DATE_PLACED: "01/06/2017" }],
+  Episodes: [{ CHILD: child }],
+  Missing: [{ CHILD: child, DOB: dob, MIS_START: "01/06/2017" }],
+  OC2: [{ CHILD: child, DOB: dob }],
+  OC3: [{ CHILD: child, DOB: dob }],
+  PrevPerm: [{ CHILD: child, DOB: dob, PREV_PERM: "Z1" }],
+  Reviews: [{ CHILD: child, DOB: dob, REVIEW: "01/06/2017", REVIEW_CODE: "PN1" }],
+  UASC: [{ CHILD: child, SEX: "1", DOB: dob }]
+})
+
+const notInHeader = [
+  ["INT01", "AD1"],
+  ["INT02", "PlacedAdoption"],
+  ["INT03", "Episodes"],
+  ["INT04", "Missing"],
+  ["INT05", "OC2"],
+  ["INT06", "OC3"],
+  ["INT07", "PrevPerm"],
+  ["INT08", "Reviews"],
+  ["INT09", "UASC"]
+] as const
+
+for (const [code, table] of notInHeader) {
+  describe(`rule ${code}`, () => {
+    failsAndPasses(code, { Header: [{ CHILD: "C1" }], [table]: rowsOf("C2")[table] }, [[2]], {
+      Header: [{ CHILD: "C1" }],
+      [table]: rowsOf("C1")[table]
+    })
+    it.effect("counts a header row that could not be read", () =>
+      Effect.map(run(code, { Header: [{ CHILD: "C2", DOB: "someday" }], [table]: rowsOf("C2")[table] }), (r) =>
+        assert.deepStrictEqual(lines(r, code), [])
+      )
+    )
+  })
+}
+
+const differentBirth = [
+  ["INT11", "AD1"],
+  ["INT12", "PlacedAdoption"],
+  ["INT13", "Missing"],
+  ["INT14", "OC2"],
+  ["INT15", "OC3"],
+  ["INT16", "PrevPerm"],
+  ["INT17", "Reviews"],
+  ["INT18", "UASC"]
+] as const
+
+for (const [code, table] of differentBirth) {
+  describe(`rule ${code}`, () => {
+    failsAndPasses(code, { Header: [{ CHILD: "C1" }], [table]: rowsOf("C1", "02/01/2010")[table] }, [[2]], {
+      Header: [{ CHILD: "C1" }],
+      [table]: [...rowsOf("C1")[table]!, ...rowsOf("C2", "02/01/2010")[table]!]
+    })
+  })
+}
+
+describe("rule INT21", () => {
+  failsAndPasses("INT21", { Header: [{ SEX: "1" }], UASC: [{ CHILD: "C1", SEX: "2", DOB: "01/01/2010" }] }, [[2]], {
+    Header: [{ SEX: "2" }],
+    UASC: [{ CHILD: "C1", SEX: "2", DOB: "01/01/2010" }]
+  })
+})
+
+const onlyOnce = [
+  ["INT31", "AD1"],
+  ["INT33", "OC2"],
+  ["INT34", "OC3"],
+  ["INT35", "PrevPerm"],
+  ["INT36", "UASC"]
+] as const
+
+for (const [code, table] of onlyOnce) {
+  describe(`rule ${code}`, () => {
+    failsAndPasses(
+      code,
+      { [table]: [...rowsOf("C1")[table]!, ...rowsOf("C2")[table]!, ...rowsOf("C1")[table]!] },
+      [[2], [4]],
+      { [table]: [...rowsOf("C1")[table]!, ...rowsOf("C2")[table]!] }
+    )
+  })
+}
+
+describe("rule INT32", () => {
+  failsAndPasses("INT32", { Header: [{}, { CHILD: "C2" }, {}] }, [[2], [4]], { Header: [{}, { CHILD: "C2" }] })
+})
+
+describe("rule EPI", () => {
+  failsAndPasses("EPI", { Header: [{}, { CHILD: "C2" }], Episodes: [{}], OC3: [] }, [[3]], {
+    Header: [{}, { CHILD: "C2" }, { CHILD: "C3" }],
+    Episodes: [{}, { CHILD: "C3", DECOM: "" }],
+    OC3: [{ CHILD: "C2" }]
+  })
+})
+
+describe("rule NoE", () => {
+  failsAndPasses(
+    "NoE",
+    {
+      Episodes: [
+        { DECOM: "01/01/2018" },
+        { CHILD: "C2", DECOM: "01/01/2018" },
+        { CHILD: "C3", DECOM: "01/01/2018" },
+        { CHILD: "C4", DECOM: "01/05/2018" }
+      ]
+    },
+    [[4]],
+    { Episodes: [{ DECOM: "01/01/2018" }, { CHILD: "C2", DECOM: "01/01/2018" }] },
+    { year: 2019, previous: { Episodes: [{ DECOM: "01/01/2018" }, { CHILD: "C2", DECOM: "01/01/2018" }] } }
+  )
+  it.effect("fails a child missing from last year's return", () =>
+    Effect.map(
+      run("NoE", { Episodes: [{ CHILD: "C2", DECOM: "01/01/2018" }] }, { year: 2019, previous: { Episodes: [{}] } }),
+      (r) => assert.deepStrictEqual(lines(r, "NoE"), [[2]])
+    )
+  )
+})
