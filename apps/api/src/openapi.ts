@@ -79,7 +79,14 @@ export const document = (options: { readonly version: string }): Json => {
             endpoint.response === "html"
               ? { "text/html": { schema: { type: "string" } } }
               : endpoint.response === "report"
-                ? { "text/html": { schema: { type: "string" } }, "text/markdown": { schema: { type: "string" } } }
+                ? {
+                    "text/html": { schema: { type: "string" } },
+                    "text/markdown": { schema: { type: "string" } },
+                    "text/csv": { schema: { type: "string" } },
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                      schema: { type: "string", contentEncoding: "binary" }
+                    }
+                  }
                 : { "application/json": { schema: jsonSchema(endpoint.response) } }
         },
         ...(open ? {} : { "401": { description: "Not authenticated", content: problem } }),

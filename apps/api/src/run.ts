@@ -204,7 +204,7 @@ const failureResponse = (c: Context<ApiEnv>, deps: Deps, cause: Cause.Cause<unkn
 export const answerHtml = async <E>(
   c: Context<ApiEnv>,
   deps: Deps,
-  effect: Effect.Effect<string, E, Store.Services>,
+  effect: Effect.Effect<string | Uint8Array<ArrayBuffer>, E, Store.Services>,
   contentType = "text/html; charset=UTF-8"
 ): Promise<Response> => {
   const exit = await deps.runtime.runPromiseExit(effect)

@@ -1,9 +1,10 @@
 /**
- * `GET /v1/councils/:council/reports/member?year=&audience=&format=html|md`: the corporate parenting report, built
- * as `cpo report --council` builds it from the store — `Scorecard.make` over the current returns of the year and the
+ * `GET /v1/councils/:council/reports/member?year=&audience=&format=html|md|csv|xlsx`: the corporate parenting
+ * report, built as `cpo report --council` builds it from the store — `Scorecard.make` over the current returns of the year and the
  * two before it (England's published benchmarks as comparators), the cohort profiles at 31 March, and the stored
  * strategy, progress, "you said, we did" and governance — then `MemberReport.make` and its HTML or Markdown
- * renderer. Members and the public always get their suppressed audience. PDF stays in the CLI (it needs Chromium).
+ * renderer, or its tables as CSV or XLSX (`report-tables.ts`). Members and the public always get their suppressed
+ * audience. PDF stays in the CLI (it needs Chromium).
  */
 import {
   type Audience,
@@ -29,6 +30,7 @@ import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answerHtml, callerOf, type Deps, ReportNotPossible } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
+import * as ReportTables from "./report-tables.ts"
 
 /** The council's strategy, updates, "you said, we did", boards and meetings, when it has a strategy. */
 const planOf = (council: Council.CouncilId) =>
@@ -104,6 +106,21 @@ export const memberReportOf = (options: {
     )
   })
 
+/** The report in each format the route answers: the page, Markdown, or its tables as CSV or XLSX. */
+const renderers = {
+  html: MemberReportHtml.render,
+  md: MemberReportMarkdown.render,
+  csv: ReportTables.toCsv,
+  xlsx: (model: MemberReport.Report) => ReportTables.toXlsx(model) as Uint8Array<ArrayBuffer>
+} as const
+
+const contentTypes = {
+  html: "text/html; charset=UTF-8",
+  md: "text/markdown; charset=UTF-8",
+  csv: "text/csv; charset=UTF-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+} as const
+
 export const report = (deps: Deps) =>
   new Hono<ApiEnv>().get(
     endpoints.memberReport.path,
@@ -114,16 +131,16 @@ export const report = (deps: Deps) =>
       const { council } = c.req.valid("param")
       const query = c.req.valid("query")
       const audience = forcedAudience[c.get("principal").role] ?? query.audience ?? "member"
-      const markdown = query.format === "md"
+      const format = query.format ?? "html"
       const program = memberReportOf({
         council,
         year: query.year,
         audience,
         population: Option.fromNullishOr(query.population)
       }).pipe(
-        Effect.map((model) => (markdown ? MemberReportMarkdown.render(model) : MemberReportHtml.render(model))),
+        Effect.map((model) => renderers[format](model)),
         AuditLog.withCaller(callerOf(c, endpoints.memberReport, council))
       )
-      return answerHtml(c, deps, program, markdown ? "text/markdown; charset=UTF-8" : "text/html; charset=UTF-8")
+      return answerHtml(c, deps, program, contentTypes[format])
     }
   )
