@@ -91,16 +91,16 @@ const errorsInTable = async (page: Page): Promise<ReadonlyArray<string>> =>
 const listedErrors = async (page: Page): Promise<ReadonlySet<string>> => {
   const listed = new Set<string>()
   for (const error of injected.injected) {
-    await page.getByLabel("Rule").selectOption(error.code)
-    await page.getByLabel("Child").fill(error.childId)
+    await page.locator("#filter-rule").selectOption(error.code)
+    await page.locator("#filter-child").fill(error.childId)
     await page.getByRole("button", { name: "Apply filters" }).press("Enter")
     await expect
       .poll(async () => (await errorsInTable(page)).every((e) => e === `${error.code} ${error.childId}`), patient)
       .toBe(true)
     for (const e of await errorsInTable(page)) listed.add(e)
   }
-  await page.getByLabel("Rule").selectOption("")
-  await page.getByLabel("Child").fill("")
+  await page.locator("#filter-rule").selectOption("")
+  await page.locator("#filter-child").fill("")
   await page.getByRole("button", { name: "Apply filters" }).press("Enter")
   return listed
 }
@@ -153,6 +153,12 @@ describe("checking a 903 return in the browser", () => {
   let page: Page
   const requests: Array<{ url: string; method: string; body: string | null; type: string; at: number }> = []
   let chosenAt = Number.POSITIVE_INFINITY
+  const downloads: Partial<Record<"csv" | "xlsx" | "json", { name: string; bytes: Buffer }>> = {}
+  const downloaded = (kind: "csv" | "xlsx" | "json") => {
+    const file = downloads[kind]
+    if (file === undefined) throw new Error(`the ${kind} report was not downloaded`)
+    return file
+  }
 
   beforeAll(async () => {
     site = await startSite(await makeRuntime({ withSynthetic: false }))
@@ -185,12 +191,35 @@ describe("checking a 903 return in the browser", () => {
     expect(await accessibilityViolations(page)).toEqual([])
   })
 
+  it("is installable: a linked manifest whose start page and icons are served", async () => {
+    expect(await page.locator('link[rel="manifest"]').getAttribute("href")).toBe("/manifest.webmanifest")
+    const manifest = (await (await page.request.get(`${site.url}/manifest.webmanifest`)).json()) as {
+      start_url: string
+      display: string
+      icons: ReadonlyArray<{ src: string; type: string; sizes: string }>
+    }
+    expect(manifest.start_url).toBe("/validate")
+    expect(manifest.display).toBe("standalone")
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]))
+    for (const icon of manifest.icons) {
+      const res = await page.request.get(`${site.url}${icon.src}`)
+      expect(res.status()).toBe(200)
+      expect(res.headers()["content-type"]).toContain(icon.type)
+    }
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}/sw.js`)
+  })
+
   it("lists every injected error, from the keyboard, with no file content on the network", async () => {
     expect(expected.length).toBeGreaterThanOrEqual(codes.length)
     await page.goto(`${site.url}/validate`)
     await page.locator("h1").waitFor()
     chosenAt = Date.now()
     await chooseAndCheck(page)
+    // Focus moves to the result; from there the downloads are the next stops.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("report-heading")
+    downloads.csv = await download(page, "csv")
+    downloads.xlsx = await download(page, "xlsx")
+    downloads.json = await download(page, "json")
     expect(missing(await listedErrors(page))).toEqual([])
     expect(await page.locator("#report-heading").textContent()).toMatch(/^\d+ errors? found$/)
     expect(Number(await page.locator("[data-report]").getAttribute("data-elapsed-ms"))).toBeGreaterThan(0)
@@ -216,11 +245,11 @@ describe("checking a 903 return in the browser", () => {
     expect(await accessibilityViolations(page)).toEqual([])
   })
 
-  it("downloads the report as CSV, XLSX and JSON that open and agree with the page", async () => {
+  it("downloads the report, from the keyboard, as CSV, XLSX and JSON that open and agree with the page", async () => {
     const heading = (await page.locator("#report-heading").textContent()) ?? ""
     const count = Number(heading.replace(/[^\d]/g, ""))
 
-    const json = await download(page, "json")
+    const json = downloaded("json")
     expect(json.name).toBe("903-validation-2026.json")
     const report = JSON.parse(json.bytes.toString("utf8")) as {
       year: number
@@ -230,14 +259,14 @@ describe("checking a 903 return in the browser", () => {
     expect(report.errors.length).toBe(count)
     expect(missing(report.errors.map((e) => `${e.code} ${e.childId}`))).toEqual([])
 
-    const csv = await download(page, "csv")
+    const csv = downloaded("csv")
     expect(csv.name).toBe("903-validation-2026.csv")
     const rows = parseCsv(csv.bytes.toString("utf8"))
     expect(rows[0]).toEqual(["code", "message", "table", "file", "rows", "child", "fields", "value", "expected"])
     expect(rows.length - 1).toBe(count)
     expect(missing(rows.slice(1).map((r) => `${r[0]} ${r[5]}`))).toEqual([])
 
-    const xlsx = await download(page, "xlsx")
+    const xlsx = downloaded("xlsx")
     expect(xlsx.name).toBe("903-validation-2026.xlsx")
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
@@ -254,7 +283,7 @@ describe("checking a 903 return in the browser", () => {
   it("filters by child and shows that child's rows with the faulty values marked", async () => {
     const target = injected.injected.find((e) => e.code === "101") ?? injected.injected[0]
     if (target === undefined) throw new Error("nothing was injected")
-    await page.getByLabel("Child").fill(target.childId)
+    await page.locator("#filter-child").fill(target.childId)
     await page.getByRole("button", { name: "Apply filters" }).press("Enter")
     const children = await page
       .getByRole("table", { name: "Validation errors" })
@@ -296,8 +325,13 @@ describe("checking a 903 return in the browser", () => {
       await offline.getByRole("heading", { level: 1, name: "Check a 903 return" }).waitFor(patient)
       await chooseAndCheck(offline)
       expect(missing(await listedErrors(offline))).toEqual([])
-      // Only the API's calls (the layout's list of councils) may have tried the network, and failed.
-      expect(reachedNetwork.filter((url) => !new URL(url).pathname.startsWith("/v1/"))).toEqual([])
+      // Only the page itself (the service worker tries the network first for pages, then answers from its cache)
+      // and the API's calls (the layout's list of councils) tried the network, and failed.
+      expect(
+        reachedNetwork
+          .map((url) => new URL(url).pathname)
+          .filter((path) => path !== "/validate" && !path.startsWith("/v1/"))
+      ).toEqual([])
     } finally {
       await browser.context.unroute("**/*")
       await browser.context.setOffline(false)

@@ -5,7 +5,7 @@
  */
 import { ReportingYear } from "@cpo/domain"
 import type { Validation } from "@cpo/ssda903"
-import { createMemo, createSignal, For, onCleanup, Show } from "solid-js"
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
 import { IndicatorCard } from "../components/indicator-card.tsx"
 import { ChildRowsView } from "./child-rows.tsx"
@@ -167,6 +167,9 @@ export const ValidationResults = (props: {
   const yearLabel = () => ReportingYear.label(ReportingYear.make(props.result.year))
   const openChild = (childId: string) => void props.childRows(childId).then(setChild)
   let resultsHeading: HTMLHeadingElement | undefined
+  // The result replaces the progress: focus goes to its heading, so keyboard and screen-reader users continue from
+  // the verdict and reach the downloads next (WCAG 2.4.3).
+  onMount(() => resultsHeading?.focus())
   const closeChild = () => {
     setChild(undefined)
     resultsHeading?.focus()
