@@ -18,9 +18,11 @@ import { cohorts } from "./routes/cohorts.ts"
 import { councils } from "./routes/councils.ts"
 import { health } from "./routes/health.ts"
 import { indicators } from "./routes/indicators.ts"
+import { measures } from "./routes/measures.ts"
 import { meta } from "./routes/meta.ts"
 import { offer } from "./routes/offer.ts"
 import { placements } from "./routes/placements.ts"
+import { pledges } from "./routes/pledges.ts"
 import { priorities } from "./routes/priorities.ts"
 import { report } from "./routes/report.ts"
 import { returns } from "./routes/returns.ts"
@@ -82,6 +84,8 @@ export const makeApp = (options: AppOptions): Hono<ApiEnv> => {
     .route("/", offer(deps))
     .route("/", priorities(deps))
     .route("/", report(deps))
+    .route("/", measures(deps))
+    .route("/", pledges(deps))
     .route("/", audit(deps))
   if (options.fallback !== undefined) app.route("/", options.fallback)
   app.notFound((c) => Problem.respond(c, "not-found", { detail: `${c.req.method} ${new URL(c.req.url).pathname}` }))

@@ -2,7 +2,7 @@
  * Every route × every role × two councils, checked against the matrix in `authorization.ts`: a token bound to
  * council A is allowed on A exactly when the table allows its role, and never on B.
  */
-import { type Council, DemoOffer, Entitlement, LocalOffer, Strategy } from "@cpo/domain"
+import { type Council, DemoOffer, Entitlement, LocalMeasure, LocalOffer, Pledge, Strategy } from "@cpo/domain"
 import { Effect, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
@@ -56,6 +56,36 @@ const openDraft = (council: string, consulted: boolean) =>
       })
       return consultedDraft.version
     })
+  )
+
+/** The ready-made PEP measure switched on for the council, for requests about a measure's figures. */
+const definePep = (council: string) =>
+  runtime.runPromise(
+    LocalMeasure.LocalMeasures.use((store) =>
+      store.define(
+        LocalMeasure.fromTemplate(LocalMeasure.templates[0]!, council as Council.CouncilId, [
+          "P2" as Strategy.PriorityId
+        ])
+      )
+    )
+  )
+
+/** A pledge held by the council, for a review request. */
+const seedPledge = (council: string) =>
+  runtime.runPromise(
+    Pledge.Pledges.use((store) =>
+      store.save({
+        id: "fake-pledge" as Pledge.PledgeId,
+        council: council as Council.CouncilId,
+        promise: "We will do something plainly fake",
+        meaning: "fake",
+        owner: "Fake service",
+        ownerKind: "service",
+        priorities: ["P2" as Strategy.PriorityId],
+        evidence: { measures: [], actions: ["P2.2" as Strategy.ActionId], youSaidWeDid: [] },
+        reviews: []
+      })
+    )
   )
 
 /** A valid request for each route; a route added without one here fails the completeness test below. */
@@ -129,6 +159,60 @@ const requests: {
   careLeavers: (council) => ({ path: `/v1/councils/${council}/care-leavers?year=2018` }),
   healthOutcomes: (council) => ({ path: `/v1/councils/${council}/health?year=2018` }),
   memberReport: (council) => ({ path: `/v1/councils/${council}/reports/member?year=2018&format=md` }),
+  measures: (council) => ({ path: `/v1/councils/${council}/measures?year=2025` }),
+  defineMeasure: (council) => ({
+    path: `/v1/councils/${council}/measures`,
+    init: json("POST", { ...LocalMeasure.templates[1]!, priorities: ["P2"], template: null })
+  }),
+  measureValues: async (council) => {
+    await definePep(council)
+    return { path: `/v1/councils/${council}/measures/pep_on_time_pct/values` }
+  },
+  recordMeasureValues: async (council) => {
+    await definePep(council)
+    return {
+      path: `/v1/councils/${council}/measures/values`,
+      init: json("POST", {
+        values: [{ measure: "pep_on_time_pct", period: "2025-01", numerator: 9, denominator: 10, value: null }]
+      })
+    }
+  },
+  pledges: (council) => ({ path: `/v1/councils/${council}/pledges?asOf=2025-03-31` }),
+  publishedPledges: (council) => ({ path: `/v1/councils/${council}/pledges/published?asOf=2025-03-31` }),
+  savePledge: (council) => ({
+    path: `/v1/councils/${council}/pledges`,
+    init: json("POST", {
+      id: "fake-pledge-2",
+      promise: "We will keep a plainly fake promise",
+      meaning: "fake",
+      owner: "Fake service",
+      ownerKind: "service",
+      priorities: ["P2"],
+      evidence: { measures: [], actions: ["P2.2"], youSaidWeDid: [] }
+    })
+  }),
+  reviewPledge: async (council) => {
+    await seedPledge(council)
+    return {
+      path: `/v1/councils/${council}/pledges/fake-pledge/reviews`,
+      init: json("POST", { on: "2025-02-01", with: "children_in_care_council", status: "kept", summary: "fake" })
+    }
+  },
+  voice: (council) => ({ path: `/v1/councils/${council}/voice` }),
+  recordTheme: (council) => ({
+    path: `/v1/councils/${council}/voice`,
+    init: json("POST", {
+      id: "fake-theme",
+      on: "2025-01-10",
+      source: "children_in_care_council",
+      theme: "Fake theme",
+      summary: "plainly fake",
+      raisedBy: 7,
+      priorities: ["P2"],
+      pledges: [],
+      actions: []
+    })
+  }),
   auditLog: (council) => ({ path: `/v1/councils/${council}/audit` })
 }
 

@@ -10,6 +10,8 @@
  * - priorities, progress and governance hold no child-level data: members read them; officers and administrators
  *   record progress.
  * - partner: named entitlements only: a young person's entitlements, limited to the ones the request names.
+ * - local measures and voice themes are aggregates (suppressed for members and the public); their exact figures are for
+ *   officers and analysts; pledges are read by members and published to anyone in plain words, like the local offer.
  * - the published local offer is open to anyone (no personal data, domain.md §5.3 "Public / care leaver"); its
  *   versions and lifecycle are for officers and administrators (configuration).
  */
@@ -56,6 +58,16 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   careLeavers: ["officer", "analyst", "member", "public"],
   healthOutcomes: ["officer", "analyst", "member", "public"],
   memberReport: ["officer", "analyst", "member", "public"],
+  measures: ["officer", "analyst", "member", "public"],
+  defineMeasure: ["admin", "officer"],
+  measureValues: ["officer", "analyst"],
+  recordMeasureValues: ["officer", "analyst"],
+  pledges: ["admin", "officer", "analyst", "member"],
+  publishedPledges: "open",
+  savePledge: ["admin", "officer"],
+  reviewPledge: ["admin", "officer"],
+  voice: ["admin", "officer", "analyst", "member"],
+  recordTheme: ["admin", "officer"],
   auditLog: ["admin"]
 }
 

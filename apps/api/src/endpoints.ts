@@ -24,6 +24,7 @@ import {
 } from "@cpo/domain"
 import { Validation } from "@cpo/ssda903"
 import { Schema, SchemaGetter } from "effect"
+import { measuresEndpoints } from "./routes/measures-endpoints.ts"
 
 /** A whole number written in a URL, e.g. `?year=2018`. @category schemas */
 const IntFromString = Schema.NumberFromString.pipe(Schema.decodeTo(Schema.Int))
@@ -131,11 +132,7 @@ export const MemberReportQuery = Schema.Struct({
       description: "member (default) and public: numbers from 1 to 5 suppressed; officer: exact, not for publication"
     })
   ),
-  format: Schema.optionalKey(
-    Schema.Literals(["html", "md", "csv", "xlsx"]).annotate({
-      description: "html (default), md, or the report's tables as csv (one row per cell) or xlsx (a sheet per table)"
-    })
-  ),
+  format: Schema.optionalKey(Schema.Literals(["html", "md"]).annotate({ description: "html (default) or md" })),
   population: IndicatorsQuery.fields.population
 })
 
@@ -801,7 +798,8 @@ export const endpoints = {
     body: none,
     response: AuditEntries,
     status: 200
-  }
+  },
+  ...measuresEndpoints
 } as const satisfies Record<string, Endpoint>
 
 /** @category models */

@@ -39,6 +39,11 @@ export const kinds = {
   "strategy-not-found": { status: 404, title: "The council has no strategy" },
   "unknown-priority-or-action": { status: 422, title: "The current strategy has no such priority or action" },
   "report-not-possible": { status: 422, title: "The report cannot be built from what is stored" },
+  "measure-not-found": { status: 404, title: "The council has no such local measure" },
+  "unknown-measure": { status: 422, title: "The council has no such local measure" },
+  "invalid-measure": { status: 422, title: "The local measure or its figures break a rule" },
+  "pledge-not-found": { status: 404, title: "The council has no such pledge" },
+  "invalid-pledge": { status: 422, title: "The pledge's evidence leads to no record held" },
   internal: { status: 500, title: "Internal error" }
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>
 

@@ -1,0 +1,255 @@
+/**
+ * The routes of local measures, pledges and young people's voice (issue 15), as data in the shape of `endpoints.ts`
+ * (which spreads them into its table, so OpenAPI and the authorization matrix see them like every other route).
+ */
+import {
+  Audience,
+  Benchmark,
+  CalendarDate,
+  Council,
+  LocalMeasure,
+  MeasureValue,
+  Pledge,
+  ReportingYear,
+  Scorecard,
+  Target,
+  Voice
+} from "@cpo/domain"
+import { Schema } from "effect"
+import type { Body, Endpoint } from "../endpoints.ts"
+
+const none: Body = { kind: "none" }
+
+const YearParam = Schema.NumberFromString.pipe(
+  Schema.decodeTo(Schema.Int),
+  Schema.decodeTo(ReportingYear.ReportingYear)
+).annotate({ description: "reporting year, named by its 31 March (2025 = 2024/25)", examples: ["2025" as never] })
+
+/** @category schemas */
+export const CouncilPath = Schema.Struct({ council: Council.CouncilId })
+
+/** @category schemas */
+export const MeasurePath = Schema.Struct({ council: Council.CouncilId, measure: LocalMeasure.MeasureId })
+
+/** @category schemas */
+export const PledgePath = Schema.Struct({ council: Council.CouncilId, pledge: Pledge.PledgeId })
+
+/** @category schemas */
+export const MeasuresQuery = Schema.Struct({
+  year: YearParam,
+  asOf: Schema.optionalKey(
+    CalendarDate.CalendarDate.annotate({ description: "take the year to date on this day (default 31 March)" })
+  ),
+  audience: Schema.optionalKey(Audience.Audience)
+})
+
+/** The council's local measures as the scorecard publishes them. @category schemas */
+export const MeasuresView = Schema.Struct({
+  council: Schema.String,
+  year: Schema.Int,
+  audience: Audience.Audience,
+  measures: Schema.Array(Scorecard.LocalEntry),
+  /** Ready-made definitions not yet switched on. */
+  templates: Schema.Array(Schema.Struct({ id: Schema.String, title: Schema.String, frequency: Schema.String }))
+}).annotate({ identifier: "MeasuresView" })
+
+/** A definition as sent: its council is the path's. @category schemas */
+export const NewMeasure = LocalMeasure.Definition.mapFields(({ council: _council, ...rest }) => rest).annotate({
+  identifier: "NewMeasure"
+})
+
+/** @category schemas */
+export const MeasureValues = Schema.Struct({
+  values: Schema.Array(MeasureValue.Value),
+  targets: Schema.optionalKey(Schema.Array(Target.Target)),
+  benchmarks: Schema.optionalKey(Schema.Array(Benchmark.Benchmark))
+}).annotate({ identifier: "MeasureValues" })
+
+/** @category schemas */
+export const Recorded = Schema.Struct({ recorded: Schema.Int }).annotate({ identifier: "Recorded" })
+
+/** @category schemas */
+export const PledgesQuery = Schema.Struct({
+  asOf: Schema.optionalKey(CalendarDate.CalendarDate.annotate({ description: "the day for status (default today)" }))
+})
+
+/** One link of a pledge's evidence, followed. @category schemas */
+export const EvidenceLink = Schema.Struct({
+  kind: Schema.Literals(["measure", "action", "you_said_we_did"]),
+  id: Schema.String,
+  title: Schema.NullOr(Schema.String)
+}).annotate({ identifier: "PledgeEvidenceLink" })
+
+/** @category schemas */
+export const PledgesView = Schema.Struct({
+  asOf: CalendarDate.CalendarDate,
+  pledges: Schema.Array(
+    Schema.Struct({
+      pledge: Pledge.Pledge,
+      status: Schema.NullOr(Pledge.Status.schema),
+      lastReviewedWithChildren: Schema.NullOr(CalendarDate.CalendarDate),
+      evidence: Schema.Array(EvidenceLink)
+    })
+  ),
+  /** Evidence that leads nowhere, ids used twice, priorities not in the strategy. */
+  problems: Schema.Array(Schema.Struct({ at: Schema.String, message: Schema.String }))
+}).annotate({ identifier: "PledgesView" })
+
+/** The pledges as published next to the local offer: plain words only. @category schemas */
+export const PublishedPledges = Schema.Struct({
+  asOf: CalendarDate.CalendarDate,
+  pledges: Schema.Array(
+    Schema.Struct({
+      id: Schema.String,
+      promise: Schema.String,
+      meaning: Schema.String,
+      status: Schema.String,
+      lastReviewedWithChildren: Schema.NullOr(CalendarDate.CalendarDate)
+    })
+  )
+}).annotate({ identifier: "PublishedPledges" })
+
+/** A pledge as sent: its council is the path's and its reviews are added one by one. @category schemas */
+export const NewPledge = Pledge.Pledge.mapFields(({ council: _council, reviews: _reviews, ...rest }) => rest).annotate({
+  identifier: "NewPledge"
+})
+
+/** @category schemas */
+export const VoiceQuery = Schema.Struct({
+  audience: Schema.optionalKey(Audience.Audience),
+  from: Schema.optionalKey(CalendarDate.CalendarDate),
+  to: Schema.optionalKey(CalendarDate.CalendarDate)
+})
+
+/** @category schemas */
+export const VoiceView = Schema.Struct({
+  audience: Audience.Audience,
+  themes: Schema.Array(
+    Schema.Struct({
+      id: Schema.String,
+      on: CalendarDate.CalendarDate,
+      source: Schema.String,
+      theme: Schema.String,
+      summary: Schema.String,
+      raisedBy: Schema.NullOr(Schema.Union([Schema.Number, Schema.Literal("c")])),
+      priorities: Schema.Array(Schema.String),
+      pledges: Schema.Array(Schema.String),
+      actions: Schema.Array(Schema.String)
+    })
+  ),
+  tally: Schema.Array(Schema.Struct({ theme: Schema.String, times: Schema.Int }))
+}).annotate({ identifier: "VoiceView" })
+
+/** A theme as sent: its council is the path's. @category schemas */
+export const NewTheme = Voice.Theme.mapFields(({ council: _council, ...rest }) => rest).annotate({
+  identifier: "NewVoiceTheme"
+})
+
+/** @category models */
+export const measuresEndpoints = {
+  measures: {
+    method: "get",
+    path: "/v1/councils/:council/measures",
+    summary:
+      "The council's local measures for a year: year to date, latest period, rolling 12 months, target, RAG, trend; suppressed for members and the public",
+    tag: "measures",
+    params: CouncilPath,
+    query: MeasuresQuery,
+    body: none,
+    response: MeasuresView,
+    status: 200
+  },
+  defineMeasure: {
+    method: "post",
+    path: "/v1/councils/:council/measures",
+    summary: "Define a local measure (create or replace by id; never a 903 indicator's id)",
+    tag: "measures",
+    params: CouncilPath,
+    body: { kind: "json", schema: NewMeasure },
+    response: LocalMeasure.Definition,
+    status: 201
+  },
+  measureValues: {
+    method: "get",
+    path: "/v1/councils/:council/measures/:measure/values",
+    summary: "The exact figures recorded for a local measure, by period",
+    tag: "measures",
+    params: MeasurePath,
+    body: none,
+    response: MeasureValues,
+    status: 200
+  },
+  recordMeasureValues: {
+    method: "post",
+    path: "/v1/councils/:council/measures/values",
+    summary: "Record figures (a period already held is replaced), and optionally targets and benchmarks",
+    tag: "measures",
+    params: CouncilPath,
+    body: { kind: "json", schema: MeasureValues },
+    response: Recorded,
+    status: 201
+  },
+  pledges: {
+    method: "get",
+    path: "/v1/councils/:council/pledges",
+    summary: "The pledges with their owner, status on `asOf`, last review with children and evidence followed",
+    tag: "pledges",
+    params: CouncilPath,
+    query: PledgesQuery,
+    body: none,
+    response: PledgesView,
+    status: 200
+  },
+  publishedPledges: {
+    method: "get",
+    path: "/v1/councils/:council/pledges/published",
+    summary: "The pledges in plain words with whether they are kept, as published next to the local offer",
+    tag: "pledges",
+    params: CouncilPath,
+    query: PledgesQuery,
+    body: none,
+    response: PublishedPledges,
+    status: 200
+  },
+  savePledge: {
+    method: "post",
+    path: "/v1/councils/:council/pledges",
+    summary: "Keep a pledge (create or replace by id); every evidence link must lead to a record held",
+    tag: "pledges",
+    params: CouncilPath,
+    body: { kind: "json", schema: NewPledge },
+    response: Pledge.Pledge,
+    status: 201
+  },
+  reviewPledge: {
+    method: "post",
+    path: "/v1/councils/:council/pledges/:pledge/reviews",
+    summary: "Record a dated review of a pledge: kept, partly kept or not yet kept, and who it was reviewed with",
+    tag: "pledges",
+    params: PledgePath,
+    body: { kind: "json", schema: Pledge.Review },
+    response: Pledge.Pledge,
+    status: 201
+  },
+  voice: {
+    method: "get",
+    path: "/v1/councils/:council/voice",
+    summary: "Themes raised by children in care and care leavers; counts of 1 to 5 suppressed for members",
+    tag: "pledges",
+    params: CouncilPath,
+    query: VoiceQuery,
+    body: none,
+    response: VoiceView,
+    status: 200
+  },
+  recordTheme: {
+    method: "post",
+    path: "/v1/councils/:council/voice",
+    summary: "Record a theme young people raised (about the group: no name, no child id)",
+    tag: "pledges",
+    params: CouncilPath,
+    body: { kind: "json", schema: NewTheme },
+    response: Voice.Theme,
+    status: 201
+  }
+} as const satisfies Record<string, Endpoint>
