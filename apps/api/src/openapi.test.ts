@@ -2,7 +2,8 @@ import { Layer } from "effect"
 import { transformSync } from "esbuild"
 import { describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
-import { endpoints } from "./endpoints.ts"
+import { matrix } from "./authorization.ts"
+import { type EndpointId, endpoints } from "./endpoints.ts"
 import { openApiPath } from "./openapi.ts"
 import { fromLayer } from "./runtime.ts"
 
@@ -26,6 +27,17 @@ describe("OpenAPI document", () => {
         `${route.method} ${route.path}`
       ).toBeDefined()
     }
+  })
+
+  it("carries each operation's row of the authorization matrix as x-cpo-roles", async () => {
+    const document = (await fetchDocument()) as unknown as {
+      paths: Record<string, Record<string, { operationId: string; "x-cpo-roles": unknown }>>
+    }
+    const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods))
+    for (const operation of operations) {
+      expect(operation["x-cpo-roles"], operation.operationId).toEqual(matrix[operation.operationId as EndpointId])
+    }
+    expect(document.paths["/v1/councils/{council}/audit"]?.get?.["x-cpo-roles"]).toEqual(["admin"])
   })
 
   it("is OpenAPI 3.1 with the domain's Schemas as components, referenced from the operations", async () => {

@@ -46,6 +46,8 @@ export const document = (options: { readonly version: string }): Json => {
       operationId: id,
       summary: endpoint.summary,
       description: open ? "Open: no credential needed." : `Roles: ${(roles as ReadonlyArray<string>).join(", ")}.`,
+      /** The authorization matrix's row, as data (the dashboard's roles table reads it). */
+      "x-cpo-roles": roles,
       tags: [endpoint.tag],
       parameters: [...parameters("path", endpoint.params), ...parameters("query", endpoint.query)],
       ...(endpoint.body.kind === "json"
