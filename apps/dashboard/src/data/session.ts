@@ -74,12 +74,14 @@ export const councilPages = [
   { path: "health", label: "Health", roles: ["officer", "analyst", "member", "public"] },
   { path: "priorities", label: "Priorities", roles: ["admin", "officer", "analyst", "member"] },
   { path: "governance", label: "Governance", roles: ["admin", "officer", "analyst", "member"] },
+  { path: "measures", label: "Local measures", roles: ["officer", "analyst", "member", "public"] },
+  { path: "pledges", label: "Pledges", roles: ["admin", "officer", "analyst", "member"] },
   { path: "data", label: "Data", roles: ["admin", "officer", "analyst"] },
   { path: "offer", label: "Local offer", roles: ["admin", "officer", "analyst", "member", "partner", "public"] },
   { path: "take-up", label: "Take-up", roles: ["officer", "analyst", "member", "public"] },
   { path: "entitlements", label: "Entitlements", roles: ["officer"] },
   { path: "reports", label: "Reports", roles: ["officer", "analyst", "member", "public"] },
-  { path: "audit", label: "Audit log", roles: ["admin"] }
+  { path: "admin", label: "Admin", roles: ["admin"] }
 ] as const satisfies ReadonlyArray<{ path: string; label: string; roles: ReadonlyArray<Role> }>
 
 /**
