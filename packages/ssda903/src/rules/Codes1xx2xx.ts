@@ -36,15 +36,27 @@ const readable = (code: string, table: Table.Name, column: string, message: stri
   check: noRecordCheck
 })
 
-/** Rows of one table that fail `test`, one hit each. */
+/**
+ * Rows of one table that fail `test`, one hit each. One loop over every child's rows and one output array: on a
+ * national return (130,000 children) a per-child array for each rule costs more than the tests themselves.
+ */
 const rowsFailing =
-  <A>(table: Table.Name, rows: (c: ChildRecords) => ReadonlyArray<Row<A>>, test: (a: A, ctx: Context) => boolean) =>
-  (ctx: Context): ReadonlyArray<Hit> =>
-    perChild((c) => {
-      const out: Array<Hit> = []
-      for (const r of rows(c)) if (test(r.value, ctx)) out.push(hit(table, r, c.childId))
-      return out
-    })(ctx)
+  <A>(
+    table: Table.Name,
+    rows: (c: ChildRecords) => ReadonlyArray<Row<A>>,
+    test: (a: A, ctx: Context, row: Row<A>, c: ChildRecords) => boolean
+  ) =>
+  (ctx: Context): ReadonlyArray<Hit> => {
+    const out: Array<Hit> = []
+    for (const c of ctx.current.children) {
+      const list = rows(c)
+      for (let i = 0; i < list.length; i++) {
+        const r = list[i]!
+        if (test(r.value, ctx, r, c)) out.push(hit(table, r, c.childId))
+      }
+    }
+    return out
+  }
 
 const episodesFailing = (test: (e: Episode.Episode, ctx: Context) => boolean) =>
   rowsFailing("Episodes", (c) => c.episodes, test)
@@ -165,11 +177,10 @@ const r142: Rule = {
   fields: ["DEC", "REC"],
   years: since(2016),
   // Episodes are held in start-date order: every episode but the last must have ended.
-  check: perChild((c) =>
-    c.episodes
-      .slice(0, -1)
-      .filter((r) => none(r.value.end) || none(r.value.reasonCeased))
-      .map((r) => hit("Episodes", r, c.childId))
+  check: rowsFailing(
+    "Episodes",
+    (c) => c.episodes,
+    (e, _ctx, r, c) => r !== c.episodes[c.episodes.length - 1] && (none(e.end) || none(e.reasonCeased))
   )
 }
 
@@ -313,18 +324,20 @@ const reasonNotRequired = (years: Years, message: string): Rule => ({
   tables: ["Episodes"],
   fields: ["REASON_PLACE_CHANGE", "PLACE"],
   years,
-  check: perChild((c) => {
+  check: (ctx) => {
     const out: Array<Hit> = []
-    c.episodes.forEach((r, i) => {
-      const before = c.episodes[i - 1]
-      if (
-        temporary.has(r.value.placement) &&
-        (some(r.value.reasonPlaceChange) || (before !== undefined && some(before.value.reasonPlaceChange)))
-      )
-        out.push(hit("Episodes", r, c.childId))
-    })
+    for (const c of ctx.current.children) {
+      const eps = c.episodes
+      for (let i = 0; i < eps.length; i++) {
+        const r = eps[i]!
+        if (!temporary.has(r.value.placement)) continue
+        const before = eps[i - 1]
+        if (some(r.value.reasonPlaceChange) || (before !== undefined && some(before.value.reasonPlaceChange)))
+          out.push(hit("Episodes", r, c.childId))
+      }
+    }
     return out
-  })
+  }
 })
 
 const r226a = reasonNotRequired(since(2016, 2025), "Reason for placement change is not needed")
@@ -349,7 +362,7 @@ const r234: Rule = {
   years: since(2026),
   check: perChild((c) => {
     const dob = dobOf(c)
-    if (dob === undefined) return undefined
+    if (dob === undefined || !c.episodes.some((r) => some(r.value.reasonPlaceChange))) return undefined
     const under10 = c.episodes.filter(
       (r) => value(r.value.reasonPlaceChange) === "CUSTOD" && r.value.start < CalendarDate.addYears(dob, 10)
     )
@@ -358,6 +371,12 @@ const r234: Rule = {
   })
 }
 
+const isAdoption = (e: Episode.Episode) => {
+  const rec = value(e.reasonCeased)
+  return rec === "E11" || rec === "E12"
+}
+const isAdoptionRow = (r: Row<Episode.Episode>) => isAdoption(r.value)
+
 const r199: Rule = {
   code: "199",
   message: "The episodes show the child has already been adopted from care (this and last year's returns only)",
@@ -365,12 +384,9 @@ const r199: Rule = {
   fields: ["REC"],
   years: since(2016),
   check: perChild((c, ctx) => {
-    const isAdoption = (e: Episode.Episode) => {
-      const rec = value(e.reasonCeased)
-      return rec === "E11" || rec === "E12"
-    }
+    if (c.episodes.length === 0) return undefined
     const last = lastYearOf(ctx, c)?.episodes ?? []
-    if (!c.episodes.some((r) => isAdoption(r.value)) && !last.some((r) => isAdoption(r.value))) return undefined
+    if (!c.episodes.some(isAdoptionRow) && !last.some(isAdoptionRow)) return undefined
     // Last year's episodes first, so that on a shared start date the earlier return's adoption comes first.
     const all = [...last.map((r) => ({ r, now: false })), ...c.episodes.map((r) => ({ r, now: true }))].sort((a, b) =>
       a.r.value.start < b.r.value.start ? -1 : a.r.value.start > b.r.value.start ? 1 : 0
@@ -440,20 +456,20 @@ const r174a: Rule = {
   tables: ["Header"],
   fields: ["SEX", "MC_DOB"],
   years: since(2016, 2024),
-  check: perChild((c) =>
-    c.header
-      .filter((r) => r.raw?.SEX === "1" && some(r.value.motherChildDateOfBirth))
-      .map((r) => hit("Header", r, c.childId))
+  check: rowsFailing(
+    "Header",
+    (c) => c.header,
+    (h, _ctx, r) => some(h.motherChildDateOfBirth) && r.raw?.SEX === "1"
   )
 }
 const r174b: Rule = {
   ...r174a,
   message: "Date of birth of the mother's child is recorded but the child's sex is male",
   years: since(2025),
-  check: perChild((c) =>
-    c.header
-      .filter((r) => r.raw?.SEX === "M" && some(r.value.motherChildDateOfBirth))
-      .map((r) => hit("Header", r, c.childId))
+  check: rowsFailing(
+    "Header",
+    (c) => c.header,
+    (h, _ctx, r) => some(h.motherChildDateOfBirth) && r.raw?.SEX === "M"
   )
 }
 
@@ -472,20 +488,19 @@ const r165: Rule = {
   fields: ["MOTHER", "SEX"],
   years: since(2016),
   readErrors: [{ table: "Header", column: "MOTHER" }],
-  check: perChild((c, ctx) => {
-    const eps = c.episodes.filter((r) => !isShortBreak(r.value))
-    if (eps.length === 0) return undefined
-    const lookedAfterInYear = eps.some((r) => inYear(r.value, ctx))
-    const careLeaver = c.careLeavers.some((r) => anyCareLeaverData(r.value))
-    return c.header
-      .filter((r) => {
-        const h = r.value
-        if (h.sex === "male") return some(h.mother)
-        if (h.sex === "female") return none(h.mother) && (lookedAfterInYear || !careLeaver)
-        return false
-      })
-      .map((r) => hit("Header", r, c.childId))
-  })
+  check: rowsFailing(
+    "Header",
+    (c) => c.header,
+    (h, ctx, _r, c) => {
+      if (h.sex === "male" ? none(h.mother) : h.sex !== "female" || some(h.mother)) return false
+      if (!c.episodes.some((e) => !isShortBreak(e.value))) return false
+      if (h.sex === "male") return true
+      return (
+        c.episodes.some((e) => !isShortBreak(e.value) && inYear(e.value, ctx)) ||
+        !c.careLeavers.some((o) => anyCareLeaverData(o.value))
+      )
+    }
+  )
 }
 
 const schoolAgeReference = (ctx: Context) => CalendarDate.unsafeFromParts(CalendarDate.year(ys(ctx)) - 1, 8, 31)
@@ -527,7 +542,11 @@ const r232: Rule = {
   tables: ["Header"],
   fields: ["SEX"],
   years: since(2025),
-  check: perChild((c) => c.header.filter((r) => r.raw?.SEX === "U").map((r) => hit("Header", r, c.childId)))
+  check: rowsFailing(
+    "Header",
+    (c) => c.header,
+    (_h, _ctx, r) => r.raw?.SEX === "U"
+  )
 }
 
 /** UASC are expected to be older children; one under 11 at 31 March is worth checking. */
@@ -537,12 +556,10 @@ const r231: Rule = {
   tables: ["Header", "UASC"],
   fields: ["DOB"],
   years: since(2025),
-  check: perChild((c, ctx) =>
-    c.uasc.length === 0
-      ? undefined
-      : c.header
-          .filter((r) => r.value.dateOfBirth > CalendarDate.addYears(ye(ctx), -11))
-          .map((r) => hit("Header", r, c.childId))
+  check: rowsFailing(
+    "Header",
+    (c) => (c.uasc.length === 0 ? [] : c.header),
+    (h, ctx) => h.dateOfBirth > CalendarDate.addYears(ye(ctx), -11)
   )
 }
 
@@ -561,11 +578,14 @@ const sameAsLastYear = (
   fields: [column],
   years: since(2016),
   needs: ["previous"],
-  check: perChild((c, ctx) => {
-    const then = lastYearOf(ctx, c)?.header[0]
-    if (then === undefined) return undefined
-    return c.header.filter((r) => differs(r.value, then.value, c)).map((r) => hit("Header", r, c.childId))
-  })
+  check: rowsFailing(
+    "Header",
+    (c) => c.header,
+    (h, ctx, _r, c) => {
+      const then = lastYearOf(ctx, c)?.header[0]
+      return then !== undefined && differs(h, then.value, c)
+    }
+  )
 })
 
 /** Sex is compared as read (male, female, unknown), so the 2024/25 recoding from 1/2 to M/F is not a conflict. */
@@ -691,8 +711,10 @@ const oc2Rule = (
   tables,
   fields,
   years: since(2016),
-  check: perChild((c, ctx) =>
-    c.healthOutcomes.filter((r) => test(r.value, ctx, c)).map((r) => hit("OC2", r, c.childId))
+  check: rowsFailing(
+    "OC2",
+    (c) => c.healthOutcomes,
+    (h, ctx, _r, c) => test(h, ctx, c)
   )
 })
 
@@ -848,9 +870,11 @@ const r151: Rule = {
   fields: ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"],
   years: since(2016),
   check: perChild((c) =>
-    adoptionItems(c)
-      .filter(({ filled }) => filled > 0 && filled < 6)
-      .map(({ r }) => hit("AD1", r, c.childId))
+    c.adoptions.length === 0
+      ? undefined
+      : adoptionItems(c)
+          .filter(({ filled }) => filled > 0 && filled < 6)
+          .map(({ r }) => hit("AD1", r, c.childId))
   )
 }
 
@@ -887,7 +911,7 @@ const r134: Rule = {
   ],
   years: since(2016),
   check: perChild((c) => {
-    if (!c.careLeavers.some((r) => anyCareLeaverData(r.value))) return undefined
+    if (c.adoptions.length === 0 || !c.careLeavers.some((r) => anyCareLeaverData(r.value))) return undefined
     return adoptionItems(c)
       .filter(({ filled }) => filled > 0)
       .map(({ r }) => hit("AD1", r, c.childId))
