@@ -26,6 +26,7 @@ import { pledges } from "./routes/pledges.ts"
 import { priorities } from "./routes/priorities.ts"
 import { report } from "./routes/report.ts"
 import { returns } from "./routes/returns.ts"
+import { takeUp } from "./routes/take-up.ts"
 import type { Deps } from "./run.ts"
 import type { ApiEnv, ApiRuntime, Logger } from "./runtime.ts"
 import { makeScorecardCache } from "./scorecard.ts"
@@ -82,6 +83,7 @@ export const makeApp = (options: AppOptions): Hono<ApiEnv> => {
     .route("/", health(deps))
     .route("/", returns(deps))
     .route("/", offer(deps))
+    .route("/", takeUp(deps))
     .route("/", priorities(deps))
     .route("/", report(deps))
     .route("/", measures(deps))

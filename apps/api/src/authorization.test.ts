@@ -140,6 +140,7 @@ const requests: {
     init: json("POST", { entitlementId: "personal-adviser", childId: "FA1", stage: "applied", on: "2018-01-10" })
   }),
   takeUpSummary: (council) => ({ path: `/v1/councils/${council}/takeup?year=2018` }),
+  takeUpGaps: (council) => ({ path: `/v1/councils/${council}/takeup/gaps?on=2018-03-31` }),
   priorities: (council) => ({ path: `/v1/councils/${council}/priorities?asOf=2018-03-31` }),
   saveStrategy: (council) => ({
     path: `/v1/councils/${council}/strategy`,
@@ -153,6 +154,19 @@ const requests: {
   actionUpdate: (council) => ({
     path: `/v1/councils/${council}/priorities/P2/actions/P2.2/updates`,
     init: json("POST", { on: "2018-02-01", rag: "amber", commentary: "slipping" })
+  }),
+  priorityHistory: (council) => ({ path: `/v1/councils/${council}/priorities/P1/updates` }),
+  actionHistory: (council) => ({ path: `/v1/councils/${council}/priorities/P1/actions/P1.1/updates` }),
+  youSaidWeDid: (council) => ({ path: `/v1/councils/${council}/you-said-we-did?from=2017-04-01` }),
+  recordYouSaidWeDid: (council) => ({
+    path: `/v1/councils/${council}/you-said-we-did`,
+    init: json("POST", {
+      on: "2018-02-01",
+      source: "children_in_care_council",
+      youSaid: "fake: more say in reviews",
+      weDid: "fake: reviews now start with the young person",
+      priorities: ["P1"]
+    })
   }),
   governance: (council) => ({ path: `/v1/councils/${council}/governance?asOf=2018-03-31` }),
   placements: (council) => ({ path: `/v1/councils/${council}/placements?year=2018` }),

@@ -10,6 +10,7 @@
  * - priorities, progress and governance hold no child-level data: members read them; officers and administrators
  *   record progress.
  * - partner: named entitlements only: a young person's entitlements, limited to the ones the request names.
+ * - the take-up gaps list young people by id: officers only.
  * - local measures and voice themes are aggregates (suppressed for members and the public); their exact figures are for
  *   officers and analysts; pledges are read by members and published to anyone in plain words, like the local offer.
  * - the published local offer is open to anyone (no personal data, domain.md §5.3 "Public / care leaver"); its
@@ -48,11 +49,16 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   entitlements: ["officer", "partner"],
   recordTakeUp: ["officer"],
   takeUpSummary: ["officer", "analyst", "member", "public"],
+  takeUpGaps: ["officer"],
   priorities: ["admin", "officer", "analyst", "member"],
   saveStrategy: ["admin", "officer"],
   overdue: ["admin", "officer", "analyst", "member"],
   priorityUpdate: ["admin", "officer"],
   actionUpdate: ["admin", "officer"],
+  priorityHistory: ["admin", "officer", "analyst", "member"],
+  actionHistory: ["admin", "officer", "analyst", "member"],
+  youSaidWeDid: ["admin", "officer", "analyst", "member"],
+  recordYouSaidWeDid: ["admin", "officer"],
   governance: ["admin", "officer", "analyst", "member"],
   placements: ["officer", "analyst", "member", "public"],
   careLeavers: ["officer", "analyst", "member", "public"],

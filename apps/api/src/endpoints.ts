@@ -20,7 +20,8 @@ import {
   Returns,
   Scorecard,
   Strategy,
-  TakeUp
+  TakeUp,
+  YouSaidWeDid
 } from "@cpo/domain"
 import { Validation } from "@cpo/ssda903"
 import { Schema, SchemaGetter } from "effect"
@@ -174,6 +175,47 @@ export const NewUpdate = Schema.Struct({
   commentary: Schema.NonEmptyString,
   evidence: Schema.optionalKey(Schema.Array(Progress.Evidence))
 }).annotate({ identifier: "NewProgressUpdate" })
+
+/** Every update about a priority or an action, oldest first (the RAG history). @category schemas */
+export const UpdateHistory = Schema.Struct({ updates: Schema.Array(Progress.Update) }).annotate({
+  identifier: "ProgressUpdateHistory"
+})
+
+/** @category schemas */
+export const PeriodQuery = Schema.Struct({
+  from: Schema.optionalKey(CalendarDate.CalendarDate.annotate({ description: "the first day (default: no limit)" })),
+  to: Schema.optionalKey(CalendarDate.CalendarDate.annotate({ description: "the last day (default: no limit)" }))
+})
+
+/** The body of a "you said, we did" entry; the council is the one in the path. @category schemas */
+export const NewYouSaidWeDid = Schema.Struct({
+  id: Schema.optionalKey(YouSaidWeDid.EntryId),
+  on: CalendarDate.CalendarDate,
+  source: YouSaidWeDid.Source.schema,
+  youSaid: Schema.NonEmptyString,
+  weDid: Schema.NonEmptyString,
+  priorities: Schema.Array(Strategy.PriorityId)
+}).annotate({ identifier: "NewYouSaidWeDid" })
+
+/** @category schemas */
+export const YouSaidWeDidList = Schema.Struct({ entries: Schema.Array(YouSaidWeDid.Entry) }).annotate({
+  identifier: "YouSaidWeDidList"
+})
+
+/** @category schemas */
+export const TakeUpGapsQuery = Schema.Struct({
+  on: Schema.optionalKey(CalendarDate.CalendarDate.annotate({ description: "the day to answer for (default today)" })),
+  entitlements: Schema.optionalKey(
+    CommaList(Entitlement.EntitlementId, "only these entitlements, comma-separated (default: all of the offer's)")
+  )
+})
+
+/** The young people each entitlement applies to on a day who have had no award or payment of it. @category schemas */
+export const TakeUpGaps = Schema.Struct({
+  on: CalendarDate.CalendarDate,
+  offerVersion: Schema.Int,
+  gaps: Schema.Array(TakeUp.Gap)
+}).annotate({ identifier: "TakeUpGaps" })
 
 /** The strategy with each priority's and action's latest RAG on a day. @category schemas */
 export const PriorityStatus = Schema.Struct({
@@ -676,6 +718,18 @@ export const endpoints = {
     status: 200,
     purpose: "report local offer take-up"
   },
+  takeUpGaps: {
+    method: "get",
+    path: "/v1/councils/:council/takeup/gaps",
+    summary: "The young people each entitlement applies to on a day who have had no award or payment of it",
+    tag: "local offer",
+    params: CouncilPath,
+    query: TakeUpGapsQuery,
+    body: none,
+    response: TakeUpGaps,
+    status: 200,
+    purpose: "find young people who have not taken up an entitlement"
+  },
   priorities: {
     method: "get",
     path: "/v1/councils/:council/priorities",
@@ -726,6 +780,47 @@ export const endpoints = {
     params: ActionPath,
     body: { kind: "json", schema: NewUpdate },
     response: Progress.Update,
+    status: 201
+  },
+  priorityHistory: {
+    method: "get",
+    path: "/v1/councils/:council/priorities/:priority/updates",
+    summary: "Every RAG update of a whole priority, oldest first",
+    tag: "priorities",
+    params: PriorityPath,
+    body: none,
+    response: UpdateHistory,
+    status: 200
+  },
+  actionHistory: {
+    method: "get",
+    path: "/v1/councils/:council/priorities/:priority/actions/:action/updates",
+    summary: "Every RAG update of an action of a priority, oldest first",
+    tag: "priorities",
+    params: ActionPath,
+    body: none,
+    response: UpdateHistory,
+    status: 200
+  },
+  youSaidWeDid: {
+    method: "get",
+    path: "/v1/councils/:council/you-said-we-did",
+    summary: "What children in care and care leavers said and what the council did, oldest first",
+    tag: "priorities",
+    params: CouncilPath,
+    query: PeriodQuery,
+    body: none,
+    response: YouSaidWeDidList,
+    status: 200
+  },
+  recordYouSaidWeDid: {
+    method: "post",
+    path: "/v1/councils/:council/you-said-we-did",
+    summary: "Record what young people said and what the council did, linked to the strategy's priorities",
+    tag: "priorities",
+    params: CouncilPath,
+    body: { kind: "json", schema: NewYouSaidWeDid },
+    response: YouSaidWeDid.Entry,
     status: 201
   },
   governance: {

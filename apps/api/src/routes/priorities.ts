@@ -7,6 +7,9 @@
  * - `GET …/priorities[?asOf=]`: the strategy, each priority's and action's latest RAG (`Progress.latest`)
  * - `GET …/priorities/overdue[?asOf=]`: open actions overdue or at risk (`Progress.concerns`)
  * - `POST …/priorities/:priority/updates` and `…/actions/:action/updates`: a dated RAG update with commentary
+ * - `GET …/priorities/:priority/updates` and `…/actions/:action/updates`: the RAG history (`Progress.history`)
+ * - `GET …/you-said-we-did[?from=&to=]` and `POST …/you-said-we-did`: what young people said and what the council
+ *   did, linked to priorities (`Priorities.recordYouSaidWeDid` checks them)
  * - `GET …/governance[?asOf=]`: boards, meetings with their quorum (`Governance.quorum`), the year's meetings against
  *   the minimum (`Governance.meetingsSummary`) and the reports due in the next twelve months (`ReportingCycle`)
  */
@@ -18,11 +21,20 @@ import {
   Progress,
   ReportingCycle,
   ReportingYear,
-  Strategy
+  Strategy,
+  YouSaidWeDid
 } from "@cpo/domain"
 import { Clock, Effect, Option } from "effect"
 import { type Context, Hono } from "hono"
-import { Concerns, endpoints, GovernanceView, type NewUpdate, PriorityStatus } from "../endpoints.ts"
+import {
+  Concerns,
+  endpoints,
+  GovernanceView,
+  type NewUpdate,
+  PriorityStatus,
+  UpdateHistory,
+  YouSaidWeDidList
+} from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
@@ -71,6 +83,29 @@ const recordUpdate = (
     }
     yield* priorities.recordUpdate(update)
     return update
+  })
+
+/** The RAG history of a priority of the current strategy, or of one of its actions. */
+const historyOf = (
+  council: Council.CouncilId,
+  priority: Strategy.PriorityId,
+  action: Option.Option<Strategy.ActionId>
+) =>
+  Effect.gen(function* () {
+    const store = yield* Priorities.Priorities
+    const strategy = yield* store.strategy(council)
+    const known = Option.match(action, {
+      onNone: () => Option.isSome(Strategy.priorityById(strategy, priority)),
+      onSome: (a) => Strategy.actions(strategy).some((x) => x.priority.id === priority && x.action.id === a)
+    })
+    if (!known) {
+      return yield* new Priorities.UnknownPriorityOrAction({ council, id: Option.getOrElse(action, () => priority) })
+    }
+    const subject: Progress.Subject = Option.match(action, {
+      onNone: () => ({ _tag: "Priority", priority }),
+      onSome: (a) => ({ _tag: "Action", action: a })
+    })
+    return { updates: Progress.history(yield* store.updates(council), subject) }
   })
 
 export const priorities = (deps: Deps) =>
@@ -182,6 +217,58 @@ export const priorities = (deps: Deps) =>
           c.req.valid("json")
         )
         return answer(c, deps, program, Progress.Update, 201)
+      }
+    )
+    .get(
+      endpoints.priorityHistory.path,
+      guard("priorityHistory"),
+      validate("param", endpoints.priorityHistory.params),
+      (c) => {
+        const { council, priority } = c.req.valid("param")
+        return answer(c, deps, historyOf(council, priority, Option.none()), UpdateHistory)
+      }
+    )
+    .get(
+      endpoints.actionHistory.path,
+      guard("actionHistory"),
+      validate("param", endpoints.actionHistory.params),
+      (c) => {
+        const { council, priority, action } = c.req.valid("param")
+        return answer(c, deps, historyOf(council, priority, Option.some(action)), UpdateHistory)
+      }
+    )
+    .get(
+      endpoints.youSaidWeDid.path,
+      guard("youSaidWeDid"),
+      validate("param", endpoints.youSaidWeDid.params),
+      validate("query", endpoints.youSaidWeDid.query),
+      (c) => {
+        const { council } = c.req.valid("param")
+        const { from, to } = c.req.valid("query")
+        const program = Priorities.Priorities.use((store) => store.youSaidWeDid(council)).pipe(
+          Effect.map((entries) => ({
+            entries: entries.filter((e) => (from === undefined || e.on >= from) && (to === undefined || e.on <= to))
+          }))
+        )
+        return answer(c, deps, program, YouSaidWeDidList)
+      }
+    )
+    .post(
+      endpoints.recordYouSaidWeDid.path,
+      guard("recordYouSaidWeDid"),
+      validate("param", endpoints.recordYouSaidWeDid.params),
+      validate("json", endpoints.recordYouSaidWeDid.body.schema),
+      (c) => {
+        const { council } = c.req.valid("param")
+        const body = c.req.valid("json")
+        // The council is the one in the path (which the caller is bound to).
+        const entry: YouSaidWeDid.Entry = {
+          ...body,
+          id: body.id ?? YouSaidWeDid.EntryId.make(`Y-${crypto.randomUUID()}`),
+          council
+        }
+        const program = Priorities.Priorities.use((store) => store.recordYouSaidWeDid(entry)).pipe(Effect.as(entry))
+        return answer(c, deps, program, YouSaidWeDid.Entry, 201)
       }
     )
     .get(
