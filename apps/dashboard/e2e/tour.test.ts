@@ -1,0 +1,68 @@
+/**
+ * The officer's guide tour (docs/officers-guide.md): every page in the council navigation, plus the public pages,
+ * opened in a real browser and photographed at 1280 px. The pictures in docs/images/ come from here and are never
+ * edited by hand: `pnpm --filter @cpo/dashboard docs:screenshots` runs this test with CPO_SCREENSHOTS_DIR pointing at
+ * docs/images/. Otherwise they go to a scratch folder, and the test still proves every page of the tour renders.
+ */
+import { mkdirSync, mkdtempSync, statSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import type { Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { makeRuntime, synthetic } from "./fixtures.ts"
+import { type Browser, launchBrowser, type Site, startSite } from "./harness.ts"
+
+/** A page of the tour may wait on the API while the rest of the suite runs: a minute before giving up. */
+const patient = { timeout: 60_000, interval: 200 }
+
+const folder = process.env.CPO_SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), "cpo-tour-"))
+mkdirSync(folder, { recursive: true })
+
+/** Photograph the page's first screen and a half, once its heading is on screen and the data has arrived. */
+const photograph = async (page: Page, name: string) => {
+  await expect.poll(() => page.locator("main h1").count(), patient).toBeGreaterThan(0)
+  await page.waitForLoadState("networkidle")
+  await expect.poll(() => page.locator("main").innerText(), patient).not.toMatch(/Loading/)
+  const file = join(folder, `${name}.png`)
+  await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 1280, height: 1350 }, fullPage: true })
+  return statSync(file).size
+}
+
+describe("the officer's guide tour", () => {
+  let site: Site
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    site = await startSite(await makeRuntime())
+    browser = await launchBrowser()
+    page = await browser.context.newPage()
+    await page.setViewportSize({ width: 1280, height: 900 })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await site?.close()
+  })
+
+  it("photographs the start page and the offline validation page", async () => {
+    await page.goto(`${site.url}/`)
+    expect(await photograph(page, "home")).toBeGreaterThan(10_000)
+    await page.goto(`${site.url}/validate`)
+    expect(await photograph(page, "validate")).toBeGreaterThan(10_000)
+  })
+
+  it("photographs every page in the council navigation", async () => {
+    await page.goto(`${site.url}/councils/${synthetic.id}/scorecard`)
+    const nav = page.getByRole("navigation", { name: "Council pages" })
+    await expect.poll(() => nav.getByRole("link").count(), patient).toBeGreaterThan(5)
+    const hrefs = await nav.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))
+    const pages = hrefs.filter((h) => h.startsWith(`/councils/${synthetic.id}/`))
+    expect(pages.length).toBe(hrefs.length)
+    for (const href of pages) {
+      await page.goto(`${site.url}${href}`)
+      const name = href.split("/").pop() ?? "page"
+      expect(await photograph(page, name), href).toBeGreaterThan(10_000)
+    }
+  })
+})
