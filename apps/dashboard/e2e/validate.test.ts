@@ -47,6 +47,15 @@ const write = (year: number, ret: typeof thisYear): ReadonlyArray<string> => {
 }
 const currentFiles = write(years.to, injected.return)
 const previousFiles = write(years.from, lastYear)
+const xmlFile = join(folder, "return-2026.xml")
+writeFileSync(xmlFile, Synth.toXml(injected.return))
+/**
+ * The injected errors the XML form shows without last year's return. `Synth.toXml` writes no `<SW_EPISODE>` groups,
+ * so the XML has no SWEpisodes table and SW17STG2 is skipped (reported as not run), not failed.
+ */
+const expectedFromXml = injected.injected.filter(
+  (e) => !Synth.codesNeedingPreviousReturn.includes(e.code) && e.code !== "1001" && e.code !== "SW17STG2"
+)
 /** Distinct fragments of the files: no request may carry one of them. */
 const fileFragments = [...new Set(injected.injected.map((e) => e.childId as string))]
 
@@ -88,9 +97,12 @@ const errorsInTable = async (page: Page): Promise<ReadonlyArray<string>> =>
  * The injected errors the page lists, each looked up with the rule and child filters (a return can hold more errors
  * than the page lists at once).
  */
-const listedErrors = async (page: Page): Promise<ReadonlySet<string>> => {
+const listedErrors = async (
+  page: Page,
+  errors: ReadonlyArray<{ readonly code: string; readonly childId: string }> = injected.injected
+): Promise<ReadonlySet<string>> => {
   const listed = new Set<string>()
-  for (const error of injected.injected) {
+  for (const error of errors) {
     await page.locator("#filter-rule").selectOption(error.code)
     await page.locator("#filter-child").fill(error.childId)
     await page.getByRole("button", { name: "Apply filters" }).press("Enter")
@@ -112,6 +124,8 @@ const missing = (found: Iterable<string>) => {
 }
 
 const download = async (page: Page, kind: "csv" | "xlsx" | "json") => {
+  // The files are made just after the result shows.
+  await page.locator(`[data-download="${kind}"]`).waitFor(patient)
   await tabTo(page, `[data-download="${kind}"]`)
   const saved = page.waitForEvent("download")
   await page.keyboard.press("Enter")
@@ -337,5 +351,28 @@ describe("checking a 903 return in the browser", () => {
       await browser.context.setOffline(false)
       await offline.close()
     }
+  })
+
+  it("checks the DfE XML form, taking the year from the episodes, and shows a child's XML lines", async () => {
+    await page.goto(`${site.url}/validate`)
+    await page.locator("#current-files").setInputFiles([xmlFile])
+    await page.getByRole("button", { name: "Check the files" }).click()
+    await page.locator("#report-heading").waitFor(patient)
+    expect(await page.locator("[data-report] > p").first().textContent()).toContain(
+      "1 file for 2025/26 (the year of the latest episode)"
+    )
+    const listed = await listedErrors(page, expectedFromXml)
+    expect(expectedFromXml.filter((e) => !listed.has(`${e.code} ${e.childId}`))).toEqual([])
+    const target = expectedFromXml.find((e) => e.code === "101") ?? expectedFromXml[0]
+    if (target === undefined) throw new Error("nothing was injected")
+    await page.locator("#filter-child").fill(target.childId)
+    await page.getByRole("button", { name: "Apply filters" }).press("Enter")
+    await page.locator(`[data-child="${target.childId}"]`).first().press("Enter")
+    const drill = page.locator(`[data-child-rows="${target.childId}"]`)
+    await drill.waitFor(patient)
+    expect(await drill.locator(".source-xml").count()).toBe(1)
+    expect(await drill.locator(".source-xml .source-rows__flagged").count()).toBeGreaterThan(0)
+    expect(await drill.locator(".source-xml").textContent()).toContain(`<CHILDID>${target.childId}</CHILDID>`)
+    expect(await accessibilityViolations(page)).toEqual([])
   })
 })

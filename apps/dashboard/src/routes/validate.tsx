@@ -18,8 +18,7 @@ import "../validate/validate.css"
 const stepNames: Record<Progress["step"], string> = {
   reading: "Reading the files",
   rules: "Running the rules",
-  scorecard: "Computing the scorecard",
-  downloads: "Preparing the downloads"
+  scorecard: "Computing the scorecard"
 }
 
 const ProgressView = (props: { readonly progress: Progress | undefined }) => {
@@ -28,7 +27,7 @@ const ProgressView = (props: { readonly progress: Progress | undefined }) => {
     if (p === undefined) return 0
     // Reading is most of the work; the later steps share the rest.
     if (p.step === "reading") return Math.round((p.filesRead / Math.max(1, p.filesTotal)) * 70)
-    return { rules: 75, scorecard: 90, downloads: 95 }[p.step]
+    return { rules: 75, scorecard: 95 }[p.step]
   }
   return (
     <div class="progress" data-progress>
@@ -156,7 +155,12 @@ export default function ValidatePage() {
         </Match>
         <Match when={only("done")}>
           {(done) => (
-            <ValidationResults result={done().result} elapsedMs={done().elapsedMs} childRows={validation.childRows} />
+            <ValidationResults
+              result={done().result}
+              elapsedMs={done().elapsedMs}
+              downloads={done().downloads}
+              childRows={validation.childRows}
+            />
           )}
         </Match>
       </Switch>

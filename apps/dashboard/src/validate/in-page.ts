@@ -4,13 +4,19 @@
  * child's rows, and ended when the page closes.
  */
 import { type Accessor, createSignal, onCleanup } from "solid-js"
-import type { ChildRows, Done, Progress, Request, Response } from "./protocol.ts"
+import type { ChildRows, Done, Downloads, Progress, Request, Response } from "./protocol.ts"
 
 /** Where a validation stands. @category models */
 export type Stage =
   | { readonly kind: "idle" }
   | { readonly kind: "running"; readonly progress: Progress | undefined; readonly started: number }
-  | { readonly kind: "done"; readonly result: Done; readonly elapsedMs: number }
+  | {
+      readonly kind: "done"
+      readonly result: Done
+      readonly elapsedMs: number
+      /** The report as files, once made. */
+      readonly downloads: Downloads | undefined
+    }
   | { readonly kind: "failed"; readonly message: string }
 
 /** @category models */
@@ -40,8 +46,12 @@ export const createPageValidation = (): PageValidation => {
         setStage({
           kind: "done",
           result: message,
-          elapsedMs: now.kind === "running" ? performance.now() - now.started : message.timings.totalMs
+          elapsedMs: now.kind === "running" ? performance.now() - now.started : message.timings.totalMs,
+          downloads: undefined
         })
+        break
+      case "downloads":
+        if (now.kind === "done") setStage({ ...now, downloads: message })
         break
       case "failed":
         setStage({ kind: "failed", message: message.message })

@@ -24,7 +24,7 @@ export type Request =
   | { readonly kind: "child"; readonly childId: string }
 
 /** The steps of a validation, in order. @category models */
-export type Step = "reading" | "rules" | "scorecard" | "downloads"
+export type Step = "reading" | "rules" | "scorecard"
 
 /** Progress of a running validation. @category models */
 export interface Progress {
@@ -42,7 +42,6 @@ export interface Timings {
   readonly readMs: number
   readonly rulesMs: number
   readonly scorecardMs: number
-  readonly downloadsMs: number
   readonly totalMs: number
 }
 
@@ -58,8 +57,19 @@ export interface Done {
   readonly children: number
   readonly report: Validation.Report
   readonly scorecard: Scorecard.Scorecard
-  readonly downloads: { readonly csv: Blob; readonly json: Blob; readonly xlsx: Blob }
   readonly timings: Timings
+}
+
+/**
+ * The report as files, made after the result is shown (the analyst reads the result while they are made).
+ * @category models
+ */
+export interface Downloads {
+  readonly kind: "downloads"
+  readonly csv: Blob
+  readonly json: Blob
+  readonly xlsx: Blob
+  readonly downloadsMs: number
 }
 
 /** A validation that could not run (an unreadable file, no year). @category models */
@@ -98,4 +108,4 @@ export interface ChildRows {
 }
 
 /** What the worker answers. @category models */
-export type Response = Progress | Done | Failed | ChildRows
+export type Response = Progress | Done | Downloads | Failed | ChildRows

@@ -9,7 +9,7 @@ import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-j
 import { DataTable } from "../components/data-table.tsx"
 import { IndicatorCard } from "../components/indicator-card.tsx"
 import { ChildRowsView } from "./child-rows.tsx"
-import type { ChildRows, Done } from "./protocol.ts"
+import type { ChildRows, Done, Downloads as Files } from "./protocol.ts"
 
 /** Errors listed at once; the downloads always hold all of them. */
 const shownAtOnce = 200
@@ -22,18 +22,18 @@ type RuleSummary = Validation.Report["byRule"][number]
 type TableSummary = Validation.Report["byTable"][number]
 type Skipped = Validation.Report["rules"][number]
 
-const Downloads = (props: { readonly result: Done }) => {
+const Downloads = (props: { readonly year: number; readonly files: Files }) => {
   const urls = createMemo(() => ({
-    csv: URL.createObjectURL(props.result.downloads.csv),
-    xlsx: URL.createObjectURL(props.result.downloads.xlsx),
-    json: URL.createObjectURL(props.result.downloads.json)
+    csv: URL.createObjectURL(props.files.csv),
+    xlsx: URL.createObjectURL(props.files.xlsx),
+    json: URL.createObjectURL(props.files.json)
   }))
   onCleanup(() => {
     for (const url of Object.values(urls())) URL.revokeObjectURL(url)
   })
-  const name = (ext: string) => `903-validation-${props.result.year}.${ext}`
+  const name = (ext: string) => `903-validation-${props.year}.${ext}`
   return (
-    <ul class="downloads" aria-label="Download the report">
+    <ul class="downloads" aria-label="Download the report" data-downloads-ms={Math.round(props.files.downloadsMs)}>
       <li>
         <a href={urls().csv} download={name("csv")} data-download="csv">
           Download the errors (CSV)
@@ -159,6 +159,7 @@ const Errors = (props: { readonly report: Validation.Report; readonly onChild: (
 export const ValidationResults = (props: {
   readonly result: Done
   readonly elapsedMs: number
+  readonly downloads: Files | undefined
   readonly childRows: (childId: string) => Promise<ChildRows>
 }) => {
   const report = () => props.result.report
@@ -197,7 +198,9 @@ export const ValidationResults = (props: {
           . Checked in this browser in {seconds(props.elapsedMs)} against{" "}
           {plural(report().rules.length - skipped().length, "rule", "rules")}; nothing was sent anywhere.
         </p>
-        <Downloads result={props.result} />
+        <Show when={props.downloads} fallback={<p class="hint">Preparing the downloads (CSV, Excel, JSON)…</p>}>
+          {(files) => <Downloads year={props.result.year} files={files()} />}
+        </Show>
         <Show when={report().errors.length > 0}>
           <DataTable
             caption="Errors by rule"

@@ -7,7 +7,7 @@
 import { ChildHistory, type Indicator, ReportingYear, Scorecard } from "@cpo/domain"
 import { Registry, ReportFormat, Ssda903, Validation } from "@cpo/ssda903"
 import { Cause, Effect, Option, Schema } from "effect"
-import type { ChildRows, ChildSource, Done, Failed, Progress, Request, Response, Step } from "./protocol.ts"
+import type { ChildRows, ChildSource, Done, Downloads, Failed, Progress, Request, Response, Step } from "./protocol.ts"
 import { childCsvRows, childXmlLines } from "./source-rows.ts"
 
 /** The part of the worker's global scope used here (the DOM library types `self` as a window). */
@@ -82,17 +82,6 @@ const run = (request: Extract<Request, { kind: "validate" }>, post: (message: Re
     })
     const scorecardAt = performance.now()
 
-    yield* progress("downloads", "Preparing the downloads")
-    const xlsx = yield* ReportFormat.toXlsx(report)
-    const downloads = {
-      csv: new Blob([ReportFormat.toCsv(report)], { type: "text/csv" }),
-      json: new Blob([ReportFormat.toJson(report)], { type: "application/json" }),
-      xlsx: new Blob([xlsx as Uint8Array<ArrayBuffer>], {
-        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-      })
-    }
-    const done = performance.now()
-
     const tableOf = new Map<string, string>()
     for (const t of Object.values(current.sources)) if (t !== undefined) tableOf.set(t.file, t.name)
     const errorsOf = new Map<string, Array<Validation.ValidationError>>()
@@ -113,18 +102,32 @@ const run = (request: Extract<Request, { kind: "validate" }>, post: (message: Re
       children: current.return.children.length,
       report,
       scorecard,
-      downloads,
       timings: {
         readMs: readAt - started,
         rulesMs: rulesAt - readAt,
         scorecardMs: scorecardAt - rulesAt,
-        downloadsMs: done - scorecardAt,
-        totalMs: done - started
+        totalMs: scorecardAt - started
       }
     }
     return { result, checked }
   })
 }
+
+/** The report as CSV, JSON and XLSX files (`ReportFormat`). */
+const downloadsOf = (report: Validation.Report) =>
+  Effect.gen(function* () {
+    const started = performance.now()
+    const xlsx = yield* ReportFormat.toXlsx(report)
+    return {
+      kind: "downloads",
+      csv: new Blob([ReportFormat.toCsv(report)], { type: "text/csv" }),
+      json: new Blob([ReportFormat.toJson(report)], { type: "application/json" }),
+      xlsx: new Blob([xlsx as Uint8Array<ArrayBuffer>], {
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      }),
+      downloadsMs: performance.now() - started
+    } satisfies Downloads
+  })
 
 const failure = (cause: Cause.Cause<Ssda903.UnreadableFile | YearUnknown>): Failed => {
   const error = Cause.squash(cause)
@@ -168,17 +171,20 @@ const serve = (scope: WorkerScope) => {
       return
     }
     state.checked = undefined
+    const post = (message: Response) => Effect.sync(() => scope.postMessage(message))
     void Effect.runPromise(
       run(request, (m) => scope.postMessage(m)).pipe(
-        Effect.matchCause({
-          onSuccess: ({ result, checked }) => {
-            state.checked = checked
-            return result as Response
-          },
-          onFailure: failure
+        Effect.matchCauseEffect({
+          onSuccess: ({ result, checked }) =>
+            Effect.gen(function* () {
+              state.checked = checked
+              yield* post(result)
+              yield* post(yield* downloadsOf(result.report))
+            }),
+          onFailure: (cause) => post(failure(cause))
         })
       )
-    ).then((message) => scope.postMessage(message))
+    )
   }
 }
 
