@@ -326,7 +326,9 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       const chosen = pickEpisode(
         w,
-        episodeCandidates(w, (e) => Option.isSome(e.provider) && e.placement !== "P1")
+        // the child's only episode: the codec leaves an unreadable row out, and any episode before or after it would
+        // then seem to end or start care with nothing to continue (rules 357, 388, 433)
+        episodeCandidates(w, (e, _i, list) => Option.isSome(e.provider) && e.placement !== "P1" && list.length === 1)
       )
       if (chosen === null) return null
       // A code outside PR0–PR5, written as the council's system might: the CSV carries it as it stands.

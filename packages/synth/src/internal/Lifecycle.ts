@@ -364,7 +364,8 @@ const newPlacement = (
     carer: ctx.nextCarer++,
     provider,
     site: rng.int(0, 0x3fffffff),
-    local: place === "R5" && rng.chance(0.5) ? null : local,
+    // a custody placement has a postcode like any other (rule 392b)
+    local,
     reasonPlaceChange: reason
   }
 }
@@ -674,7 +675,9 @@ const teenSection20Pathway = (ctx: Context, start: number): Plan => {
     if (nextMove >= ctx.adulthood && nextExit >= ctx.adulthood) break
     if (nextExit < nextMove) {
       plan.end = nextExit
-      plan.reasonCeased = rng.pick(["E13", "E4B", "E5", "E6", "E8"] as const)
+      const reason = rng.pick(["E13", "E4B", "E5", "E6", "E8"] as const)
+      // independent living only from 14 (rule 387)
+      plan.reasonCeased = (reason === "E5" || reason === "E6") && ageAt(ctx, nextExit) < 14 ? "E13" : reason
       return plan
     }
     t = nextMove
