@@ -350,7 +350,10 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       const chosen = pickEpisode(
         w,
-        shortInYearPeriods(w, 2).filter((i) => w.episodes[i]!.start > dayShift(w.ys, 2))
+        // a child with no missing periods, which the reversed episode would leave outside care (rules 577, 578, 581)
+        shortInYearPeriods(w, 2).filter(
+          (i) => w.episodes[i]!.start > dayShift(w.ys, 2) && !hasRow(w.missing, w.episodes[i]!.childId)
+        )
       )
       if (chosen === null) return null
       editEpisode(w, chosen, { end: some(dayShift(w.episodes[chosen]!.start, -1)) })
@@ -679,7 +682,14 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       const chosen = pickEpisode(
         w,
-        carriedEpisodes(w, (e) => e.categoryOfNeed === "N1" || e.categoryOfNeed === "N5")
+        // the only episode of its period so far and the child's last, so that no neighbour's CIN differs (rule 504)
+        carriedEpisodes(
+          w,
+          (e, i, list) =>
+            (e.categoryOfNeed === "N1" || e.categoryOfNeed === "N5") &&
+            e.reasonForNewEpisode === "S" &&
+            i === list[list.length - 1]
+        )
       )
       if (chosen === null) return null
       editEpisode(w, chosen, { categoryOfNeed: w.episodes[chosen]!.categoryOfNeed === "N1" ? "N5" : "N1" })

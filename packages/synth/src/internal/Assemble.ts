@@ -544,7 +544,9 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
 
     const age = ageOn(life, ye)
     const female12 = life.sex === "female" && age >= 12
-    const isMother = female12 && life.motherChildDob !== null && life.motherChildDob <= ye
+    // a first child born after the mother left care is not recorded (rule 625)
+    const isMother =
+      female12 && life.motherChildDob !== null && life.motherChildDob <= Math.min(ye, periods.at(-1)?.end ?? ye)
     children.push({
       id: childId,
       sex: life.sex,
@@ -553,7 +555,8 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
       upn: life.uasc ? someCode("UN2") : age < 5 ? someCode("UN1") : some(identified.upn),
       // MOTHER for every girl looked after other than on short breaks (rules 393, 399)
       mother: life.sex === "female" && periods.some((p) => !p.shortBreak) ? some(isMother) : none,
-      motherChildDateOfBirth: isMother ? some(dateOf(life.motherChildDob!)) : none
+      // only beside a recorded MOTHER (rule 612)
+      motherChildDateOfBirth: isMother && periods.some((p) => !p.shortBreak) ? some(dateOf(life.motherChildDob!)) : none
     })
     if (life.uasc && periods.length > 0) {
       uasc.push({ childId, sex: life.sex, dateOfBirth: dob, statusCeased: some(dateOf(birthday(life, 18))) })

@@ -924,12 +924,16 @@ export const previousPermanenceOf = (council: Council, life: Life, period: Perio
   if (latest <= earliest) return { option: "Z1", date: null }
   const day = new Date(rng.int(earliest, latest) * msPerDay)
   const unknown = rng.next()
+  // A part is left unknown only when the latest day it could stand for is still before care started (rule 632).
+  const started = new Date(period.start * msPerDay)
+  const sameYear = day.getUTCFullYear() === started.getUTCFullYear()
+  const sameMonth = sameYear && day.getUTCMonth() === started.getUTCMonth()
   return {
     option,
     date: {
       year: day.getUTCFullYear(),
-      month: unknown < 0.05 ? null : day.getUTCMonth() + 1,
-      day: unknown < 0.25 ? null : day.getUTCDate()
+      month: unknown < 0.05 && !sameYear ? null : day.getUTCMonth() + 1,
+      day: unknown < 0.25 && !sameMonth ? null : day.getUTCDate()
     }
   }
 }
