@@ -12,8 +12,9 @@ import type * as Table from "../Table.ts"
 type EpisodeRow = Row<Episode.Episode>
 
 const day = CalendarDate.make
-const ye = (ctx: Context) => ReportingYear.end(ctx.year)
-const ys = (ctx: Context) => ReportingYear.start(ctx.year)
+// The context carries 31 March and 1 April already written out: no date is built per row.
+const ye = (ctx: Context) => ctx.yearEnd as CalendarDate.CalendarDate
+const ys = (ctx: Context) => ctx.yearStart as CalendarDate.CalendarDate
 const dobOf = (c: ChildRecords): CalendarDate.CalendarDate | undefined => c.header[0]?.value.dateOfBirth
 const endOr = (e: Episode.Episode, fallback: CalendarDate.CalendarDate): CalendarDate.CalendarDate =>
   Option.getOrElse(e.end, () => fallback)
@@ -257,15 +258,26 @@ const r357: Rule = {
 
 // ── Episodes: legal status and placement ──────────────────────────────────────────────────────────────────────────
 
-const r359 = episodeAgeRule(
-  "359",
-  "Young person looked after after their 18th birthday must be accommodated under section 20(5) (V2) in a children's home (K2)",
-  ["DEC", "LS", "PLACE"],
-  (e, dob, ctx) =>
-    CalendarDate.addYears(dob, 18) < ye(ctx) &&
-    Option.isNone(e.end) &&
-    !(e.legalStatus === "V2" && e.placement === "K2")
-)
+/** Looked after past their 18th birthday (before 31 March), the young person must be in a children's home under V2. */
+const r359: Rule = {
+  code: "359",
+  message:
+    "Young person looked after after their 18th birthday must be accommodated under section 20(5) (V2) in a children's home (K2)",
+  tables: ["Header", "Episodes"],
+  fields: ["DEC", "LS", "PLACE"],
+  years: { from: 2016 },
+  check: perChild((c, ctx) => {
+    const dob = dobOf(c)
+    if (dob === undefined || CalendarDate.addYears(dob, 18) >= ye(ctx)) return undefined
+    return hitsOn(
+      "Episodes",
+      c.episodes.filter(
+        (r) => Option.isNone(r.value.end) && !(r.value.legalStatus === "V2" && r.value.placement === "K2")
+      ),
+      c.childId
+    )
+  })
+}
 
 const r366 = episodeRule(
   "366",
