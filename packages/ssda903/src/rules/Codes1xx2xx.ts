@@ -420,7 +420,10 @@ const r169 = locationUnknown(
 )
 const r179 = locationUnknown("179", "Placement location (in or out of the council's area) cannot be derived")
 
-/** Children who were UASC this year or last year are left out: their home postcode may be abroad or unknown. */
+/**
+ * Children who were UASC this year or last year are left out: their home postcode may be abroad or unknown. (Last
+ * year's UASC rows are seen only once the validator indexes last year's UASC table; today it indexes episodes only.)
+ */
 const r164: Rule = {
   code: "164",
   message: "Distance from home to placement is not valid: check valid postcodes have been entered",
