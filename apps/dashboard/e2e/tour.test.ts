@@ -22,7 +22,7 @@ mkdirSync(folder, { recursive: true })
 const photograph = async (page: Page, name: string) => {
   await expect.poll(() => page.locator("main h1").count(), patient).toBeGreaterThan(0)
   await page.waitForLoadState("networkidle")
-  await expect.poll(() => page.locator("main").innerText(), patient).not.toMatch(/Loading/)
+  await expect.poll(() => page.locator("main").textContent(), patient).not.toMatch(/Loading/)
   const file = join(folder, `${name}.png`)
   await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 1280, height: 1350 }, fullPage: true })
   return statSync(file).size
