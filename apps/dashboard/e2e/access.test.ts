@@ -85,8 +85,13 @@ describe("signing in and roles", () => {
     expect(await nav.getByRole("link").allTextContents()).toEqual([
       "Scorecard",
       "Cohorts",
+      "Placements",
+      "Care leavers",
+      "Health",
       "Priorities",
       "Governance",
+      "Local measures",
+      "Pledges",
       "Local offer",
       "Take-up",
       "Reports"
@@ -129,15 +134,17 @@ describe("signing in and roles", () => {
     await signIn(token)
     await page.getByRole("link", { name: "Fake Borough A" }).click()
     const nav = page.getByRole("navigation", { name: "Council pages" })
-    await nav.getByRole("link", { name: "Audit log" }).waitFor()
+    await nav.getByRole("link", { name: "Admin" }).waitFor()
     expect(await nav.getByRole("link").allTextContents()).toEqual([
       "Priorities",
       "Governance",
+      "Pledges",
       "Data",
       "Local offer",
-      "Audit log"
+      "Admin"
     ])
-    await nav.getByRole("link", { name: "Audit log" }).click()
+    await nav.getByRole("link", { name: "Admin" }).click()
+    await page.getByRole("link", { name: "Open the audit log" }).click()
     await page.getByRole("heading", { name: /Audit log/, level: 1 }).waitFor()
     if (api.entries.length === 0) {
       await page.getByText("No child-level data has been accessed for this council yet.").waitFor()

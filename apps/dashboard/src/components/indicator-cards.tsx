@@ -7,7 +7,7 @@ import type { Entry } from "../data/scorecard.ts"
 import { IndicatorCard } from "./indicator-card.tsx"
 
 export const IndicatorCards = (props: { readonly entries: ReadonlyArray<Entry> }) => (
-  <ul class="cards">
+  <ul class="cards" style={{ "margin-bottom": "30px" }}>
     <For each={props.entries}>{(entry) => <IndicatorCard entry={entry} trend={[]} />}</For>
   </ul>
 )

@@ -174,3 +174,18 @@ export const getText = async (path: string, accept: string): Promise<string> => 
   if (!response.ok) throw failureOf(path, response.status, await response.json().catch(() => undefined))
   return response.text()
 }
+
+/**
+ * GET `path` as a file of the type `accept` (a spreadsheet), with the bearer token.
+ * @category constructors
+ */
+export const getBlob = async (path: string, accept: string): Promise<Blob> => {
+  const bearer = token()
+  const response = await fetch(path, {
+    headers: bearer === undefined ? { accept } : { accept, authorization: `Bearer ${bearer}` }
+  }).catch((cause: unknown) => {
+    throw new ApiFailure(path, undefined, `The API could not be reached (${String(cause)}).`)
+  })
+  if (!response.ok) throw failureOf(path, response.status, await response.json().catch(() => undefined))
+  return response.blob()
+}

@@ -4,7 +4,7 @@
  * Members and the public always get the suppressed audience.
  */
 import type { Audience } from "@cpo/domain"
-import { getText } from "./api.ts"
+import { getBlob, getText } from "./api.ts"
 
 /** @category models */
 export interface ReportRequest {
@@ -19,7 +19,22 @@ export interface MemberReport {
   readonly markdown: string
 }
 
-const path = (q: ReportRequest, format: "html" | "md") =>
+/** The report's tables as files: one tidy CSV, or an XLSX workbook with a sheet per table. @category models */
+export type TablesFormat = "csv" | "xlsx"
+
+/** What each format is called and sent as. @category getters */
+export const tablesFormats: Readonly<
+  Record<TablesFormat, { readonly label: string; readonly type: string; readonly hint: string }>
+> = {
+  csv: { label: "CSV", type: "text/csv", hint: "one row per figure: section, table, row, column, value" },
+  xlsx: {
+    label: "a spreadsheet (XLSX)",
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    hint: "a sheet for each table"
+  }
+}
+
+const path = (q: ReportRequest, format: "html" | "md" | TablesFormat) =>
   `/v1/councils/${encodeURIComponent(q.council)}/reports/member?year=${q.year}&audience=${q.audience}&format=${format}`
 
 /** Fetch the report as HTML and as Markdown. @category constructors */
@@ -30,3 +45,7 @@ export const fetchMemberReport = async (q: ReportRequest): Promise<MemberReport>
   ])
   return { html, markdown }
 }
+
+/** Fetch the report's tables as a CSV or XLSX file. @category constructors */
+export const fetchReportTables = (q: ReportRequest, format: TablesFormat): Promise<Blob> =>
+  getBlob(path(q, format), tablesFormats[format].type)

@@ -25,8 +25,17 @@ const noDirectory = "postcode directory not configured"
 
 const count = (value: PublishedCount): string => (value === "c" ? "c" : new Intl.NumberFormat("en-GB").format(value))
 
+/** DfE's order of the placement groups (indicators.md). */
+const groupOrder: ReadonlyArray<string> = ["foster", "adoption", "parents", "homes_secure_semi_independent", "other"]
+const rank = (group: Cohort.DocumentGroup): number => {
+  const i = groupOrder.indexOf(group.key.placement_group ?? "")
+  return i < 0 ? groupOrder.length : i
+}
+
 const mixBars = (mix: Cohort.Document): ReadonlyArray<Bar> =>
-  mix.groups.map((g) => ({ label: groupLabel(mix.by, g.key), count: g.count, pct: g.pct }))
+  [...mix.groups]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((g) => ({ label: groupLabel(mix.by, g.key), count: g.count, pct: g.pct }))
 
 const reasonBars = (moves: PlacementsView["moves"]): ReadonlyArray<Bar> =>
   moves.reasons.map((r) => ({

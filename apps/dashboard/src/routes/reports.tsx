@@ -1,17 +1,25 @@
 /**
  * Reports: choose a year and audience, preview the corporate parenting report the API builds (the same report as
- * `cpo report --council`), and download it as HTML or Markdown. The preview shows the API's page unchanged, in a
- * frame without scripts so its styles cannot leak into the dashboard's. Members and the public always get the
- * suppressed report; officers and analysts may choose. Choices take effect when the form is submitted (WCAG 3.2.2).
+ * `cpo report --council`), and download it as HTML or Markdown, or its tables as CSV or XLSX. The preview shows the
+ * API's page unchanged, in a frame without scripts so its styles cannot leak into the dashboard's. Members and the
+ * public always get the suppressed report; officers and analysts may choose. Choices take effect when the form is
+ * submitted (WCAG 3.2.2).
  */
 import { Audience, ReportingYear } from "@cpo/domain"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Schema } from "effect"
-import { createMemo, createResource, For, Match, onCleanup, Show, Switch } from "solid-js"
-import { LoadError, Loading } from "../components/error-summary.tsx"
+import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js"
+import { ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
 import { usePageTitle } from "../components/page-title.ts"
 import { useCouncils } from "../data/councils.ts"
-import { fetchMemberReport, type MemberReport } from "../data/reports.ts"
+import {
+  fetchMemberReport,
+  fetchReportTables,
+  type MemberReport,
+  type ReportRequest,
+  type TablesFormat,
+  tablesFormats
+} from "../data/reports.ts"
 import { mayOpen, type Role, useSession } from "../data/session.ts"
 
 const isAudience = Schema.is(Audience.Audience)
@@ -51,6 +59,68 @@ const Downloads = (props: { readonly report: MemberReport; readonly name: string
         <span class="hint">(plain text for documents and emails)</span>
       </li>
     </ul>
+  )
+}
+
+/**
+ * The report's tables as CSV or XLSX, fetched when asked for (each is a fresh build of the report) and saved through
+ * a link made in the page, as the HTML and Markdown are.
+ */
+const TableDownloads = (props: { readonly request: ReportRequest; readonly name: string }) => {
+  const [state, setState] = createSignal<{ readonly busy?: TablesFormat; readonly error?: string }>({})
+  const download = async (format: TablesFormat) => {
+    setState({ busy: format })
+    try {
+      const blob = await fetchReportTables(props.request, format)
+      const url = URL.createObjectURL(blob)
+      const link = document.createElement("a")
+      link.href = url
+      link.download = `${props.name}-tables.${format}`
+      document.body.append(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+      setState({})
+    } catch (error) {
+      setState({ error: error instanceof Error ? error.message : String(error) })
+    }
+  }
+  return (
+    <>
+      <ul class="downloads">
+        <For each={["csv", "xlsx"] as const}>
+          {(format) => (
+            <li>
+              <button
+                type="button"
+                class="link-button"
+                aria-disabled={state().busy !== undefined}
+                onClick={() => {
+                  if (state().busy === undefined) void download(format)
+                }}
+              >
+                Download the tables as {tablesFormats[format].label}
+              </button>{" "}
+              <span class="hint">({tablesFormats[format].hint})</span>
+            </li>
+          )}
+        </For>
+      </ul>
+      <p class="status" role="status">
+        {state().busy === undefined ? "" : `Preparing the ${state().busy === "csv" ? "CSV" : "spreadsheet"}…`}
+      </p>
+      <Show when={state().error}>
+        {(message) => <ErrorSummary title="There is a problem downloading the tables" errors={[{ text: message() }]} />}
+      </Show>
+      <p class="hint">
+        PDF: the API does not make PDFs (that needs a headless browser). Open the HTML download and print it to PDF (it
+        is laid out for A4), or run{" "}
+        <code>
+          cpo report --council {props.request.council} --year {props.request.year} --format pdf --out report.pdf
+        </code>
+        .
+      </p>
+    </>
   )
 }
 
@@ -156,6 +226,10 @@ export default function ReportsPage() {
                         {audience() === "officer" ? "officers" : audience() === "member" ? "members" : "the public"}
                       </h2>
                       <Downloads report={r()} name={fileName()} />
+                      <TableDownloads
+                        request={{ council: params.council, year: year() ?? 0, audience: audience() }}
+                        name={fileName()}
+                      />
                       <iframe
                         class="report-preview"
                         title="Preview of the corporate parenting report"
