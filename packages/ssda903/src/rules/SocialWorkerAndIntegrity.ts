@@ -4,20 +4,15 @@
  * Where we read a rule differently from the peer validator (data-to-insight `csc-validator-be-903`), the reason is in
  * packages/ssda903/AGREEMENT.md under the rule's code.
  */
-import {
-  CalendarDate,
-  type DeprivationOfLiberty,
-  type Episode,
-  ReportingYear,
-  type SocialWorkerEpisode
-} from "@cpo/domain"
+import { CalendarDate, type DeprivationOfLiberty, type Episode, type SocialWorkerEpisode } from "@cpo/domain"
 import { Option } from "effect"
 import { type ChildRecords, type Context, type Hit, hit, noRecordCheck, perChild, type Rule } from "../Rule.ts"
 import type { ReadError, Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 
-const ye = (ctx: Context) => ReportingYear.end(ctx.year)
-const ys = (ctx: Context) => ReportingYear.start(ctx.year)
+// The context carries the year's first and last days already built: reading them is cheaper than making them per row.
+const ye = (ctx: Context) => ctx.yearEnd as CalendarDate.CalendarDate
+const ys = (ctx: Context) => ctx.yearStart as CalendarDate.CalendarDate
 
 const isShortBreak = (e: Episode.Episode) => e.legalStatus === "V3" || e.legalStatus === "V4"
 
@@ -194,12 +189,15 @@ const endOutside = (code: string, years: Rule["years"], yearsBack: number): Rule
       : "Social worker episode end date is before 1 April of the previous collection year or after 31 March",
     ["SW_DEC"],
     years,
-    perChild((c, ctx) => {
+    (ctx) => {
       const from = CalendarDate.addYears(ys(ctx), -yearsBack)
-      return c.socialWorkerEpisodes
-        .filter((r) => Option.isSome(r.value.end) && (r.value.end.value < from || r.value.end.value > ye(ctx)))
-        .map((r) => hit("SWEpisodes", r, c.childId))
-    })
+      const to = ye(ctx)
+      return perChild((c) =>
+        c.socialWorkerEpisodes
+          .filter((r) => Option.isSome(r.value.end) && (r.value.end.value < from || r.value.end.value > to))
+          .map((r) => hit("SWEpisodes", r, c.childId))
+      )(ctx)
+    }
   )
 
 const rSW07STG2a = endOutside("SW07STG2", { from: 2024, to: 2024 }, 0)
@@ -277,15 +275,19 @@ const rSW11aSTG2: Rule = swRule(
   "Social worker episode ended before 31 March and the next one does not start within 5 days of that end",
   ["SW_DEC"],
   { from: 2024, to: 2024 },
-  perChild((c, ctx) => {
+  (ctx) => {
     const cutOff = CalendarDate.addDays(ye(ctx), -5)
-    return consecutiveSocialWorkerEpisodes(c)
-      .filter(
-        ([before, after]) =>
-          Option.isSome(before.value.end) && before.value.end.value <= cutOff && !startsNear(before, after, 5)
-      )
-      .map(([, after]) => hit("SWEpisodes", after, c.childId))
-  })
+    return perChild((c) =>
+      c.socialWorkerEpisodes.length < 2
+        ? undefined
+        : consecutiveSocialWorkerEpisodes(c)
+            .filter(
+              ([before, after]) =>
+                Option.isSome(before.value.end) && before.value.end.value <= cutOff && !startsNear(before, after, 5)
+            )
+            .map(([, after]) => hit("SWEpisodes", after, c.childId))
+    )(ctx)
+  }
 )
 
 /** The child's care has ended by 31 March: the latest episode ceased (not X1) on or before it. */
@@ -308,13 +310,17 @@ const rSW11bSTG2: Rule = swRule(
   "Social worker episode ended in the last days before 31 March and no later social worker episode is provided",
   ["SW_DEC"],
   { from: 2024 },
-  perChild((c, ctx) => {
-    const sorted = socialWorkerEpisodesInOrder(c)
-    const last = sorted[sorted.length - 1]
-    if (last === undefined || Option.isNone(last.value.end) || hasLeftCareBy(c, ye(ctx))) return undefined
-    const end = last.value.end.value
-    return end >= CalendarDate.addDays(ye(ctx), -5) && end <= ye(ctx) ? [hit("SWEpisodes", last, c.childId)] : undefined
-  })
+  (ctx) => {
+    const to = ye(ctx)
+    const from = CalendarDate.addDays(to, -5)
+    return perChild((c) => {
+      const sorted = socialWorkerEpisodesInOrder(c)
+      const last = sorted[sorted.length - 1]
+      if (last === undefined || Option.isNone(last.value.end)) return undefined
+      const end = last.value.end.value
+      return end >= from && end <= to && !hasLeftCareBy(c, to) ? [hit("SWEpisodes", last, c.childId)] : undefined
+    })(ctx)
+  }
 )
 
 /**
@@ -328,25 +334,27 @@ const aroundCare = (years: Rule["years"], yearsBack: number): Rule => ({
   tables: ["SWEpisodes", "Episodes"],
   fields: ["SW_DECOM"],
   years,
-  check: perChild((c, ctx) => {
+  check: (ctx) => {
     const from = CalendarDate.addYears(ys(ctx), -yearsBack)
     const to = ye(ctx)
-    const sw = c.socialWorkerEpisodes
-    const out: Array<Hit> = []
-    for (const r of c.episodes) {
-      const e = r.value
-      // an episode ending before it starts is rule 356's to report
-      if (isShortBreak(e) || (Option.isSome(e.end) && e.end.value < e.start)) continue
-      const starts = e.reasonForNewEpisode === "S" && e.start >= from && e.start <= to
-      const rec = Option.getOrUndefined(e.reasonCeased)
-      const end = Option.getOrUndefined(e.end)
-      const ends = rec !== undefined && rec !== "X1" && end !== undefined && end >= from && end <= to
-      const startCovered = !starts || sw.some((s) => Option.isNone(s.value.end) || s.value.end.value >= e.start)
-      const endCovered = !ends || sw.some((s) => s.value.start <= end!)
-      if (!startCovered || !endCovered) out.push(hit("Episodes", r, c.childId, ["DECOM", "DEC"]))
-    }
-    return out
-  })
+    return perChild((c) => {
+      const sw = c.socialWorkerEpisodes
+      const out: Array<Hit> = []
+      for (const r of c.episodes) {
+        const e = r.value
+        // an episode ending before it starts is rule 356's to report
+        if (isShortBreak(e) || (Option.isSome(e.end) && e.end.value < e.start)) continue
+        const starts = e.reasonForNewEpisode === "S" && e.start >= from && e.start <= to
+        const rec = Option.getOrUndefined(e.reasonCeased)
+        const end = Option.getOrUndefined(e.end)
+        const ends = rec !== undefined && rec !== "X1" && end !== undefined && end >= from && end <= to
+        const startCovered = !starts || sw.some((s) => Option.isNone(s.value.end) || s.value.end.value >= e.start)
+        const endCovered = !ends || sw.some((s) => s.value.start <= end!)
+        if (!startCovered || !endCovered) out.push(hit("Episodes", r, c.childId, ["DECOM", "DEC"]))
+      }
+      return out
+    })(ctx)
+  }
 })
 
 const rSW12STG2a = aroundCare({ from: 2024, to: 2024 }, 0)
@@ -620,10 +628,11 @@ const rNoE: Rule = {
   check: (ctx) => {
     if (Option.isNone(ctx.previous) || !ctx.previous.value.tables.has("Episodes")) return []
     const last = ctx.previous.value.byChild
-    return perChild((c, ctx) =>
-      (last.get(c.childId)?.episodes.length ?? 0) > 0
+    const start = ys(ctx)
+    return perChild((c) =>
+      c.episodes.length === 0 || c.episodes[0]!.value.start >= start || (last.get(c.childId)?.episodes.length ?? 0) > 0
         ? undefined
-        : c.episodes.filter((r) => r.value.start < ys(ctx)).map((r) => hit("Episodes", r, c.childId))
+        : c.episodes.filter((r) => r.value.start < start).map((r) => hit("Episodes", r, c.childId))
     )(ctx)
   }
 }
