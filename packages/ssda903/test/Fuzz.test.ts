@@ -1,11 +1,17 @@
-/** Hostile input never crashes or hangs the codec: it decodes or fails with one clear `UnreadableFile`. */
+/**
+ * Hostile input never crashes or hangs the codec or the rules: a file decodes or fails with one clear
+ * `UnreadableFile`, and a return that decodes is validated without a defect. The default run tries a bounded number of
+ * cases per property; `pnpm fuzz` (scripts/fuzz.ts) sets CPO_FUZZ_RUNS for a long run and records the count.
+ */
+import { ReportingYear } from "@cpo/domain"
+import { Synth } from "@cpo/synth"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Exit } from "effect"
 import * as fc from "fast-check"
-import { Ssda903 } from "../src/index.ts"
+import { Ssda903, Validation } from "../src/index.ts"
 import { csv, encode, episodeColumns, headerColumns } from "./fixtures.ts"
 
-const runs = { numRuns: 200 }
+const runs = { numRuns: Number(process.env.CPO_FUZZ_RUNS ?? 200) }
 
 /** Decoded, or failed with UnreadableFile naming the file: anything else (a defect, a thrown error) is a bug. */
 const outcome = (name: string, bytes: Uint8Array) => {
@@ -105,6 +111,86 @@ describe("codec fuzzing", () => {
     const utf16 = new Uint8Array(text.length * 2)
     for (let i = 0; i < text.length; i++) utf16[i * 2] = text.charCodeAt(i)
     assert.strictEqual(outcome("utf16.csv", utf16), "unreadable")
+  })
+
+  it("survives valid files mutated byte by byte (flips, insertions, deletions)", () => {
+    const files = [encode(validCsv), encode(validXml)]
+    const edit = fc.record({
+      at: fc.nat(),
+      kind: fc.constantFrom("flip", "insert", "delete"),
+      byte: fc.integer({ min: 0, max: 255 })
+    })
+    fc.assert(
+      fc.property(fc.constantFrom(0, 1), fc.array(edit, { minLength: 1, maxLength: 12 }), (which, edits) => {
+        const bytes = [...files[which]!]
+        for (const e of edits) {
+          const at = e.at % (bytes.length + 1)
+          if (e.kind === "insert") bytes.splice(at, 0, e.byte)
+          else if (at < bytes.length) {
+            if (e.kind === "flip") bytes[at] = e.byte
+            else bytes.splice(at, 1)
+          }
+        }
+        outcome(which === 0 ? "mutated.csv" : "mutated.xml", Uint8Array.from(bytes))
+      }),
+      runs
+    )
+  })
+
+  it("validates a synthetic return with random cells replaced, without a defect", () => {
+    const council = Synth.generate({ seed: 5, council: "Fuzz Borough", children: 25, years: { from: 2025, to: 2026 } })
+    const [last, current] = council.returns
+    const tables = Synth.toCsvFiles(current!).map((f) => ({ name: f.name, rows: f.content.split("\r\n") }))
+    const previous = Effect.runSync(
+      Ssda903.decodeFiles(
+        Synth.toCsvFiles(last!).map((f) => ({ name: f.name, bytes: encode(f.content) })),
+        { year: ReportingYear.make(2025) }
+      )
+    )
+    const cell = fc.oneof(
+      fc.constantFrom(
+        "",
+        "X",
+        "99/99/9999",
+        "31/02/2025",
+        "2025-13-01",
+        "PR9",
+        "Z9",
+        "-1",
+        "1e9",
+        "UN9",
+        "\u00e9\u00e9"
+      ),
+      fc.string({ maxLength: 12 })
+    )
+    const change = fc.record({ table: fc.nat(), row: fc.nat(), column: fc.nat(), value: cell })
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 20 }), (changes) => {
+        const edited = tables.map((t) => ({ name: t.name, rows: [...t.rows] }))
+        for (const c of changes) {
+          const t = edited[c.table % edited.length]!
+          const data = t.rows.length - 2
+          if (data < 1) continue
+          const r = 1 + (c.row % data)
+          const cells = t.rows[r]!.split(",")
+          cells[c.column % cells.length] = c.value.replace(/[",\r\n]/g, "")
+          t.rows[r] = cells.join(",")
+        }
+        const exit = Effect.runSyncExit(
+          Ssda903.decodeFiles(
+            edited.map((t) => ({ name: t.name, bytes: encode(t.rows.join("\r\n")) })),
+            { year: ReportingYear.make(2026) }
+          )
+        )
+        if (Exit.isFailure(exit)) {
+          assert.instanceOf(Cause.squash(exit.cause), Ssda903.UnreadableFile)
+          return
+        }
+        const report = Validation.validate(exit.value, { previous })
+        assert.isAtLeast(report.rules.length, 1)
+      }),
+      { numRuns: Math.max(20, Math.round(runs.numRuns / 4)) }
+    )
   })
 
   it("rejects deeply nested XML without exhausting the stack", () => {
