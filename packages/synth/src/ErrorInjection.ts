@@ -458,7 +458,8 @@ const injectors: Record<string, Injector> = {
         childId: id,
         dateOfBirth: dobOf(w, id),
         sdqScore: none,
-        sdqReason: age >= 4 && age <= 16 ? some("SDQ4") : none,
+        // no SDQ reason: for a child outside the 12-month cohort that is rule 198's error, not 190's
+        sdqReason: none,
         convicted: age >= 10 ? some(false) : none,
         healthCheck: age < 5 ? some(true) : none,
         immunisations: some(true),
