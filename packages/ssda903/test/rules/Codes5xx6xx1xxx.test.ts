@@ -558,22 +558,6 @@ describe("rule 1000", () => {
   )
 })
 
-describe("rule 1002", () => {
-  failsAndPasses(
-    "1002",
-    { Episodes: [{}], OC3: [{ CHILD: "C2", IN_TOUCH: "YES" }] },
-    [[2]],
-    { Episodes: [{}], OC3: [{ IN_TOUCH: "YES" }] },
-    { previous: { Episodes: [{}] } }
-  )
-  it.effect("passes when the young person had an episode last year", () =>
-    Effect.map(
-      run("1002", { Episodes: [{}], OC3: [{ CHILD: "C2" }] }, { previous: { Episodes: [{ CHILD: "C2" }] } }),
-      (r) => assert.deepStrictEqual(lines(r, "1002"), [])
-    )
-  )
-})
-
 describe("rule 1003", () => {
   failsAndPasses(
     "1003",

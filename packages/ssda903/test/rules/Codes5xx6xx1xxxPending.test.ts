@@ -129,6 +129,21 @@ describe("pending rule 626", () => {
   )
 })
 
+describe("pending rule 1002", () => {
+  failsAndPasses(
+    "1002",
+    { Episodes: [{}], OC3: [{ CHILD: "C2", IN_TOUCH: "YES" }] },
+    [[2]],
+    { Episodes: [{}], OC3: [{ IN_TOUCH: "YES" }] },
+    { Episodes: [{}] }
+  )
+  it.effect("passes when the young person had an episode last year", () =>
+    Effect.map(check("1002", { Episodes: [{}], OC3: [{ CHILD: "C2" }] }, { Episodes: [{ CHILD: "C2" }] }), (l) =>
+      assert.deepStrictEqual(l, [])
+    )
+  )
+})
+
 describe("pending rule 1007", () => {
   const leaver = { OC3: [{ DOB: "01/06/2000", IN_TOUCH: "YES" }] }
   failsAndPasses("1007", { ...leaver, Episodes: [{ DECOM: "01/04/2017", DEC: "01/07/2017", REC: "E8" }] }, [[2]], {
