@@ -3,7 +3,17 @@ import { Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
 import type { ApiRuntime, LogLine } from "./runtime.ts"
-import { bearer, councilA, councilB, makeTestRuntime, returnA2018, returnB2018, secret } from "./testing.ts"
+import {
+  bearer,
+  councilA,
+  councilB,
+  csvFiles2019,
+  formOf,
+  makeTestRuntime,
+  returnA2018,
+  returnB2018,
+  secret
+} from "./testing.ts"
 
 let runtime: ApiRuntime
 const logs: Array<LogLine> = []
@@ -265,5 +275,246 @@ describe("errors", () => {
     expect(res.status).toBe(404)
     expect(res.headers.get("content-type")).toBe("application/problem+json")
     expect(await res.json()).toMatchObject({ type: "urn:cpo:problem:not-found", instance: "/v1/nothing-here" })
+  })
+})
+
+describe("4xx problem documents", () => {
+  const base = (council: string) => `/v1/councils/${council}`
+  const jsonPost = (body: string, headers: Record<string, string>, contentType = "application/json") => ({
+    method: "POST",
+    body,
+    headers: { ...headers, "content-type": contentType }
+  })
+  const update = JSON.stringify({ on: "2018-02-01", rag: "green", commentary: "fine" })
+  const signed = async (claims: { issuer?: string; audience?: string; councils?: unknown }) => {
+    const { SignJWT } = await import("jose")
+    const token = await new SignJWT({ role: "officer", councils: claims.councils ?? [councilA.id] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("x")
+      .setIssuer(claims.issuer ?? "cpo")
+      .setAudience(claims.audience ?? "cpo-api")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode(secret))
+    return { authorization: `Bearer ${token}` }
+  }
+
+  /** Each case: what is sent, and the status and problem type it must be answered with. */
+  const cases: ReadonlyArray<{
+    readonly name: string
+    readonly request: () => Promise<{ path: string; init?: RequestInit; maxUploadBytes?: number }>
+    readonly status: number
+    readonly type: string
+    readonly fields?: ReadonlyArray<string>
+  }> = [
+    {
+      name: "malformed JSON",
+      request: async () => ({
+        path: `${base(councilA.id)}/priorities/P1/updates`,
+        init: jsonPost('{"on": "2018-02-01", "rag":', await bearer("officer", [councilA.id]))
+      }),
+      status: 400,
+      type: "malformed-body"
+    },
+    {
+      name: "a JSON array where an object is expected",
+      request: async () => ({
+        path: `${base(councilA.id)}/priorities/P1/updates`,
+        init: jsonPost("[1, 2]", await bearer("officer", [councilA.id]))
+      }),
+      status: 400,
+      type: "validation-failed"
+    },
+    {
+      name: "wrong types in the body",
+      request: async () => ({
+        path: `${base(councilA.id)}/priorities/P1/updates`,
+        init: jsonPost(
+          JSON.stringify({ on: 20180201, rag: "green", commentary: ["fine"] }),
+          await bearer("officer", [councilA.id])
+        )
+      }),
+      status: 400,
+      type: "validation-failed",
+      fields: ["body:commentary", "body:on"]
+    },
+    {
+      name: "an impossible date in the body",
+      request: async () => ({
+        path: `${base(councilA.id)}/priorities/P1/updates`,
+        init: jsonPost(
+          JSON.stringify({ on: "2018-02-30", rag: "green", commentary: "fine" }),
+          await bearer("officer", [councilA.id])
+        )
+      }),
+      status: 400,
+      type: "validation-failed",
+      fields: ["body:on"]
+    },
+    {
+      name: "an unknown RAG code",
+      request: async () => ({
+        path: `${base(councilA.id)}/priorities/P1/updates`,
+        init: jsonPost(
+          JSON.stringify({ on: "2018-02-01", rag: "purple", commentary: "fine" }),
+          await bearer("officer", [councilA.id])
+        )
+      }),
+      status: 400,
+      type: "validation-failed",
+      fields: ["body:rag"]
+    },
+    {
+      name: "an unknown cohort dimension",
+      request: async () => ({
+        path: `${base(councilA.id)}/cohorts?year=2018&by=star_sign`,
+        init: { headers: await bearer("officer", [councilA.id]) }
+      }),
+      status: 400,
+      type: "validation-failed",
+      fields: ["query:by.0"]
+    },
+    {
+      name: "an unknown take-up stage",
+      request: async () => ({
+        path: `${base(councilA.id)}/takeup`,
+        init: jsonPost(
+          JSON.stringify({ entitlementId: "personal-adviser", childId: "FA1", stage: "stolen", on: "2018-01-10" }),
+          await bearer("officer", [councilA.id])
+        )
+      }),
+      status: 400,
+      type: "validation-failed",
+      fields: ["body:stage"]
+    },
+    {
+      name: "an oversized upload to the validation route",
+      request: async () => ({
+        path: `${base(councilA.id)}/returns/2019/validation`,
+        init: { method: "POST", body: formOf(csvFiles2019()), headers: await bearer("analyst", [councilA.id]) },
+        maxUploadBytes: 200
+      }),
+      status: 413,
+      type: "payload-too-large"
+    },
+    {
+      name: "no credential on a write",
+      request: async () => ({ path: `${base(councilA.id)}/priorities/P1/updates`, init: jsonPost(update, {}) }),
+      status: 401,
+      type: "unauthenticated"
+    },
+    {
+      name: "an expired token on a write",
+      request: async () => ({
+        path: `${base(councilA.id)}/priorities/P1/updates`,
+        init: jsonPost(update, await bearer("officer", [councilA.id], "-1m"))
+      }),
+      status: 401,
+      type: "expired-token"
+    },
+    {
+      name: "a token for another audience",
+      request: async () => ({
+        path: `${base(councilA.id)}/priorities`,
+        init: { headers: await signed({ audience: "another-api" }) }
+      }),
+      status: 401,
+      type: "invalid-credentials"
+    },
+    {
+      name: "a token from another issuer",
+      request: async () => ({
+        path: `${base(councilA.id)}/priorities`,
+        init: { headers: await signed({ issuer: "x" }) }
+      }),
+      status: 401,
+      type: "invalid-credentials"
+    },
+    {
+      name: "a token whose councils are not council ids",
+      request: async () => ({
+        path: `${base(councilA.id)}/priorities`,
+        init: { headers: await signed({ councils: "fake-borough-a" }) }
+      }),
+      status: 401,
+      type: "invalid-credentials"
+    },
+    {
+      name: "a scheme other than Bearer",
+      request: async () => ({
+        path: `${base(councilA.id)}/priorities`,
+        init: { headers: { authorization: "Basic YTpi" } }
+      }),
+      status: 401,
+      type: "invalid-credentials"
+    },
+    {
+      name: "an upload to another council",
+      request: async () => ({
+        path: `${base(councilB.id)}/returns/2019`,
+        init: { method: "POST", body: formOf(csvFiles2019()), headers: await bearer("officer", [councilA.id]) }
+      }),
+      status: 403,
+      type: "council-not-permitted"
+    },
+    {
+      name: "a progress update to another council's priority",
+      request: async () => ({
+        path: `${base(councilB.id)}/priorities/P1/updates`,
+        init: jsonPost(update, await bearer("officer", [councilA.id]))
+      }),
+      status: 403,
+      type: "council-not-permitted"
+    },
+    {
+      name: "another council's child",
+      request: async () => ({
+        path: `${base(councilA.id)}/entitlements/FB1?on=2018-03-31`,
+        init: { headers: await bearer("officer", [councilA.id]) }
+      }),
+      status: 404,
+      type: "child-not-found"
+    }
+  ]
+
+  for (const c of cases) {
+    it(`answers ${c.status} ${c.type} for ${c.name}`, async () => {
+      const { path, init, maxUploadBytes } = await c.request()
+      const served = makeApp({
+        runtime,
+        jwtSecret: secret,
+        log: () => {},
+        ...(maxUploadBytes ? { maxUploadBytes } : {})
+      })
+      const res = await served.request(path, init)
+      expect(res.status).toBe(c.status)
+      expect(res.headers.get("content-type")).toBe("application/problem+json")
+      const problem = (await res.json()) as {
+        type: string
+        status: number
+        instance: string
+        requestId: string
+        errors?: Array<{ in: string; field: string }>
+      }
+      expect(problem).toMatchObject({
+        type: `urn:cpo:problem:${c.type}`,
+        status: c.status,
+        instance: path.split("?")[0]
+      })
+      expect(problem.requestId).toBe(res.headers.get("x-request-id"))
+      if (c.fields !== undefined) expect(problem.errors?.map((e) => `${e.in}:${e.field}`).sort()).toEqual(c.fields)
+    })
+  }
+
+  it("leaves nothing written after a refused write", async () => {
+    const before = await app().request(`${base(councilB.id)}/returns`, {
+      headers: await bearer("admin", [councilB.id])
+    })
+    await app().request(`${base(councilB.id)}/returns/2019`, {
+      method: "POST",
+      body: formOf(csvFiles2019()),
+      headers: await bearer("officer", [councilA.id])
+    })
+    const after = await app().request(`${base(councilB.id)}/returns`, { headers: await bearer("admin", [councilB.id]) })
+    expect(await after.json()).toEqual(await before.json())
   })
 })
