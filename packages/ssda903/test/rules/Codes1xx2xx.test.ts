@@ -338,6 +338,24 @@ describe("placement location from postcodes", () => {
       },
       { area }
     ))
+  it.effect("rule 164 leaves out a child who is UASC (home postcode may be abroad)", () =>
+    Effect.map(
+      run(
+        "164",
+        {
+          Episodes: [{ HOME_POST: "AA1 1AA", PL_POST: "BB1 1BB" }],
+          UASC: [{ CHILD: "C1", SEX: "1", DOB: "01/01/2003" }]
+        },
+        { area }
+      ),
+      (r) => assert.deepStrictEqual(lines(r, "164"), [])
+    )
+  )
+  it.effect("rule 169 is skipped without a postcode directory", () =>
+    Effect.map(run("169", { Episodes: [{ PL_POST: "ZZ9 9ZZ" }] }), (r) =>
+      assert.strictEqual(r.rules.find((o) => o.code === "169")?.status, "skipped")
+    )
+  )
   for (const code of ["169", "179"]) {
     describe(`rule ${code}`, () =>
       failsAndPasses(
