@@ -12,7 +12,8 @@
  *     history.
  *
  * `node bench/load.bench.ts` (60 s soak, 3 × 10 s throughput runs; writes `docs/benchmarks/api.json`) or
- * `node bench/load.bench.ts --quick` (20 s soak, 1 × 5 s runs; prints only).
+ * `node bench/load.bench.ts --quick` (20 s soak, 1 × 5 s runs; prints only). `--notes=<text>` records what else the
+ * machine was doing.
  */
 import { type ChildProcess, spawn } from "node:child_process"
 import * as Fs from "node:fs"
@@ -263,7 +264,7 @@ const report = {
   peakRssMiB,
   throughput: { ...throughput, meetsTarget: throughputMet },
   soak: { ...soak, meetsTarget: soakMet },
-  notes: process.env.CPO_BENCH_NOTES ?? ""
+  notes: process.argv.find((a) => a.startsWith("--notes="))?.slice("--notes=".length) ?? ""
 }
 const text = `${JSON.stringify(report, null, 2)}\n`
 process.stdout.write(text)
