@@ -90,18 +90,18 @@ const RolesTable = (props: { readonly routes: ReadonlyArray<RouteAccess> }) => (
     rows={props.routes}
     columns={[
       { heading: "Route", cell: (r: RouteAccess) => r.summary },
-      {
-        heading: "Request",
-        cell: (r: RouteAccess) => (
-          <code>
-            {r.method} {r.path}
-          </code>
-        )
-      },
       ...Role.literals.map((role) => ({
         heading: role,
         cell: (r: RouteAccess) => (r.roles === "open" ? "Open" : allows(r, role) ? "Yes" : "No")
-      }))
+      })),
+      {
+        heading: "Request",
+        cell: (r: RouteAccess) => (
+          <code style={{ "overflow-wrap": "anywhere" }}>
+            {r.method} {r.path}
+          </code>
+        )
+      }
     ]}
   />
 )

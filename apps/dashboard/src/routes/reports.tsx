@@ -93,7 +93,7 @@ const TableDownloads = (props: { readonly request: ReportRequest; readonly name:
             <li>
               <button
                 type="button"
-                class="link-button"
+                class="button button--secondary"
                 aria-disabled={state().busy !== undefined}
                 onClick={() => {
                   if (state().busy === undefined) void download(format)
