@@ -292,7 +292,11 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
   }
 }
 
-const episodesOnly: ReadonlySet<Table.Name> = new Set(["Episodes"])
+/**
+ * What rules read of last year's return: its episodes (503A–J, 1001), its header and UASC rows (202–208 compare a
+ * child's date of birth, sex, UPN and UASC status across the two years) and its care leaver rows.
+ */
+const previousTables: ReadonlySet<Table.Name> = new Set(["Episodes", "Header", "UASC", "OC3"])
 
 /** @category models */
 export interface ValidateOptions {
@@ -341,7 +345,7 @@ export const validate = (decoded: DecodedReturn, options: ValidateOptions = {}):
     yearEnd: ReportingYear.end(year),
     current,
     // Rules read only last year's episodes, so only they are indexed.
-    previous: options.previous === undefined ? Option.none() : Option.some(index(options.previous, episodesOnly)),
+    previous: options.previous === undefined ? Option.none() : Option.some(index(options.previous, previousTables)),
     area: Option.fromNullishOr(options.area)
   }
   const rules = options.rules ?? Registry.forYear(year)

@@ -1034,16 +1034,21 @@ const r118: Rule = {
  * Rules written and tested but not yet in force here:
  * - 118: the synthetic return carries a child's whole history of episodes, so a placement order (E1) from years ago
  *   needs its placed-for-adoption row (rule 553) while that row's reversal date is before the year (118).
- * - 202, 203, 204, 205A, 205B, 205D, 207, 208: they read last year's Header and UASC rows, and the validator indexes
- *   only last year's episodes (`Validation.index(previous, episodesOnly)`); they are ready once it indexes those two
- *   tables too.
  * @category rules
  */
-export const pending: ReadonlyArray<Rule> = [r118, r202, r203, r204, r205A, r205B, r205D, r207, r208]
+export const pending: ReadonlyArray<Rule> = [r118]
 
 /** The rules of this module, every year's version. @category rules */
 export const all: ReadonlyArray<Rule> = [
   r104,
+  r202,
+  r203,
+  r204,
+  r205A,
+  r205B,
+  r205D,
+  r207,
+  r208,
   r105,
   r112,
   r113,
