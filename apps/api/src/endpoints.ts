@@ -133,7 +133,11 @@ export const MemberReportQuery = Schema.Struct({
       description: "member (default) and public: numbers from 1 to 5 suppressed; officer: exact, not for publication"
     })
   ),
-  format: Schema.optionalKey(Schema.Literals(["html", "md"]).annotate({ description: "html (default) or md" })),
+  format: Schema.optionalKey(
+    Schema.Literals(["html", "md", "csv", "xlsx"]).annotate({
+      description: "html (default), md, or the report's tables as csv (one row per cell) or xlsx (a sheet per table)"
+    })
+  ),
   population: IndicatorsQuery.fields.population
 })
 
