@@ -746,10 +746,13 @@ const r336: Rule = {
 // ── Postcodes, distance and placement area ────────────────────────────────────────────────────────────────────────
 
 /**
- * UASC, or formerly UASC, as this year's return shows it (a UASC row): their home postcode is not recorded, so no
- * distance can be worked out. Last year's UASC table would widen this, but only last year's episodes are indexed.
+ * UASC, or formerly UASC: a UASC row this year or in last year's return. Their home postcode is not recorded, so no
+ * distance can be worked out. (Validation indexes only last year's episodes for now, so last year's UASC rows count once
+ * it indexes that table too; until then only this year's do.)
  */
-const isUascOrFormerly = (c: ChildRecords, _ctx: Context): boolean => c.uasc.length > 0
+const isUascOrFormerly = (c: ChildRecords, ctx: Context): boolean =>
+  c.uasc.length > 0 ||
+  (Option.isSome(ctx.previous) && (ctx.previous.value.byChild.get(c.childId)?.uasc.length ?? 0) > 0)
 
 const r392b: Rule = {
   code: "392b",

@@ -589,6 +589,61 @@ describe("rule 392b", () => {
   })
 })
 
+describe("rule 392b on fully indexed returns", () => {
+  // Validation indexes only last year's episodes today; with last year's UASC indexed, a child formerly UASC is excepted.
+  const check = (current: Tables, previous: Tables) =>
+    Effect.gen(function* () {
+      const year = ReportingYear.make(2018)
+      const now = yield* Ssda903.decodeFiles(files(current), { year })
+      const then = yield* Ssda903.decodeFiles(files(previous), { year: ReportingYear.previous(year) })
+      const ctx: Context = {
+        year,
+        yearStart: ReportingYear.start(year),
+        yearEnd: ReportingYear.end(year),
+        current: Validation.index(now),
+        previous: Option.some(Validation.index(then)),
+        area: Option.none()
+      }
+      const rule = Registry.forYear(2018).find((r) => r.code === "392b")!
+      return rule.check(ctx).map((h) => [...h.lines])
+    })
+  it.effect("excepts a child who was UASC last year", () =>
+    Effect.map(
+      check({ Episodes: [{ CHILD: "C2" }, { CHILD: "C3" }] }, { Episodes: [{ CHILD: "C2" }], UASC: [uascRow] }),
+      (found) => assert.deepStrictEqual(found, [[3]])
+    )
+  )
+})
+
+describe("rule 392c", () => {
+  failsAndPasses(
+    "392c",
+    {
+      Episodes: [
+        { HOME_POST: "ZZ9 9ZZ", PL_POST: "AA1 1AA" },
+        { CHILD: "C2", PL_POST: "ZZ9 9ZZ" }
+      ]
+    },
+    [[2], [3]],
+    { Episodes: [{ HOME_POST: "aa11aa", PL_POST: "BB1 1BB" }, { CHILD: "C2" }] },
+    { area }
+  )
+  it.effect("is skipped without a postcode directory", () =>
+    Effect.map(run("392c", { Episodes: [{ HOME_POST: "ZZ9 9ZZ" }] }), (r) =>
+      assert.strictEqual(r.rules.find((o) => o.code === "392c")?.status, "skipped")
+    )
+  )
+})
+
+describe("rule 392d", () => {
+  failsAndPasses("392d", { Episodes: [{ PLACE: "U4", HOME_POST: "AA1 1AA", PL_POST: "aa11aa" }] }, [[2]], {
+    Episodes: [
+      { PLACE: "P1", HOME_POST: "AA1 1AA", PL_POST: "AA1 1AA" },
+      { CHILD: "C2", PLACE: "U4" }
+    ]
+  })
+})
+
 describe("rule 398", () => {
   failsAndPasses("398", { Episodes: [{ LS: "V3", PL_POST: "AA1 1AA" }] }, [[2]], {
     Episodes: [{ LS: "V3" }, { CHILD: "C2", HOME_POST: "AA1 1AA", PL_POST: "BB1 1BB" }]
