@@ -560,8 +560,8 @@ const sameDateOfBirth = (code: string, table: Exclude<ChildTable, "Episodes">): 
   fields: ["DOB"],
   years: { from: 2016 },
   check: perChild((c) => {
-    if (c.header.length === 0) return undefined
     const rows = childTables[table](c) as ReadonlyArray<WithDateOfBirth>
+    if (c.header.length === 0 || rows.length === 0) return undefined
     return rows
       .filter((r) => c.header.some((h) => h.value.dateOfBirth !== r.value.dateOfBirth))
       .map((r) => hit(table, r, c.childId))
@@ -576,7 +576,7 @@ const rINT21: Rule = {
   fields: ["SEX"],
   years: { from: 2016 },
   check: perChild((c) =>
-    c.header.length === 0
+    c.header.length === 0 || c.uasc.length === 0
       ? undefined
       : c.uasc
           .filter((r) => c.header.some((h) => (h.raw?.SEX ?? "") !== (r.raw?.SEX ?? "")))
