@@ -165,4 +165,17 @@ describe("pledges and voice", () => {
     ).json()) as { themes: Array<{ id: string; raisedBy: number | "c" | null }> }
     expect(member.themes.filter((t) => t.id.startsWith("t")).map((t) => t.raisedBy)).toEqual(["c", "c", 20])
   })
+
+  it("puts the local measures and pledges in the member report beside the 903 indicators", async () => {
+    const res = await app().request(`${base}/reports/member?year=2018&format=md`, {
+      headers: await bearer("member", [councilA.id])
+    })
+    expect(res.status).toBe(200)
+    const text = await res.text()
+    expect(text).toContain("## Local measures")
+    expect(text).toContain("| Return home interviews completed within 72 hours | Monthly |")
+    expect(text).toContain("## Our pledges")
+    expect(text).toContain("We will listen when you come home")
+    expect(text).not.toContain("(not found)")
+  })
 })

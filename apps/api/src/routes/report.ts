@@ -30,6 +30,7 @@ import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answerHtml, callerOf, type Deps, ReportNotPossible } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
+import { localReportInputs } from "./measures.ts"
 import * as ReportTables from "./report-tables.ts"
 
 /** The council's strategy, updates, "you said, we did", boards and meetings, when it has a strategy. */
@@ -87,12 +88,16 @@ export const memberReportOf = (options: {
       if (year === options.year) histories = inputs.histories
     }
     const plan = yield* planOf(options.council)
+    const local = yield* localReportInputs(options.council)
     return yield* Result.match(
       MemberReport.make({
         council: record.name,
         year: options.year,
         audience: options.audience,
-        scorecards,
+        scorecards: scorecards.map(local.withLocalMeasures),
+        measures: local.measures,
+        pledges: local.pledges,
+        voice: local.voice,
         profiles: MemberReport.profilesAt31March(histories, options.year),
         strategy: Option.map(plan, (p) => p.strategy),
         updates: Option.match(plan, { onNone: () => [], onSome: (p) => p.updates }),
