@@ -14,6 +14,7 @@ import { measuresCommand } from "./commands/measures.ts"
 import { entitlementsCommand, offerCommand, takeup } from "./commands/offer.ts"
 import { pledgesCommand } from "./commands/pledges.ts"
 import { prioritiesCommand } from "./commands/priorities.ts"
+import { publishCommand } from "./commands/publish.ts"
 import { report } from "./commands/report.ts"
 import { retentionCommand } from "./commands/retention.ts"
 import { returnsCommand } from "./commands/returns.ts"
@@ -39,7 +40,8 @@ export const cpo = Command.make("cpo").pipe(
     report,
     prioritiesCommand,
     measuresCommand,
-    pledgesCommand
+    pledgesCommand,
+    publishCommand
   ])
 )
 

@@ -7,7 +7,8 @@
  * - to a folder: `snapshot.json` (what the edge reads as `CPO_SNAPSHOT` or from `CPO_SNAPSHOT_URL`) and, per council,
  *   the same documents as files (`councils/<id>/indicators-<year>.json`, `offer.json`, `offer.html`,
  *   `member-report-<year>.html` and `.md`). The folder is written beside the target and renamed into place, so a
- *   reader sees the old publication or the new one, never half of one.
+ *   reader sees the old publication or the new one, never a mix of both (between the two renames, for an instant,
+ *   the folder is absent).
  * - to an `http(s)://` URL: `snapshot.json` with an HTTP PUT, with `--token` (or `CPO_PUBLISH_TOKEN`) as the bearer.
  *
  * Each council's audit log records the export (`Snapshot.recordPublication`).
