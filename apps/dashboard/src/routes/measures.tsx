@@ -16,13 +16,12 @@ import {
 } from "@cpo/domain"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Option, Schema } from "effect"
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js"
+import { createResource, createSignal, createUniqueId, For, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
 import { formatDay, todayInUk } from "../components/dates.ts"
 import { type ErrorItem, ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
 import { TextField, textOf } from "../components/form-field.tsx"
 import { usePageTitle } from "../components/page-title.ts"
-import { TrendChart } from "../components/trend-chart.tsx"
 import { useCouncils } from "../data/councils.ts"
 import { fetchMeasures, recordFigure } from "../data/measures.ts"
 import { mayOpen, type Role, useSession } from "../data/session.ts"
@@ -52,6 +51,89 @@ const withUnit = (e: Entry, display: string): string =>
 
 const directionText = (e: Entry): string => Narrative.directionLabel[e.direction ?? "not_comparable"]
 
+type Point = Scorecard.PeriodPoint
+
+/** A period's short axis label: a month's initial, a quarter's number, a year as 2024/25. */
+const shortLabel = (e: Entry, p: Point): string =>
+  e.frequency === "monthly" ? p.label.slice(0, 3) : e.frequency === "quarterly" ? p.label.slice(0, 2) : p.label
+
+const chartWidth = 360
+const chartHeight = 130
+const chartPad = { top: 18, bottom: 22, side: 4 }
+
+/**
+ * A column chart of a measure's last twelve periods as SVG, with a title and a description stating every figure;
+ * a suppressed period has no column and shows `c`. The same figures follow as a table behind a toggle.
+ */
+const PeriodChart = (props: { readonly entry: Entry }) => {
+  const titleId = createUniqueId()
+  const descId = createUniqueId()
+  const points = () => props.entry.trend.slice(-12)
+  const max = () =>
+    props.entry.unit === "percent" ? 100 : Math.max(1, ...points().map((p) => (p.value === null ? 0 : p.value)))
+  const slot = () => (chartWidth - 2 * chartPad.side) / Math.max(1, points().length)
+  const plot = chartHeight - chartPad.top - chartPad.bottom
+  const heightOf = (p: Point) => (p.value === null ? 0 : Math.max(1, (p.value / max()) * plot))
+  return (
+    <figure class="chart" style={{ margin: "0 0 10px", "max-width": "480px" }}>
+      <svg
+        viewBox={`0 0 ${chartWidth} ${chartHeight}`}
+        width="100%"
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+      >
+        <title
+          id={titleId}
+        >{`${props.entry.title}, ${points()[0]?.label ?? ""} to ${points().at(-1)?.label ?? ""}`}</title>
+        <desc id={descId}>
+          {`${points()
+            .map(
+              (p) => `${p.label}: ${p.display === "c" ? "c (too small to publish)" : withUnit(props.entry, p.display)}`
+            )
+            .join("; ")}.`}
+        </desc>
+        <line
+          x1={chartPad.side}
+          x2={chartWidth - chartPad.side}
+          y1={chartHeight - chartPad.bottom}
+          y2={chartHeight - chartPad.bottom}
+          stroke="#505a5f"
+        />
+        <For each={points()}>
+          {(p, i) => {
+            const x = () => chartPad.side + i() * slot()
+            const top = () => chartHeight - chartPad.bottom - heightOf(p)
+            return (
+              <g>
+                <Show when={p.value !== null}>
+                  <rect x={x() + slot() * 0.15} y={top()} width={slot() * 0.7} height={heightOf(p)} fill="#1d70b8" />
+                </Show>
+                <text x={x() + slot() / 2} y={top() - 4} text-anchor="middle" font-size="10" fill="#0b0c0c">
+                  {p.display}
+                </text>
+                <text x={x() + slot() / 2} y={chartHeight - 6} text-anchor="middle" font-size="11" fill="#484949">
+                  {shortLabel(props.entry, p)}
+                </text>
+              </g>
+            )
+          }}
+        </For>
+      </svg>
+      <details>
+        <summary>Show the figures as a table</summary>
+        <DataTable
+          caption={`${props.entry.title} by period`}
+          columns={[
+            { heading: "Period", cell: (p: Point) => p.label },
+            { heading: "Figure", cell: (p: Point) => withUnit(props.entry, p.display), numeric: true }
+          ]}
+          rows={points()}
+        />
+      </details>
+    </figure>
+  )
+}
+
 const MeasureDetail = (props: { readonly entry: Entry }) => (
   <section class="measure" aria-labelledby={`measure-${props.entry.id}`} data-measure={props.entry.id}>
     <h3 id={`measure-${props.entry.id}`}>{props.entry.title}</h3>
@@ -72,14 +154,7 @@ const MeasureDetail = (props: { readonly entry: Entry }) => (
       <dd>{props.entry.owner}</dd>
     </dl>
     <Show when={props.entry.trend.length > 1}>
-      <TrendChart
-        title={`${props.entry.title} by ${props.entry.frequency === "annual" ? "year" : "period"}`}
-        points={props.entry.trend.slice(-12).map((p) => ({
-          label: p.label,
-          value: p.value,
-          display: withUnit(props.entry, p.display)
-        }))}
-      />
+      <PeriodChart entry={props.entry} />
     </Show>
   </section>
 )
