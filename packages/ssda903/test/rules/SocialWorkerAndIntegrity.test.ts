@@ -1,6 +1,7 @@
 /** Social worker rules (SW…STG1/STG2) on small hand-made returns. Every id, date and code here is made up. */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
+import { Registry } from "../../src/index.ts"
 import { lines, run, type Tables } from "../rules.ts"
 
 /** A rule fails on `bad` at the given lines and passes on `good`. */
@@ -101,6 +102,14 @@ describe("rule SW04STG1", () => {
     [[2]],
     { SWEpisodes: [{ SW_DECOM: "30/06/2023" }] },
     y2024
+  )
+})
+
+describe("rule SW04STG1 and partial dates", () => {
+  it.effect("does not accept a date with unknown parts", () =>
+    Effect.map(run("SW04STG1", { SWEpisodes: [{ SW_DECOM: "01/01/ZZZZ" }] }, y2024), (r) =>
+      assert.deepStrictEqual(lines(r, "SW04STG1"), [[2]])
+    )
   )
 })
 
@@ -376,6 +385,15 @@ describe("rule SW14STG2", () => {
     { SWEpisodes: [{ SW_DECOM: "01/05/2023", SW_DEC: "01/06/2023" }, { SW_DECOM: "01/06/2023" }] },
     y2024
   )
+})
+
+describe("rules added and withdrawn in 2024/25", () => {
+  it("leaves SW15STG2 and SW16a–cSTG2 out of every year's registry", () => {
+    for (let year = Registry.firstYear; year <= Registry.lastYear; year++) {
+      const codes = Registry.forYear(year).map((r) => r.code)
+      for (const code of ["SW15STG2", "SW16aSTG2", "SW16bSTG2", "SW16cSTG2"]) assert.notInclude(codes, code)
+    }
+  })
 })
 
 describe("the 2024/25 del_list", () => {
