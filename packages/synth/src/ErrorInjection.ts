@@ -301,7 +301,10 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       const chosen = pick(
         w,
-        w.children.map((_, i) => i).filter((i) => Option.isNone(w.children[i]!.mother)),
+        // not a child in last year's return, whose sex would then also differ between the years (rule 202)
+        w.children
+          .map((_, i) => i)
+          .filter((i) => Option.isNone(w.children[i]!.mother) && !w.inPrevious.has(w.children[i]!.id)),
         (i) => w.children[i]!.id
       )
       if (chosen === null) return null
@@ -625,8 +628,15 @@ const injectors: Record<string, Injector> = {
       const adopted = new Set(rows.map((r) => r.childId))
       // not a child looked after for 12 months (OC2), for whom adoption data also breaks rule 187
       const inOc2 = new Set((w.healthOutcomes ?? []).map((o) => o.childId))
+      // and whose latest period of care began before the year, so the decision a month in is not before it (rule 334)
+      const startedBefore = (id: ChildId) => {
+        const list = w.episodesOf.get(id) ?? []
+        const starts = list.map((i) => w.episodes[i]!).filter((e) => e.reasonForNewEpisode === "S")
+        const latest = starts[starts.length - 1]
+        return latest !== undefined && latest.start < w.ys
+      }
       const candidates = [...w.episodesOf.keys()].filter(
-        (id) => !adopted.has(id) && !inOc2.has(id) && !shortBreakChild(w, id)
+        (id) => !adopted.has(id) && !inOc2.has(id) && !shortBreakChild(w, id) && startedBefore(id)
       )
       const id = pick(w, candidates, (c) => c)
       if (id === null) return null
@@ -650,7 +660,12 @@ const injectors: Record<string, Injector> = {
       const real = w.children
         .map((_, i) => i)
         .filter((i) => Option.isSome(w.children[i]!.upn) && !w.children[i]!.upn.value.startsWith("UN"))
-      const chosen = pick(w, real, (i) => w.children[i]!.id)
+      // the child given another's UPN is new this year, so its UPN does not also change between the years (rule 208)
+      const chosen = pick(
+        w,
+        real.filter((i) => !w.inPrevious.has(w.children[i]!.id)),
+        (i) => w.children[i]!.id
+      )
       if (chosen === null) return null
       const donor = pick(w, real, (i) => w.children[i]!.id)
       if (donor === null) return null
