@@ -4,7 +4,7 @@ import * as Os from "node:os"
 import * as Path from "node:path"
 import * as Readline from "node:readline"
 import { Council, ReportingYear, Returns } from "@cpo/domain"
-import { assert, describe, expect, it } from "@effect/vitest"
+import { afterAll, assert, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { SqlClient } from "effect/sql"
 import { Store } from "../src/index.ts"
@@ -77,15 +77,38 @@ const checkPreviousIntact = (target: Store.Options, previousId: string) =>
     assert.strictEqual(strays!.n, 0)
   }).pipe(Effect.provide(Store.layerFromSql), Effect.provide(Store.layerSql(target)), Effect.runPromise)
 
-const killPoints = [0.02, 0.5, 0.98]
+/**
+ * Where each import is killed, as fractions of its rows: three fixed points by default (start, middle, end); with
+ * CPO_KILL_POINTS=n (the `crash` script: `pnpm --filter @cpo/store crash`), n points spread over the load, each at a
+ * seeded random place within its own slice, so a long run covers the whole import and is repeatable.
+ */
+const killPoints = ((n: number) => {
+  if (!Number.isInteger(n) || n < 1) return [0.02, 0.5, 0.98]
+  let seed = 20_261_125
+  const next = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+    return seed / 2 ** 31
+  }
+  return Array.from({ length: n }, (_, i) => Math.min(0.995, Math.max(0.005, (i + next()) / n)))
+})(Number(process.env.CPO_KILL_POINTS ?? 0))
 
-const scenario = async (target: Store.Options) => {
+/** What a long run found, for docs/benchmarks/crash.json (written when CPO_CRASH_REPORT names a file). */
+const report: Array<{ engine: string; point: number; killedAtRow: number; rows: number; previousIntact: boolean }> = []
+
+const scenario = async (target: Store.Options, engine: string) => {
   const first = await setUp(target)
   for (const fraction of killPoints) {
     const killed = await importAndKill(target, fraction, `large-${fraction}`)
     assert.strictEqual(killed.signal, "SIGKILL")
     assert.isTrue(killed.killedAt < killed.total)
     await checkPreviousIntact(target, first.id)
+    report.push({
+      engine,
+      point: Math.round(fraction * 1000) / 1000,
+      killedAtRow: killed.killedAt,
+      rows: killed.total,
+      previousIntact: true
+    })
   }
   await importToEnd(target, "large")
   await Effect.gen(function* () {
@@ -99,13 +122,35 @@ const scenario = async (target: Store.Options) => {
   }).pipe(Effect.provide(Store.layer(target)), Effect.runPromise)
 }
 
+afterAll(() => {
+  const out = process.env.CPO_CRASH_REPORT
+  if (out === undefined || report.length === 0) return
+  Fs.writeFileSync(
+    out,
+    `${JSON.stringify(
+      {
+        benchmark: "crash safety: cpo import killed with SIGKILL mid-load (packages/store/test/Kill.test.ts)",
+        date: new Date().toISOString(),
+        machine: { cpus: Os.cpus().length, memoryGiB: Math.round(Os.totalmem() / 2 ** 30), node: process.version },
+        dataset: `a ${largeChildren.toLocaleString("en-GB")}-child fake return imported over a 400-child one`,
+        killsPerEngine: killPoints.length,
+        kills: report.length,
+        previousIntactAfterEveryKill: report.every((r) => r.previousIntact),
+        points: report
+      },
+      null,
+      2
+    )}\n`
+  )
+})
+
 describe("an import killed with SIGKILL", () => {
   it("leaves the previous return current and whole on PGlite, at every point of the load", {
-    timeout: 300_000
+    timeout: Number(process.env.CPO_KILL_POINTS ?? 0) > 3 ? 3_600_000 : 300_000
   }, async () => {
     const dataDir = Fs.mkdtempSync(Path.join(Os.tmpdir(), "cpo-kill-"))
     try {
-      await scenario({ dataDir })
+      await scenario({ dataDir }, "PGlite")
     } finally {
       Fs.rmSync(dataDir, { recursive: true, force: true })
     }
@@ -115,11 +160,11 @@ describe("an import killed with SIGKILL", () => {
   if (pgUrl !== undefined) {
     const url = pgUrl
     it("leaves the previous return current and whole on PostgreSQL, at every point of the load", {
-      timeout: 300_000
+      timeout: Number(process.env.CPO_KILL_POINTS ?? 0) > 3 ? 3_600_000 : 300_000
     }, async () => {
       await Effect.gen(function* () {
         const db = yield* freshPostgres(url)
-        yield* Effect.promise(() => scenario({ pgUrl: db.url }))
+        yield* Effect.promise(() => scenario({ pgUrl: db.url }, "PostgreSQL"))
       }).pipe(Effect.scoped, Effect.runPromise)
     })
   }
