@@ -77,7 +77,7 @@ describe("codec fuzzing", () => {
         const split = await Effect.runPromise(Ssda903.decodeStream("e.csv", stream))
         assert.deepStrictEqual(split, whole)
       }),
-      { numRuns: 100 }
+      runs
     )
   })
 
