@@ -16,6 +16,7 @@ import { audit } from "./routes/audit.ts"
 import { careLeavers } from "./routes/care-leavers.ts"
 import { cohorts } from "./routes/cohorts.ts"
 import { councils } from "./routes/councils.ts"
+import { governance } from "./routes/governance.ts"
 import { health } from "./routes/health.ts"
 import { indicators } from "./routes/indicators.ts"
 import { measures } from "./routes/measures.ts"
@@ -81,6 +82,7 @@ export const makeApp = (options: AppOptions): Hono<ApiEnv> => {
     .route("/", placements(deps))
     .route("/", careLeavers(deps))
     .route("/", health(deps))
+    .route("/", governance(deps))
     .route("/", returns(deps))
     .route("/", offer(deps))
     .route("/", takeUp(deps))

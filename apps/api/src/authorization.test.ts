@@ -2,7 +2,16 @@
  * Every route × every role × two councils, checked against the matrix in `authorization.ts`: a token bound to
  * council A is allowed on A exactly when the table allows its role, and never on B.
  */
-import { type Council, DemoOffer, Entitlement, LocalMeasure, LocalOffer, Pledge, Strategy } from "@cpo/domain"
+import {
+  type Council,
+  DemoOffer,
+  Entitlement,
+  Governance,
+  LocalMeasure,
+  LocalOffer,
+  Pledge,
+  Strategy
+} from "@cpo/domain"
 import { Effect, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
@@ -15,6 +24,7 @@ import {
   councilA,
   councilB,
   csvFiles2019,
+  fakeBoard,
   fakeStrategy,
   formOf,
   makeTestRuntime,
@@ -169,6 +179,14 @@ const requests: {
     })
   }),
   governance: (council) => ({ path: `/v1/councils/${council}/governance?asOf=2018-03-31` }),
+  saveBoard: (council) => ({
+    path: `/v1/councils/${council}/governance/boards`,
+    init: json("POST", Schema.encodeSync(Governance.Board)(fakeBoard(council as Council.CouncilId)))
+  }),
+  recordMeeting: (council) => ({
+    path: `/v1/councils/${council}/governance/boards/fake-board/meetings`,
+    init: json("POST", { on: "2018-02-20", attendance: [{ member: "M1", status: "present" }] })
+  }),
   placements: (council) => ({ path: `/v1/councils/${council}/placements?year=2018` }),
   careLeavers: (council) => ({ path: `/v1/councils/${council}/care-leavers?year=2018` }),
   healthOutcomes: (council) => ({ path: `/v1/councils/${council}/health?year=2018` }),

@@ -60,6 +60,8 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   youSaidWeDid: ["admin", "officer", "analyst", "member"],
   recordYouSaidWeDid: ["admin", "officer"],
   governance: ["admin", "officer", "analyst", "member"],
+  saveBoard: ["admin", "officer"],
+  recordMeeting: ["admin", "officer"],
   placements: ["officer", "analyst", "member", "public"],
   careLeavers: ["officer", "analyst", "member", "public"],
   healthOutcomes: ["officer", "analyst", "member", "public"],

@@ -337,6 +337,17 @@ export const HealthView = Schema.Struct({
 }).annotate({ identifier: "HealthView" })
 export type HealthView = typeof HealthView.Type
 
+/** @category schemas */
+export const BoardPath = Schema.Struct({ council: Council.CouncilId, board: Governance.BoardId })
+
+/** The body of a meeting record; its id is made from the board and the day when none is given. @category schemas */
+export const NewMeeting = Schema.Struct({
+  id: Schema.optionalKey(Governance.MeetingId),
+  on: CalendarDate.CalendarDate,
+  attendance: Governance.Meeting.fields.attendance,
+  agenda: Schema.optionalKey(Schema.Array(Schema.String))
+}).annotate({ identifier: "NewMeeting" })
+
 /** The public offer as open JSON (`OfferPage.toJson`). @category schemas */
 export const PublicOffer = Schema.Struct({
   council: Council.CouncilId,
@@ -874,6 +885,26 @@ export const endpoints = {
     response: HealthView,
     status: 200,
     purpose: "view health and missing"
+  },
+  saveBoard: {
+    method: "post",
+    path: "/v1/councils/:council/governance/boards",
+    summary: "Create or replace a board: terms of reference, members and reporting calendar (its meetings are kept)",
+    tag: "priorities",
+    params: CouncilPath,
+    body: { kind: "json", schema: Governance.Board },
+    response: Governance.Board,
+    status: 201
+  },
+  recordMeeting: {
+    method: "post",
+    path: "/v1/councils/:council/governance/boards/:board/meetings",
+    summary: "Record a board meeting and who attended (the quorum is computed from attendance)",
+    tag: "priorities",
+    params: BoardPath,
+    body: { kind: "json", schema: NewMeeting },
+    response: Governance.Meeting,
+    status: 201
   },
   memberReport: {
     method: "get",

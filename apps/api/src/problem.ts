@@ -44,6 +44,8 @@ export const kinds = {
   "invalid-measure": { status: 422, title: "The local measure or its figures break a rule" },
   "pledge-not-found": { status: 404, title: "The council has no such pledge" },
   "invalid-pledge": { status: 422, title: "The pledge's evidence leads to no record held" },
+  "board-not-found": { status: 404, title: "The council has no such board" },
+  "attendee-not-a-member": { status: 422, title: "An attendee is not a member of the board" },
   internal: { status: 500, title: "Internal error" }
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>
 

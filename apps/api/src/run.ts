@@ -4,7 +4,7 @@
  * logged with the request id and answered as a bare 500.
  */
 import type { AuditLog } from "@cpo/domain"
-import { Cohort, LocalOffer, OfferArea, Priorities, ReportingYear, Returns } from "@cpo/domain"
+import { Cohort, Governance, LocalOffer, OfferArea, Priorities, ReportingYear, Returns } from "@cpo/domain"
 import { Ssda903 } from "@cpo/ssda903"
 import type { Store } from "@cpo/store"
 import { Cause, type Effect, Exit, Option, Schema } from "effect"
@@ -172,6 +172,20 @@ const localOfferProblem = (c: Context<ApiEnv>, error: unknown): Option.Option<Re
       Problem.respond(c, "unknown-priority-or-action", {
         detail: error.message,
         errors: [{ in: "path", field: "priority", message: error.message }]
+      })
+    )
+  }
+  if (error instanceof Governance.BoardNotFound) {
+    return Option.some(
+      Problem.respond(c, "board-not-found", { detail: `${error.council} has no board ${error.board}` })
+    )
+  }
+  if (error instanceof Governance.AttendeeNotAMember) {
+    const message = `${error.member} is not a member of the board`
+    return Option.some(
+      Problem.respond(c, "attendee-not-a-member", {
+        detail: message,
+        errors: [{ in: "body", field: "attendance", message }]
       })
     )
   }

@@ -1,0 +1,103 @@
+import { type Council, Governance } from "@cpo/domain"
+import { Option, Schema } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { makeApp } from "../app.ts"
+import type { GovernanceView } from "../endpoints.ts"
+import type { ApiRuntime } from "../runtime.ts"
+import { bearer, councilA, councilB, fakeBoard, makeTestRuntime, secret } from "../testing.ts"
+
+let runtime: ApiRuntime
+beforeAll(async () => {
+  runtime = await makeTestRuntime()
+}, 120_000)
+afterAll(() => runtime.dispose())
+
+const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const post = async (council: Council.CouncilId, path: string, body: unknown, role: "officer" | "member" = "officer") =>
+  app().request(`/v1/councils/${council}/governance/${path}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { ...(await bearer(role, [council])), "content-type": "application/json" }
+  })
+const view = async (council: Council.CouncilId) =>
+  (await (
+    await app().request(`/v1/councils/${council}/governance?asOf=2018-03-31`, {
+      headers: await bearer("officer", [council])
+    })
+  ).json()) as typeof GovernanceView.Encoded
+
+describe("governance editing", () => {
+  it("records a meeting whose quorum the governance view then computes from attendance", async () => {
+    const attendance = ["M1", "M2", "M3"].map((member) => ({ member, status: "present" }))
+    const res = await post(councilB.id, "boards/fake-board/meetings", {
+      on: "2018-03-01",
+      attendance,
+      agenda: ["Fake priority 1 update"]
+    })
+    expect(res.status).toBe(201)
+    expect(await res.json()).toMatchObject({ id: "fake-board-2018-03-01", board: "fake-board", on: "2018-03-01" })
+    const board = (await view(councilB.id)).boards.find((b) => b.board.id === "fake-board")
+    const recorded = board?.meetings.find((m) => m.meeting.on === "2018-03-01")
+    // Three of four core members present meets the 75 % quorum.
+    expect(recorded?.quorate).toBe(true)
+    const short = await post(councilB.id, "boards/fake-board/meetings", {
+      on: "2018-03-15",
+      attendance: [{ member: "M1", status: "present" }]
+    })
+    expect(short.status).toBe(201)
+    const after = (await view(councilB.id)).boards.find((b) => b.board.id === "fake-board")
+    expect(after?.meetings.find((m) => m.meeting.on === "2018-03-15")?.quorate).toBe(false)
+  })
+
+  it("saves a board with a new member and reporting duty, keeping its meetings; the path's council wins", async () => {
+    const before = (await view(councilA.id)).boards.find((b) => b.board.id === "fake-board")
+    const board = fakeBoard(councilB.id)
+    const changed: Governance.Board = {
+      ...board,
+      members: [
+        ...board.members,
+        {
+          id: "M5" as Governance.MemberId,
+          name: "Fake member 5",
+          role: "councillor",
+          membership: "core",
+          organisation: Option.none(),
+          from: "2018-01-01" as never,
+          until: Option.none()
+        }
+      ]
+    }
+    const res = await post(councilA.id, "boards", Schema.encodeSync(Governance.Board)(changed))
+    expect(res.status).toBe(201)
+    expect(await res.json()).toMatchObject({ council: councilA.id })
+    const after = (await view(councilA.id)).boards.find((b) => b.board.id === "fake-board")
+    expect(after?.board.members.map((m) => m.id)).toEqual(["M1", "M2", "M3", "M4", "M5"])
+    expect(after?.meetings.length).toBe(before?.meetings.length)
+  })
+
+  it("refuses an attendee who is not a member (422) and a board the council does not have (404)", async () => {
+    const stranger = await post(councilA.id, "boards/fake-board/meetings", {
+      on: "2018-03-02",
+      attendance: [{ member: "NOBODY", status: "present" }]
+    })
+    expect(stranger.status).toBe(422)
+    expect(await stranger.json()).toMatchObject({
+      type: "urn:cpo:problem:attendee-not-a-member",
+      errors: [{ in: "body", field: "attendance" }]
+    })
+    const missing = await post(councilA.id, "boards/no-such-board/meetings", { on: "2018-03-02", attendance: [] })
+    expect(missing.status).toBe(404)
+    expect(((await missing.json()) as { type: string }).type).toBe("urn:cpo:problem:board-not-found")
+  })
+
+  it("answers 400 for a meeting without a day or with an unknown attendance status, and 403 for a member", async () => {
+    const bad = await post(councilA.id, "boards/fake-board/meetings", {
+      attendance: [{ member: "M1", status: "asleep" }]
+    })
+    expect(bad.status).toBe(400)
+    const fields = ((await bad.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort()
+    expect(fields).toEqual(["attendance.0.status", "on"])
+    const member = await post(councilA.id, "boards/fake-board/meetings", { on: "2018-03-03", attendance: [] }, "member")
+    expect(member.status).toBe(403)
+  })
+})
