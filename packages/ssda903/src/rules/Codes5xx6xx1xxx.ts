@@ -1363,8 +1363,9 @@ const r1014 = define(
 )
 
 // ── Comparison with last year's other tables ──────────────────────────────────────────────────────────────────────
-// These read last year's Header, PlacedAdoption and Missing rows. `Validation.validate` indexes only last year's
-// episodes, so they stay in `pending` until it indexes those tables too; they are tested on a fully indexed return.
+// These read last year's Header, PlacedAdoption and Missing rows. `Validation.validate` indexes last year's episodes,
+// header, UASC and OC3 rows: 624 and 626 are in force; the PlacedAdoption and Missing ones stay in `pending` until
+// those tables are indexed too, and are tested on a fully indexed return.
 
 /** Last year's record of the child, when last year's return holds `table`. */
 const lastYearWith = (c: ChildRecords, ctx: Context, table: Table.Name): ChildRecords | undefined =>
@@ -1473,7 +1474,11 @@ const r624 = define(
           if (then.length === 0) return undefined
           return hitsOn(
             "Header",
-            c.header.filter((h) => then.some((d) => orUndefined(h.value.motherChildDateOfBirth) !== d)),
+            c.header.filter((h) => {
+              // A blank this year (a care leaver, who need not give motherhood details) contradicts nothing.
+              const now = orUndefined(h.value.motherChildDateOfBirth)
+              return now !== undefined && then.some((d) => now !== d)
+            }),
             c.childId
           )
         })(ctx)
@@ -1568,7 +1573,9 @@ export const all: ReadonlyArray<Rule> = [
   r612b,
   r620,
   r621,
+  r624,
   r625,
+  r626,
   r628,
   r630,
   r631,
@@ -1591,11 +1598,11 @@ export const all: ReadonlyArray<Rule> = [
 /**
  * Rules written and tested but not yet in force. 1007 reports every young person rule 1016 (in `Rules.ts`) reports,
  * for the same reason, so each 1016 case would count twice (and the synthetic injection test expects one code per
- * injected error); it waits for a decision on which of the two codes we keep. 559, 560, 561, 576, 584, 624 and 626
- * compare with last year's PlacedAdoption, Missing and Header rows, which `Validation.validate` does not index yet.
+ * injected error); it waits for a decision on which of the two codes we keep. 559, 560, 561, 576 and 584 compare
+ * with last year's PlacedAdoption and Missing rows, which `Validation.validate` does not index yet.
  * 1002 (care leaver information with no episode this year or last) is right only with the whole history DfE holds:
  * with two years of returns it reports every care leaver who left care more than a year before, as a large clean
  * synthetic council shows.
  * @category rules
  */
-export const pending: ReadonlyArray<Rule> = [r559, r560, r561, r576, r584, r624, r626, r1002, r1007]
+export const pending: ReadonlyArray<Rule> = [r559, r560, r561, r576, r584, r1002, r1007]

@@ -458,6 +458,26 @@ describe("rule 621", () => {
   })
 })
 
+describe("rule 624", () => {
+  const mother = (born: string) => ({ Header: [{ SEX: "2", DOB: "01/01/2000", MOTHER: "1", MC_DOB: born }] })
+  failsAndPasses("624", mother("02/01/2016"), [[2]], mother("01/01/2016"), { previous: mother("01/01/2016") })
+  it.effect("passes on a blank this year (a care leaver need not give it)", () =>
+    Effect.map(run("624", { Header: [{ SEX: "2", DOB: "01/01/2000" }] }, { previous: mother("01/01/2016") }), (r) =>
+      assert.deepStrictEqual(lines(r, "624"), [])
+    )
+  )
+})
+
+describe("rule 626", () => {
+  failsAndPasses(
+    "626",
+    { Header: [{ SEX: "2", DOB: "01/01/2000", MOTHER: "1", MC_DOB: "01/03/2017" }] },
+    [[2]],
+    { Header: [{ SEX: "2", DOB: "01/01/2000", MOTHER: "1", MC_DOB: "01/05/2017" }] },
+    { previous: { Header: [{ SEX: "2", DOB: "01/01/2000", MOTHER: "0" }] } }
+  )
+})
+
 describe("rule 625", () => {
   const mother = (born: string) => ({ Header: [{ SEX: "2", DOB: "01/01/2000", MOTHER: "1", MC_DOB: born }] })
   failsAndPasses("625", { ...mother("01/07/2017"), Episodes: [ended()] }, [[2], [2]], {

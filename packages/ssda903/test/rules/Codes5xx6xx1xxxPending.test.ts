@@ -114,21 +114,6 @@ describe("pending rule 576", () => {
   )
 })
 
-describe("pending rule 624", () => {
-  const mother = (born: string) => ({ Header: [{ SEX: "2", DOB: "01/01/2000", MOTHER: "1", MC_DOB: born }] })
-  failsAndPasses("624", mother("02/01/2016"), [[2]], mother("01/01/2016"), mother("01/01/2016"))
-})
-
-describe("pending rule 626", () => {
-  failsAndPasses(
-    "626",
-    { Header: [{ SEX: "2", DOB: "01/01/2000", MOTHER: "1", MC_DOB: "01/03/2017" }] },
-    [[2]],
-    { Header: [{ SEX: "2", DOB: "01/01/2000", MOTHER: "1", MC_DOB: "01/05/2017" }] },
-    { Header: [{ SEX: "2", DOB: "01/01/2000", MOTHER: "0" }] }
-  )
-})
-
 describe("pending rule 1002", () => {
   failsAndPasses(
     "1002",
