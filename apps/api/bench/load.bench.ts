@@ -39,6 +39,20 @@ const rssMiB = (pid: number): number => {
   return Math.round((kib / 1024) * 10) / 10
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+const MiB = (bytes: number) => Math.round((bytes / 1024 ** 2) * 10) / 10
+
+/** Answers awaited from the server, in the order asked (it answers in order). */
+const waiting: Array<(usage: NodeJS.MemoryUsage) => void> = []
+
+/** The server's `process.memoryUsage()`, asked over IPC (after a full collection when `afterGc`). */
+const memoryOf = (child: ChildProcess, afterGc = false): Promise<NodeJS.MemoryUsage> =>
+  new Promise((resolve) => {
+    waiting.push(resolve)
+    child.send(afterGc ? "memory-after-gc" : "memory")
+  })
+
 const median = (xs: ReadonlyArray<number>) => {
   const sorted = [...xs].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
@@ -52,8 +66,8 @@ const summary = (xs: ReadonlyArray<number>) => ({
 
 /** Start the server process and wait for its port. */
 const startServer = async (): Promise<{ child: ChildProcess; port: number; council: string; children: number }> => {
-  const child = spawn(process.execPath, [new URL("./load.server.ts", import.meta.url).pathname], {
-    stdio: ["ignore", "pipe", "inherit"]
+  const child = spawn(process.execPath, ["--expose-gc", new URL("./load.server.ts", import.meta.url).pathname], {
+    stdio: ["ignore", "pipe", "inherit", "ipc"]
   })
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })
   for await (const line of lines) {
@@ -68,6 +82,7 @@ const started = performance.now()
 const server = await startServer()
 const setupSeconds = Math.round((performance.now() - started) / 100) / 10
 const pid = server.child.pid ?? 0
+server.child.on("message", (usage) => waiting.shift()?.(usage as NodeJS.MemoryUsage))
 const base = `http://127.0.0.1:${server.port}`
 const token = await issueToken({
   secret,
@@ -179,11 +194,15 @@ const counts = new Map<string, { requests: number; byStatus: Record<string, numb
 let sent = 0
 let updatesCreated = 0
 let fiveHundreds = 0
-const rss: Array<{ second: number; rssMiB: number }> = []
+const rss: Array<{ second: number; rssMiB: number; heapUsedMiB: number; arrayBuffersMiB: number }> = []
 const soakStart = performance.now()
 const soakEnd = soakStart + settings.soakSeconds * 1000
 const sampler = setInterval(() => {
-  rss.push({ second: Math.round((performance.now() - soakStart) / 1000), rssMiB: rssMiB(pid) })
+  const second = Math.round((performance.now() - soakStart) / 1000)
+  const resident = rssMiB(pid)
+  void memoryOf(server.child).then((usage) =>
+    rss.push({ second, rssMiB: resident, heapUsedMiB: MiB(usage.heapUsed), arrayBuffersMiB: MiB(usage.arrayBuffers) })
+  )
 }, 1000)
 const loop = async () => {
   while (performance.now() < soakEnd) {
@@ -202,9 +221,14 @@ const loop = async () => {
   }
 }
 const rssAtStart = rssMiB(pid)
+// The live heap once warmed up and at the end: the difference is what the soak retained.
+const liveAfterWarmup = sleep(settings.warmupSeconds * 1000).then(() => memoryOf(server.child, true))
 await Promise.all(Array.from({ length: soakLoops }, loop))
+const liveAtWarmup = await liveAfterWarmup
 clearInterval(sampler)
+rss.sort((a, b) => a.second - b.second)
 
+const liveAtEnd = await memoryOf(server.child, true)
 const history = (await (
   await fetch(`${base}/v1/councils/${server.council}/priorities/P1/updates`, { headers: auth })
 ).json()) as { updates: Array<{ commentary: string }> }
@@ -215,6 +239,8 @@ const warm = afterWarmup[0]?.rssMiB ?? rssAtStart
 const lastFive = afterWarmup.slice(-5).map((s) => s.rssMiB)
 const settled = median(lastFive)
 const growthPercent = Math.round(((settled - warm) / warm) * 1000) / 10
+const heapAfterWarmup = afterWarmup[0]?.heapUsedMiB ?? 0
+const heapSettled = median(afterWarmup.slice(-5).map((s) => s.heapUsedMiB))
 const peakRssMiB = Math.max(...rss.map((s) => s.rssMiB))
 const soak = {
   seconds: settings.soakSeconds,
@@ -232,6 +258,22 @@ const soak = {
   injectedErrorCodes: codes,
   serverErrors: fiveHundreds,
   rssMiB: { atStart: rssAtStart, afterWarmup: warm, settled, growthPercent, peak: peakRssMiB, samples: rss.length },
+  heapUsedMiB: {
+    afterWarmup: heapAfterWarmup,
+    settled: heapSettled,
+    growthPercent: Math.round(((heapSettled - heapAfterWarmup) / heapAfterWarmup) * 1000) / 10
+  },
+  liveHeapMiB: {
+    method: "heapUsed after a full collection (--expose-gc), at the end of the warm-up and after the soak",
+    afterWarmup: MiB(liveAtWarmup.heapUsed),
+    end: MiB(liveAtEnd.heapUsed),
+    growthPercent: Math.round(((liveAtEnd.heapUsed - liveAtWarmup.heapUsed) / liveAtWarmup.heapUsed) * 1000) / 10
+  },
+  arrayBuffersMiB: {
+    afterWarmup: afterWarmup[0]?.arrayBuffersMiB ?? 0,
+    settled: median(afterWarmup.slice(-5).map((s) => s.arrayBuffersMiB))
+  },
+  rssEverySecond: rss.map((s) => s.rssMiB),
   priorityUpdates: { answered201: updatesCreated, inHistory: updatesStored },
   targets: { serverErrors: 0, rssGrowthBelowPercent: 10, everyWritePresent: true }
 }

@@ -3,7 +3,8 @@
  * the load generator: the Node API (`@hono/node-server`) on a free loopback port over an in-memory PGlite store
  * holding the synthetic median council (`Synth.presets.median`: 450 children looked after, 2024–2026) with the demo
  * offer published and a fake strategy, plus a bare Hono JSON route (`GET /bare`) mounted on the same app for the
- * baseline. It prints one JSON line `{ "port", "council" }` on stdout when it is listening.
+ * baseline. It prints one JSON line `{ "port", "council" }` on stdout when it is listening, and answers the message
+ * `"memory"` with `process.memoryUsage()` (`"memory-after-gc"`: after a full collection).
  */
 import { type Council, Priorities, Returns } from "@cpo/domain"
 import { Synth } from "@cpo/synth"
@@ -39,6 +40,18 @@ const app = makeApp({ runtime, jwtSecret: secret, log: () => {}, fallback: bare 
 
 const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port, council: council.id, children: preset.children })}\n`)
+})
+
+// The bench asks for the memory breakdown each second over IPC: the V8 heap apart from what lives outside it
+// (PGlite's WebAssembly memory is in `arrayBuffers` and `rss` and never shrinks once grown).
+process.on("message", (message) => {
+  if (message === "memory") process.send?.(process.memoryUsage())
+  // The live heap: after a full collection (the bench starts this process with --expose-gc), so that garbage not yet
+  // collected is not mistaken for growth.
+  if (message === "memory-after-gc") {
+    ;(globalThis as { gc?: () => void }).gc?.()
+    process.send?.(process.memoryUsage())
+  }
 })
 
 process.on("SIGTERM", () => {
