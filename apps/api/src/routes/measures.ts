@@ -8,16 +8,7 @@
  * - `GET …/measures/:measure/values`: the exact figures recorded (officers and analysts)
  * - `POST …/measures/values`: record figures, and optionally targets and benchmarks
  */
-import {
-  AuditLog,
-  type Council,
-  LocalMeasure,
-  MeasureValue,
-  Pledge,
-  ReportingYear,
-  Scorecard,
-  Voice
-} from "@cpo/domain"
+import { AuditLog, LocalMeasure, MeasureValue } from "@cpo/domain"
 import type { Store } from "@cpo/store"
 import { Effect, Exit, Option, type Schema } from "effect"
 import { type Context, Hono } from "hono"
@@ -164,35 +155,3 @@ export const measures = (deps: Deps) =>
         )
       }
     )
-
-/**
- * What the member report needs of a council's local measures, pledges and voice: each year's scorecard with the
- * local measures beside the indicators (for the scorecard's own audience and year), the definitions a pledge's
- * evidence is followed to, the pledges and the feedback themes.
- * @category constructors
- */
-export const localReportInputs = (council: Council.CouncilId) =>
-  Effect.gen(function* () {
-    const store = yield* LocalMeasure.LocalMeasures
-    const definitions = yield* store.definitions(council)
-    const values = yield* store.values(council)
-    const targets = yield* store.targets(council)
-    const benchmarks = yield* store.benchmarks(council)
-    return {
-      withLocalMeasures: (card: Scorecard.Scorecard): Scorecard.Scorecard =>
-        definitions.length === 0
-          ? card
-          : Scorecard.withLocalMeasures(
-              card,
-              MeasureValue.entries(definitions, values, {
-                audience: card.audience,
-                year: ReportingYear.make(card.year),
-                targets,
-                benchmarks
-              })
-            ),
-      measures: definitions,
-      pledges: yield* (yield* Pledge.Pledges).pledges(council),
-      voice: yield* (yield* Voice.Themes).themes(council)
-    }
-  })

@@ -14,6 +14,7 @@ import {
   Council,
   Governance,
   type Indicator,
+  LocalReport,
   MemberReport,
   MemberReportHtml,
   MemberReportMarkdown,
@@ -30,7 +31,6 @@ import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answerHtml, callerOf, type Deps, ReportNotPossible } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
-import { localReportInputs } from "./measures.ts"
 import * as ReportTables from "./report-tables.ts"
 
 /** The council's strategy, updates, "you said, we did", boards and meetings, when it has a strategy. */
@@ -88,7 +88,7 @@ export const memberReportOf = (options: {
       if (year === options.year) histories = inputs.histories
     }
     const plan = yield* planOf(options.council)
-    const local = yield* localReportInputs(options.council)
+    const local = yield* LocalReport.inputs(options.council)
     return yield* Result.match(
       MemberReport.make({
         council: record.name,

@@ -1,15 +1,61 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Council, Returns } from "@cpo/domain"
+import { CalendarDate, type Child, Council, type Episode, ReportingYear, Returns } from "@cpo/domain"
 import { Store } from "@cpo/store"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { measuresCommand } from "./measures.ts"
 import { pledgesCommand } from "./pledges.ts"
+import { report } from "./report.ts"
 import { runInProcess } from "./run-in-process.ts"
 
 const council = Council.CouncilId.make("fake-measures-cli")
+
+/** A plainly fake 2024/25 return: one child looked after all year, so the council has a scorecard to report. */
+const fakeReturn = () => {
+  const id = "FAKE-MEASURES-1" as Child.ChildId
+  const child: Child.Child = {
+    id,
+    sex: "female",
+    dateOfBirth: CalendarDate.make("2012-06-15"),
+    ethnicity: "WBRI",
+    upn: Option.none(),
+    mother: Option.none(),
+    motherChildDateOfBirth: Option.none()
+  }
+  const episode: Episode.Episode = {
+    childId: id,
+    start: CalendarDate.make("2023-09-01"),
+    reasonForNewEpisode: "S",
+    legalStatus: "C2",
+    categoryOfNeed: "N1",
+    placement: "U1",
+    provider: Option.some("PR1"),
+    end: Option.none(),
+    reasonCeased: Option.none(),
+    reasonPlaceChange: Option.none(),
+    homePostcode: Option.none(),
+    placementPostcode: Option.none(),
+    urn: Option.none()
+  }
+  const none = Option.none()
+  return {
+    year: ReportingYear.make(2025),
+    children: [child],
+    episodes: [episode],
+    reviews: none,
+    uasc: none,
+    healthOutcomes: none,
+    careLeavers: none,
+    adoptions: none,
+    placedForAdoption: none,
+    previousPermanence: none,
+    missing: none,
+    socialWorkerEpisodes: none,
+    deprivationOfLiberty: none
+  }
+}
 
 // Every command opens the file-backed store afresh, as the real CLI does (a few seconds each on PGlite).
 describe("cpo measures and cpo pledges", () => {
@@ -24,9 +70,11 @@ describe("cpo measures and cpo pledges", () => {
     "defines a ready-made measure, imports figures and targets, and lists it with RAG for members",
     () =>
       Effect.gen(function* () {
-        yield* Returns.Returns.use((r) =>
-          r.saveCouncil({ id: council, name: "Fake Measures Borough", localAuthorityCode: Option.none() })
-        ).pipe(Effect.provide(Store.layer({ dataDir })))
+        yield* Effect.gen(function* () {
+          const returns = yield* Returns.Returns
+          yield* returns.saveCouncil({ id: council, name: "Fake Measures Borough", localAuthorityCode: Option.none() })
+          yield* returns.importReturn(council, fakeReturn(), "measures-cli")
+        }).pipe(Effect.provide(Store.layer({ dataDir })))
         expect(yield* measures(["templates", "--format", "csv"])).toContain("return_interviews_completed_pct")
         yield* measures(["define", ...c, "--template", "return_interviews_completed_pct"])
         const rows = [
@@ -111,6 +159,28 @@ describe("cpo measures and cpo pledges", () => {
         ])
         const themes = JSON.parse(yield* pledges(["themes", ...c, "--audience", "member", "--format", "json"]))
         expect(themes[0].raised_by).toBe("c")
+      }),
+    240_000
+  )
+
+  it.live(
+    "puts the stored council's local measures and pledges in cpo report, small numbers hidden for members",
+    () =>
+      Effect.gen(function* () {
+        const text = yield* runInProcess(report, dataDir, [
+          "--council",
+          council,
+          "--year",
+          "2025",
+          "--audience",
+          "member",
+          "--format",
+          "md"
+        ])
+        expect(text).toContain("## Local measures")
+        expect(text).toContain("| Return home interviews completed within 72 hours | Monthly | March 2025 | c |")
+        expect(text).toContain("## Our pledges")
+        expect(text).toContain("We will listen when you come home after being missing")
       }),
     240_000
   )

@@ -16,6 +16,7 @@ import {
   Council,
   Governance,
   type Indicator,
+  LocalReport,
   MemberReport,
   MemberReportHtml,
   MemberReportMarkdown,
@@ -135,13 +136,22 @@ export const buildReport = (options: {
   readonly scorecards: ReadonlyArray<Scorecard.Scorecard>
   readonly profiles: ReadonlyArray<MemberReport.Profile>
   readonly plan: Option.Option<PlanFile.PlanFile>
+  /** The council's local measures, pledges and themes, when it is a stored council. */
+  readonly local?: Option.Option<LocalReport.Inputs>
 }) =>
   Result.match(
     MemberReport.make({
       council: options.council,
       year: options.year,
       audience: options.audience,
-      scorecards: options.scorecards,
+      scorecards: Option.match(options.local ?? Option.none(), {
+        onNone: () => options.scorecards,
+        onSome: (local) => options.scorecards.map(local.withLocalMeasures)
+      }),
+      ...Option.match(options.local ?? Option.none(), {
+        onNone: () => ({}),
+        onSome: (local) => ({ measures: local.measures, pledges: local.pledges, voice: local.voice })
+      }),
       profiles: options.profiles,
       strategy: Option.map(options.plan, (p) => p.strategy),
       updates: Option.match(options.plan, { onNone: () => [], onSome: (p) => p.updates }),
@@ -316,7 +326,10 @@ export const report = Command.make(
               : Option.isSome(councilId)
                 ? yield* withStore(planFromStore(councilId.value))
                 : Option.none()
-            return { name, cards, histories, plan }
+            const local = Option.isSome(councilId)
+              ? Option.some(yield* withStore(LocalReport.inputs(councilId.value)))
+              : Option.none()
+            return { name, cards, histories, plan, local }
           }),
         onNone: () =>
           withStore(
@@ -338,7 +351,8 @@ export const report = Command.make(
                 references
               )
               const plan = Option.isSome(filePlan) ? filePlan : yield* planFromStore(id)
-              return { name: council.name, cards, histories, plan }
+              const local = Option.some(yield* LocalReport.inputs(id))
+              return { name: council.name, cards, histories, plan, local }
             })
           )
       })
@@ -348,7 +362,8 @@ export const report = Command.make(
         audience: options.audience,
         scorecards: built.cards,
         profiles: MemberReport.profilesAt31March(built.histories, year),
-        plan: built.plan
+        plan: built.plan,
+        local: built.local
       })
       const html = MemberReportHtml.render(model)
       if (options.format === "pdf") {
