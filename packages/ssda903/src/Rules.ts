@@ -244,9 +244,13 @@ const r358: Rule = {
   check: perChild((c) => {
     const dob = dobOf(c)
     if (dob === undefined) return undefined
-    return c.episodes
-      .filter((r) => youthJustice.has(r.value.legalStatus) && CalendarDate.ageOn(dob, r.value.start) < 10)
-      .map((r) => hit("Episodes", r, c.childId))
+    const young = c.episodes.filter(
+      (r) => youthJustice.has(r.value.legalStatus) && CalendarDate.ageOn(dob, r.value.start) < 10
+    )
+    // The date of birth is as much at fault as the legal status: point at the header row too, as DfE's tools do.
+    return young.length === 0
+      ? undefined
+      : [...young.map((r) => hit("Episodes", r, c.childId)), hit("Header", c.header[0]!, c.childId)]
   })
 }
 
@@ -737,12 +741,23 @@ const r601: Rule = {
   code: "601",
   message: "The adoption data (AD1) has not been completed for a child adopted in the year",
   tables: ["Episodes", "AD1"],
-  fields: ["REC", "DEC"],
+  fields: ["REC", "DEC", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"],
   years: { from: 2016 },
   check: perChild((c, ctx) => {
     const adopted = adoptedInYear(c, ctx)
-    if (adopted.length === 0 || c.adoptions.length > 0) return undefined
-    return adopted.map((r) => hit("Episodes", r, c.childId))
+    if (adopted.length === 0) return undefined
+    // No AD1 row at all, or one with an item left blank: either way the adoption data is not complete.
+    const incomplete = c.adoptions.filter(
+      ({ value: a }) =>
+        Option.isNone(a.bestInterestDecision) ||
+        Option.isNone(a.matched) ||
+        Option.isNone(a.byFormerFosterCarer) ||
+        Option.isNone(a.numberOfAdopters) ||
+        Option.isNone(a.adopterSex) ||
+        Option.isNone(a.adopterLegalStatus)
+    )
+    if (c.adoptions.length > 0 && incomplete.length === 0) return undefined
+    return [...adopted.map((r) => hit("Episodes", r, c.childId)), ...incomplete.map((r) => hit("AD1", r, c.childId))]
   })
 }
 

@@ -125,7 +125,7 @@ describe("rule 352", () => {
 })
 
 describe("rule 358", () => {
-  failsAndPasses("358", { Header: [{ DOB: "02/04/2007" }], Episodes: [{ LS: "J1" }] }, [[2]], {
+  failsAndPasses("358", { Header: [{ DOB: "02/04/2007" }], Episodes: [{ LS: "J1" }] }, [[2], [2]], {
     Header: [{ DOB: "01/04/2007" }],
     Episodes: [{ LS: "J2" }]
   })
@@ -436,10 +436,25 @@ describe("rule 1001", () => {
 })
 
 describe("rule 601", () => {
+  const complete = {
+    DATE_INT: "01/06/2017",
+    DATE_MATCH: "01/09/2017",
+    FOSTER_CARE: "0",
+    NB_ADOPTR: "2",
+    SEX_ADOPTR: "MF",
+    LS_ADOPTR: "L11"
+  }
   failsAndPasses("601", { Episodes: [{ DEC: "01/12/2017", REC: "E11", PLACE: "A4" }], AD1: [{ CHILD: "C2" }] }, [[2]], {
     Episodes: [{ DEC: "01/12/2017", REC: "E11", PLACE: "A4" }],
-    AD1: [{}]
+    AD1: [complete]
   })
+  describe("an AD1 row with an item left blank", () =>
+    failsAndPasses(
+      "601",
+      { Episodes: [{ DEC: "01/12/2017", REC: "E11", PLACE: "A4" }], AD1: [{ ...complete, NB_ADOPTR: "" }] },
+      [[2], [2]],
+      { Episodes: [{ DEC: "01/12/2017", REC: "E12", PLACE: "A4" }], AD1: [complete] }
+    ))
 })
 
 describe("rule 602", () => {
