@@ -747,8 +747,7 @@ const r336: Rule = {
 
 /**
  * UASC, or formerly UASC: a UASC row this year or in last year's return. Their home postcode is not recorded, so no
- * distance can be worked out. (Validation indexes only last year's episodes for now, so last year's UASC rows count once
- * it indexes that table too; until then only this year's do.)
+ * distance can be worked out.
  */
 const isUascOrFormerly = (c: ChildRecords, ctx: Context): boolean =>
   c.uasc.length > 0 ||
@@ -1100,10 +1099,7 @@ const r347: Rule = {
   )
 }
 
-/**
- * Not yet in `all`: the validator indexes only last year's episodes, so last year's OC3 is not visible to rules (see
- * `pending`).
- */
+/** Last year's OC3 said the young person had died; this year's says otherwise. */
 const r348: Rule = {
   code: "348",
   message: "The young person was reported last year as having died",
@@ -1179,6 +1175,7 @@ export const all: ReadonlyArray<Rule> = [
   r344,
   r345,
   r347,
+  r348,
   r351,
   r353,
   r354,
@@ -1243,10 +1240,3 @@ export const all: ReadonlyArray<Rule> = [
   r460,
   r3001
 ]
-
-/**
- * Rules written but not registered: 348 needs last year's OC3, which Validation does not index for rules yet (only
- * last year's episodes). Registering it now would make it pass silently.
- * @category rules
- */
-export const pending: ReadonlyArray<Rule> = [r348]

@@ -1,11 +1,9 @@
 /** DfE rules 300–499 and 3001: each fails on a small made-up return and passes on its corrected twin. */
-import { Placement, ReportingYear } from "@cpo/domain"
+import { Placement } from "@cpo/domain"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Option } from "effect"
-import { Registry, Ssda903, Validation } from "../../src/index.ts"
-import type { Context } from "../../src/Rule.ts"
-import * as Codes3xx4xx from "../../src/rules/Codes3xx4xx.ts"
-import { files, lines, run, type Tables } from "../rules.ts"
+import { Effect } from "effect"
+import { Registry } from "../../src/index.ts"
+import { lines, run, type Tables } from "../rules.ts"
 
 type Options = Parameters<typeof run>[2]
 
@@ -587,30 +585,14 @@ describe("rule 392b", () => {
     Episodes: [{ HOME_POST: "AA1 1AA", PL_POST: "BB1 1BB" }, { CHILD: "C2" }, { CHILD: "C3", LS: "V4" }],
     UASC: [uascRow]
   })
-})
-
-describe("rule 392b on fully indexed returns", () => {
-  // Validation indexes only last year's episodes today; with last year's UASC indexed, a child formerly UASC is excepted.
-  const check = (current: Tables, previous: Tables) =>
-    Effect.gen(function* () {
-      const year = ReportingYear.make(2018)
-      const now = yield* Ssda903.decodeFiles(files(current), { year })
-      const then = yield* Ssda903.decodeFiles(files(previous), { year: ReportingYear.previous(year) })
-      const ctx: Context = {
-        year,
-        yearStart: ReportingYear.start(year),
-        yearEnd: ReportingYear.end(year),
-        current: Validation.index(now),
-        previous: Option.some(Validation.index(then)),
-        area: Option.none()
-      }
-      const rule = Registry.forYear(2018).find((r) => r.code === "392b")!
-      return rule.check(ctx).map((h) => [...h.lines])
-    })
   it.effect("excepts a child who was UASC last year", () =>
     Effect.map(
-      check({ Episodes: [{ CHILD: "C2" }, { CHILD: "C3" }] }, { Episodes: [{ CHILD: "C2" }], UASC: [uascRow] }),
-      (found) => assert.deepStrictEqual(found, [[3]])
+      run(
+        "392b",
+        { Episodes: [{ CHILD: "C2" }, { CHILD: "C3" }] },
+        { previous: { Episodes: [{ CHILD: "C2" }], UASC: [uascRow] } }
+      ),
+      (r) => assert.deepStrictEqual(lines(r, "392b"), [[3]])
     )
   )
 })
@@ -829,34 +811,13 @@ describe("rule 347", () => {
   )
 })
 
-// 348 is pending (Codes3xx4xx.pending): the validator indexes only last year's episodes, not last year's OC3, so the
-// rule is kept out of the registry rather than passing silently. It is checked here on returns indexed in full.
-describe("rule 348 (pending)", () => {
-  const check = (current: Tables, previous: Tables) =>
-    Effect.gen(function* () {
-      const year = ReportingYear.make(2026)
-      const now = yield* Ssda903.decodeFiles(files(current), { year })
-      const then = yield* Ssda903.decodeFiles(files(previous), { year: ReportingYear.previous(year) })
-      const ctx: Context = {
-        year,
-        yearStart: ReportingYear.start(year),
-        yearEnd: ReportingYear.end(year),
-        current: Validation.index(now),
-        previous: Option.some(Validation.index(then)),
-        area: Option.none()
-      }
-      const rule = Codes3xx4xx.pending.find((r) => r.code === "348")!
-      return rule.check(ctx).map((h) => [...h.lines])
-    })
-  const lastYear = { OC3: [{ IN_TOUCH: "DIED" }, { CHILD: "C2", IN_TOUCH: "NREQ" }] }
-  it("is kept out of the registry", () => assert.isFalse(inForce("348", 2026)))
-  it.effect("fails", () =>
-    Effect.map(check({ OC3: [{ IN_TOUCH: "NO" }] }, lastYear), (found) => assert.deepStrictEqual(found, [[2]]))
-  )
-  it.effect("passes", () =>
-    Effect.map(check({ OC3: [{ IN_TOUCH: "DIED" }, { CHILD: "C2", IN_TOUCH: "NO" }] }, lastYear), (found) =>
-      assert.deepStrictEqual(found, [])
-    )
+describe("rule 348", () => {
+  failsAndPasses(
+    "348",
+    { OC3: [{ IN_TOUCH: "NO" }] },
+    [[2]],
+    { OC3: [{ IN_TOUCH: "DIED" }, { CHILD: "C2", IN_TOUCH: "NO" }] },
+    { year: 2026, previous: { OC3: [{ IN_TOUCH: "DIED" }, { CHILD: "C2", IN_TOUCH: "NREQ" }] } }
   )
 })
 
