@@ -5,7 +5,7 @@
  */
 import { CalendarDate, Governance, ReportingCycle } from "@cpo/domain"
 import { Schema } from "effect"
-import { getJson } from "./api.ts"
+import { getJson, sendJson } from "./api.ts"
 
 /** @category models */
 export const GovernanceView = Schema.Struct({
@@ -47,3 +47,18 @@ export type BoardView = GovernanceView["boards"][number]
 /** @category constructors */
 export const fetchGovernance = (council: string): Promise<GovernanceView> =>
   getJson(`/v1/councils/${encodeURIComponent(council)}/governance`, GovernanceView)
+
+/** A meeting to record: its day, each member's attendance and the agenda. @category models */
+export interface NewMeeting {
+  readonly on: CalendarDate.CalendarDate
+  readonly attendance: ReadonlyArray<{ readonly member: string; readonly status: Governance.AttendanceStatus }>
+  readonly agenda: ReadonlyArray<string>
+}
+
+/** Record a board meeting; the API checks the attendees are members and computes the quorum. @category constructors */
+export const recordMeeting = (council: string, board: string, meeting: NewMeeting): Promise<Governance.Meeting> =>
+  sendJson(
+    `/v1/councils/${encodeURIComponent(council)}/governance/boards/${encodeURIComponent(board)}/meetings`,
+    meeting,
+    Governance.Meeting
+  )

@@ -2,6 +2,7 @@
  * Governance: each corporate parenting board — its members, its meetings with attendance and whether each was
  * quorate (computed by the API from the terms of reference), the financial year's meetings against the minimum, and
  * the reporting calendar of the next twelve months. Quorum is given in words and an icon as well as colour.
+ * Administrators and officers record a meeting and its attendance here; the quorum then follows from the API.
  */
 import { Governance, ReportingCycle } from "@cpo/domain"
 import { useParams } from "@solidjs/router"
@@ -9,10 +10,14 @@ import { createResource, For, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
 import { formatDay } from "../components/dates.ts"
 import { LoadError, Loading } from "../components/error-summary.tsx"
+import { MeetingForm } from "../components/meeting-form.tsx"
 import { usePageTitle } from "../components/page-title.ts"
 import { useCouncils } from "../data/councils.ts"
 import { type BoardView, fetchGovernance } from "../data/governance.ts"
-import { useSession } from "../data/session.ts"
+import { mayOpen, type Role, useSession } from "../data/session.ts"
+
+/** Who may record a meeting (the API's matrix: administrators and officers). */
+const recorders: ReadonlyArray<Role> = ["admin", "officer"]
 
 type MeetingView = BoardView["meetings"][number]
 type DueView = BoardView["due"][number]
@@ -41,7 +46,12 @@ const quorumWords = (meeting: MeetingView): string =>
     .map((c) => `${c.present} of ${c.members} ${c.membership} members present, ${c.required} needed (${c.percent}%)`)
     .join("; ")
 
-const Board = (props: { readonly view: BoardView }) => (
+const Board = (props: {
+  readonly view: BoardView
+  readonly council: string
+  readonly mayRecord: boolean
+  readonly onRecorded: () => void
+}) => (
   <section class="board" aria-labelledby={`board-${props.view.board.id}`} data-board={props.view.board.id}>
     <h2 id={`board-${props.view.board.id}`}>{props.view.board.name}</h2>
     <dl class="summary-list">
@@ -80,6 +90,9 @@ const Board = (props: { readonly view: BoardView }) => (
         ]}
       />
     </Show>
+    <Show when={props.mayRecord}>
+      <MeetingForm council={props.council} board={props.view.board} onRecorded={props.onRecorded} />
+    </Show>
     <h3>Reports due in the next twelve months</h3>
     <Show when={props.view.due.length > 0} fallback={<p>No report falls due in the next twelve months.</p>}>
       <DataTable
@@ -114,7 +127,7 @@ export default function GovernancePage() {
   const councils = useCouncils()
   const session = useSession()
   const council = () => councils()?.find((c) => c.id === params.council)
-  const [view] = createResource(
+  const [view, { refetch }] = createResource(
     () => ({ council: params.council, version: session.version() }),
     (q) => fetchGovernance(q.council)
   )
@@ -134,7 +147,20 @@ export default function GovernancePage() {
         <Match when={view.latest?.boards.length === 0}>
           <p class="inset">No corporate parenting board has been set up for this council.</p>
         </Match>
-        <Match when={view.latest}>{(v) => <For each={v().boards}>{(board) => <Board view={board} />}</For>}</Match>
+        <Match when={view.latest}>
+          {(v) => (
+            <For each={v().boards}>
+              {(board) => (
+                <Board
+                  view={board}
+                  council={params.council}
+                  mayRecord={mayOpen(session.user(), recorders)}
+                  onRecorded={() => void refetch()}
+                />
+              )}
+            </For>
+          )}
+        </Match>
       </Switch>
     </>
   )

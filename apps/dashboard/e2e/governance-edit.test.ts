@@ -1,0 +1,105 @@
+/**
+ * Recording a board meeting in a real browser: the form explains what is missing in an error summary linked to the
+ * fields, a meeting recorded by keyboard shows with the quorum the API computes from its attendance, and a member
+ * sees the meetings but no form. Axe-clean and screenshot at 1280 and 390 px.
+ */
+import { issueToken } from "@cpo/api"
+import type { Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { councilA, makeRuntime } from "./fixtures.ts"
+import {
+  accessibilityViolations,
+  type Browser,
+  launchBrowser,
+  patient,
+  type Site,
+  screenshots,
+  startSite
+} from "./harness.ts"
+
+const secret = "a-test-secret-for-the-dashboard-governance-tests-only"
+
+const tokenFor = (role: "member" | "officer") =>
+  issueToken({ secret, subject: `${role}@fake-borough-a.test`, role, councils: [councilA.id], expiresIn: "1h" })
+
+describe("recording a board meeting", () => {
+  let site: Site
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    site = await startSite(await makeRuntime({ withSynthetic: false }), { jwtSecret: secret })
+    browser = await launchBrowser()
+    page = await browser.context.newPage()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await site?.close()
+  })
+
+  const signIn = async (role: "member" | "officer") => {
+    await page.goto(`${site.url}/sign-in`)
+    await page.getByLabel("Access token").focus()
+    await page.keyboard.insertText(await tokenFor(role))
+    await page.keyboard.press("Enter")
+    await page.getByRole("heading", { name: "Councils", level: 1 }).waitFor()
+  }
+
+  const formName = "Record a meeting of Fake Corporate Parenting Board"
+
+  it("explains what is missing, then records a quorate meeting the API counts", async () => {
+    await signIn("officer")
+    await page.goto(`${site.url}/councils/${councilA.id}/governance`)
+    const form = page.getByRole("form", { name: formName })
+    await form.waitFor(patient)
+    await form.getByLabel("Day of the meeting").fill("")
+    await form.getByRole("button", { name: "Record the meeting" }).click()
+    const summary = page.getByRole("alert")
+    await summary.waitFor()
+    expect(await summary.getByRole("link").allTextContents()).toEqual([
+      "Enter the day of the meeting as YYYY-MM-DD",
+      "Say who attended: at least one member present or sending a substitute"
+    ])
+    expect(await summary.getByRole("link").first().getAttribute("href")).toBe("#meeting-fake-board-on")
+    expect(await form.getByLabel("Day of the meeting").getAttribute("aria-invalid")).toBe("true")
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await screenshots(page, "governance-error")).toEqual([
+      { width: 1280, overflows: false },
+      { width: 390, overflows: false }
+    ])
+
+    // By keyboard: three of the four core members present meets the 75 % quorum.
+    await form.getByLabel("Day of the meeting").fill("2018-03-20")
+    for (const n of [1, 2, 3]) await form.getByLabel(`Fake member ${n} (core member)`).selectOption("present")
+    await form.getByLabel("Agenda").fill("Fake priority 1 update\nFake forum report")
+    await form.getByRole("button", { name: "Record the meeting" }).focus()
+    await page.keyboard.press("Enter")
+    const row = page.locator('[data-board="fake-board"] tbody tr', { hasText: "20 March 2018" })
+    await row.waitFor(patient)
+    expect(await row.locator("[data-quorate]").getAttribute("data-quorate")).toBe("true")
+    expect(await row.textContent()).toContain("Fake priority 1 update; Fake forum report")
+    const api = (await (
+      await fetch(`${site.url}/v1/councils/${councilA.id}/governance`, {
+        headers: { authorization: `Bearer ${await tokenFor("officer")}` }
+      })
+    ).json()) as {
+      boards: ReadonlyArray<{ meetings: ReadonlyArray<{ meeting: { on: string }; quorate: boolean }> }>
+    }
+    expect(api.boards[0]?.meetings.find((m) => m.meeting.on === "2018-03-20")?.quorate).toBe(true)
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await screenshots(page, "governance-edit")).toEqual([
+      { width: 1280, overflows: false },
+      { width: 390, overflows: false }
+    ])
+  })
+
+  it("shows a member the meetings but no form", async () => {
+    await page.goto(`${site.url}/`)
+    await page.getByRole("button", { name: "Sign out" }).click()
+    await signIn("member")
+    await page.goto(`${site.url}/councils/${councilA.id}/governance`)
+    await page.locator('[data-board="fake-board"]').waitFor(patient)
+    expect(await page.getByRole("form", { name: formName }).count()).toBe(0)
+  })
+})
