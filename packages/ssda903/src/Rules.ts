@@ -805,8 +805,8 @@ const rSW17STG2: Rule = {
 }
 
 // ── Deprivation of liberty (draft 2026/27) ────────────────────────────────────────────────────────────────────────
-// ssda903.md §5.3 gives the range 700–710 for these checks without numbering each; the codes below are our own
-// assignment within that range, to be aligned with the DfE 2026/27 guide when it is final.
+// Numbered as DfE's draft 2026/27 rules are (and the peer validator has them); 707–710 are in
+// rules/SocialWorkerAndIntegrity.ts.
 
 const doLoRule = (code: string, message: string, fields: ReadonlyArray<string>, check: Rule["check"]): Rule => ({
   code,
@@ -870,26 +870,31 @@ const r705 = doLoRule(
     return out
   })
 )
-const doLoExcludedPlacements = new Set(["K1", "P1", "R5", "K3"])
+/**
+ * An order open at the end of last year (no end date) carries into this year: this year's DoLo table must hold an
+ * order with the same start. The missing order has no row of its own this year, so the error names the child and
+ * the table, with no line.
+ */
 const r706: Rule = {
   ...doLoRule(
     "706",
-    "Child under a deprivation of liberty order is placed in a secure children's home, with parents, in custody or in supported accommodation",
-    ["DOLO_START", "PLACE"],
-    perChild((c, ctx) =>
-      c.deprivationOfLiberty
-        .filter((d) =>
-          c.episodes.some(
-            (e) =>
-              doLoExcludedPlacements.has(e.value.placement) &&
-              e.value.start <= Option.getOrElse(d.value.end, () => ye(ctx)) &&
-              Option.getOrElse(e.value.end, () => ye(ctx)) > d.value.start
-          )
-        )
-        .map((d) => hit("DoLo", d, c.childId))
-    )
+    "An order open at the end of last year's return has no order with the same start date this year",
+    ["DOLO_START", "DOLO_END"],
+    (ctx) => {
+      if (Option.isNone(ctx.previous)) return []
+      const out: Array<Hit> = []
+      for (const last of ctx.previous.value.children) {
+        for (const order of last.deprivationOfLiberty) {
+          if (Option.isSome(order.value.end)) continue
+          const now = ctx.current.byChild.get(last.childId)
+          if (now?.deprivationOfLiberty.some((r) => r.value.start === order.value.start) === true) continue
+          out.push({ table: "DoLo", lines: [], childId: last.childId })
+        }
+      }
+      return out
+    }
   ),
-  tables: ["DoLo", "Episodes"]
+  needs: ["previous"]
 }
 
 /** Every rule definition, all years. @category models */

@@ -72,11 +72,25 @@ const none: ReadonlyArray<never> = Object.freeze([])
 const values = <A>(rows: ReadonlyArray<Row<A>>): ReadonlyArray<A> =>
   rows.length === 0 ? none : rows.map((r) => r.value)
 
+/**
+ * A child's episodes as `ChildHistory.normaliseEpisodes` would give them, given rows already in start order. When no two
+ * episodes share a start and every episode but the last has ended, normalising would change nothing (no duplicate to
+ * drop, no open episode to close), so the values are used as they are instead of sorted and copied again.
+ */
+const normalisedEpisodes = (rows: ReadonlyArray<Row<Episode.Episode>>): ReadonlyArray<Episode.Episode> => {
+  const episodes = values(rows)
+  for (let i = 0; i < episodes.length - 1; i++) {
+    const e = episodes[i]!
+    if (Option.isNone(e.end) || e.start === episodes[i + 1]!.start) return ChildHistory.normaliseEpisodes(episodes)
+  }
+  return episodes
+}
+
 /** The domain `ChildHistory` of one child, from rows already grouped (the same result as `ChildHistory.index`). */
 const historyOf = (c: ChildRecords): ChildHistory.ChildHistory => ({
   childId: c.childId as ChildHistory.ChildHistory["childId"],
   child: Option.fromNullishOr(c.header[0]?.value),
-  episodes: ChildHistory.normaliseEpisodes(values(c.episodes)),
+  episodes: normalisedEpisodes(c.episodes),
   reviews: values(c.reviews),
   uasc: Option.fromNullishOr(c.uasc[0]?.value),
   healthOutcome: Option.fromNullishOr(c.healthOutcomes[0]?.value),
@@ -98,186 +112,143 @@ const onDemandHistory = {
   }
 }
 
+/** One table's rows grouped by child: the children in id order, each with its rows in file order. */
+interface Runs<A> {
+  readonly ids: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<ReadonlyArray<Row<A>>>
+}
+
+const noRuns: Runs<never> = { ids: none, rows: none }
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 /**
- * Index a decoded return by child, once: every table's located rows grouped by child in one pass, and each child's
- * domain `ChildHistory` (episodes normalised as `ChildHistory.index` does) for cohort and care-leaver tests.
+ * Group one table's rows by child. Files are usually sorted by child, so consecutive rows mostly name the same child
+ * and the runs come out in id order with no lookup at all; only a file out of child order pays for a map and a sort.
+ */
+const runsOf = <A>(table: DecodedTable<A> | undefined, childOf: (a: A) => string): Runs<A> => {
+  if (table === undefined || table.rows.length === 0) return noRuns
+  const ids: Array<string> = []
+  const rows: Array<Array<Row<A>>> = []
+  let list: Array<Row<A>> = []
+  let inOrder = true
+  for (const r of table.rows) {
+    const id = childOf(r.value)
+    const last = ids.length === 0 ? undefined : ids[ids.length - 1]!
+    if (id !== last) {
+      if (last !== undefined && !(last < id)) inOrder = false
+      ids.push(id)
+      list = []
+      rows.push(list)
+    }
+    list.push(r)
+  }
+  if (inOrder) return { ids, rows }
+  const grouped = new Map<string, Array<Row<A>>>()
+  for (let i = 0; i < ids.length; i++) {
+    const known = grouped.get(ids[i]!)
+    if (known === undefined) grouped.set(ids[i]!, rows[i]!)
+    else for (const r of rows[i]!) known.push(r)
+  }
+  const sorted = [...grouped.keys()].sort(byId)
+  return { ids: sorted, rows: sorted.map((id) => grouped.get(id)!) }
+}
+
+/**
+ * Index a decoded return by child, once: every table's located rows grouped by child, and each child's domain
+ * `ChildHistory` (episodes normalised as `ChildHistory.index` does) for cohort and care-leaver tests. Each table is
+ * grouped on its own (see `runsOf`), then the tables are merged in child-id order, so a child's record is made once
+ * with all its rows and no map is consulted per row.
  * @category constructors
  */
 export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): IndexedReturn => {
-  type Grouped = { -readonly [K in keyof ChildRecords]: ChildRecords[K] }
-  const byChild = new Map<string, Grouped>()
-  const get = (id: string): Grouped => {
-    let c = byChild.get(id)
-    if (c === undefined) {
-      // Every record is made by this one literal, so all share one shape and stay fast objects. A full index sets
-      // `history` on each record; a partial one (last year's episodes, rarely asked for a history) leaves the field
-      // out so that the shared getter of `onDemandHistory` answers.
-      c = Object.assign(only === undefined ? {} : (Object.create(onDemandHistory) as object), {
-        childId: id,
-        header: none,
-        episodes: none,
-        reviews: none,
-        uasc: none,
-        healthOutcomes: none,
-        careLeavers: none,
-        adoptions: none,
-        placedForAdoption: none,
-        previousPermanence: none,
-        missing: none,
-        socialWorkerEpisodes: none,
-        deprivationOfLiberty: none
-      }) as unknown as Grouped
-      byChild.set(id, c)
-    }
-    return c
-  }
   const s = decoded.sources
-  const wanted = (t: Table.Name) => only === undefined || only.has(t)
-  /**
-   * Group one table's rows by child. Files are usually sorted by child, so consecutive rows mostly name the same
-   * child: the child and its list are looked up once per run of rows. Each table reads and writes its own field
-   * through its own small functions, which keeps every property access monomorphic.
-   */
-  const add = <A>(
-    table: DecodedTable<A> | undefined,
-    childOf: (a: A) => string,
-    listOf: (c: Grouped) => ReadonlyArray<Row<A>>,
-    setList: (c: Grouped, rows: Array<Row<A>>) => void
-  ) => {
-    if (table === undefined || !wanted(table.name)) return
-    let lastId: string | undefined
-    let list: Array<Row<A>> = []
-    for (const r of table.rows) {
-      const id = childOf(r.value)
-      if (id !== lastId) {
-        lastId = id
-        const c = get(id)
-        const known = listOf(c)
-        if (known === none) {
-          list = []
-          setList(c, list)
-        } else {
-          list = known as Array<Row<A>>
-        }
-      }
-      list.push(r)
+  const wanted = <A>(table: DecodedTable<A> | undefined) =>
+    table === undefined || (only !== undefined && !only.has(table.name)) ? undefined : table
+  const header = runsOf(wanted(s.children), (v) => v.id)
+  const episodes = runsOf(wanted(s.episodes), (v) => v.childId)
+  const reviews = runsOf(wanted(s.reviews), (v) => v.childId)
+  const uasc = runsOf(wanted(s.uasc), (v) => v.childId)
+  const healthOutcomes = runsOf(wanted(s.healthOutcomes), (v) => v.childId)
+  const careLeavers = runsOf(wanted(s.careLeavers), (v) => v.childId)
+  const adoptions = runsOf(wanted(s.adoptions), (v) => v.childId)
+  const placedForAdoption = runsOf(wanted(s.placedForAdoption), (v) => v.childId)
+  const previousPermanence = runsOf(wanted(s.previousPermanence), (v) => v.childId)
+  const missing = runsOf(wanted(s.missing), (v) => v.childId)
+  const socialWorkerEpisodes = runsOf(wanted(s.socialWorkerEpisodes), (v) => v.childId)
+  const deprivationOfLiberty = runsOf(wanted(s.deprivationOfLiberty), (v) => v.childId)
+  const tables: ReadonlyArray<Runs<unknown>> = [
+    header,
+    episodes,
+    reviews,
+    uasc,
+    healthOutcomes,
+    careLeavers,
+    adoptions,
+    placedForAdoption,
+    previousPermanence,
+    missing,
+    socialWorkerEpisodes,
+    deprivationOfLiberty
+  ]
+  // Where each table's merge has got to.
+  const at = tables.map(() => 0)
+  /** The rows of table `t` for child `id`, moving past them, or the shared empty list. */
+  const take = <A>(t: number, runs: Runs<A>, id: string): ReadonlyArray<Row<A>> => {
+    const i = at[t]!
+    if (i < runs.ids.length && runs.ids[i] === id) {
+      at[t] = i + 1
+      return runs.rows[i]!
     }
+    return none
   }
-  add(
-    s.children,
-    (v) => v.id,
-    (c) => c.header,
-    (c, l) => {
-      c.header = l
-    }
-  )
-  add(
-    s.episodes,
-    (v) => v.childId,
-    (c) => c.episodes,
-    (c, l) => {
-      c.episodes = l
-    }
-  )
-  add(
-    s.reviews,
-    (v) => v.childId,
-    (c) => c.reviews,
-    (c, l) => {
-      c.reviews = l
-    }
-  )
-  add(
-    s.uasc,
-    (v) => v.childId,
-    (c) => c.uasc,
-    (c, l) => {
-      c.uasc = l
-    }
-  )
-  add(
-    s.healthOutcomes,
-    (v) => v.childId,
-    (c) => c.healthOutcomes,
-    (c, l) => {
-      c.healthOutcomes = l
-    }
-  )
-  add(
-    s.careLeavers,
-    (v) => v.childId,
-    (c) => c.careLeavers,
-    (c, l) => {
-      c.careLeavers = l
-    }
-  )
-  add(
-    s.adoptions,
-    (v) => v.childId,
-    (c) => c.adoptions,
-    (c, l) => {
-      c.adoptions = l
-    }
-  )
-  add(
-    s.placedForAdoption,
-    (v) => v.childId,
-    (c) => c.placedForAdoption,
-    (c, l) => {
-      c.placedForAdoption = l
-    }
-  )
-  add(
-    s.previousPermanence,
-    (v) => v.childId,
-    (c) => c.previousPermanence,
-    (c, l) => {
-      c.previousPermanence = l
-    }
-  )
-  add(
-    s.missing,
-    (v) => v.childId,
-    (c) => c.missing,
-    (c, l) => {
-      c.missing = l
-    }
-  )
-  add(
-    s.socialWorkerEpisodes,
-    (v) => v.childId,
-    (c) => c.socialWorkerEpisodes,
-    (c, l) => {
-      c.socialWorkerEpisodes = l
-    }
-  )
-  add(
-    s.deprivationOfLiberty,
-    (v) => v.childId,
-    (c) => c.deprivationOfLiberty,
-    (c, l) => {
-      c.deprivationOfLiberty = l
-    }
-  )
   const children: Array<ChildRecords> = []
   const indexed = new Map<string, ChildRecords>()
   const openAtYearEnd = new Map<string, Row<Episode.Episode>>()
   const yearEnd = ReportingYear.end(decoded.return.year)
-  const grouped = [...byChild.values()]
-  // Files are usually sorted by child already: check in one pass before paying for a sort.
-  let sorted = true
-  for (let i = 1; i < grouped.length && sorted; i++) sorted = grouped[i - 1]!.childId < grouped[i]!.childId
-  if (!sorted) grouped.sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))
-  for (const c of grouped) {
-    if (c.episodes.length > 1 && !isSortedByStart(c.episodes)) (c.episodes as Array<Row<Episode.Episode>>).sort(byStart)
-    // Built here rather than on first use: rule 191 asks for every child's history.
-    if (only === undefined) c.history = historyOf(c)
+  while (true) {
+    let id: string | undefined
+    for (let t = 0; t < tables.length; t++) {
+      const runs = tables[t]!
+      const i = at[t]!
+      if (i < runs.ids.length && (id === undefined || runs.ids[i]! < id)) id = runs.ids[i]!
+    }
+    if (id === undefined) break
+    const episodeRows = take(1, episodes, id)
+    if (episodeRows.length > 1 && !isSortedByStart(episodeRows)) (episodeRows as Array<Row<Episode.Episode>>).sort(byStart)
+    // Every record is made by this one literal, so all share one shape and stay fast objects. A full index sets
+    // `history` on each record (rule 191 asks for every child's); a partial one (last year's return, rarely asked for
+    // a history) has the shared getter of `onDemandHistory` answer instead.
+    const grouped = {
+      childId: id,
+      header: take(0, header, id),
+      episodes: episodeRows,
+      reviews: take(2, reviews, id),
+      uasc: take(3, uasc, id),
+      healthOutcomes: take(4, healthOutcomes, id),
+      careLeavers: take(5, careLeavers, id),
+      adoptions: take(6, adoptions, id),
+      placedForAdoption: take(7, placedForAdoption, id),
+      previousPermanence: take(8, previousPermanence, id),
+      missing: take(9, missing, id),
+      socialWorkerEpisodes: take(10, socialWorkerEpisodes, id),
+      deprivationOfLiberty: take(11, deprivationOfLiberty, id),
+      history: undefined as unknown as ChildHistory.ChildHistory
+    }
+    let c: ChildRecords
+    if (only === undefined) {
+      grouped.history = historyOf(grouped)
+      c = grouped
+    } else {
+      const { history: _history, ...rest } = grouped
+      c = Object.assign(Object.create(onDemandHistory) as object, rest) as ChildRecords
+    }
     children.push(c)
-    indexed.set(c.childId, c)
-    for (let i = c.episodes.length - 1; i >= 0; i--) {
-      const e = c.episodes[i]!
+    indexed.set(id, c)
+    for (let i = episodeRows.length - 1; i >= 0; i--) {
+      const e = episodeRows[i]!
       if (e.value.start <= yearEnd && Option.isNone(e.value.end)) {
-        openAtYearEnd.set(c.childId, e)
+        openAtYearEnd.set(id, e)
         break
       }
     }
@@ -294,9 +265,10 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
 
 /**
  * What rules read of last year's return: its episodes (503A–J, 1001), its header and UASC rows (202–208 compare a
- * child's date of birth, sex, UPN and UASC status across the two years) and its care leaver rows.
+ * child's date of birth, sex, UPN and UASC status across the two years), its care leaver rows and its deprivation of
+ * liberty orders (706).
  */
-const previousTables: ReadonlySet<Table.Name> = new Set(["Episodes", "Header", "UASC", "OC3"])
+const previousTables: ReadonlySet<Table.Name> = new Set(["Episodes", "Header", "UASC", "OC3", "DoLo"])
 
 /** @category models */
 export interface ValidateOptions {

@@ -552,12 +552,21 @@ describe("rule 705", () => {
   )
 })
 describe("rule 706", () => {
+  // Open at the end of 2025/26 (no end date); this year's table must carry an order with the same start.
+  const previous = {
+    DoLo: [{ DOLO_START: "01/05/2025" }, { CHILD: "C2", DOLO_START: "01/06/2025", DOLO_END: "01/07/2025" }]
+  }
   failsAndPasses(
     "706",
-    { DoLo: [{ DOLO_START: "01/05/2026" }], Episodes: [{ DECOM: "01/01/2026", PLACE: "K1" }] },
-    [[2]],
-    { DoLo: [{ DOLO_START: "01/05/2026" }], Episodes: [{ DECOM: "01/01/2026", PLACE: "K2" }] },
-    dolo2027
+    { DoLo: [{ DOLO_START: "02/05/2025" }] },
+    [[]],
+    { DoLo: [{ DOLO_START: "01/05/2025", DOLO_END: "01/06/2026" }] },
+    { ...dolo2027, previous }
+  )
+  it.effect("is skipped without last year's return", () =>
+    Effect.map(run("706", { DoLo: [{ DOLO_START: "01/05/2026" }] }, dolo2027), (r) =>
+      assert.deepStrictEqual(r.rules.find((o) => o.code === "706")?.status, "skipped")
+    )
   )
 })
 
