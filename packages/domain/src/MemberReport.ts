@@ -948,6 +948,11 @@ export const make = (inputs: Inputs): Result.Result<Report, InputProblem> => {
             ? "Figures are exact and include small numbers: this version must not be published."
             : "To protect children's privacy, numbers from one to five, and figures that would reveal them, are shown as c and never stated in the text.",
           "x: not available; z: not applicable. Percentages are rounded to whole numbers.",
+          ...((current.local ?? []).length > 0
+            ? [
+                "Local measures are recorded by the council and its partners month by month or year by year; the year to date adds up the periods from April, and a period that would reveal a small number, with one more, is shown as c."
+              ]
+            : []),
           `Progress is reported as at ${ddmmyyyy(asOf)}. RAG: green on track, amber at risk, red off track.`
         ]
       }

@@ -150,7 +150,7 @@ describe("a synthetic council's scorecard and member report with local measures"
       if (e.display !== "c" && e.display !== "x") assert.notStrictEqual(ytdHidden.length, 1, e.id)
     }
     const text = MemberReportMarkdown.render(report("member"))
-    assert.include(text, "Local measures")
+    assert.include(text, "Local measures are recorded by the council")
     assert.notInclude(text, "(not found)")
   })
 
