@@ -311,6 +311,7 @@ const main = () => {
               failedToRun: peer.failedToRun
             },
             rulesCompared: result.rules.length,
+            compared: result.rules.map((r) => r.code),
             rulesAgreeing: result.rules.length - disagreeing.length,
             flagsAgreedPercent: either === 0 ? 100 : (100 * both) / either,
             onlyPeer: result.onlyPeer,
