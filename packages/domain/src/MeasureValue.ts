@@ -411,7 +411,11 @@ export const entry = (
   const n = trendPeriods.length
   const hideCurrent = hidden[n] === true
   const hidePrevious = hidden[n + 1] === true
-  const hideRolling = hidden[n + 2] === true
+  // Before 31 March the rolling twelve months and the year to date overlap without being the same months: their
+  // difference is the months before April, which the lines above do not cover. While any period is hidden, the
+  // rolling figure is hidden too rather than let that difference give one away.
+  const windowsDiffer = rolling.start !== ytd.start || rolling.end !== ytd.end
+  const hideRolling = hidden[n + 2] === true || (windowsDiffer && hidden.slice(0, n).some((h) => h) && !hideCurrent)
 
   const trend = trendPeriods.map((p, i) =>
     point(p, Scorecard.publish(asIndicator, trendMeasurements[i]!, options.audience), hidden[i] === true)

@@ -146,6 +146,18 @@ describe("MeasureValue.entry", () => {
     assert.notStrictEqual(member.display, "c")
     assert.isTrue(member.trend.every((p) => p.display === "c" || p.value !== null))
   })
+  it("hides for members the rolling twelve months mid-year while a period is hidden, so it less the year to date cannot reveal one", () => {
+    const small = twoYears.map((x) => (x.period === "2024-02" ? v("2024-02", 3, 4) : x))
+    const options = { year: ReportingYear.make(2025), asOf: d("2024-10-31") }
+    const officer = MeasureValue.entry(pep, small, { ...options, audience: "officer" })
+    assert.notStrictEqual(officer.rolling12Months?.display, "c")
+    const member = MeasureValue.entry(pep, small, { ...options, audience: "member" })
+    assert.strictEqual(member.trend.find((p) => p.period === "2024-02")?.display, "c")
+    assert.strictEqual(member.rolling12Months?.display, "c")
+    // At 31 March the two windows are the same months, and the rolling figure stays.
+    const yearEnd = MeasureValue.entry(pep, small, { year: ReportingYear.make(2025), audience: "member" })
+    assert.notStrictEqual(yearEnd.rolling12Months?.display, "c")
+  })
   it("hides the year itself, its RAG and direction, when its numerator is small", () => {
     const few = [v("2024-04", 2, 3), v("2024-05", 1, 2), v("2023-04", 1, 9)]
     const member = MeasureValue.entry(pep, few, {
