@@ -2,6 +2,7 @@
  * The scorecard in a real browser against the real API: the number on screen is the API's, suppression reads as `c`
  * with its explanation, the year/audience form works from the keyboard, and every page is axe-clean and fits a phone.
  */
+import { Benchmark } from "@cpo/domain"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { councilA, makeRuntime } from "./fixtures.ts"
@@ -88,8 +89,11 @@ describe("scorecard", () => {
   it("switches to the members' view from the keyboard and explains the suppressed c", async () => {
     await page.goto(`${site.url}/councils/${councilA.id}/scorecard?year=2018`)
     await figure("cla_31_march").waitFor()
+    // The priority filter follows the audience once the strategy has loaded.
+    await page.getByLabel("Priority", { exact: true }).waitFor()
     await page.getByLabel("Show figures for").focus()
     await page.keyboard.press("ArrowDown") // officer → member
+    await page.keyboard.press("Tab") // the priority filter
     await page.keyboard.press("Tab")
     await page.keyboard.press("Enter")
     await page.waitForURL(/audience=member/)
@@ -97,6 +101,28 @@ describe("scorecard", () => {
     const card = page.locator('[data-indicator="cla_31_march"]')
     expect(await card.getByText("Suppressed to protect confidentiality", { exact: false }).count()).toBe(1)
     expect(await accessibilityViolations(page)).toEqual([])
+  })
+
+  it("filters the scorecard to a priority's indicators and compares with England's published figure", async () => {
+    await page.goto(`${site.url}/councils/${councilA.id}/scorecard?year=2018`)
+    await figure("cla_31_march").waitFor()
+    const all = await page.locator("[data-indicator]").count()
+    await page.getByLabel("Priority", { exact: true }).selectOption({ label: "Fake priority 1" })
+    await page.getByRole("button", { name: "Show scorecard" }).click()
+    await page.waitForURL(/priority=P1/)
+    await expect.poll(() => page.locator("[data-indicator]").count(), patient).toBe(1)
+    expect(all).toBeGreaterThan(1)
+    expect(await page.getByRole("heading", { level: 2 }).first().textContent()).toContain("for “Fake priority 1”")
+    const england = Benchmark.valuesFor(Benchmark.englandDefaults, "cla_31_march", 2018).england
+    expect(england).toBeDefined()
+    const card = page.locator('[data-indicator="cla_31_march"]')
+    expect(
+      await card.locator("dt", { hasText: "England" }).locator("xpath=following-sibling::dd[1]").textContent()
+    ).toBe(new Intl.NumberFormat("en-GB").format(england ?? 0))
+    expect(await accessibilityViolations(page)).toEqual([])
+    await page.getByLabel("Priority", { exact: true }).selectOption({ label: "All indicators" })
+    await page.getByRole("button", { name: "Show scorecard" }).click()
+    await expect.poll(() => page.locator("[data-indicator]").count(), patient).toBe(all)
   })
 
   it("says plainly when the council does not exist, axe-clean", async () => {

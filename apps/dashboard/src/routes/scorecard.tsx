@@ -2,7 +2,7 @@
  * The scorecard: every indicator of a council's year for an audience, with a year and audience picker and a trend
  * across the council's years. The picker is a form with a button, so nothing changes until the user asks (WCAG 3.2.2).
  */
-import { Audience, ReportingYear } from "@cpo/domain"
+import { Audience, Benchmark, ReportingYear } from "@cpo/domain"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Schema } from "effect"
 import { createResource, For, Match, Show, Switch } from "solid-js"
@@ -13,6 +13,7 @@ import { IndicatorCard } from "../components/indicator-card.tsx"
 import { usePageTitle } from "../components/page-title.ts"
 import type { TrendPoint } from "../components/trend-chart.tsx"
 import { useCouncils } from "../data/councils.ts"
+import { fetchPriorities } from "../data/priorities.ts"
 import { type Document, type Entry, fetchScorecard, fetchTrend } from "../data/scorecard.ts"
 
 /** Years shown in a trend: the chosen year and up to four before it. */
@@ -40,9 +41,19 @@ const trendOf = (id: string, documents: ReadonlyArray<Document>): ReadonlyArray<
         ]
   })
 
+/**
+ * An entry with England's published figure for the year (the domain's DfE benchmarks) when the API sent no
+ * comparators; region and statistical neighbours are shown only when the API sends them.
+ */
+const withEngland = (entry: Entry, year: number): Entry => {
+  if (entry.benchmarks !== undefined) return entry
+  const values = Benchmark.valuesFor(Benchmark.englandDefaults, entry.id, year)
+  return Object.keys(values).length === 0 ? entry : { ...entry, benchmarks: values }
+}
+
 export default function ScorecardPage() {
   const params = useParams<{ council: string }>()
-  const [search, setSearch] = useSearchParams<{ year?: string; audience?: string }>()
+  const [search, setSearch] = useSearchParams<{ year?: string; audience?: string; priority?: string }>()
   const councils = useCouncils()
   const council = () => councils()?.find((c) => c.id === params.council)
   const year = () => {
@@ -56,6 +67,19 @@ export default function ScorecardPage() {
     return y === undefined ? false : { council: params.council, year: y, audience: audience() }
   }
   const [scorecard] = createResource(query, fetchScorecard)
+  // The strategy's priorities name the indicators that show their progress; the public cannot read them, and then
+  // the filter is simply not offered.
+  const [priorities] = createResource(
+    () => params.council,
+    (council) => fetchPriorities(council).catch(() => undefined)
+  )
+  const priorityChoices = () => priorities()?.strategy.priorities ?? []
+  const chosenPriority = () => priorityChoices().find((p) => p.id === search.priority)
+  const shown = (document: Document): ReadonlyArray<Entry> => {
+    const priority = chosenPriority()
+    const entries = document.indicators.map((e) => withEngland(e, document.year))
+    return priority === undefined ? entries : entries.filter((e) => priority.indicators.includes(e.id))
+  }
   const trendYears = () => {
     const y = year()
     return y === undefined ? [] : (council()?.years ?? []).filter((x) => x <= y).slice(0, trendLength)
@@ -75,7 +99,12 @@ export default function ScorecardPage() {
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget as HTMLFormElement)
-    setSearch({ year: String(form.get("year") ?? ""), audience: String(form.get("audience") ?? "officer") })
+    const priority = form.get("priority")
+    setSearch({
+      year: String(form.get("year") ?? ""),
+      audience: String(form.get("audience") ?? "officer"),
+      priority: typeof priority === "string" && priority !== "" ? priority : undefined
+    })
   }
 
   return (
@@ -120,6 +149,21 @@ export default function ScorecardPage() {
                   <For each={audiences}>{(a) => <option value={a.id}>{a.label}</option>}</For>
                 </select>
               </div>
+              <Show when={priorityChoices().length > 0}>
+                <div class="form-group">
+                  <label for="priority">Priority</label>
+                  <select id="priority" name="priority">
+                    <option value="">All indicators</option>
+                    <For each={priorityChoices()}>
+                      {(p) => (
+                        <option value={p.id} selected={p.id === search.priority}>
+                          {p.title}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </div>
+              </Show>
               <button type="submit" class="button">
                 Show scorecard
               </button>
@@ -135,8 +179,9 @@ export default function ScorecardPage() {
                 {(document) => (
                   <section aria-labelledby="indicators-heading" aria-busy={scorecard.loading}>
                     <h2 id="indicators-heading">
-                      {ReportingYear.label(ReportingYear.make(document().year))}: {document().indicators.length}{" "}
-                      {document().indicators.length === 1 ? "indicator" : "indicators"}
+                      {ReportingYear.label(ReportingYear.make(document().year))}: {shown(document()).length}{" "}
+                      {shown(document()).length === 1 ? "indicator" : "indicators"}
+                      {chosenPriority() === undefined ? "" : ` for “${chosenPriority()?.title}”`}
                     </h2>
                     <p class="hint">
                       1 April {document().period.start.slice(0, 4)} to 31 March {document().period.end.slice(0, 4)}.
@@ -149,7 +194,7 @@ export default function ScorecardPage() {
                       <summary>Show every indicator in one table</summary>
                       <DataTable
                         caption={`Scorecard ${ReportingYear.label(ReportingYear.make(document().year))}`}
-                        rows={document().indicators}
+                        rows={shown(document())}
                         columns={[
                           { heading: "Indicator", cell: (e: Entry) => e.title },
                           {
@@ -163,7 +208,7 @@ export default function ScorecardPage() {
                       />
                     </details>
                     <ul class="cards">
-                      <For each={document().indicators}>
+                      <For each={shown(document())}>
                         {(entry) => (
                           <IndicatorCard
                             entry={entry}
