@@ -215,7 +215,8 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
     }
     if (id === undefined) break
     const episodeRows = take(1, episodes, id)
-    if (episodeRows.length > 1 && !isSortedByStart(episodeRows)) (episodeRows as Array<Row<Episode.Episode>>).sort(byStart)
+    if (episodeRows.length > 1 && !isSortedByStart(episodeRows))
+      (episodeRows as Array<Row<Episode.Episode>>).sort(byStart)
     // Every record is made by this one literal, so all share one shape and stay fast objects. A full index sets
     // `history` on each record (rule 191 asks for every child's); a partial one (last year's return, rarely asked for
     // a history) has the shared getter of `onDemandHistory` answer instead.
