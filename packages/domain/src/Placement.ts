@@ -192,7 +192,7 @@ export const isStableFor2Years = (history: ChildHistory.ChildHistory, ye: Calend
 export interface PostcodeLocation {
   readonly easting: number
   readonly northing: number
-  /** DfE three-digit LA code, or SCO/WAL/NIR outside England. */
+  /** The upper-tier authority, in the same scheme as the council's own code (ONS E06000017 or DfE 857), or SCO/WAL/NIR. */
   readonly localAuthority: string
 }
 
