@@ -146,6 +146,9 @@ const maxRemembered = 50_000
 
 /** What a decoder remembers about one column of one file. */
 interface ColumnState {
+  readonly column: string
+  /** Whether the column's reader may be remembered per spelling (see `Field.cached`). */
+  cacheable: boolean | undefined
   /** Where the column sits in a CSV record (-1: read through the row's `get`, as XML rows are). */
   readonly index: number
   /** For cacheable readers: each distinct spelling and what it became (value, `Option` or `Invalid`). */
@@ -189,10 +192,32 @@ export const makeRowDecoder = (
   let line = 0
   let failed = false
   const states = new Map<string, ColumnState>()
+  /**
+   * The columns in the order the table's decoder asks for them, learnt from the first row, and how far this row has
+   * got: a decoder asks for the same columns in the same order every row, so the next state is usually the one at the
+   * cursor and no map lookup by name is needed. A column asked out of that order is found by name instead.
+   */
+  const sequence: Array<ColumnState> = []
+  let cursor = 0
+  const nextStateOf = (column: string): ColumnState => {
+    const next = sequence[cursor]
+    if (next !== undefined && next.column === column) {
+      cursor++
+      return next
+    }
+    const st = stateOf(column)
+    if (cursor === sequence.length) {
+      sequence.push(st)
+      cursor++
+    }
+    return st
+  }
   const stateOf = (column: string): ColumnState => {
     let st = states.get(column)
     if (st === undefined) {
       st = {
+        column,
+        cacheable: undefined,
         index: header === undefined ? -1 : header.indexOf(column),
         required: new Map(),
         optional: new Map(),
@@ -217,21 +242,27 @@ export const makeRowDecoder = (
   const cells: Table.Cells = {
     get,
     required: <A>(column: string, reader: Field.Reader<A>): A => {
-      const st = stateOf(column)
+      const st = nextStateOf(column)
       const raw = cellOf(st, column)
       if (raw === null) {
         report(column, "", "a value (this field must not be blank)")
         return undefined as A
       }
       let v: A | Field.Invalid | undefined
-      if (Field.isCacheable(reader as Field.Reader<unknown>)) {
+      st.cacheable ??= Field.isCacheable(reader as Field.Reader<unknown>)
+      if (st.lastRaw === raw) {
+        // The previous row's spelling (a child's rows repeat CHILD and DOB): its value, without a lookup.
+        v = st.lastValue as A
+      } else if (st.cacheable) {
         v = st.required.get(raw) as A | Field.Invalid | undefined
         if (v === undefined) {
           v = reader(raw)
           if (st.required.size < maxRemembered) st.required.set(raw, v)
         }
-      } else if (st.lastRaw === raw) {
-        v = st.lastValue as A
+        if (!Field.isInvalid(v)) {
+          st.lastRaw = raw
+          st.lastValue = v
+        }
       } else {
         v = reader(raw)
         if (!Field.isInvalid(v)) {
@@ -246,11 +277,14 @@ export const makeRowDecoder = (
       return v
     },
     optional: <A>(column: string, reader: Field.Reader<A>): Option.Option<A> => {
-      const st = stateOf(column)
+      const st = nextStateOf(column)
       const raw = cellOf(st, column)
       if (raw === null) return Option.none()
       let o: Option.Option<A> | Field.Invalid | undefined
-      if (Field.isCacheable(reader as Field.Reader<unknown>)) {
+      st.cacheable ??= Field.isCacheable(reader as Field.Reader<unknown>)
+      if (st.lastOptionalRaw === raw) {
+        o = st.lastOptional as Option.Option<A>
+      } else if (st.cacheable) {
         o = st.optional.get(raw) as Option.Option<A> | Field.Invalid | undefined
         if (o === undefined) {
           const v = reader(raw)
@@ -258,8 +292,10 @@ export const makeRowDecoder = (
           o = Field.isInvalid(v) ? v : Option.some(v)
           if (st.optional.size < maxRemembered) st.optional.set(raw, o)
         }
-      } else if (st.lastOptionalRaw === raw) {
-        o = st.lastOptional as Option.Option<A>
+        if (!Field.isInvalid(o)) {
+          st.lastOptionalRaw = raw
+          st.lastOptional = o
+        }
       } else {
         const v = reader(raw)
         o = Field.isInvalid(v) ? v : Option.some(v)
@@ -277,6 +313,7 @@ export const makeRowDecoder = (
   }
   const finish = (): Row<unknown> | undefined => {
     failed = false
+    cursor = 0
     const value = def.decode(cells)
     if (failed) return undefined
     if (def.keepRaw.length === 0) return { value, line }
