@@ -174,11 +174,14 @@ const main = async () => {
       const timings: Array<Record<string, number>> = []
       let pagePeak = 0
       let workerPeak = 0
+      let rendererPeak = 0
       let errors = 0
       for (let run = 0; run < size.runs; run++) {
         const page = await browser.context.newPage()
         await page.goto(`${site.url}/validate`)
         await page.locator("h1").waitFor()
+        // An analyst takes a few seconds to choose the files, in which the worker starts and warms up.
+        await page.locator('[data-checker-ready="yes"]').waitFor({ timeout: 120_000 })
         await page.locator("#current-files").setInputFiles([...council.current])
         await page.locator("#previous-files").setInputFiles([...council.previous])
         const worker = browserSession === undefined ? undefined : workerHeapSampler(browserSession)
@@ -197,6 +200,9 @@ const main = async () => {
         pagePeak = Math.max(pagePeak, await pageHeap.stop())
         workerPeak = Math.max(workerPeak, worker?.stop() ?? 0)
         errors = Number(((await page.locator("#report-heading").textContent()) ?? "").replace(/[^\d]/g, "") || 0)
+        // The page's renderer process (which hosts its worker) is measured before the page closes and it exits.
+        const rss = browserSession === undefined ? undefined : await rendererPeakMiB(browserSession)
+        if (rss !== undefined) rendererPeak = Math.max(rendererPeak, rss)
         seconds.push(elapsed / 1000)
         process.stderr.write(`${size.name} run ${run + 1}: ${(elapsed / 1000).toFixed(2)} s\n`)
         await page.close()
@@ -222,7 +228,7 @@ const main = async () => {
         maxSeconds: Math.max(...seconds),
         peakPageJsHeapMiB: mib(pagePeak),
         peakWorkerJsHeapMiB: workerPeak === 0 ? null : mib(workerPeak),
-        peakRendererRssMiB: browserSession === undefined ? null : ((await rendererPeakMiB(browserSession)) ?? null),
+        peakRendererRssMiB: rendererPeak === 0 ? null : rendererPeak,
         ...(size.targetSeconds === undefined
           ? {}
           : { targetSeconds: size.targetSeconds, meetsTarget: medianSeconds < size.targetSeconds })
@@ -250,7 +256,7 @@ const main = async () => {
     },
     dataset: "@cpo/synth presets (synthetic, never real data); the last two years of each, written as CSV",
     method:
-      "production build served by the API (e2e harness); headless Chromium, a fresh page per run with the worker started on load; seconds = the page's time from pressing Check to the result shown (read + rules + scorecard; the CSV/XLSX/JSON files are made after it, timed apart); memory sampled every 100 ms",
+      "production build served by the API (e2e harness); headless Chromium, a fresh page per run; the files are chosen once the page's worker has started and warmed up on a small fake return (as while an analyst picks files); seconds = the page's time from pressing Check to the result shown (read + rules + scorecard; the CSV/XLSX/JSON files are made after it, timed apart); memory sampled every 100 ms",
     results
   }
   const out = join(import.meta.dirname, "..", "..", "..", "docs", "benchmarks")

@@ -106,7 +106,12 @@ export default function ValidatePage() {
             : "After this visit the page will also work without a network connection."}
         </p>
       </div>
-      <form onSubmit={onSubmit} novalidate aria-label="Files to check">
+      <form
+        onSubmit={onSubmit}
+        novalidate
+        aria-label="Files to check"
+        data-checker-ready={validation.ready() ? "yes" : "no"}
+      >
         <FilePicker
           id="current"
           legend="This year's return"

@@ -22,6 +22,8 @@ export type Stage =
 /** @category models */
 export interface PageValidation {
   readonly stage: Accessor<Stage>
+  /** The worker has started and warmed up; a check asked for earlier waits for it. */
+  readonly ready: Accessor<boolean>
   readonly validate: (request: Extract<Request, { kind: "validate" }>) => void
   /** The rows of one child in the last validated files. */
   readonly childRows: (childId: string) => Promise<ChildRows>
@@ -34,11 +36,15 @@ export interface PageValidation {
 export const createPageValidation = (): PageValidation => {
   const worker = new Worker(new URL("./validate.worker.ts", import.meta.url), { type: "module", name: "validate" })
   const [stage, setStage] = createSignal<Stage>({ kind: "idle" })
+  const [ready, setReady] = createSignal(false)
   const waiting = new Map<string, Array<(rows: ChildRows) => void>>()
   worker.onmessage = (event: MessageEvent<Response>) => {
     const message = event.data
     const now = stage()
     switch (message.kind) {
+      case "ready":
+        setReady(true)
+        break
       case "progress":
         if (now.kind === "running") setStage({ ...now, progress: message })
         break
@@ -68,6 +74,7 @@ export const createPageValidation = (): PageValidation => {
   onCleanup(() => worker.terminate())
   return {
     stage,
+    ready,
     validate: (request) => {
       setStage({ kind: "running", progress: undefined, started: performance.now() })
       worker.postMessage(request)

@@ -107,5 +107,10 @@ export interface ChildRows {
   readonly sources: ReadonlyArray<ChildSource>
 }
 
+/** The worker has started and warmed up (see `warm-up.ts`). @category models */
+export interface Ready {
+  readonly kind: "ready"
+}
+
 /** What the worker answers. @category models */
-export type Response = Progress | Done | Downloads | Failed | ChildRows
+export type Response = Ready | Progress | Done | Downloads | Failed | ChildRows

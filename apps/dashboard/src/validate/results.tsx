@@ -124,15 +124,6 @@ const Errors = (props: { readonly report: Validation.Report; readonly onChild: (
         columns={[
           { heading: "Rule", cell: (e: Validation.ValidationError) => e.code },
           {
-            heading: "Problem",
-            cell: (e: Validation.ValidationError) =>
-              e.value === undefined
-                ? e.message
-                : `${e.message} (found “${e.value}”${e.expected ? `, expected ${e.expected}` : ""})`
-          },
-          { heading: "Table", cell: (e: Validation.ValidationError) => e.table },
-          { heading: "File and line", cell: (e: Validation.ValidationError) => `${e.file}: ${e.rows.join(", ")}` },
-          {
             heading: "Child",
             cell: (e: Validation.ValidationError) =>
               e.childId === null ? (
@@ -149,6 +140,15 @@ const Errors = (props: { readonly report: Validation.Report; readonly onChild: (
                 </button>
               )
           },
+          {
+            heading: "Problem",
+            cell: (e: Validation.ValidationError) =>
+              e.value === undefined
+                ? e.message
+                : `${e.message} (found “${e.value}”${e.expected ? `, expected ${e.expected}` : ""})`
+          },
+          { heading: "Table", cell: (e: Validation.ValidationError) => e.table },
+          { heading: "File and line", cell: (e: Validation.ValidationError) => `${e.file}: ${e.rows.join(", ")}` },
           { heading: "Fields", cell: (e: Validation.ValidationError) => e.fields.join(", ") }
         ]}
       />
@@ -207,9 +207,9 @@ export const ValidationResults = (props: {
             rows={report().byRule}
             columns={[
               { heading: "Rule", cell: (r: RuleSummary) => r.code },
+              { heading: "Errors", cell: (r: RuleSummary) => String(r.errors), numeric: true },
               { heading: "Problem", cell: (r: RuleSummary) => r.message },
-              { heading: "Fields", cell: (r: RuleSummary) => r.fields.join(", ") },
-              { heading: "Errors", cell: (r: RuleSummary) => String(r.errors), numeric: true }
+              { heading: "Fields", cell: (r: RuleSummary) => r.fields.join(", ") }
             ]}
           />
           <DataTable

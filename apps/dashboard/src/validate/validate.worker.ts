@@ -9,6 +9,7 @@ import { Registry, ReportFormat, Ssda903, Validation } from "@cpo/ssda903"
 import { Cause, Effect, Option, Schema } from "effect"
 import type { ChildRows, ChildSource, Done, Downloads, Failed, Progress, Request, Response, Step } from "./protocol.ts"
 import { childCsvRows, childXmlLines } from "./source-rows.ts"
+import { warmUpFiles } from "./warm-up.ts"
 
 /** The part of the worker's global scope used here (the DOM library types `self` as a window). */
 interface WorkerScope {
@@ -160,6 +161,18 @@ const childRows = async (checked: Checked, childId: string): Promise<ChildRows> 
   return { kind: "child", childId, sources }
 }
 
+/** Check the warm-up return once (see `warm-up.ts`); its result is dropped and a failure ignored. */
+const warmUp = Effect.gen(function* () {
+  const year = ReportingYear.make(2025)
+  const decoded = yield* Ssda903.decodeFiles(warmUpFiles(), { year })
+  Validation.validate(decoded, { previous: Validation.withYear(decoded, ReportingYear.previous(year)) })
+  Scorecard.make({
+    council: "Warm-up",
+    audience: "officer",
+    inputs: { year, histories: ChildHistory.index(decoded.return), tables: decoded.tables, population: Option.none() }
+  })
+}).pipe(Effect.ignore)
+
 const serve = (scope: WorkerScope) => {
   const state: { checked: Checked | undefined } = { checked: undefined }
   scope.onmessage = (event) => {
@@ -188,4 +201,6 @@ const serve = (scope: WorkerScope) => {
   }
 }
 
-serve(self as unknown as WorkerScope)
+const scope = self as unknown as WorkerScope
+serve(scope)
+void Effect.runPromise(warmUp).then(() => scope.postMessage({ kind: "ready" }))
