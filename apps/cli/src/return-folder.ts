@@ -2,8 +2,8 @@
  * Reading a council's 903 files from disk. `--input` names either one year's folder of CSV/XML files or a folder
  * of year folders (`<dir>/2018/`, as `cpo synth` writes); an optional `council.json` beside them names the council.
  */
-import type { ReportingYear } from "@cpo/domain"
-import { Ssda903 } from "@cpo/ssda903"
+import type { Placement, ReportingYear } from "@cpo/domain"
+import { PostcodeDirectory, Ssda903 } from "@cpo/ssda903"
 import { Effect, FileSystem, Option, Path, Schema } from "effect"
 import { UnusableInput } from "./errors.ts"
 
@@ -66,4 +66,31 @@ export const readReturn = (dir: string, year: ReportingYear.ReportingYear) =>
     return yield* Ssda903.decodeFiles(files, { year }).pipe(
       Effect.mapError((e) => new UnusableInput({ message: e.message }))
     )
+  })
+
+/**
+ * The council's area for placement location and distance: an ONS postcode directory (`--postcodes`, the ONSPD or
+ * NSPL CSV) and the council's own code in the same scheme (`--la`, e.g. E06000017). Both or neither.
+ */
+export const readArea = (postcodes: Option.Option<string>, la: Option.Option<string>) =>
+  Effect.gen(function* () {
+    if (Option.isNone(postcodes) && Option.isNone(la)) return Option.none<Placement.AreaContext>()
+    if (Option.isNone(postcodes) || Option.isNone(la)) {
+      return yield* new UnusableInput({
+        message: "--postcodes and --la go together: the directory places each postcode, --la names the council's area"
+      })
+    }
+    const file = postcodes.value
+    const directory = yield* Effect.tryPromise({
+      try: async () => {
+        const { createReadStream } = await import("node:fs")
+        const { Readable } = await import("node:stream")
+        return Readable.toWeb(createReadStream(file, { highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>
+      },
+      catch: () => new UnusableInput({ message: `cannot read the postcode directory ${file}` })
+    }).pipe(
+      Effect.flatMap((stream) => PostcodeDirectory.decode(file, stream)),
+      Effect.mapError((e) => (e instanceof UnusableInput ? e : new UnusableInput({ message: e.message })))
+    )
+    return Option.some<Placement.AreaContext>({ directory, localAuthority: la.value.trim().toUpperCase() })
   })

@@ -7,7 +7,7 @@ import { Effect, FileSystem, Option, Path, Result } from "effect"
 import { Command, Flag } from "effect/cli"
 import { UnusableInput } from "../errors.ts"
 import { Format, toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
-import { readCouncilFile, readReturn, yearFolder } from "../return-folder.ts"
+import { readArea, readCouncilFile, readReturn, yearFolder } from "../return-folder.ts"
 
 const comparisonColumns = ["target", "rag", "previous", "direction"] as const
 
@@ -75,6 +75,16 @@ export const indicators = Command.make(
         "CSV of benchmarks: indicator,year,comparator,value[,group,version,status] — added to the England defaults"
       )
     ),
+    postcodes: Flag.File("postcodes").pipe(
+      Flag.optional,
+      Flag.withDescription("ONS postcode directory (ONSPD or NSPL CSV) for placement location and distance; with --la")
+    ),
+    la: Flag.String("la").pipe(
+      Flag.optional,
+      Flag.withDescription(
+        "the council's own authority code in the directory's scheme (e.g. E06000017); with --postcodes"
+      )
+    ),
     format: Flag.Literals("format", Format).pipe(Flag.withDefault("table"))
   },
   (options) =>
@@ -103,6 +113,7 @@ export const indicators = Command.make(
         (targets !== undefined || benchmarks !== undefined) &&
         (yield* yearFolder(options.input, previousYear)) !== options.input
       const previous = hasPrevious ? yield* readReturn(options.input, previousYear) : undefined
+      const area = Option.getOrUndefined(yield* readArea(options.postcodes, options.la))
       const doc = Scorecard.make({
         council: Option.getOrUndefined(councilFile)?.name ?? path.basename(path.resolve(options.input)),
         audience: options.audience,
@@ -110,7 +121,8 @@ export const indicators = Command.make(
           year,
           histories: ChildHistory.index(decoded.return),
           tables: decoded.tables,
-          population
+          population,
+          ...(area === undefined ? {} : { area })
         } satisfies Indicator.Inputs,
         ...(targets === undefined ? {} : { targets }),
         ...(benchmarks === undefined ? {} : { benchmarks }),
@@ -121,7 +133,8 @@ export const indicators = Command.make(
                 year: previousYear,
                 histories: ChildHistory.index(previous.return),
                 tables: previous.tables,
-                population
+                population,
+                ...(area === undefined ? {} : { area })
               }
             })
       })

@@ -14,9 +14,9 @@ const failureTag = (exit: Exit.Exit<unknown, unknown>) =>
   Exit.isFailure(exit) ? (exit.cause.reasons[0] as { error?: { _tag?: string; message?: string } })?.error : undefined
 
 // Plainly fake records: made-up ids, dates and codes.
-const header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC1,1,01/01/2010,WBRI,UN1,,\r\n"
+const header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC1,1,01/01/2010,WBRI,A123456789012,,\r\n"
 const episodes = (ls: string) =>
-  `CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\nC1,01/06/2017,S,${ls},N1,U4,PR1,,,,,,\r\n`
+  `CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\nC1,01/06/2017,S,${ls},N1,U4,PR1,,,,AA1 1AA,AA1 2AB,XXXXXXX\r\n`
 
 describe("cpo validate", () => {
   let dir = ""
@@ -88,6 +88,38 @@ describe("cpo validate", () => {
       const error = failureTag(exit)
       assert.strictEqual(error?._tag, "UnusableInput")
       assert.include(error?.message, "header.csv: its columns are separated by semicolons")
+    })
+  )
+
+  it.effect("runs the postcode rules with --postcodes and --la, and refuses one without the other", () =>
+    Effect.gen(function* () {
+      const own = episodes("C2").replace(",U4,PR1,,,,AA1 1AA,AA1 2AB,", ",K2,PR1,,,,AA1 1AA,CF1 1CF,")
+      const input = folder("postcodes", { "header.csv": header, "episodes.csv": own })
+      const directory = join(dir, "nspl.csv")
+      writeFileSync(
+        directory,
+        "pcds,oseast1m,osnrth1m,cty,laua\r\nAA1 1AA,400000,300000,E99999999,E06000017\r\nCF1 1CF,318000,176000,W99999999,W06000015\r\n"
+      )
+      const out = join(dir, "postcodes.json")
+      const alone = yield* runValidate("--input", input, "--year", "2018", "--postcodes", directory)
+      assert.strictEqual(failureTag(alone)?._tag, "UnusableInput")
+      yield* runValidate(
+        "--input",
+        input,
+        "--year",
+        "2018",
+        "--format",
+        "json",
+        "--out",
+        out,
+        "--postcodes",
+        directory,
+        "--la",
+        "e06000017"
+      )
+      const report = JSON.parse(readFileSync(out, "utf8"))
+      const rule1015 = report.rules.find((r: { code: string }) => r.code === "1015")
+      assert.strictEqual(rule1015.status, "failed")
     })
   )
 })

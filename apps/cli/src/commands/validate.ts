@@ -9,7 +9,7 @@ import { Effect, FileSystem, Option, Path } from "effect"
 import { Command, Flag } from "effect/cli"
 import { CommandFailed, UnusableInput } from "../errors.ts"
 import { writeStderr, writeStdout } from "../output.ts"
-import { readReturn, yearFolder } from "../return-folder.ts"
+import { readArea, readReturn, yearFolder } from "../return-folder.ts"
 
 /** The latest year folder (`<dir>/2018`) under `dir`, if it has any. */
 const latestYearFolder = (dir: string) =>
@@ -71,6 +71,16 @@ export const validate = Command.make(
       Flag.optional,
       Flag.withDescription("collection year, named by its 31 March (2018 = 2017/18); default: the latest in --input")
     ),
+    postcodes: Flag.File("postcodes").pipe(
+      Flag.optional,
+      Flag.withDescription("ONS postcode directory (ONSPD or NSPL CSV) for placement location and distance; with --la")
+    ),
+    la: Flag.String("la").pipe(
+      Flag.optional,
+      Flag.withDescription(
+        "the council's own authority code in the directory's scheme (e.g. E06000017); with --postcodes"
+      )
+    ),
     format: Flag.Literals("format", ReportFormat.Format).pipe(Flag.withDefault("table")),
     out: Flag.String("out").pipe(Flag.optional, Flag.withDescription("write the report to this file instead of stdout"))
   },
@@ -83,7 +93,11 @@ export const validate = Command.make(
       }
       const { year, decoded } = yield* readCurrent(options.input, options.year)
       const previous = yield* readPrevious(options.input, options.previous, year)
-      const report = Validation.validate(decoded, { previous: Option.getOrUndefined(previous) })
+      const area = yield* readArea(options.postcodes, options.la)
+      const report = Validation.validate(decoded, {
+        previous: Option.getOrUndefined(previous),
+        area: Option.getOrUndefined(area)
+      })
       const rendered = yield* ReportFormat.render(report, options.format)
       if (Option.isSome(options.out)) {
         const file = path.resolve(options.out.value)
