@@ -101,16 +101,26 @@ export interface Rule {
 export const isActiveIn = (rule: Rule, year: number): boolean =>
   rule.years.from <= year && (rule.years.to === undefined || year <= rule.years.to)
 
-/** A rule, checked per child. @category constructors */
+/** The answer of every check that found nothing. */
+const noHits: ReadonlyArray<Hit> = Object.freeze([])
+
+/**
+ * A rule, checked per child. A check with nothing to report should return `undefined` (or a shared empty list):
+ * most children pass most rules, so the run over the children allocates only for hits.
+ * @category constructors
+ */
 export const perChild =
   (check: (child: ChildRecords, ctx: Context) => ReadonlyArray<Hit> | undefined) =>
   (ctx: Context): ReadonlyArray<Hit> => {
-    const out: Array<Hit> = []
-    for (const c of ctx.current.children) {
-      const hits = check(c, ctx)
-      if (hits !== undefined) for (const h of hits) out.push(h)
+    let out: Array<Hit> | undefined
+    const children = ctx.current.children
+    for (let i = 0; i < children.length; i++) {
+      const hits = check(children[i]!, ctx)
+      if (hits === undefined || hits.length === 0) continue
+      out ??= []
+      for (let k = 0; k < hits.length; k++) out.push(hits[k]!)
     }
-    return out
+    return out ?? noHits
   }
 
 /** A rule with nothing to check beyond its codec errors. @category constructors */

@@ -3,7 +3,7 @@
  * `UnreadableFile`, and a return that decodes is validated without a defect. The default run tries a bounded number of
  * cases per property; `pnpm fuzz` (scripts/fuzz.ts) sets CPO_FUZZ_RUNS for a long run and records the count.
  */
-import { ReportingYear } from "@cpo/domain"
+import { ChildHistory, ReportingYear } from "@cpo/domain"
 import { Synth } from "@cpo/synth"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Exit } from "effect"
@@ -190,6 +190,47 @@ describe("codec fuzzing", () => {
         assert.isAtLeast(report.rules.length, 1)
       }),
       { numRuns: Math.max(20, Math.round(runs.numRuns / 4)) }
+    )
+  })
+
+  it("indexes a return by child the same whatever order its rows come in", () => {
+    const council = Synth.generate({
+      seed: 7,
+      council: "Shuffle Borough",
+      children: 30,
+      years: { from: 2025, to: 2026 }
+    })
+    const tables = Synth.toCsvFiles(council.returns[1]!).map((f) => ({ name: f.name, rows: f.content.split("\r\n") }))
+    // Each table's data rows are reordered by a random permutation (the header row stays first).
+    const order = fc.array(fc.nat(), { minLength: 1, maxLength: 400 })
+    fc.assert(
+      fc.property(order, (keys) => {
+        const files = tables.map((t) => {
+          const data = t.rows.slice(1).filter((r) => r !== "")
+          const shuffled = data
+            .map((row, i) => ({ row, key: keys[i % keys.length]! * 1000 + i }))
+            .sort((a, b) => a.key - b.key)
+            .map((x) => x.row)
+          return { name: t.name, bytes: encode([t.rows[0]!, ...shuffled].join("\r\n")) }
+        })
+        const decoded = Effect.runSync(Ssda903.decodeFiles(files, { year: ReportingYear.make(2026) }))
+        const indexed = Validation.index(decoded)
+        const ids = indexed.children.map((c) => c.childId)
+        assert.deepStrictEqual(ids, [...new Set(ids)].sort(), "children in id order, each once")
+        for (const c of indexed.children) {
+          assert.strictEqual(indexed.byChild.get(c.childId), c)
+          for (let i = 1; i < c.episodes.length; i++) {
+            assert.isTrue(c.episodes[i - 1]!.value.start <= c.episodes[i]!.value.start, "episodes in start order")
+          }
+          for (const r of c.reviews) assert.strictEqual(r.value.childId, c.childId)
+        }
+        // The same histories as the domain's own index (children in the Header or Episodes tables).
+        const histories = indexed.children
+          .filter((c) => c.header.length > 0 || c.episodes.length > 0)
+          .map((c) => c.history)
+        assert.deepStrictEqual(histories, ChildHistory.index(decoded.return))
+      }),
+      { numRuns: Math.max(10, Math.round(runs.numRuns / 10)) }
     )
   })
 
