@@ -269,7 +269,15 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
  * child's date of birth, sex, UPN and UASC status across the two years), its care leaver rows and its deprivation of
  * liberty orders (706).
  */
-const previousTables: ReadonlySet<Table.Name> = new Set(["Episodes", "Header", "UASC", "OC3", "DoLo"])
+const previousTables: ReadonlySet<Table.Name> = new Set([
+  "Episodes",
+  "Header",
+  "UASC",
+  "OC3",
+  "DoLo",
+  "PlacedAdoption",
+  "Missing"
+])
 
 /** @category models */
 export interface ValidateOptions {

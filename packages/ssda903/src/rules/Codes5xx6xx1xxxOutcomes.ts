@@ -861,17 +861,21 @@ export const all: ReadonlyArray<Rule> = [
   r1010,
   r1011,
   r1012,
-  r1014
+  r1014,
+  r559,
+  r560,
+  r576
 ]
 
 /**
  * Rules written and tested but not yet in force. 1007 reports every young person rule 1016 (in `Rules.ts`) reports,
  * for the same reason, so each 1016 case would count twice (and the synthetic injection test expects one code per
- * injected error); it waits for a decision on which of the two codes we keep. 559, 560, 561, 576 and 584 compare
- * with last year's PlacedAdoption and Missing rows, which `Validation.validate` does not index yet.
+ * injected error); it waits for a decision on which of the two codes we keep. 561 and 584 compare
+ * last year's PlacedAdoption rows with this year's and fire on the clean synthetic council, whose placed-for-adoption
+ * rows change between years in a way not yet traced (generator or rule).
  * 1002 (care leaver information with no episode this year or last) is right only with the whole history DfE holds:
  * with two years of returns it reports every care leaver who left care more than a year before, as a large clean
  * synthetic council shows.
  * @category rules
  */
-export const pending: ReadonlyArray<Rule> = [r559, r560, r561, r576, r584, r1002, r1007]
+export const pending: ReadonlyArray<Rule> = [r561, r584, r1002, r1007]

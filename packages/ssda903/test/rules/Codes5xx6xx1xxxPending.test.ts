@@ -14,7 +14,7 @@ import { files, type Tables } from "../rules.ts"
 const check = (code: string, current: Tables, previous: Tables | undefined, year = 2018) =>
   Effect.gen(function* () {
     const y = ReportingYear.make(year)
-    const rule = pending.find((r) => r.code === code)
+    const rule = [...pending, ...all].find((r) => r.code === code)
     assert.isDefined(rule)
     const now = yield* Ssda903.decodeFiles(files(current), { year: y })
     const then =
