@@ -108,7 +108,12 @@ const compare = (ours: Run, peer: Run, codes: ReadonlySet<string> | undefined) =
   const norm = (c: string) => c.toUpperCase()
   const ourRules = new Set(ours.rules.map(norm))
   const peerRules = new Set(peer.rules.map(norm))
-  const shared = [...ourRules].filter((c) => peerRules.has(c) && (codes === undefined || codes.has(c)))
+  // A rule we skip (its postcode directory, table or last year's return absent) is not compared: the peer runs it
+  // anyway and, without postcodes, flags every row; those are listed apart.
+  const skippedByUs = new Set(ours.skipped.map(norm))
+  const shared = [...ourRules].filter(
+    (c) => peerRules.has(c) && !skippedByUs.has(c) && (codes === undefined || codes.has(c))
+  )
   const keysOf = (run: Run) => {
     const byCode = new Map<string, Map<string, Flag>>()
     for (const h of run.hits) {
@@ -141,6 +146,7 @@ const compare = (ours: Run, peer: Run, codes: ReadonlySet<string> | undefined) =
   })
   return {
     rules,
+    skippedByUs: [...skippedByUs].filter((c) => peerRules.has(c)).sort(Registry.compareCodes),
     onlyOurs: [...ourRules].filter((c) => !peerRules.has(c)).sort(Registry.compareCodes),
     onlyPeer: [...peerRules].filter((c) => !ourRules.has(c)).sort(Registry.compareCodes)
   }
@@ -284,6 +290,7 @@ const main = () => {
         `flags agreed overall ${either === 0 ? "100" : ((100 * both) / either).toFixed(2)} %`
     )
     console.log(`only the peer has: ${result.onlyPeer.join(" ")}`)
+    console.log(`skipped by us, not compared: ${result.skippedByUs.join(" ")}`)
     console.log(`only we have: ${result.onlyOurs.join(" ")}`)
     for (const r of disagreeing) {
       console.log(
@@ -315,6 +322,7 @@ const main = () => {
             rulesAgreeing: result.rules.length - disagreeing.length,
             flagsAgreedPercent: either === 0 ? 100 : (100 * both) / either,
             onlyPeer: result.onlyPeer,
+            skippedByUs: result.skippedByUs,
             onlyOurs: result.onlyOurs,
             disagreements: disagreeing
           },
