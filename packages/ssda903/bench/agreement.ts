@@ -14,7 +14,7 @@
  *   node bench/agreement.ts --dataset largeCounty --year 2026 --inject 3
  *   node bench/agreement.ts --dataset peer-fake --year 2023   # the peer's own fake data (old, random values)
  *   node bench/agreement.ts --codes 104,105,112 --details    # only some codes, listing each disagreement
- *   node bench/agreement.ts --peer /path/to/checkout --write  # also writes docs/benchmarks/agreement-<dataset>.json
+ *   node bench/agreement.ts --peer /path/to/checkout --write  # also writes docs/benchmarks/agreement-<dataset>-<year>.json
  *   node bench/agreement.ts --keep /tmp/compared             # leaves the compared CSV files there
  *
  * Both validators run as child processes, so each one's wall time and peak RSS are its own. Rows are compared as
@@ -299,7 +299,7 @@ const main = () => {
       if (values.details) for (const e of r.examples) console.log(`      ${e}`)
     }
     if (values.write) {
-      const out = join(here, "..", "..", "..", "docs", "benchmarks", `agreement-${values.dataset}.json`)
+      const out = join(here, "..", "..", "..", "docs", "benchmarks", `agreement-${values.dataset}-${yearEnding}.json`)
       writeFileSync(
         out,
         `${JSON.stringify(
