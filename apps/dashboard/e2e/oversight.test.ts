@@ -389,8 +389,13 @@ describe("oversight pages", () => {
     expect(await nav.getByRole("link").allTextContents()).toEqual([
       "Scorecard",
       "Cohorts",
+      "Placements",
+      "Care leavers",
+      "Health",
       "Priorities",
       "Governance",
+      "Local measures",
+      "Pledges",
       "Local offer",
       "Take-up",
       "Reports"
