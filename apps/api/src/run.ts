@@ -228,6 +228,22 @@ export const answerHtml = async <E>(
 }
 
 /**
+ * Run `effect` and answer its JSON text as it stands (already encoded, e.g. a cached scorecard), or the problem for its
+ * failure.
+ * @category encoding
+ */
+export const answerJson = async <E>(
+  c: Context<ApiEnv>,
+  deps: Deps,
+  effect: Effect.Effect<string, E, Store.Services>
+): Promise<Response> => {
+  const exit = await deps.runtime.runPromiseExit(effect)
+  return Exit.isSuccess(exit)
+    ? c.body(exit.value, 200, { "content-type": "application/json" })
+    : failureResponse(c, deps, exit.cause)
+}
+
+/**
  * Run `effect` and answer: the encoded success with `status`, or the problem for its failure.
  * @category encoding
  */

@@ -46,6 +46,7 @@ describe("scorecard cache", () => {
     const cache = makeScorecardCache({ capacity: 2, freshForMillis: 1000 })
     const entry = (council: string) => ({
       scorecard: { council } as unknown as Scorecard.Scorecard,
+      json: JSON.stringify({ council }),
       importId: "1",
       councilPopulation: null,
       checkedAt: 0

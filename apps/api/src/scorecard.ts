@@ -5,7 +5,7 @@
 
 import type { Audience } from "@cpo/domain"
 import { ChildHistory, Council, type Indicator, type ReportingYear, Return, Returns, Scorecard } from "@cpo/domain"
-import { Clock, Effect, Option } from "effect"
+import { Clock, Effect, Option, Schema } from "effect"
 
 /**
  * The scorecard of `council`'s current return for `year`, for `audience`. Rates per 10,000 use `population` when
@@ -38,6 +38,8 @@ export const scorecardOf = (options: {
 /** A computed scorecard, the import it came from and when that import was last seen current. @category models */
 export interface CachedScorecard {
   readonly scorecard: Scorecard.Scorecard
+  /** The scorecard encoded as the response body, made once per entry rather than once per request. */
+  readonly json: string
   readonly importId: string
   /** The council's stored population when it was computed (it changes when `cpo import` saves a new estimate). */
   readonly councilPopulation: number | null
@@ -92,7 +94,7 @@ export const cachedScorecardOf = (cache: ScorecardCache, options: Parameters<typ
     const now = yield* Clock.currentTimeMillis
     const key = JSON.stringify([options.council, options.year, options.audience, Option.getOrNull(options.population)])
     const cached = cache.get(key)
-    if (cached !== undefined && now - cached.checkedAt < cache.freshForMillis) return cached.scorecard
+    if (cached !== undefined && now - cached.checkedAt < cache.freshForMillis) return cached
     // One request re-checks; the others keep serving the entry meanwhile, instead of all asking the store at once.
     if (cached !== undefined) cache.set(key, { ...cached, checkedAt: now })
     const returns = yield* Returns.Returns
@@ -100,10 +102,13 @@ export const cachedScorecardOf = (cache: ScorecardCache, options: Parameters<typ
     if (current === undefined)
       return yield* new Returns.ReturnNotFound({ council: options.council, year: options.year })
     const councilPopulation = Option.getOrNull(Council.populationOf(yield* returns.council(options.council)))
-    const scorecard =
+    const same =
       cached !== undefined && cached.importId === current.id && cached.councilPopulation === councilPopulation
-        ? cached.scorecard
-        : yield* scorecardOf(options)
-    cache.set(key, { scorecard, importId: current.id, councilPopulation, checkedAt: now })
-    return scorecard
+    const scorecard = same ? cached.scorecard : yield* scorecardOf(options)
+    const json = same ? cached.json : JSON.stringify(encodeScorecard(scorecard))
+    const entry: CachedScorecard = { scorecard, json, importId: current.id, councilPopulation, checkedAt: now }
+    cache.set(key, entry)
+    return entry
   })
+
+const encodeScorecard = Schema.encodeSync(Scorecard.Scorecard)

@@ -3,13 +3,13 @@
  * return for the year — the same document `cpo indicators --format json` prints, built by the same `Scorecard.make`.
  * Members and the public always get the suppressed audience their role allows (`authorization.ts`).
  */
-import { AuditLog, Scorecard } from "@cpo/domain"
-import { Option } from "effect"
+import { AuditLog } from "@cpo/domain"
+import { Effect, Option } from "effect"
 import { Hono } from "hono"
 import { forcedAudience } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
-import { answer, callerOf, type Deps } from "../run.ts"
+import { answerJson, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
 import { cachedScorecardOf } from "../scorecard.ts"
 
@@ -28,6 +28,11 @@ export const indicators = (deps: Deps) =>
         audience: forcedAudience[c.get("principal").role] ?? query.audience ?? "officer",
         population: Option.fromNullishOr(query.population)
       }).pipe(AuditLog.withCaller(callerOf(c, endpoints.indicators, council)))
-      return answer(c, deps, program, Scorecard.Scorecard)
+      // The cache holds the encoded body: a warm scorecard is answered without encoding it again.
+      return answerJson(
+        c,
+        deps,
+        Effect.map(program, (entry) => entry.json)
+      )
     }
   )
