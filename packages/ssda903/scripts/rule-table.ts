@@ -36,7 +36,7 @@ const runs: ReadonlyArray<AgreementRun> = existsSync(benchmarks)
       .map((n) => JSON.parse(readFileSync(join(benchmarks, n), "utf8")) as AgreementRun)
   : []
 const agreementNotes = existsSync(join(root, "AGREEMENT.md")) ? readFileSync(join(root, "AGREEMENT.md"), "utf8") : ""
-const explained = (code: string) => new RegExp(`^##[^\\n]*\\b${code}\\b`, "mi").test(agreementNotes)
+const explained = (code: string) => new RegExp(`(^|[^0-9A-Za-z])${code}([^0-9A-Za-z]|$)`, "m").test(agreementNotes)
 const agrees = (code: string): string => {
   const upper = code.toUpperCase()
   const against = runs.filter((r) => (r.compared ?? []).includes(upper))
