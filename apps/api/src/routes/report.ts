@@ -116,7 +116,7 @@ const renderers = {
   html: MemberReportHtml.render,
   md: MemberReportMarkdown.render,
   csv: ReportTables.toCsv,
-  xlsx: (model: MemberReport.Report) => ReportTables.toXlsx(model) as Uint8Array<ArrayBuffer>
+  xlsx: (model: MemberReport.Report) => ReportTables.toXlsx(model) as Promise<Uint8Array<ArrayBuffer>>
 } as const
 
 const contentTypes = {
@@ -143,7 +143,7 @@ export const report = (deps: Deps) =>
         audience,
         population: Option.fromNullishOr(query.population)
       }).pipe(
-        Effect.map((model) => renderers[format](model)),
+        Effect.flatMap((model) => Effect.promise(async () => renderers[format](model))),
         AuditLog.withCaller(callerOf(c, endpoints.memberReport, council))
       )
       return answerHtml(c, deps, program, contentTypes[format])
