@@ -314,8 +314,15 @@ const careLeaverOutcome = (
   age: number
 ): CareLeaverOutcome.CareLeaverOutcome => {
   const rng = env.council.scratch
+  // A young person reported as having died in an earlier year (drawn from 17 on) is reported so again (rule 348).
+  let diedEarlier = false
+  for (let back = 1; back <= age - 17 && !diedEarlier; back++) {
+    rng.reseed(env.council.seed, life.serial, year - back, 505)
+    diedEarlier = rng.weighted(inTouchCodes) === "DIED"
+  }
   rng.reseed(env.council.seed, life.serial, year, 505)
-  const inTouch = rng.weighted(inTouchCodes)
+  const drawnInTouch = rng.weighted(inTouchCodes)
+  const inTouch = diedEarlier ? "DIED" : drawnInTouch
   const known = inTouch === "YES"
   const drawn = known ? rng.weighted(age === 17 ? accommodationAt17 : accommodationAdult) : "0"
   // a foyer (T1) only for those 18 by the start of the year (rule 347): younger ones are in semi-independent housing
@@ -349,10 +356,11 @@ const healthOutcome = (
     dateOfBirth: env.dateOf(life.dob),
     sdqScore: scored ? some(Math.min(40, Math.max(0, score - 2))) : none,
     sdqReason:
-      // 4- and 17-year-olds turning that age in the year report a reason too (rule 197B)
+      // 4- and 17-year-olds turning that age in the year report a reason too (rule 197B); a child already 4 on
+      // 1 April is in the SDQ age range all year and never gives "outside the age range" (rule 157)
       age >= 4 && age <= 17 && !scored
         ? some(
-            age === 4 || age === 17
+            (age === 4 && ageOn(life, Date.UTC(year - 1, 3, 1) / msPerDay) < 4) || age === 17
               ? "SDQ1"
               : rng.pick(age >= 11 ? (["SDQ2", "SDQ3", "SDQ4", "SDQ5"] as const) : (["SDQ2", "SDQ3", "SDQ4"] as const))
           )
@@ -467,7 +475,12 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
           reasonPlaceChange: ended && stay.reasonPlaceChange !== null ? someCode(stay.reasonPlaceChange) : none,
           // no postcodes (so no distance) for short breaks (rule 398)
           homePostcode: period.shortBreak ? none : homePostcode,
-          placementPostcode: period.shortBreak ? none : stayPostcodes[si]!,
+          // a placement at the child's home postcode is only a placement with parents (rule 392d)
+          placementPostcode: period.shortBreak
+            ? none
+            : placement !== "P1" && Option.getOrNull(stayPostcodes[si]!) === Option.getOrNull(homePostcode)
+              ? Option.map(stayPostcodes[si]!, (p) => `${p.slice(0, -1)}${p.endsWith("A") ? "B" : "A"}`)
+              : stayPostcodes[si]!,
           // no URN for short breaks (rule 214)
           urn: period.shortBreak ? none : urn === "XXXXXXX" ? someCode(urn) : some(urn)
         })
