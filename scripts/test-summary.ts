@@ -19,25 +19,34 @@ let passed = 0
 let failed = 0
 let skipped = 0
 const lines: Array<string> = []
-for (const group of ["packages", "apps"]) {
-  for (const name of readdirSync(join(root, group)).sort()) {
-    const pkg = join(root, group, name)
-    if (!existsSync(join(pkg, "package.json"))) continue
-    const report = join(pkg, ".reports", "vitest.json")
-    if (!existsSync(report)) {
-      failed += 1
-      lines.push(`${group}/${name}: no test report (the test task did not run or crashed)`)
-      continue
-    }
-    const r = JSON.parse(readFileSync(report, "utf8")) as VitestReport
-    // a suite that failed to load (syntax error, missing import) has no assertions but is a failure
-    const brokenSuites = r.testResults.filter((t) => t.assertionResults.length === 0).length
-    const suiteFailures = Math.min(r.numFailedTestSuites, brokenSuites)
-    passed += r.numPassedTests
-    failed += r.numFailedTests + suiteFailures
-    skipped += r.numPendingTests + r.numTodoTests
-    lines.push(`${group}/${name}: ${r.numPassedTests} passed, ${r.numFailedTests + suiteFailures} failed`)
+// every workspace with tests: packages/*, apps/* and docs (the doc tests)
+const workspaces = [
+  ...["packages", "apps"].flatMap((group) =>
+    readdirSync(join(root, group))
+      .sort()
+      .map((name) => [group, name] as const)
+  ),
+  [".", "docs"] as const
+]
+for (const [group, name] of workspaces) {
+  const pkg = join(root, group, name)
+  if (!existsSync(join(pkg, "package.json"))) continue
+  const report = join(pkg, ".reports", "vitest.json")
+  if (!existsSync(report)) {
+    failed += 1
+    lines.push(`${group === "." ? name : `${group}/${name}`}: no test report (the test task did not run or crashed)`)
+    continue
   }
+  const r = JSON.parse(readFileSync(report, "utf8")) as VitestReport
+  // a suite that failed to load (syntax error, missing import) has no assertions but is a failure
+  const brokenSuites = r.testResults.filter((t) => t.assertionResults.length === 0).length
+  const suiteFailures = Math.min(r.numFailedTestSuites, brokenSuites)
+  passed += r.numPassedTests
+  failed += r.numFailedTests + suiteFailures
+  skipped += r.numPendingTests + r.numTodoTests
+  lines.push(
+    `${group === "." ? name : `${group}/${name}`}: ${r.numPassedTests} passed, ${r.numFailedTests + suiteFailures} failed`
+  )
 }
 process.stdout.write(`${lines.join("\n")}\n`)
 process.stdout.write(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}\n`)
