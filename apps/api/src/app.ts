@@ -26,6 +26,7 @@ import { placements } from "./routes/placements.ts"
 import { pledges } from "./routes/pledges.ts"
 import { priorities } from "./routes/priorities.ts"
 import { report } from "./routes/report.ts"
+import { reportPdf } from "./routes/report-pdf.ts"
 import { returns } from "./routes/returns.ts"
 import { takeUp } from "./routes/take-up.ts"
 import type { Deps } from "./run.ts"
@@ -88,6 +89,7 @@ export const makeApp = (options: AppOptions): Hono<ApiEnv> => {
     .route("/", takeUp(deps))
     .route("/", priorities(deps))
     .route("/", report(deps))
+    .route("/", reportPdf(deps))
     .route("/", measures(deps))
     .route("/", pledges(deps))
     .route("/", audit(deps))

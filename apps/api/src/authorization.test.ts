@@ -191,6 +191,7 @@ const requests: {
   careLeavers: (council) => ({ path: `/v1/councils/${council}/care-leavers?year=2018` }),
   healthOutcomes: (council) => ({ path: `/v1/councils/${council}/health?year=2018` }),
   memberReport: (council) => ({ path: `/v1/councils/${council}/reports/member?year=2018&format=md` }),
+  memberReportPdf: (council) => ({ path: `/v1/councils/${council}/reports/member.pdf?year=2018` }),
   measures: (council) => ({ path: `/v1/councils/${council}/measures?year=2025` }),
   defineMeasure: (council) => ({
     path: `/v1/councils/${council}/measures`,

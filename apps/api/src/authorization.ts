@@ -66,6 +66,7 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   careLeavers: ["officer", "analyst", "member", "public"],
   healthOutcomes: ["officer", "analyst", "member", "public"],
   memberReport: ["officer", "analyst", "member", "public"],
+  memberReportPdf: ["officer", "analyst", "member", "public"],
   measures: ["officer", "analyst", "member", "public"],
   defineMeasure: ["admin", "officer"],
   measureValues: ["officer", "analyst"],

@@ -141,6 +141,13 @@ export const MemberReportQuery = Schema.Struct({
   population: IndicatorsQuery.fields.population
 })
 
+/** The PDF report's query: the member report's, with no format to choose. @category schemas */
+export const MemberReportPdfQuery = Schema.Struct({
+  year: MemberReportQuery.fields.year,
+  audience: MemberReportQuery.fields.audience,
+  population: MemberReportQuery.fields.population
+})
+
 /** @category schemas */
 export const AsOfQuery = Schema.Struct({
   asOf: Schema.optionalKey(CalendarDate.CalendarDate.annotate({ description: "the day to judge on (default today)" }))
@@ -491,8 +498,8 @@ export interface Endpoint {
   readonly params?: Schema.Top
   readonly query?: Schema.Top
   readonly body: Body
-  /** The success response, or `html` for a page, or `report` for HTML or Markdown as `?format=` asks. */
-  readonly response: Schema.Top | "html" | "report"
+  /** The success response, or `html` for a page, `report` for HTML or Markdown as `?format=` asks, or `pdf`. */
+  readonly response: Schema.Top | "html" | "report" | "pdf"
   readonly status: 200 | 201
   /** What the audit log records as the purpose when the caller states none (header `X-Cpo-Purpose`). */
   readonly purpose?: string
@@ -916,6 +923,18 @@ export const endpoints = {
     query: MemberReportQuery,
     body: none,
     response: "report",
+    status: 200,
+    purpose: "corporate parenting report"
+  },
+  memberReportPdf: {
+    method: "get",
+    path: "/v1/councils/:council/reports/member.pdf",
+    summary: "The corporate parenting report for a year as an A4 PDF (made on the server without a browser)",
+    tag: "reports",
+    params: CouncilPath,
+    query: MemberReportPdfQuery,
+    body: none,
+    response: "pdf",
     status: 200,
     purpose: "corporate parenting report"
   },

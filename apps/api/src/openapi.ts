@@ -80,16 +80,18 @@ export const document = (options: { readonly version: string }): Json => {
           content:
             endpoint.response === "html"
               ? { "text/html": { schema: { type: "string" } } }
-              : endpoint.response === "report"
-                ? {
-                    "text/html": { schema: { type: "string" } },
-                    "text/markdown": { schema: { type: "string" } },
-                    "text/csv": { schema: { type: "string" } },
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                      schema: { type: "string", contentEncoding: "binary" }
+              : endpoint.response === "pdf"
+                ? { "application/pdf": { schema: { type: "string", contentEncoding: "binary" } } }
+                : endpoint.response === "report"
+                  ? {
+                      "text/html": { schema: { type: "string" } },
+                      "text/markdown": { schema: { type: "string" } },
+                      "text/csv": { schema: { type: "string" } },
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        schema: { type: "string", contentEncoding: "binary" }
+                      }
                     }
-                  }
-                : { "application/json": { schema: jsonSchema(endpoint.response) } }
+                  : { "application/json": { schema: jsonSchema(endpoint.response) } }
         },
         ...(open ? {} : { "401": { description: "Not authenticated", content: problem } }),
         ...(open ? {} : { "403": { description: "Role or council not permitted", content: problem } }),
