@@ -187,6 +187,14 @@ const requests: {
     path: `/v1/councils/${council}/governance/boards/fake-board/meetings`,
     init: json("POST", { on: "2018-02-20", attendance: [{ member: "M1", status: "present" }] })
   }),
+  addBoardMember: (council) => ({
+    path: `/v1/councils/${council}/governance/boards/fake-board/members`,
+    init: json("POST", { name: "Fake new member", role: "councillor", membership: "core", from: "2018-04-01" })
+  }),
+  endBoardTerm: (council) => ({
+    path: `/v1/councils/${council}/governance/boards/fake-board/members/M4/term-end`,
+    init: json("POST", { until: "2018-03-31" })
+  }),
   placements: (council) => ({ path: `/v1/councils/${council}/placements?year=2018` }),
   careLeavers: (council) => ({ path: `/v1/councils/${council}/care-leavers?year=2018` }),
   healthOutcomes: (council) => ({ path: `/v1/councils/${council}/health?year=2018` }),

@@ -62,6 +62,8 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   governance: ["admin", "officer", "analyst", "member"],
   saveBoard: ["admin", "officer"],
   recordMeeting: ["admin", "officer"],
+  addBoardMember: ["admin", "officer"],
+  endBoardTerm: ["admin", "officer"],
   placements: ["officer", "analyst", "member", "public"],
   careLeavers: ["officer", "analyst", "member", "public"],
   healthOutcomes: ["officer", "analyst", "member", "public"],

@@ -355,6 +355,26 @@ export const NewMeeting = Schema.Struct({
   agenda: Schema.optionalKey(Schema.Array(Schema.String))
 }).annotate({ identifier: "NewMeeting" })
 
+/** @category schemas */
+export const BoardMemberPath = Schema.Struct({
+  council: Council.CouncilId,
+  board: Governance.BoardId,
+  member: Governance.MemberId
+})
+
+/** A member joining a board: who, in what role and group, and their term; the API gives the id. @category schemas */
+export const NewBoardMember = Schema.Struct({
+  name: Governance.Member.fields.name,
+  role: Governance.Member.fields.role,
+  membership: Governance.Member.fields.membership,
+  organisation: Schema.optionalKey(Governance.Member.fields.organisation),
+  from: Governance.Member.fields.from,
+  until: Schema.optionalKey(Governance.Member.fields.until)
+}).annotate({ identifier: "NewBoardMember" })
+
+/** The last day of a member's term. @category schemas */
+export const TermEnd = Schema.Struct({ until: CalendarDate.CalendarDate }).annotate({ identifier: "TermEnd" })
+
 /** The public offer as open JSON (`OfferPage.toJson`). @category schemas */
 export const PublicOffer = Schema.Struct({
   council: Council.CouncilId,
@@ -912,6 +932,26 @@ export const endpoints = {
     body: { kind: "json", schema: NewMeeting },
     response: Governance.Meeting,
     status: 201
+  },
+  addBoardMember: {
+    method: "post",
+    path: "/v1/councils/:council/governance/boards/:board/members",
+    summary: "Add a member to a board with their role, group and term (the board's meetings are kept)",
+    tag: "priorities",
+    params: BoardPath,
+    body: { kind: "json", schema: NewBoardMember },
+    response: Governance.Board,
+    status: 201
+  },
+  endBoardTerm: {
+    method: "post",
+    path: "/v1/councils/:council/governance/boards/:board/members/:member/term-end",
+    summary: "End a member's term on a day not before it began (past meetings keep their attendance)",
+    tag: "priorities",
+    params: BoardMemberPath,
+    body: { kind: "json", schema: TermEnd },
+    response: Governance.Board,
+    status: 200
   },
   memberReport: {
     method: "get",

@@ -100,4 +100,66 @@ describe("governance editing", () => {
     const member = await post(councilA.id, "boards/fake-board/meetings", { on: "2018-03-03", attendance: [] }, "member")
     expect(member.status).toBe(403)
   })
+
+  it("adds a member with the next id and ends another's term; the quorum then counts who serves on the day", async () => {
+    const added = await post(councilB.id, "boards/fake-board/members", {
+      name: "Fake member 5",
+      role: "young_person",
+      membership: "core",
+      organisation: "Fake Children in Care Council",
+      from: "2018-02-01"
+    })
+    expect(added.status).toBe(201)
+    const board = (await added.json()) as typeof Governance.Board.Encoded
+    expect(board.members.at(-1)).toEqual({
+      id: "M5",
+      name: "Fake member 5",
+      role: "young_person",
+      membership: "core",
+      organisation: "Fake Children in Care Council",
+      from: "2018-02-01",
+      until: null
+    })
+    const ended = await post(councilB.id, "boards/fake-board/members/M4/term-end", { until: "2018-01-31" })
+    expect(ended.status).toBe(200)
+    const stored = (await view(councilB.id)).boards.find((b) => b.board.id === "fake-board")
+    expect(stored?.board.members.find((m) => m.id === "M4")?.until).toBe("2018-01-31")
+    expect(stored?.board.members.map((m) => m.id)).toEqual(["M1", "M2", "M3", "M4", "M5"])
+    // On 10 March the core members serving are M1, M2, M3 and M5: three present of four meets 75 %.
+    const meeting = await post(councilB.id, "boards/fake-board/meetings", {
+      on: "2018-03-10",
+      attendance: ["M1", "M2", "M3"].map((member) => ({ member, status: "present" }))
+    })
+    expect(meeting.status).toBe(201)
+    const after = (await view(councilB.id)).boards.find((b) => b.board.id === "fake-board")
+    const checks = after?.meetings.find((m) => m.meeting.on === "2018-03-10")?.checks
+    expect(checks).toEqual([{ membership: "core", percent: 75, members: 4, present: 3, required: 3, met: true }])
+  })
+
+  it("refuses a term that ends before it begins, an unknown member and a member's request", async () => {
+    const backwards = await post(councilA.id, "boards/fake-board/members", {
+      name: "Fake member backwards",
+      role: "councillor",
+      membership: "core",
+      from: "2018-02-01",
+      until: "2018-01-01"
+    })
+    expect(backwards.status).toBe(400)
+    expect(await backwards.json()).toMatchObject({ errors: [{ in: "body", field: "until" }] })
+    const early = await post(councilA.id, "boards/fake-board/members/M1/term-end", { until: "2017-03-31" })
+    expect(early.status).toBe(400)
+    expect(await early.json()).toMatchObject({ errors: [{ in: "body", field: "until" }] })
+    const nobody = await post(councilA.id, "boards/fake-board/members/NOBODY/term-end", { until: "2018-03-31" })
+    expect(nobody.status).toBe(400)
+    expect(await nobody.json()).toMatchObject({ errors: [{ in: "path", field: "member" }] })
+    const noBoard = await post(councilA.id, "boards/no-such-board/members", {
+      name: "Fake",
+      role: "councillor",
+      membership: "core",
+      from: "2018-02-01"
+    })
+    expect(noBoard.status).toBe(404)
+    const member = await post(councilA.id, "boards/fake-board/members/M1/term-end", { until: "2018-03-31" }, "member")
+    expect(member.status).toBe(403)
+  })
 })
