@@ -6,7 +6,15 @@
 import { type CalendarDate, ChildHistory, type Episode, type Placement, ReportingYear } from "@cpo/domain"
 import { Option, Schema } from "effect"
 import * as Registry from "./Registry.ts"
-import type { ChildRecords, Context, IndexedReturn, Rule } from "./Rule.ts"
+import {
+  type ChildCheck,
+  type ChildRecords,
+  type Context,
+  childCheckOf,
+  type Hit,
+  type IndexedReturn,
+  type Rule
+} from "./Rule.ts"
 import type { DecodedReturn, DecodedTable, ReadError, Row } from "./Ssda903.ts"
 import * as Table from "./Table.ts"
 
@@ -348,22 +356,52 @@ export const validate = (decoded: DecodedReturn, options: ValidateOptions = {}):
       else list.push(e)
     }
   }
-  for (const rule of rules) {
-    const read = readByRule.get(rule.code) ?? []
-    const missing = missingInputs(rule, ctx)
-    const found: Array<ValidationError> = read.map((e) => readErrorAsValidation(rule.code, rule.message, e))
-    if (missing.length === 0) {
-      for (const h of rule.check(ctx)) {
-        found.push({
-          code: rule.code,
-          message: rule.message,
-          table: h.table,
-          file: files.get(h.table) ?? "",
-          rows: [...h.lines],
-          childId: h.childId,
-          fields: [...(h.fields ?? rule.fields)]
-        })
+  // Rules made by `perChild` run child by child, every such rule on one child before the next child (see
+  // `PerChildCheck`); the others run over the whole return. Each rule's hits are kept apart and reported in the
+  // rules' order, so the report is the same as running the rules one after another.
+  const missingOf = rules.map((rule) => missingInputs(rule, ctx))
+  const hitsOf: Array<ReadonlyArray<Hit> | Array<Hit> | undefined> = rules.map(() => undefined)
+  const childChecks: Array<ChildCheck> = []
+  const childCheckRule: Array<number> = []
+  for (let i = 0; i < rules.length; i++) {
+    if (missingOf[i]!.length > 0) continue
+    const each = childCheckOf(rules[i]!.check)
+    if (each === undefined) hitsOf[i] = rules[i]!.check(ctx)
+    else {
+      childChecks.push(each)
+      childCheckRule.push(i)
+    }
+  }
+  const children = current.children
+  for (let k = 0; k < children.length; k++) {
+    const child = children[k]!
+    for (let j = 0; j < childChecks.length; j++) {
+      const hits = childChecks[j]!(child, ctx)
+      if (hits === undefined || hits.length === 0) continue
+      const i = childCheckRule[j]!
+      let list = hitsOf[i] as Array<Hit> | undefined
+      if (list === undefined) {
+        list = []
+        hitsOf[i] = list
       }
+      for (let h = 0; h < hits.length; h++) list.push(hits[h]!)
+    }
+  }
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!
+    const read = readByRule.get(rule.code) ?? []
+    const missing = missingOf[i]!
+    const found: Array<ValidationError> = read.map((e) => readErrorAsValidation(rule.code, rule.message, e))
+    for (const h of hitsOf[i] ?? []) {
+      found.push({
+        code: rule.code,
+        message: rule.message,
+        table: h.table,
+        file: files.get(h.table) ?? "",
+        rows: [...h.lines],
+        childId: h.childId,
+        fields: [...(h.fields ?? rule.fields)]
+      })
     }
     for (const f of found) errors.push(f)
     outcomes.push({
