@@ -7,7 +7,7 @@
  */
 import { type AuditLog, Council } from "@cpo/domain"
 import { Option, Result, Schema } from "effect"
-import { errors as JoseErrors, jwtVerify, SignJWT } from "jose"
+import { type CryptoKey, errors as JoseErrors, jwtVerify, SignJWT } from "jose"
 
 /**
  * The API's roles (domain.md §5.3): `admin` configuration and the audit log; `officer` child-level for their council;
@@ -120,20 +120,86 @@ export const issueToken = (options: {
 
 const decodeClaims = Schema.decodeUnknownOption(TokenClaims)
 
+/** A verified token's principal and when the token expires (epoch milliseconds; `undefined` when it never does). */
+interface Verified {
+  readonly principal: Principal
+  readonly expiresAt: number | undefined
+}
+
+const verifyWith = async (
+  key: CryptoKey | Uint8Array,
+  token: string,
+  now: number = Date.now()
+): Promise<Result.Result<Verified, AuthFailure>> => {
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: ["HS256"],
+      issuer,
+      audience,
+      currentDate: new Date(now)
+    })
+    return Option.match(decodeClaims(payload), {
+      onNone: () => Result.fail<AuthFailure>("invalid"),
+      onSome: (claims) =>
+        Result.succeed<Verified>({
+          principal: { subject: claims.sub, role: claims.role, councils: claims.councils, via: "token" },
+          expiresAt: payload.exp === undefined ? undefined : payload.exp * 1000
+        })
+    })
+  } catch (error) {
+    return Result.fail(error instanceof JoseErrors.JWTExpired ? "expired" : "invalid")
+  }
+}
+
 /**
  * Verify a bearer token: signature (HS256 only), issuer, audience, expiry, then the claims' shape.
  * @category decoding
  */
-export const verifyToken = async (secret: string, token: string): Promise<Result.Result<Principal, AuthFailure>> => {
-  try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ["HS256"], issuer, audience })
-    return Option.match(decodeClaims(payload), {
-      onNone: () => Result.fail<AuthFailure>("invalid"),
-      onSome: (claims) =>
-        Result.succeed<Principal>({ subject: claims.sub, role: claims.role, councils: claims.councils, via: "token" })
-    })
-  } catch (error) {
-    return Result.fail(error instanceof JoseErrors.JWTExpired ? "expired" : "invalid")
+export const verifyToken = async (secret: string, token: string): Promise<Result.Result<Principal, AuthFailure>> =>
+  Result.map(await verifyWith(keyOf(secret), token), (verified) => verified.principal)
+
+/** Verifies a bearer token to its principal or the reason it is refused. @category models */
+export type TokenVerifier = (token: string) => Promise<Result.Result<Principal, AuthFailure>>
+
+/**
+ * `verifyToken` for one secret, remembering the tokens it has accepted (by their exact text) until each expires, so
+ * that a caller's repeated requests cost a map lookup instead of an HMAC. A token is never accepted from memory after
+ * its `exp` (it is then refused as expired, as `verifyToken` refuses it); refused tokens and tokens without `exp` are
+ * not remembered, so any other text — a tampered or re-signed token — is verified in full. At most `capacity` tokens
+ * are kept, the least recently used dropped first. One per app (`authenticate`), never module-wide.
+ * @category constructors
+ */
+export const makeTokenVerifier = (options: {
+  readonly secret: string
+  readonly capacity: number
+  /** The clock, in epoch milliseconds (default `Date.now`); `exp` is checked against it, remembered or not. */
+  readonly now?: () => number
+}): TokenVerifier => {
+  const now = options.now ?? Date.now
+  const accepted = new Map<string, Verified & { readonly expiresAt: number }>()
+  // The HMAC key is imported once rather than on every verification.
+  const key = crypto.subtle.importKey("raw", keyOf(options.secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "verify"
+  ])
+  return async (token) => {
+    const known = accepted.get(token)
+    if (known !== undefined) {
+      accepted.delete(token)
+      if (now() >= known.expiresAt) return Result.fail("expired")
+      accepted.set(token, known)
+      return Result.succeed(known.principal)
+    }
+    const verified = await verifyWith(await key, token, now())
+    if (Result.isFailure(verified)) return Result.fail(verified.failure)
+    const { principal, expiresAt } = verified.success
+    if (expiresAt !== undefined) {
+      accepted.set(token, { principal, expiresAt })
+      if (accepted.size > options.capacity) {
+        const oldest = accepted.keys().next()
+        if (oldest.done !== true) accepted.delete(oldest.value)
+      }
+    }
+    return Result.succeed(principal)
   }
 }
 

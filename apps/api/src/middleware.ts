@@ -8,7 +8,14 @@ import { sValidator } from "@hono/standard-validator"
 import { Result, Schema } from "effect"
 import type { MiddlewareHandler, ValidationTargets } from "hono"
 import { createMiddleware } from "hono/factory"
-import { type ApiKeyEntry, type AuthFailure, demoPrincipal, isBoundTo, verifyApiKey, verifyToken } from "./auth.ts"
+import {
+  type ApiKeyEntry,
+  type AuthFailure,
+  demoPrincipal,
+  isBoundTo,
+  makeTokenVerifier,
+  verifyApiKey
+} from "./auth.ts"
 import { isAllowed, matrix } from "./authorization.ts"
 import type { EndpointId, FieldIssue } from "./endpoints.ts"
 import * as Problem from "./problem.ts"
@@ -44,6 +51,9 @@ export const requestLog = (log: Logger): MiddlewareHandler<ApiEnv> =>
 
 const bearer = /^Bearer\s+(\S+)$/i
 
+/** How many verified bearer tokens an app remembers (a few hundred bytes each). */
+const verifiedTokensKept = 4096
+
 /**
  * Resolve the presented credential (bearer token or `X-Api-Key`) to a principal or an authentication failure. With
  * no credential, the demo's anonymous officer when `demo` is on, else nothing. Rejecting is the guard's job, so that
@@ -54,17 +64,21 @@ export const authenticate = (options: {
   readonly jwtSecret: string | undefined
   readonly apiKeys: ReadonlyArray<ApiKeyEntry>
   readonly demo: boolean
-}): MiddlewareHandler<ApiEnv> =>
-  createMiddleware<ApiEnv>(async (c, next) => {
+}): MiddlewareHandler<ApiEnv> => {
+  const verifyToken =
+    options.jwtSecret === undefined
+      ? undefined
+      : makeTokenVerifier({ secret: options.jwtSecret, capacity: verifiedTokensKept })
+  return createMiddleware<ApiEnv>(async (c, next) => {
     const authorization = c.req.header("authorization")
     const apiKey = c.req.header("x-api-key")
     if (authorization !== undefined) {
       const token = bearer.exec(authorization)?.[1]
       c.set(
         "auth",
-        token === undefined || options.jwtSecret === undefined
+        token === undefined || verifyToken === undefined
           ? Result.fail<AuthFailure>("invalid")
-          : await verifyToken(options.jwtSecret, token)
+          : await verifyToken(token)
       )
     } else if (apiKey !== undefined) {
       c.set("auth", await verifyApiKey(options.apiKeys, apiKey))
@@ -75,6 +89,7 @@ export const authenticate = (options: {
     if (auth !== undefined && Result.isSuccess(auth)) c.set("principal", auth.success)
     await next()
   })
+}
 
 const failureKind: Record<AuthFailure, Problem.Kind> = {
   missing: "unauthenticated",

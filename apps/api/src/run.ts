@@ -228,14 +228,14 @@ export const answerHtml = async <E>(
 }
 
 /**
- * Run `effect` and answer its JSON text as it stands (already encoded, e.g. a cached scorecard), or the problem for its
- * failure.
+ * Run `effect` and answer its JSON, text or UTF-8 bytes, as it stands (already encoded, e.g. a cached scorecard), or
+ * the problem for its failure.
  * @category encoding
  */
 export const answerJson = async <E>(
   c: Context<ApiEnv>,
   deps: Deps,
-  effect: Effect.Effect<string, E, Store.Services>
+  effect: Effect.Effect<string | Uint8Array<ArrayBuffer>, E, Store.Services>
 ): Promise<Response> => {
   const exit = await deps.runtime.runPromiseExit(effect)
   return Exit.isSuccess(exit)

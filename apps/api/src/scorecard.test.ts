@@ -46,7 +46,7 @@ describe("scorecard cache", () => {
     const cache = makeScorecardCache({ capacity: 2, freshForMillis: 1000 })
     const entry = (council: string) => ({
       scorecard: { council } as unknown as Scorecard.Scorecard,
-      json: JSON.stringify({ council }),
+      body: new TextEncoder().encode(JSON.stringify({ council })),
       importId: "1",
       councilPopulation: null,
       checkedAt: 0

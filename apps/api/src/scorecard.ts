@@ -38,23 +38,35 @@ export const scorecardOf = (options: {
 /** A computed scorecard, the import it came from and when that import was last seen current. @category models */
 export interface CachedScorecard {
   readonly scorecard: Scorecard.Scorecard
-  /** The scorecard encoded as the response body, made once per entry rather than once per request. */
-  readonly json: string
+  /** The scorecard encoded as the response body (UTF-8 JSON), made once per entry rather than once per request. */
+  readonly body: Uint8Array<ArrayBuffer>
   readonly importId: string
   /** The council's stored population when it was computed (it changes when `cpo import` saves a new estimate). */
   readonly councilPopulation: number | null
   readonly checkedAt: number
 }
 
+/** What a scorecard is asked for by: council, year, audience and population. @category models */
+export type ScorecardRequest = Parameters<typeof scorecardOf>[0]
+
 /** Scorecards already computed, by council, year, audience and population. @category models */
 export interface ScorecardCache {
   readonly get: (key: string) => CachedScorecard | undefined
   readonly set: (key: string, entry: CachedScorecard) => void
+  /**
+   * The entry for `request` if it was last checked within `freshForMillis` of `now` (epoch milliseconds): what a warm
+   * request is answered with, a lookup with no effect to run and no store to ask.
+   */
+  readonly fresh: (request: ScorecardRequest, now: number) => CachedScorecard | undefined
   /** Drop a council's scorecards (after an import through this API). */
   readonly forget: (council: Council.CouncilId) => void
   /** How long an entry is served without asking the store which import is current, in milliseconds. */
   readonly freshForMillis: number
 }
+
+/** The cache key of a scorecard request. @category getters */
+export const keyOf = (request: ScorecardRequest): string =>
+  JSON.stringify([request.council, request.year, request.audience, Option.getOrNull(request.population)])
 
 /**
  * A cache of at most `capacity` scorecards, the oldest dropped first. One per app (`makeApp`), never module-wide.
@@ -75,6 +87,10 @@ export const makeScorecardCache = (options: {
         if (oldest.done !== true) entries.delete(oldest.value)
       }
     },
+    fresh: (request, now) => {
+      const entry = entries.get(keyOf(request))
+      return entry !== undefined && now - entry.checkedAt < options.freshForMillis ? entry : undefined
+    },
     forget: (council) => {
       for (const key of [...entries.keys()]) if (JSON.parse(key)[0] === council) entries.delete(key)
     },
@@ -89,26 +105,27 @@ export const makeScorecardCache = (options: {
  * the import list — no child-level data — says whether to compute afresh.
  * @category constructors
  */
-export const cachedScorecardOf = (cache: ScorecardCache, options: Parameters<typeof scorecardOf>[0]) =>
+export const cachedScorecardOf = (cache: ScorecardCache, options: ScorecardRequest) =>
   Effect.gen(function* () {
     const now = yield* Clock.currentTimeMillis
-    const key = JSON.stringify([options.council, options.year, options.audience, Option.getOrNull(options.population)])
-    const cached = cache.get(key)
-    if (cached !== undefined && now - cached.checkedAt < cache.freshForMillis) return cached
+    const cached = cache.fresh(options, now)
+    if (cached !== undefined) return cached
+    const key = keyOf(options)
+    const stale = cache.get(key)
     // One request re-checks; the others keep serving the entry meanwhile, instead of all asking the store at once.
-    if (cached !== undefined) cache.set(key, { ...cached, checkedAt: now })
+    if (stale !== undefined) cache.set(key, { ...stale, checkedAt: now })
     const returns = yield* Returns.Returns
     const current = (yield* returns.history(options.council)).find((h) => h.current && h.year === options.year)
     if (current === undefined)
       return yield* new Returns.ReturnNotFound({ council: options.council, year: options.year })
     const councilPopulation = Option.getOrNull(Council.populationOf(yield* returns.council(options.council)))
-    const same =
-      cached !== undefined && cached.importId === current.id && cached.councilPopulation === councilPopulation
-    const scorecard = same ? cached.scorecard : yield* scorecardOf(options)
-    const json = same ? cached.json : JSON.stringify(encodeScorecard(scorecard))
-    const entry: CachedScorecard = { scorecard, json, importId: current.id, councilPopulation, checkedAt: now }
+    const same = stale !== undefined && stale.importId === current.id && stale.councilPopulation === councilPopulation
+    const scorecard = same ? stale.scorecard : yield* scorecardOf(options)
+    const body = same ? stale.body : utf8.encode(JSON.stringify(encodeScorecard(scorecard)))
+    const entry: CachedScorecard = { scorecard, body, importId: current.id, councilPopulation, checkedAt: now }
     cache.set(key, entry)
     return entry
   })
 
 const encodeScorecard = Schema.encodeSync(Scorecard.Scorecard)
+const utf8 = new TextEncoder()
