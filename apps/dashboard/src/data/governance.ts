@@ -62,3 +62,29 @@ export const recordMeeting = (council: string, board: string, meeting: NewMeetin
     meeting,
     Governance.Meeting
   )
+
+/** A member joining a board: role, group and term (the API gives the id). @category models */
+export interface NewBoardMember {
+  readonly name: string
+  readonly role: Governance.Role
+  readonly membership: Governance.Membership
+  readonly organisation: string | null
+  readonly from: CalendarDate.CalendarDate
+  readonly until: CalendarDate.CalendarDate | null
+}
+
+const boardPath = (council: string, board: string) =>
+  `/v1/councils/${encodeURIComponent(council)}/governance/boards/${encodeURIComponent(board)}`
+
+/** Add a member to a board; the API answers the board with them. @category constructors */
+export const addBoardMember = (council: string, board: string, member: NewBoardMember): Promise<Governance.Board> =>
+  sendJson(`${boardPath(council, board)}/members`, member, Governance.Board)
+
+/** End a member's term on `until` (the API refuses a day before the term began). @category constructors */
+export const endBoardTerm = (
+  council: string,
+  board: string,
+  member: string,
+  until: CalendarDate.CalendarDate
+): Promise<Governance.Board> =>
+  sendJson(`${boardPath(council, board)}/members/${encodeURIComponent(member)}/term-end`, { until }, Governance.Board)

@@ -2,11 +2,14 @@
  * Governance: each corporate parenting board — its members, its meetings with attendance and whether each was
  * quorate (computed by the API from the terms of reference), the financial year's meetings against the minimum, and
  * the reporting calendar of the next twelve months. Quorum is given in words and an icon as well as colour.
- * Administrators and officers record a meeting and its attendance here; the quorum then follows from the API.
+ * Administrators and officers record a meeting and its attendance here, add members with their role and term, and end
+ * a term; the quorum then follows from the API.
  */
 import { Governance, ReportingCycle } from "@cpo/domain"
 import { useParams } from "@solidjs/router"
+import { Option } from "effect"
 import { createResource, For, Match, Show, Switch } from "solid-js"
+import { BoardMembersForm } from "../components/board-members-form.tsx"
 import { DataTable } from "../components/data-table.tsx"
 import { formatDay } from "../components/dates.ts"
 import { LoadError, Loading } from "../components/error-summary.tsx"
@@ -45,6 +48,12 @@ const quorumWords = (meeting: MeetingView): string =>
   meeting.checks
     .map((c) => `${c.present} of ${c.members} ${c.membership} members present, ${c.required} needed (${c.percent}%)`)
     .join("; ")
+
+const termOf = (member: Member): string =>
+  Option.match(member.until, {
+    onNone: () => `Since ${formatDay(member.from)}`,
+    onSome: (until) => `${formatDay(member.from)} to ${formatDay(until)}`
+  })
 
 const Board = (props: {
   readonly view: BoardView
@@ -116,9 +125,12 @@ const Board = (props: {
         { heading: "Name", cell: (m: Member) => m.name },
         { heading: "Role", cell: (m: Member) => Governance.Role.label(m.role) },
         { heading: "Membership", cell: (m: Member) => (m.membership === "core" ? "Core" : "Associate") },
-        { heading: "Since", cell: (m: Member) => formatDay(m.from) }
+        { heading: "Term", cell: (m: Member) => termOf(m) }
       ]}
     />
+    <Show when={props.mayRecord}>
+      <BoardMembersForm council={props.council} board={props.view.board} onChanged={props.onRecorded} />
+    </Show>
   </section>
 )
 
