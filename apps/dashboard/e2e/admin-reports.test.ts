@@ -1,5 +1,5 @@
 /**
- * The report's tables downloaded as CSV and XLSX as the browser saves them (read back with ExcelJS), and the
+ * The report downloaded as PDF and its tables as CSV and XLSX as the browser saves them (read back with ExcelJS), and the
  * administrator's page: the audit log linked from it, the roles table as the API's authorization matrix states it,
  * and the command that issues a token. Each page is axe-clean and fits a phone.
  */
@@ -91,7 +91,7 @@ describe("report tables and the admin page", () => {
     return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) }
   }
 
-  it("downloads a member's report tables as CSV and XLSX, the same as the API's", async () => {
+  it("downloads a member's report as PDF and its tables as CSV and XLSX, the same as the API's", async () => {
     await signIn("member")
     const member = { authorization: `Bearer ${await tokenFor("member")}` }
     const apiPath = `${site.url}/v1/councils/${councilA.id}/reports/member?year=2018&audience=member`
@@ -136,7 +136,19 @@ describe("report tables and the admin page", () => {
     for (const caption of captions) {
       expect(texts).toContain(caption)
     }
-    expect(await page.getByText(/the API does not make PDFs/).count()).toBe(1)
+
+    // The whole report as PDF, made by the API without a browser: the same bytes the API answers the member.
+    const pdf = new Uint8Array(
+      await (
+        await fetch(`${site.url}/v1/councils/${councilA.id}/reports/member.pdf?year=2018&audience=officer`, {
+          headers: member
+        })
+      ).arrayBuffer()
+    )
+    const pdfFile = await downloadFrom("Download the report as PDF")
+    expect(pdfFile.name).toBe(`corporate-parenting-report-${councilA.id}-2018-member.pdf`)
+    expect(pdfFile.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-")
+    expect(new Uint8Array(pdfFile.bytes)).toEqual(pdf)
     expect(await accessibilityViolations(page, { exclude: "iframe.report-preview" })).toEqual([])
     expect(await screenshots(page, "reports-tables")).toEqual(noOverflow)
   })

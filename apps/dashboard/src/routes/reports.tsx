@@ -1,6 +1,6 @@
 /**
  * Reports: choose a year and audience, preview the corporate parenting report the API builds (the same report as
- * `cpo report --council`), and download it as HTML or Markdown, or its tables as CSV or XLSX. The preview shows the
+ * `cpo report --council`), and download it as HTML, Markdown or PDF, or its tables as CSV or XLSX. The preview shows the
  * API's page unchanged, in a frame without scripts so its styles cannot leak into the dashboard's. Members and the
  * public always get the suppressed report; officers and analysts may choose. Choices take effect when the form is
  * submitted (WCAG 3.2.2).
@@ -14,11 +14,11 @@ import { usePageTitle } from "../components/page-title.ts"
 import { useCouncils } from "../data/councils.ts"
 import {
   fetchMemberReport,
-  fetchReportTables,
+  fetchReportFile,
   type MemberReport,
+  type ReportFile,
   type ReportRequest,
-  type TablesFormat,
-  tablesFormats
+  reportFiles
 } from "../data/reports.ts"
 import { mayOpen, type Role, useSession } from "../data/session.ts"
 
@@ -63,19 +63,19 @@ const Downloads = (props: { readonly report: MemberReport; readonly name: string
 }
 
 /**
- * The report's tables as CSV or XLSX, fetched when asked for (each is a fresh build of the report) and saved through
- * a link made in the page, as the HTML and Markdown are.
+ * The report as PDF and its tables as CSV or XLSX, fetched when asked for (each is a fresh build of the report) and
+ * saved through a link made in the page, as the HTML and Markdown are.
  */
-const TableDownloads = (props: { readonly request: ReportRequest; readonly name: string }) => {
-  const [state, setState] = createSignal<{ readonly busy?: TablesFormat; readonly error?: string }>({})
-  const download = async (format: TablesFormat) => {
+const FileDownloads = (props: { readonly request: ReportRequest; readonly name: string }) => {
+  const [state, setState] = createSignal<{ readonly busy?: ReportFile; readonly error?: string }>({})
+  const download = async (format: ReportFile) => {
     setState({ busy: format })
     try {
-      const blob = await fetchReportTables(props.request, format)
+      const blob = await fetchReportFile(props.request, format)
       const url = URL.createObjectURL(blob)
       const link = document.createElement("a")
       link.href = url
-      link.download = `${props.name}-tables.${format}`
+      link.download = `${props.name}${reportFiles[format].suffix}`
       document.body.append(link)
       link.click()
       link.remove()
@@ -88,7 +88,7 @@ const TableDownloads = (props: { readonly request: ReportRequest; readonly name:
   return (
     <>
       <ul class="downloads">
-        <For each={["csv", "xlsx"] as const}>
+        <For each={["pdf", "csv", "xlsx"] as const}>
           {(format) => (
             <li>
               <button
@@ -99,27 +99,22 @@ const TableDownloads = (props: { readonly request: ReportRequest; readonly name:
                   if (state().busy === undefined) void download(format)
                 }}
               >
-                Download the tables as {tablesFormats[format].label}
+                {reportFiles[format].label}
               </button>{" "}
-              <span class="hint">({tablesFormats[format].hint})</span>
+              <span class="hint">({reportFiles[format].hint})</span>
             </li>
           )}
         </For>
       </ul>
       <p class="status" role="status">
-        {state().busy === undefined ? "" : `Preparing the ${state().busy === "csv" ? "CSV" : "spreadsheet"}…`}
+        {(() => {
+          const busy = state().busy
+          return busy === undefined ? "" : `Preparing the ${reportFiles[busy].what}…`
+        })()}
       </p>
       <Show when={state().error}>
-        {(message) => <ErrorSummary title="There is a problem downloading the tables" errors={[{ text: message() }]} />}
+        {(message) => <ErrorSummary title="There is a problem downloading the file" errors={[{ text: message() }]} />}
       </Show>
-      <p class="hint">
-        PDF: the API does not make PDFs (that needs a headless browser). Open the HTML download and print it to PDF (it
-        is laid out for A4), or run{" "}
-        <code>
-          cpo report --council {props.request.council} --year {props.request.year} --format pdf --out report.pdf
-        </code>
-        .
-      </p>
     </>
   )
 }
@@ -226,7 +221,7 @@ export default function ReportsPage() {
                         {audience() === "officer" ? "officers" : audience() === "member" ? "members" : "the public"}
                       </h2>
                       <Downloads report={r()} name={fileName()} />
-                      <TableDownloads
+                      <FileDownloads
                         request={{ council: params.council, year: year() ?? 0, audience: audience() }}
                         name={fileName()}
                       />
