@@ -21,7 +21,7 @@ import type {
   SocialWorkerEpisode,
   UnaccompaniedAsylumSeekingChild
 } from "@cpo/domain"
-import type { Option } from "effect"
+import { Option } from "effect"
 import type { ReadError, Row } from "./Ssda903.ts"
 import type * as Table from "./Table.ts"
 
@@ -43,6 +43,13 @@ export interface ChildRecords {
   readonly missing: ReadonlyArray<Row<MissingEpisode.MissingEpisode>>
   readonly socialWorkerEpisodes: ReadonlyArray<Row<SocialWorkerEpisode.SocialWorkerEpisode>>
   readonly deprivationOfLiberty: ReadonlyArray<Row<DeprivationOfLiberty.DeprivationOfLiberty>>
+  /** The last episode that started by 31 March and has no end date: the one carried into next year. */
+  readonly openAtYearEnd: Row<Episode.Episode> | undefined
+  /**
+   * The child's record in last year's return, when this return was indexed with it (`null`: none there); absent when
+   * it was not. Rules ask through `lastYearOf`, which looks the child up when the records were not linked.
+   */
+  readonly lastYear?: ChildRecords | null | undefined
 }
 
 /** A return indexed by child once. @category models */
@@ -76,6 +83,17 @@ export interface Hit {
   readonly lines: ReadonlyArray<number>
   readonly childId: string | null
   readonly fields?: ReadonlyArray<string>
+}
+
+/**
+ * The child's record in last year's return, if that return was supplied and holds the child: the record linked when
+ * the two returns were indexed together, else looked up by id.
+ * @category getters
+ */
+export const lastYearOf = (c: ChildRecords, ctx: Context): ChildRecords | undefined => {
+  const linked = c.lastYear
+  if (linked !== undefined) return linked ?? undefined
+  return Option.isNone(ctx.previous) ? undefined : ctx.previous.value.byChild.get(c.childId)
 }
 
 /** What a rule needs beyond its tables. @category models */

@@ -13,7 +13,16 @@ import {
   ReportingYear
 } from "@cpo/domain"
 import { Option } from "effect"
-import { type ChildRecords, type Context, type Hit, hit, noRecordCheck, perChild, type Rule } from "./Rule.ts"
+import {
+  type ChildRecords,
+  type Context,
+  type Hit,
+  hit,
+  lastYearOf,
+  noRecordCheck,
+  perChild,
+  type Rule
+} from "./Rule.ts"
 import * as Codes1xx2xx from "./rules/Codes1xx2xx.ts"
 import * as Codes3xx4xx from "./rules/Codes3xx4xx.ts"
 import * as Codes5xx6xx1xxx from "./rules/Codes5xx6xx1xxx.ts"
@@ -375,7 +384,7 @@ const r431: Rule = {
  * letter given to each field is our own assignment pending the DfE guide (ssda903.md §5.3 lists "503A…").
  */
 const openLastYear = (ctx: Context, c: ChildRecords): Row<Episode.Episode> | undefined =>
-  Option.isNone(ctx.previous) ? undefined : ctx.previous.value.openAtYearEnd.get(c.childId)
+  lastYearOf(c, ctx)?.openAtYearEnd
 
 const agreeWithLastYear = (
   code: string,
@@ -703,7 +712,7 @@ const r1001: Rule = {
   check: perChild((c, ctx) => {
     const rows = c.careLeavers
     if (rows.length === 0) return undefined
-    const last = Option.flatMap(ctx.previous, (p) => Option.fromNullishOr(p.byChild.get(c.childId)))
+    const last = Option.fromNullishOr(lastYearOf(c, ctx))
     const episodes = [
       ...c.episodes.map((r) => r.value),
       ...Option.match(last, { onNone: () => [], onSome: (p) => p.episodes.map((r) => r.value) })

@@ -111,12 +111,51 @@ const historyOf = (c: ChildRecords): ChildHistory.ChildHistory => ({
 })
 
 /**
- * The prototype of a partial index's records: their history, built from the rows indexed each time it is asked for
- * (a getter on one shared prototype, rather than a property defined per record, keeps the records fast objects).
+ * A child's record in an index. Made by one constructor, so every record has one shape (fast property access in the
+ * rules' hot loops); its domain history is built the first time a rule asks for it, and kept.
  */
-const onDemandHistory = {
+class IndexedChild implements ChildRecords {
+  readonly childId: string
+  readonly header: ChildRecords["header"]
+  readonly episodes: ChildRecords["episodes"]
+  readonly reviews: ChildRecords["reviews"]
+  readonly uasc: ChildRecords["uasc"]
+  readonly healthOutcomes: ChildRecords["healthOutcomes"]
+  readonly careLeavers: ChildRecords["careLeavers"]
+  readonly adoptions: ChildRecords["adoptions"]
+  readonly placedForAdoption: ChildRecords["placedForAdoption"]
+  readonly previousPermanence: ChildRecords["previousPermanence"]
+  readonly missing: ChildRecords["missing"]
+  readonly socialWorkerEpisodes: ChildRecords["socialWorkerEpisodes"]
+  readonly deprivationOfLiberty: ChildRecords["deprivationOfLiberty"]
+  readonly openAtYearEnd: Row<Episode.Episode> | undefined
+  lastYear: ChildRecords | null | undefined
+  #history: ChildHistory.ChildHistory | undefined
+  constructor(
+    childId: string,
+    tables: Omit<ChildRecords, "childId" | "history" | "openAtYearEnd" | "lastYear">,
+    openAtYearEnd: Row<Episode.Episode> | undefined
+  ) {
+    this.childId = childId
+    this.header = tables.header
+    this.episodes = tables.episodes
+    this.reviews = tables.reviews
+    this.uasc = tables.uasc
+    this.healthOutcomes = tables.healthOutcomes
+    this.careLeavers = tables.careLeavers
+    this.adoptions = tables.adoptions
+    this.placedForAdoption = tables.placedForAdoption
+    this.previousPermanence = tables.previousPermanence
+    this.missing = tables.missing
+    this.socialWorkerEpisodes = tables.socialWorkerEpisodes
+    this.deprivationOfLiberty = tables.deprivationOfLiberty
+    this.openAtYearEnd = openAtYearEnd
+    this.lastYear = undefined
+    this.#history = undefined
+  }
   get history(): ChildHistory.ChildHistory {
-    return historyOf(this as unknown as ChildRecords)
+    if (this.#history === undefined) this.#history = historyOf(this)
+    return this.#history
   }
 }
 
@@ -164,12 +203,17 @@ const runsOf = <A>(table: DecodedTable<A> | undefined, childOf: (a: A) => string
 
 /**
  * Index a decoded return by child, once: every table's located rows grouped by child, and each child's domain
- * `ChildHistory` (episodes normalised as `ChildHistory.index` does) for cohort and care-leaver tests. Each table is
- * grouped on its own (see `runsOf`), then the tables are merged in child-id order, so a child's record is made once
- * with all its rows and no map is consulted per row.
+ * `ChildHistory` (episodes normalised as `ChildHistory.index` does) for cohort and care-leaver tests, built when first
+ * asked for. Each table is grouped on its own (see `runsOf`), then the tables are merged in child-id order, so a
+ * child's record is made once with all its rows and no map is consulted per row. Given last year's index (`lastYear`),
+ * each record is linked to the child's record there (`ChildRecords.lastYear`), by the same walk in id order.
  * @category constructors
  */
-export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): IndexedReturn => {
+export const index = (
+  decoded: DecodedReturn,
+  only?: ReadonlySet<Table.Name>,
+  lastYear?: IndexedReturn
+): IndexedReturn => {
   const s = decoded.sources
   const wanted = <A>(table: DecodedTable<A> | undefined) =>
     table === undefined || (only !== undefined && !only.has(table.name)) ? undefined : table
@@ -210,10 +254,10 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
     }
     return none
   }
-  const children: Array<ChildRecords> = []
-  const indexed = new Map<string, ChildRecords>()
-  const openAtYearEnd = new Map<string, Row<Episode.Episode>>()
+  const children: Array<IndexedChild> = []
   const yearEnd = ReportingYear.end(decoded.return.year)
+  const lastYearChildren = lastYear?.children
+  let lastYearAt = 0
   while (true) {
     let id: string | undefined
     for (let t = 0; t < tables.length; t++) {
@@ -225,48 +269,57 @@ export const index = (decoded: DecodedReturn, only?: ReadonlySet<Table.Name>): I
     const episodeRows = take(1, episodes, id)
     if (episodeRows.length > 1 && !isSortedByStart(episodeRows))
       (episodeRows as Array<Row<Episode.Episode>>).sort(byStart)
-    // Every record is made by this one literal, so all share one shape and stay fast objects. A full index sets
-    // `history` on each record (rule 191 asks for every child's); a partial one (last year's return, rarely asked for
-    // a history) has the shared getter of `onDemandHistory` answer instead.
-    const grouped = {
-      childId: id,
-      header: take(0, header, id),
-      episodes: episodeRows,
-      reviews: take(2, reviews, id),
-      uasc: take(3, uasc, id),
-      healthOutcomes: take(4, healthOutcomes, id),
-      careLeavers: take(5, careLeavers, id),
-      adoptions: take(6, adoptions, id),
-      placedForAdoption: take(7, placedForAdoption, id),
-      previousPermanence: take(8, previousPermanence, id),
-      missing: take(9, missing, id),
-      socialWorkerEpisodes: take(10, socialWorkerEpisodes, id),
-      deprivationOfLiberty: take(11, deprivationOfLiberty, id),
-      history: undefined as unknown as ChildHistory.ChildHistory
-    }
-    let c: ChildRecords
-    if (only === undefined) {
-      grouped.history = historyOf(grouped)
-      c = grouped
-    } else {
-      const { history: _history, ...rest } = grouped
-      c = Object.assign(Object.create(onDemandHistory) as object, rest) as ChildRecords
-    }
-    children.push(c)
-    indexed.set(id, c)
+    let open: Row<Episode.Episode> | undefined
     for (let i = episodeRows.length - 1; i >= 0; i--) {
       const e = episodeRows[i]!
       if (e.value.start <= yearEnd && Option.isNone(e.value.end)) {
-        openAtYearEnd.set(id, e)
+        open = e
         break
       }
     }
+    const c = new IndexedChild(
+      id,
+      {
+        header: take(0, header, id),
+        episodes: episodeRows,
+        reviews: take(2, reviews, id),
+        uasc: take(3, uasc, id),
+        healthOutcomes: take(4, healthOutcomes, id),
+        careLeavers: take(5, careLeavers, id),
+        adoptions: take(6, adoptions, id),
+        placedForAdoption: take(7, placedForAdoption, id),
+        previousPermanence: take(8, previousPermanence, id),
+        missing: take(9, missing, id),
+        socialWorkerEpisodes: take(10, socialWorkerEpisodes, id),
+        deprivationOfLiberty: take(11, deprivationOfLiberty, id)
+      },
+      open
+    )
+    if (lastYearChildren !== undefined) {
+      // Both indexes list children in id order: last year's record, if any, is at or after where the walk has got.
+      while (lastYearAt < lastYearChildren.length && lastYearChildren[lastYearAt]!.childId < id) lastYearAt++
+      const then = lastYearChildren[lastYearAt]
+      c.lastYear = then !== undefined && then.childId === id ? then : null
+    }
+    children.push(c)
   }
+  let byChild: Map<string, ChildRecords> | undefined
+  let openAtYearEnd: Map<string, Row<Episode.Episode>> | undefined
   return {
     year: decoded.return.year,
     children,
-    byChild: indexed,
-    openAtYearEnd,
+    // Built when first asked for: rules reach last year's record through `ChildRecords.lastYear` instead.
+    get byChild() {
+      if (byChild === undefined) byChild = new Map(children.map((c) => [c.childId, c]))
+      return byChild
+    },
+    get openAtYearEnd() {
+      if (openAtYearEnd === undefined) {
+        openAtYearEnd = new Map()
+        for (const c of children) if (c.openAtYearEnd !== undefined) openAtYearEnd.set(c.childId, c.openAtYearEnd)
+      }
+      return openAtYearEnd
+    },
     tables: new Set([...decoded.tables].map(Table.nameOf)),
     readErrors: decoded.errors
   }
@@ -327,14 +380,16 @@ const readErrorAsValidation = (code: string, message: string, e: ReadError): Val
  */
 export const validate = (decoded: DecodedReturn, options: ValidateOptions = {}): Report => {
   const year = decoded.return.year
-  const current = index(decoded)
+  // Of last year's return, only the tables rules read are indexed; each child's record this year is linked to its
+  // record there as the index is made.
+  const previous = options.previous === undefined ? undefined : index(options.previous, previousTables)
+  const current = index(decoded, undefined, previous)
   const ctx: Context = {
     year,
     yearStart: ReportingYear.start(year),
     yearEnd: ReportingYear.end(year),
     current,
-    // Rules read only last year's episodes, so only they are indexed.
-    previous: options.previous === undefined ? Option.none() : Option.some(index(options.previous, previousTables)),
+    previous: Option.fromNullishOr(previous),
     area: Option.fromNullishOr(options.area)
   }
   const rules = options.rules ?? Registry.forYear(year)

@@ -14,7 +14,16 @@ import {
   ReportingYear
 } from "@cpo/domain"
 import { Option } from "effect"
-import { type ChildRecords, type Context, type Hit, hit, noRecordCheck, perChild, type Rule } from "../Rule.ts"
+import {
+  type ChildRecords,
+  type Context,
+  lastYearOf as childLastYear,
+  type Hit,
+  hit,
+  noRecordCheck,
+  perChild,
+  type Rule
+} from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 
@@ -70,8 +79,7 @@ const isShortBreak = (e: Episode.Episode) => e.legalStatus === "V3" || e.legalSt
 /** Any part of the episode falls in the collection year (an open episode runs to 31 March). */
 const inYear = (e: Episode.Episode, ctx: Context) => e.start <= ye(ctx) && (none(e.end) || e.end.value >= ys(ctx))
 
-const lastYearOf = (ctx: Context, c: ChildRecords): ChildRecords | undefined =>
-  Option.isNone(ctx.previous) ? undefined : ctx.previous.value.byChild.get(c.childId)
+const lastYearOf = (ctx: Context, c: ChildRecords): ChildRecords | undefined => childLastYear(c, ctx)
 
 const previousHas = (ctx: Context, table: Table.Name) =>
   Option.isSome(ctx.previous) && ctx.previous.value.tables.has(table)

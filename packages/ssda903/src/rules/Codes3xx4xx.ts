@@ -5,7 +5,7 @@
  */
 import { CalendarDate, type Episode, Placement, type PlacementType, ReportingYear } from "@cpo/domain"
 import { Option } from "effect"
-import { type ChildRecords, type Context, type Hit, hit, perChild, type Rule } from "../Rule.ts"
+import { type ChildRecords, type Context, type Hit, hit, lastYearOf, perChild, type Rule } from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 
@@ -750,8 +750,7 @@ const r336: Rule = {
  * distance can be worked out.
  */
 const isUascOrFormerly = (c: ChildRecords, ctx: Context): boolean =>
-  c.uasc.length > 0 ||
-  (Option.isSome(ctx.previous) && (ctx.previous.value.byChild.get(c.childId)?.uasc.length ?? 0) > 0)
+  c.uasc.length > 0 || (lastYearOf(c, ctx)?.uasc.length ?? 0) > 0
 
 const r392b: Rule = {
   code: "392b",
@@ -882,10 +881,9 @@ const carriedOverArea = (
   check: (ctx) => {
     if (Option.isNone(ctx.area) || Option.isNone(ctx.previous)) return []
     const area = ctx.area.value
-    const previous = ctx.previous.value
     return perChild((c) => {
       const first = c.episodes[0]
-      const then = previous.byChild.get(c.childId)?.episodes.at(-1)
+      const then = lastYearOf(c, ctx)?.episodes.at(-1)
       if (first === undefined || then === undefined) return undefined
       if (Option.isSome(then.value.end) || then.value.reasonForNewEpisode !== first.value.reasonForNewEpisode) {
         return undefined
@@ -1109,9 +1107,8 @@ const r348: Rule = {
   needs: ["previous"],
   check: (ctx) => {
     if (Option.isNone(ctx.previous)) return []
-    const previous = ctx.previous.value
     return perChild((c) => {
-      const then = previous.byChild.get(c.childId)?.careLeavers ?? []
+      const then = lastYearOf(c, ctx)?.careLeavers ?? []
       if (!then.some((r) => Option.getOrUndefined(r.value.inTouch) === "DIED")) return undefined
       return hitsOn(
         "OC3",

@@ -4,7 +4,16 @@
  */
 import { type CalendarDate, type Episode, type PlacementType, ReportingYear } from "@cpo/domain"
 import { Option } from "effect"
-import { type ChildRecords, type Context, type Hit, hit, noRecordCheck, perChild, type Rule } from "../Rule.ts"
+import {
+  type ChildRecords,
+  type Context,
+  type Hit,
+  hit,
+  lastYearOf,
+  noRecordCheck,
+  perChild,
+  type Rule
+} from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 
@@ -96,8 +105,7 @@ export const firstEpisodeOfYear = (c: ChildRecords, ctx: Context): Row<Episode.E
 }
 
 /** Last year's record of the child, when last year's return was supplied. @category getters */
-export const lastYear = (c: ChildRecords, ctx: Context): ChildRecords | undefined =>
-  Option.isNone(ctx.previous) ? undefined : ctx.previous.value.byChild.get(c.childId)
+export const lastYear = (c: ChildRecords, ctx: Context): ChildRecords | undefined => lastYearOf(c, ctx)
 
 /** The child's OC3 rows with at least one item completed. @category getters */
 export const careLeaverCompleted = (c: ChildRecords) =>

@@ -6,7 +6,16 @@
  */
 import { CalendarDate, type DeprivationOfLiberty, type Episode, type SocialWorkerEpisode } from "@cpo/domain"
 import { Option } from "effect"
-import { type ChildRecords, type Context, type Hit, hit, noRecordCheck, perChild, type Rule } from "../Rule.ts"
+import {
+  type ChildRecords,
+  type Context,
+  type Hit,
+  hit,
+  lastYearOf,
+  noRecordCheck,
+  perChild,
+  type Rule
+} from "../Rule.ts"
 import type { ReadError, Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 
@@ -627,10 +636,9 @@ const rNoE: Rule = {
   needs: ["previous"],
   check: (ctx) => {
     if (Option.isNone(ctx.previous) || !ctx.previous.value.tables.has("Episodes")) return []
-    const last = ctx.previous.value.byChild
     const start = ys(ctx)
     return perChild((c) =>
-      c.episodes.length === 0 || c.episodes[0]!.value.start >= start || (last.get(c.childId)?.episodes.length ?? 0) > 0
+      c.episodes.length === 0 || c.episodes[0]!.value.start >= start || (lastYearOf(c, ctx)?.episodes.length ?? 0) > 0
         ? undefined
         : c.episodes.filter((r) => r.value.start < start).map((r) => hit("Episodes", r, c.childId))
     )(ctx)
