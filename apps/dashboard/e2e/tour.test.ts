@@ -1,6 +1,7 @@
 /**
  * The officer's guide tour (docs/officers-guide.md): every page in the council navigation, plus the public pages,
- * opened in a real browser and photographed at 1280 px. The pictures in docs/images/ come from here and are never
+ * opened in a real browser and photographed at 1280 px (`<page>.png`) and at a phone's 390 px (`<page>-390.png`),
+ * each width checked for horizontal overflow. The pictures in docs/images/ come from here and are never
  * edited by hand: `pnpm --filter @cpo/dashboard docs:screenshots` runs this test with CPO_SCREENSHOTS_DIR pointing at
  * docs/images/. Otherwise they go to a scratch folder, and the test still proves every page of the tour renders.
  */
@@ -10,7 +11,7 @@ import { join } from "node:path"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeRuntime, synthetic } from "./fixtures.ts"
-import { type Browser, launchBrowser, type Site, startSite } from "./harness.ts"
+import { type Browser, launchBrowser, overflowsHorizontally, type Site, startSite } from "./harness.ts"
 
 /** A page of the tour may wait on the API while the rest of the suite runs: a minute before giving up. */
 const patient = { timeout: 60_000, interval: 200 }
@@ -18,14 +19,27 @@ const patient = { timeout: 60_000, interval: 200 }
 const folder = process.env.CPO_SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), "cpo-tour-"))
 mkdirSync(folder, { recursive: true })
 
-/** Photograph the page's first screen and a half, once its heading is on screen and the data has arrived. */
+/**
+ * Photograph the page's first screen and a half at 1280 px and its first two phone screens at 390 px, once its
+ * heading is on screen and the data has arrived; answers the smaller file's size and whether either width overflows.
+ */
 const photograph = async (page: Page, name: string) => {
   await expect.poll(() => page.locator("main h1").count(), patient).toBeGreaterThan(0)
   await page.waitForLoadState("networkidle")
   await expect.poll(() => page.locator("main").textContent(), patient).not.toMatch(/Loading/)
-  const file = join(folder, `${name}.png`)
-  await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 1280, height: 1350 }, fullPage: true })
-  return statSync(file).size
+  const shots = [
+    { width: 1280, height: 1350, file: join(folder, `${name}.png`) },
+    { width: 390, height: 1700, file: join(folder, `${name}-390.png`) }
+  ]
+  const overflows: Array<number> = []
+  for (const shot of shots) {
+    await page.setViewportSize({ width: shot.width, height: 900 })
+    const height = Math.min(shot.height, await page.evaluate(() => document.documentElement.scrollHeight))
+    await page.screenshot({ path: shot.file, clip: { x: 0, y: 0, width: shot.width, height }, fullPage: true })
+    if (await overflowsHorizontally(page)) overflows.push(shot.width)
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+  return { size: Math.min(...shots.map((s) => statSync(s.file).size)), overflows }
 }
 
 // The tour photographs what the other browser tests already walk and check (axe, keyboard, suppression): it runs when
@@ -48,10 +62,15 @@ describe.skipIf(process.env.CPO_SCREENSHOTS_DIR === undefined)("the officer's gu
   })
 
   it("photographs the start page and the offline validation page", async () => {
-    await page.goto(`${site.url}/`)
-    expect(await photograph(page, "home")).toBeGreaterThan(10_000)
-    await page.goto(`${site.url}/validate`)
-    expect(await photograph(page, "validate")).toBeGreaterThan(10_000)
+    for (const [name, path] of [
+      ["home", "/"],
+      ["validate", "/validate"]
+    ] as const) {
+      await page.goto(`${site.url}${path}`)
+      const photo = await photograph(page, name)
+      expect(photo.size, path).toBeGreaterThan(10_000)
+      expect(photo.overflows, path).toEqual([])
+    }
   })
 
   it("photographs every page in the council navigation", async () => {
@@ -64,7 +83,9 @@ describe.skipIf(process.env.CPO_SCREENSHOTS_DIR === undefined)("the officer's gu
     for (const href of pages) {
       await page.goto(`${site.url}${href}`)
       const name = href.split("/").pop() ?? "page"
-      expect(await photograph(page, name), href).toBeGreaterThan(10_000)
+      const photo = await photograph(page, name)
+      expect(photo.size, href).toBeGreaterThan(10_000)
+      expect(photo.overflows, href).toEqual([])
     }
   })
 })
