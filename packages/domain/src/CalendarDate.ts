@@ -69,12 +69,16 @@ export const fromIso = (s: string): Option.Option<CalendarDate> => {
 export const make = (iso: string): CalendarDate =>
   Option.getOrThrowWith(fromIso(iso), () => new Error(`not a calendar date: ${iso}`))
 
+// The parts are read digit by digit rather than by slicing: ages and day numbers are taken hundreds of thousands of
+// times in a national-scale year, and each slice is a new string. A CalendarDate is always `YYYY-MM-DD`.
+const digit = (d: string, i: number): number => d.charCodeAt(i) - 48
+
 /** @category getters */
-export const year = (d: CalendarDate): number => Number(d.slice(0, 4))
+export const year = (d: CalendarDate): number => digit(d, 0) * 1000 + digit(d, 1) * 100 + digit(d, 2) * 10 + digit(d, 3)
 /** @category getters */
-export const month = (d: CalendarDate): number => Number(d.slice(5, 7))
+export const month = (d: CalendarDate): number => digit(d, 5) * 10 + digit(d, 6)
 /** @category getters */
-export const day = (d: CalendarDate): number => Number(d.slice(8, 10))
+export const day = (d: CalendarDate): number => digit(d, 8) * 10 + digit(d, 9)
 
 /**
  * Days since 1970-01-01 (negative before).
@@ -126,7 +130,7 @@ export const addMonths = (d: CalendarDate, months: number): CalendarDate => {
  */
 export const ageOn = (dob: CalendarDate, on: CalendarDate): number => {
   const years = year(on) - year(dob)
-  const beforeBirthday = on.slice(5) < dob.slice(5)
+  const beforeBirthday = month(on) * 100 + day(on) < month(dob) * 100 + day(dob)
   // 29 February birthdays: in a common year the age is attained on 1 March, which the string comparison gives.
   return beforeBirthday ? years - 1 : years
 }

@@ -19,6 +19,63 @@ import * as ReportingYear from "./ReportingYear.ts"
 import * as Suppression from "./Suppression.ts"
 import * as UnaccompaniedAsylumSeekingChild from "./UnaccompaniedAsylumSeekingChild.ts"
 
+// The finders below return `undefined` rather than an Option: cohorts call them once per child per cohort, and at
+// national scale the Option each would allocate is a measurable share of the indicator run.
+
+const episodeOpenOn = (
+  history: ChildHistory.ChildHistory,
+  on: CalendarDate.CalendarDate
+): Episode.Episode | undefined => {
+  for (let i = history.episodes.length - 1; i >= 0; i--) {
+    const e = history.episodes[i]!
+    if (Episode.isOpenOn(e, on)) return e
+  }
+  return undefined
+}
+
+const firstStart = (
+  history: ChildHistory.ChildHistory,
+  from: CalendarDate.CalendarDate,
+  to: CalendarDate.CalendarDate
+): Episode.Episode | undefined => {
+  for (let i = 0; i < history.episodes.length; i++) {
+    const e = history.episodes[i]!
+    if (e.reasonForNewEpisode === "S" && !Episode.isShortBreak(e) && CalendarDate.isBetween(e.start, from, to)) return e
+  }
+  return undefined
+}
+
+const lastCease = (
+  history: ChildHistory.ChildHistory,
+  from: CalendarDate.CalendarDate,
+  to: CalendarDate.CalendarDate
+): Episode.Episode | undefined => {
+  for (let i = history.episodes.length - 1; i >= 0; i--) {
+    const e = history.episodes[i]!
+    if (
+      Episode.isLeavingCare(e) &&
+      !Episode.isShortBreak(e) &&
+      Option.isSome(e.end) &&
+      CalendarDate.isBetween(e.end.value, from, to)
+    ) {
+      return e
+    }
+  }
+  return undefined
+}
+
+const lastDuring = (
+  history: ChildHistory.ChildHistory,
+  from: CalendarDate.CalendarDate,
+  to: CalendarDate.CalendarDate
+): Episode.Episode | undefined => {
+  for (let i = history.episodes.length - 1; i >= 0; i--) {
+    const e = history.episodes[i]!
+    if (!Episode.isShortBreak(e) && Episode.overlaps(e, from, to)) return e
+  }
+  return undefined
+}
+
 /**
  * Looked after at the end of `on`: an episode is open then and its legal status is not a short break
  * (ssda903.md §4.1).
@@ -48,12 +105,7 @@ export const firstStartIn = (
   history: ChildHistory.ChildHistory,
   from: CalendarDate.CalendarDate,
   to: CalendarDate.CalendarDate
-): Option.Option<Episode.Episode> =>
-  Option.fromNullishOr(
-    history.episodes.find(
-      (e) => e.reasonForNewEpisode === "S" && !Episode.isShortBreak(e) && CalendarDate.isBetween(e.start, from, to)
-    )
-  )
+): Option.Option<Episode.Episode> => Option.fromNullishOr(firstStart(history, from, to))
 
 /**
  * The episode with which the child last left care (REC not X1) in [from, to], short breaks excluded; a child who
@@ -64,20 +116,7 @@ export const lastCeaseIn = (
   history: ChildHistory.ChildHistory,
   from: CalendarDate.CalendarDate,
   to: CalendarDate.CalendarDate
-): Option.Option<Episode.Episode> => {
-  for (let i = history.episodes.length - 1; i >= 0; i--) {
-    const e = history.episodes[i]!
-    if (
-      Episode.isLeavingCare(e) &&
-      !Episode.isShortBreak(e) &&
-      Option.isSome(e.end) &&
-      CalendarDate.isBetween(e.end.value, from, to)
-    ) {
-      return Option.some(e)
-    }
-  }
-  return Option.none()
-}
+): Option.Option<Episode.Episode> => Option.fromNullishOr(lastCease(history, from, to))
 
 /**
  * The last episode that shares a day with [from, to], short breaks excluded: the child was looked after at some time
@@ -88,13 +127,7 @@ export const lastEpisodeDuring = (
   history: ChildHistory.ChildHistory,
   from: CalendarDate.CalendarDate,
   to: CalendarDate.CalendarDate
-): Option.Option<Episode.Episode> => {
-  for (let i = history.episodes.length - 1; i >= 0; i--) {
-    const e = history.episodes[i]!
-    if (!Episode.isShortBreak(e) && Episode.overlaps(e, from, to)) return Option.some(e)
-  }
-  return Option.none()
-}
+): Option.Option<Episode.Episode> => Option.fromNullishOr(lastDuring(history, from, to))
 
 /** @category predicates */
 export const isLookedAfterDuring = (
@@ -111,11 +144,21 @@ export const isLookedAfterDuring = (
 export const isContinuouslyLookedAfterForYear = (
   history: ChildHistory.ChildHistory,
   year: ReportingYear.ReportingYear
+): boolean => isContinuouslyLookedAfterBetween(history, ReportingYear.start(year), ReportingYear.end(year))
+
+/**
+ * {@link isContinuouslyLookedAfterForYear} with the year's first and last days given, for callers that test every
+ * child of a return against the same year.
+ * @category predicates
+ */
+export const isContinuouslyLookedAfterBetween = (
+  history: ChildHistory.ChildHistory,
+  ys: CalendarDate.CalendarDate,
+  ye: CalendarDate.CalendarDate
 ): boolean => {
-  const ys = ReportingYear.start(year)
-  const ye = ReportingYear.end(year)
   let any = false
-  for (const e of history.episodes) {
+  for (let i = 0; i < history.episodes.length; i++) {
+    const e = history.episodes[i]!
     if (!Episode.overlaps(e, ys, ye)) continue
     if (Episode.isShortBreak(e)) return false
     if (e.reasonForNewEpisode === "S" && e.start > ys) return false
@@ -156,29 +199,28 @@ export const members = (
   const ys = ReportingYear.start(year)
   const ye = ReportingYear.end(year)
   const out: Array<Member> = []
-  for (const history of histories) {
+  for (let i = 0; i < histories.length; i++) {
+    const history = histories[i]!
     switch (cohort) {
       case "cla_31_march": {
         const date = on ?? ye
-        const e = ChildHistory.episodeOn(history, date)
-        if (Option.isSome(e) && !Episode.isShortBreak(e.value)) out.push({ history, episode: e.value, ageOn: date })
+        const e = episodeOpenOn(history, date)
+        if (e !== undefined && !Episode.isShortBreak(e)) out.push({ history, episode: e, ageOn: date })
         break
       }
       case "started": {
-        const e = firstStartIn(history, ys, ye)
-        if (Option.isSome(e)) out.push({ history, episode: e.value, ageOn: e.value.start })
+        const e = firstStart(history, ys, ye)
+        if (e !== undefined) out.push({ history, episode: e, ageOn: e.start })
         break
       }
       case "ceased": {
-        const e = lastCeaseIn(history, ys, ye)
-        if (Option.isSome(e) && Option.isSome(e.value.end)) {
-          out.push({ history, episode: e.value, ageOn: e.value.end.value })
-        }
+        const e = lastCease(history, ys, ye)
+        if (e !== undefined && Option.isSome(e.end)) out.push({ history, episode: e, ageOn: e.end.value })
         break
       }
       case "during_year": {
-        const e = lastEpisodeDuring(history, ys, ye)
-        if (Option.isSome(e)) out.push({ history, episode: e.value, ageOn: ye })
+        const e = lastDuring(history, ys, ye)
+        if (e !== undefined) out.push({ history, episode: e, ageOn: ye })
         break
       }
     }

@@ -99,19 +99,25 @@ const lazy = <A>(f: () => A): (() => A) => {
 
 /** The shared cohorts of a year. @category constructors */
 export const view = (inputs: Inputs): View => {
+  const yearStart = ReportingYear.start(inputs.year)
   const yearEnd = ReportingYear.end(inputs.year)
+  const lookedAfterDuringYear = lazy(() => Cohort.members(inputs.histories, inputs.year, "during_year"))
+  // Whoever is looked after at 31 March, leaves in the year or is in care throughout it has an episode (not a short
+  // break) in the year, so those cohorts are drawn from the children looked after during the year, not every child
+  // the return has ever held.
+  const duringYear = lazy(() => lookedAfterDuringYear().map((m) => m.history))
   return {
     inputs,
-    yearStart: ReportingYear.start(inputs.year),
+    yearStart,
     yearEnd,
-    lookedAfterAtYearEnd: lazy(() => Cohort.members(inputs.histories, inputs.year, "cla_31_march")),
-    lookedAfterDuringYear: lazy(() => Cohort.members(inputs.histories, inputs.year, "during_year")),
-    ceased: lazy(() => Cohort.members(inputs.histories, inputs.year, "ceased")),
+    lookedAfterAtYearEnd: lazy(() => Cohort.members(duringYear(), inputs.year, "cla_31_march")),
+    lookedAfterDuringYear,
+    ceased: lazy(() => Cohort.members(duringYear(), inputs.year, "ceased")),
     careLeavers17To18: lazy(() => careLeaverCohort(inputs, [17, 18])),
     careLeavers19To21: lazy(() => careLeaverCohort(inputs, [19, 20, 21])),
     continuouslyLookedAfter: lazy(() =>
-      inputs.histories
-        .filter((h) => Cohort.isContinuouslyLookedAfterForYear(h, inputs.year))
+      duringYear()
+        .filter((h) => Cohort.isContinuouslyLookedAfterBetween(h, yearStart, yearEnd))
         .map((history) => ({ history, age: Option.map(history.child, (c) => Child.ageOn(c, yearEnd)) }))
     )
   }
@@ -213,7 +219,9 @@ const define = (spec: Spec): Definition => ({
 
 const share = <A>(items: ReadonlyArray<A>, test: (a: A) => boolean): Measurement => {
   let n = 0
-  for (const a of items) if (test(a)) n++
+  // Indexed loops in the hot paths: a for-of over hundreds of thousands of children was a measurable share of the
+  // national-scale run in iterator results alone.
+  for (let i = 0; i < items.length; i++) if (test(items[i]!)) n++
   return percent(n, items.length)
 }
 
@@ -239,7 +247,9 @@ const ageWhere = (test: (age: number) => boolean) => (age: Option.Option<number>
 
 const sdqScored = (v: View): ReadonlyArray<number> => {
   const out: Array<number> = []
-  for (const c of v.continuouslyLookedAfter()) {
+  const cohort = v.continuouslyLookedAfter()
+  for (let i = 0; i < cohort.length; i++) {
+    const c = cohort[i]!
     if (!(Option.isSome(c.age) && c.age.value >= 5 && c.age.value <= 16)) continue
     const score = Option.flatMap(c.history.healthOutcome, (o) => o.sdqScore)
     if (Option.isSome(score) && score.value >= 0 && score.value <= 40) out.push(score.value)
@@ -263,12 +273,16 @@ export const careLeaverCohort = (
 ): ReadonlyArray<CareLeaverOutcome.CareLeaverOutcome> => {
   const ys = ReportingYear.start(inputs.year)
   const ye = ReportingYear.end(inputs.year)
+  // The `a`th birthday falls in [YS, YE] exactly when the date of birth falls in [YS − a years, YE − a years]: the
+  // year runs from 1 April, so a 29 February birthday kept on 1 March never crosses either end.
+  const born = ages.map((a) => [CalendarDate.addYears(ys, -a), CalendarDate.addYears(ye, -a)] as const)
   const out: Array<CareLeaverOutcome.CareLeaverOutcome> = []
-  for (const h of inputs.histories) {
+  for (let i = 0; i < inputs.histories.length; i++) {
+    const h = inputs.histories[i]!
     if (Option.isNone(h.careLeaver)) continue
     const oc3 = h.careLeaver.value
-    const dob = Option.match(h.child, { onNone: () => oc3.dateOfBirth, onSome: (c) => c.dateOfBirth })
-    if (!ages.some((a) => CalendarDate.isBetween(CalendarDate.addYears(dob, a), ys, ye))) continue
+    const dob = Option.isSome(h.child) ? h.child.value.dateOfBirth : oc3.dateOfBirth
+    if (!born.some(([from, to]) => CalendarDate.isBetween(dob, from, to))) continue
     const inTouch = Option.getOrNull(oc3.inTouch)
     if (inTouch === "DIED" || inTouch === "RHOM") continue
     if (h.episodes.length > 0 && h.episodes.every(Episode.isShortBreak)) continue
@@ -291,7 +305,11 @@ const suitablyHoused = (o: CareLeaverOutcome.CareLeaverOutcome) =>
 
 const ceasedBy = (test: (rec: ReasonEpisodeCeased.ReasonEpisodeCeased) => boolean) => (v: View) => {
   let n = 0
-  for (const m of v.ceased()) if (Option.isSome(m.episode.reasonCeased) && test(m.episode.reasonCeased.value)) n++
+  const ceased = v.ceased()
+  for (let i = 0; i < ceased.length; i++) {
+    const rec = ceased[i]!.episode.reasonCeased
+    if (Option.isSome(rec) && test(rec.value)) n++
+  }
   return count(n)
 }
 
@@ -527,13 +545,21 @@ export const catalogue: ReadonlyArray<Definition> = [
     reference: "ssda903.md §4.5",
     tables: ["episodes"],
     compute: (v) => {
-      const cohort = v.lookedAfterAtYearEnd().filter((m) =>
-        Option.match(m.history.child, {
-          onNone: () => false,
-          onSome: (c) => Placement.isLongTermStabilityCohort(m.history, v.yearEnd, Child.ageOn(c, v.yearEnd))
-        })
-      )
-      return share(cohort, (m) => Placement.isStableFor2Years(m.history, v.yearEnd))
+      const inCareSince = CalendarDate.addMonths(v.yearEnd, -30)
+      const withCarerSince = CalendarDate.addYears(v.yearEnd, -2)
+      const cohort = v
+        .lookedAfterAtYearEnd()
+        .filter(
+          (m) =>
+            Option.isSome(m.history.child) &&
+            Placement.isLongTermStabilityCohort(
+              m.history,
+              v.yearEnd,
+              Child.ageOn(m.history.child.value, v.yearEnd),
+              inCareSince
+            )
+        )
+      return share(cohort, (m) => Placement.isStableFor2Years(m.history, v.yearEnd, withCarerSince))
     }
   }),
   define({
@@ -689,8 +715,11 @@ export const catalogue: ReadonlyArray<Definition> = [
     tables: ["episodes", "missing"],
     compute: (v) => {
       let n = 0
-      for (const m of v.lookedAfterDuringYear()) {
-        for (const x of m.history.missing) {
+      const during = v.lookedAfterDuringYear()
+      for (let i = 0; i < during.length; i++) {
+        const missing = during[i]!.history.missing
+        for (let j = 0; j < missing.length; j++) {
+          const x = missing[j]!
           if (x.kind === "missing" && CalendarDate.isBetween(x.start, v.yearStart, v.yearEnd)) n++
         }
       }
@@ -794,8 +823,11 @@ export const catalogue: ReadonlyArray<Definition> = [
     compute: (v) => {
       let n = 0
       let d = 0
-      for (const h of v.inputs.histories) {
-        for (const r of h.reviews) {
+      const histories = v.inputs.histories
+      for (let i = 0; i < histories.length; i++) {
+        const reviews = histories[i]!.reviews
+        for (let j = 0; j < reviews.length; j++) {
+          const r = reviews[j]!
           if (!CalendarDate.isBetween(r.date, v.yearStart, v.yearEnd)) continue
           if (CalendarDate.ageOn(r.dateOfBirth, r.date) < 4) continue
           d++

@@ -40,27 +40,41 @@ export const placementsDuring = (
   rules: CountingRules = defaultCountingRules
 ): ReadonlyArray<Episode.Episode> => {
   const out: Array<Episode.Episode> = []
+  eachPlacement(history, from, to, rules, (e) => {
+    out.push(e)
+  })
+  return out
+}
+
+/** Call `found` with each episode beginning a counted placement in [from, to] (the walk of {@link placementsDuring}). */
+const eachPlacement = (
+  history: ChildHistory.ChildHistory,
+  from: CalendarDate.CalendarDate,
+  to: CalendarDate.CalendarDate,
+  rules: CountingRules,
+  found: (e: Episode.Episode) => void
+): void => {
   let last: Episode.Episode | undefined
   let afterTemporary = false
-  for (const e of history.episodes) {
+  for (let i = 0; i < history.episodes.length; i++) {
+    const e = history.episodes[i]!
     if (Episode.isShortBreak(e) || !Episode.overlaps(e, from, to)) continue
     if (PlacementType.isTemporary(e.placement)) {
       afterTemporary = true
       continue
     }
-    if (last === undefined || e.reasonForNewEpisode === "S") out.push(e)
+    if (last === undefined || e.reasonForNewEpisode === "S") found(e)
     else if (ReasonForNewEpisode.isPlacementChange(e.reasonForNewEpisode)) {
       const returnAfterTemporary = afterTemporary && samePlacement(last, e)
       const statusOnly =
         rules.excludeStatusOnlyChanges &&
         (e.reasonForNewEpisode === "T" || e.reasonForNewEpisode === "U") &&
         Option.getOrNull(e.reasonPlaceChange) === "PLACE"
-      if (!returnAfterTemporary && !statusOnly) out.push(e)
+      if (!returnAfterTemporary && !statusOnly) found(e)
     }
     last = e
     afterTemporary = false
   }
-  return out
 }
 
 /** Number of placements in [from, to] (ssda903.md §4.4). @category getters */
@@ -69,7 +83,13 @@ export const countDuring = (
   from: CalendarDate.CalendarDate,
   to: CalendarDate.CalendarDate,
   rules: CountingRules = defaultCountingRules
-): number => placementsDuring(history, from, to, rules).length
+): number => {
+  let n = 0
+  eachPlacement(history, from, to, rules, () => {
+    n++
+  })
+  return n
+}
 
 /**
  * Placement moves in [from, to]: counted placements after the first, each with the episode that began it (its
@@ -160,29 +180,36 @@ export const sameCarerSince = (
 
 /**
  * In the long-term stability cohort on 31 March `ye`: looked after then, under 16, and in the current period of care
- * for at least 2½ years (ssda903.md §4.5).
+ * for at least 2½ years (ssda903.md §4.5). `inCareSince` is the latest start that qualifies (31 March less 2½ years),
+ * passed in when testing many children against the same year.
  * @category predicates
  */
 export const isLongTermStabilityCohort = (
   history: ChildHistory.ChildHistory,
   ye: CalendarDate.CalendarDate,
-  age: number
+  age: number,
+  inCareSince: CalendarDate.CalendarDate = CalendarDate.addMonths(ye, -30)
 ): boolean =>
   age < 16 &&
   Option.match(periodOfCareStart(history, ye), {
     onNone: () => false,
-    onSome: (start) => start <= CalendarDate.addMonths(ye, -30)
+    onSome: (start) => start <= inCareSince
   })
 
 /**
  * Living with the same carer for at least two years at `ye` (a placement for adoption counts with the same-carer
- * placement before it, which the chain already includes).
+ * placement before it, which the chain already includes). `withCarerSince` is 31 March less 2 years, passed in when
+ * testing many children against the same year.
  * @category predicates
  */
-export const isStableFor2Years = (history: ChildHistory.ChildHistory, ye: CalendarDate.CalendarDate): boolean =>
+export const isStableFor2Years = (
+  history: ChildHistory.ChildHistory,
+  ye: CalendarDate.CalendarDate,
+  withCarerSince: CalendarDate.CalendarDate = CalendarDate.addYears(ye, -2)
+): boolean =>
   Option.match(sameCarerSince(history, ye), {
     onNone: () => false,
-    onSome: (since) => since <= CalendarDate.addYears(ye, -2)
+    onSome: (since) => since <= withCarerSince
   })
 
 /**
