@@ -6,6 +6,7 @@
  */
 import type {
   Adoption,
+  CalendarDate,
   CareLeaverOutcome,
   Child,
   ChildHistory,
@@ -68,9 +69,9 @@ export interface IndexedReturn {
 export interface Context {
   readonly year: ReportingYear.ReportingYear
   /** 1 April starting the year (YS). */
-  readonly yearStart: string
+  readonly yearStart: CalendarDate.CalendarDate
   /** 31 March ending the year (YE). */
-  readonly yearEnd: string
+  readonly yearEnd: CalendarDate.CalendarDate
   readonly current: IndexedReturn
   readonly previous: Option.Option<IndexedReturn>
   /** The council's LA code and a postcode directory, for rules on placement location. */
@@ -95,6 +96,14 @@ export const lastYearOf = (c: ChildRecords, ctx: Context): ChildRecords | undefi
   if (linked !== undefined) return linked ?? undefined
   return Option.isNone(ctx.previous) ? undefined : ctx.previous.value.byChild.get(c.childId)
 }
+
+/**
+ * A date falls in the collection year (1 April to 31 March inclusive): `ReportingYear.includes` with the year's bounds
+ * worked out once per validation rather than once per call.
+ * @category predicates
+ */
+export const inCollectionYear = (ctx: Context, d: CalendarDate.CalendarDate): boolean =>
+  d >= ctx.yearStart && d <= ctx.yearEnd
 
 /** What a rule needs beyond its tables. @category models */
 export type Need = "previous" | "postcodes"

@@ -9,8 +9,7 @@ import {
   Cohort,
   type Episode,
   type HealthOutcome,
-  type PlacementType,
-  ReportingYear
+  type PlacementType
 } from "@cpo/domain"
 import { Option } from "effect"
 import {
@@ -18,6 +17,7 @@ import {
   type Context,
   type Hit,
   hit,
+  inCollectionYear,
   lastYearOf,
   noRecordCheck,
   perChild,
@@ -36,8 +36,8 @@ const dobOf = (c: ChildRecords): CalendarDate.CalendarDate | undefined => c.head
 const endOr = (e: Episode.Episode, fallback: CalendarDate.CalendarDate): CalendarDate.CalendarDate =>
   Option.getOrElse(e.end, () => fallback)
 
-const ye = (ctx: Context) => ReportingYear.end(ctx.year)
-const ys = (ctx: Context) => ReportingYear.start(ctx.year)
+const ye = (ctx: Context) => ctx.yearEnd
+const ys = (ctx: Context) => ctx.yearStart
 
 // ── Header ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -171,7 +171,7 @@ const r149: Rule = {
           Option.isSome(r.value.reasonCeased) &&
           historicRec.has(r.value.reasonCeased.value) &&
           Option.isSome(r.value.end) &&
-          ReportingYear.includes(ctx.year, r.value.end.value)
+          inCollectionYear(ctx, r.value.end.value)
       )
       .map((r) => hit("Episodes", r, c.childId))
   )
@@ -334,7 +334,7 @@ const r225: Rule = {
         ([before, after]) =>
           Option.getOrUndefined(before.value.reasonCeased) === "X1" &&
           Option.isSome(before.value.end) &&
-          ReportingYear.includes(ctx.year, before.value.end.value) &&
+          inCollectionYear(ctx, before.value.end.value) &&
           isPlacementChange(after.value.reasonForNewEpisode) &&
           !isTemporary(before.value.placement) &&
           !isTemporary(after.value.placement) &&
@@ -629,7 +629,7 @@ const r571: Rule = {
   years: { from: 2016 },
   check: perChild((c, ctx) =>
     c.missing
-      .filter((r) => Option.isSome(r.value.end) && !ReportingYear.includes(ctx.year, r.value.end.value))
+      .filter((r) => Option.isSome(r.value.end) && !inCollectionYear(ctx, r.value.end.value))
       .map((r) => hit("Missing", r, c.childId))
   )
 }
@@ -687,9 +687,7 @@ const r1016: Rule = {
     const rows = oc3Completed(c)
     if (rows.length === 0) return undefined
     const dob = rows[0]!.value.dateOfBirth
-    const birthdays = [17, 18]
-      .map((n) => CalendarDate.addYears(dob, n))
-      .filter((d) => ReportingYear.includes(ctx.year, d))
+    const birthdays = [17, 18].map((n) => CalendarDate.addYears(dob, n)).filter((d) => inCollectionYear(ctx, d))
     const inCareAfter = birthdays.some((b) =>
       c.episodes.some((r) => r.value.start <= ye(ctx) && (Option.isNone(r.value.end) || r.value.end.value > b))
     )
@@ -739,11 +737,7 @@ const r1001: Rule = {
 const adoptedInYear = (c: ChildRecords, ctx: Context) =>
   c.episodes.filter((r) => {
     const rec = Option.getOrUndefined(r.value.reasonCeased)
-    return (
-      (rec === "E11" || rec === "E12") &&
-      Option.isSome(r.value.end) &&
-      ReportingYear.includes(ctx.year, r.value.end.value)
-    )
+    return (rec === "E11" || rec === "E12") && Option.isSome(r.value.end) && inCollectionYear(ctx, r.value.end.value)
   })
 
 const r601: Rule = {
@@ -858,7 +852,7 @@ const r704 = doLoRule(
   ["DOLO_END"],
   perChild((c, ctx) =>
     c.deprivationOfLiberty
-      .filter((r) => Option.isSome(r.value.end) && !ReportingYear.includes(ctx.year, r.value.end.value))
+      .filter((r) => Option.isSome(r.value.end) && !inCollectionYear(ctx, r.value.end.value))
       .map((r) => hit("DoLo", r, c.childId))
   )
 )

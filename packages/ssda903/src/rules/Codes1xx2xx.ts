@@ -20,6 +20,7 @@ import {
   lastYearOf as childLastYear,
   type Hit,
   hit,
+  inCollectionYear,
   noRecordCheck,
   perChild,
   type Rule
@@ -28,8 +29,8 @@ import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 
 const day = CalendarDate.make
-const ys = (ctx: Context) => ReportingYear.start(ctx.year)
-const ye = (ctx: Context) => ReportingYear.end(ctx.year)
+const ys = (ctx: Context) => ctx.yearStart
+const ye = (ctx: Context) => ctx.yearEnd
 
 type Years = Rule["years"]
 const since = (from: number, to?: number): Years => (to === undefined ? { from } : { from, to })
@@ -820,7 +821,7 @@ const r197B = oc2Rule(
   ["SDQ_SCORE", "SDQ_REASON"],
   (h, ctx, c) => {
     if (some(h.sdqScore) || some(h.sdqReason)) return false
-    const turns = (n: number) => ReportingYear.includes(ctx.year, CalendarDate.addYears(h.dateOfBirth, n))
+    const turns = (n: number) => inCollectionYear(ctx, CalendarDate.addYears(h.dateOfBirth, n))
     return (turns(4) || turns(17)) && inOc2Cohort(c, ctx)
   },
   ["OC2", "Episodes"]

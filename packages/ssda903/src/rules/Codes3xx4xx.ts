@@ -3,9 +3,18 @@
  * Each rule is a small pure check named by its DfE code; messages are our own paraphrase. Where our reading departs
  * from the peer validator (data-to-insight csc-validator-be-903) the reason is in packages/ssda903/AGREEMENT.md.
  */
-import { CalendarDate, type Episode, Placement, type PlacementType, ReportingYear } from "@cpo/domain"
+import { CalendarDate, type Episode, Placement, type PlacementType } from "@cpo/domain"
 import { Option } from "effect"
-import { type ChildRecords, type Context, type Hit, hit, lastYearOf, perChild, type Rule } from "../Rule.ts"
+import {
+  type ChildRecords,
+  type Context,
+  type Hit,
+  hit,
+  inCollectionYear,
+  lastYearOf,
+  perChild,
+  type Rule
+} from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 
@@ -1147,7 +1156,7 @@ const r3001: Rule = {
   years: { from: 2016 },
   check: perChild((c, ctx) => {
     const dob = dobOf(c)
-    if (dob === undefined || !ReportingYear.includes(ctx.year, CalendarDate.addYears(dob, 17))) return undefined
+    if (dob === undefined || !inCollectionYear(ctx, CalendarDate.addYears(dob, 17))) return undefined
     return hitsOn(
       "OC3",
       c.careLeavers.filter((r) => {

@@ -2,9 +2,9 @@
  * DfE rules 542–635 and 1000–1014 on health outcomes (OC2), missing periods, motherhood, previous permanence, care
  * leavers (OC3) and comparisons with last year's header, PlacedAdoption and Missing rows. Messages are our paraphrase.
  */
-import { CalendarDate, type Episode, type HealthOutcome, type PreviousPermanence, ReportingYear } from "@cpo/domain"
+import { CalendarDate, type Episode, type HealthOutcome, type PreviousPermanence } from "@cpo/domain"
 import { Option } from "effect"
-import { type ChildRecords, type Context, type Hit, hit, perChild, type Rule } from "../Rule.ts"
+import { type ChildRecords, type Context, type Hit, hit, inCollectionYear, perChild, type Rule } from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 import {
@@ -307,7 +307,7 @@ const r607 = (years: Rule["years"], female: string): Rule =>
           hasLeftCare(r.value) &&
           r.value.legalStatus !== "V3" &&
           r.value.legalStatus !== "V4" &&
-          ReportingYear.includes(ctx.year, (r.value.end as Option.Some<CalendarDate.CalendarDate>).value)
+          inCollectionYear(ctx, (r.value.end as Option.Some<CalendarDate.CalendarDate>).value)
       )
       return ceased.length === 0
         ? undefined

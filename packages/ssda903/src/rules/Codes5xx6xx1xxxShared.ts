@@ -2,7 +2,7 @@
  * What the rule modules for DfE codes 500–699 and 1000–1014 share: the year's bounds, hits on rows, the first and last
  * episodes, and last year's record of a child. Not rules themselves.
  */
-import { type CalendarDate, type Episode, type PlacementType, ReportingYear } from "@cpo/domain"
+import type { CalendarDate, Episode, PlacementType } from "@cpo/domain"
 import { Option } from "effect"
 import {
   type ChildRecords,
@@ -18,9 +18,9 @@ import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 
 /** 31 March ending the collection year. @category getters */
-export const ye = (ctx: Context) => ReportingYear.end(ctx.year)
+export const ye = (ctx: Context) => ctx.yearEnd
 /** 1 April starting the collection year. @category getters */
-export const ys = (ctx: Context) => ReportingYear.start(ctx.year)
+export const ys = (ctx: Context) => ctx.yearStart
 
 /** Hits on every row given, one per row. @category constructors */
 export const hitsOn = (table: Table.Name, rows: ReadonlyArray<Row<unknown>>, childId: string): Array<Hit> =>
