@@ -42,6 +42,97 @@ export const england: ComparatorGroup = {
   members: []
 }
 
+/**
+ * The nine English regions (ONS region codes), the region comparators DfE publishes. Which councils each holds is
+ * not shipped: no stored source lists them by DfE LA code, so a council supplies its region's members in its
+ * comparator-group CSV ({@link groupsFromCsv}) when it wants a region mean of its own; DfE's published regional
+ * figure is loaded as a `region` benchmark like any other.
+ * @category models
+ */
+export const regions: ReadonlyArray<{ readonly id: string; readonly name: string; readonly onsCode: string }> = [
+  { id: "north-east", name: "North East", onsCode: "E12000001" },
+  { id: "north-west", name: "North West", onsCode: "E12000002" },
+  { id: "yorkshire-and-the-humber", name: "Yorkshire and The Humber", onsCode: "E12000003" },
+  { id: "east-midlands", name: "East Midlands", onsCode: "E12000004" },
+  { id: "west-midlands", name: "West Midlands", onsCode: "E12000005" },
+  { id: "east-of-england", name: "East of England", onsCode: "E12000006" },
+  { id: "london", name: "London", onsCode: "E12000007" },
+  { id: "south-east", name: "South East", onsCode: "E12000008" },
+  { id: "south-west", name: "South West", onsCode: "E12000009" }
+]
+
+/** A DfE three-digit local-authority code, e.g. `806`. @category models */
+export const isLocalAuthorityCode = (code: string): boolean => /^[0-9]{3}$/.test(code)
+
+/**
+ * Comparator groups from CSV text with columns `group,name,comparator,version,la_code`, one row per member council
+ * (England needs no rows: it has no member list). A group is one id and version; a new neighbour list is a new
+ * version, so benchmarks computed from the old list keep saying which one they used. Statistical-neighbour lists
+ * (DfE CSSNBT, CIPFA) come from the council: none is shipped, since no stored source gives the lists.
+ * @category decoding
+ */
+export const groupsFromCsv = (
+  text: string,
+  file = "comparator-groups.csv"
+): Result.Result<ReadonlyArray<ComparatorGroup>, CsvTable.CsvTableInvalid> =>
+  Result.flatMap(
+    CsvTable.read(text, file, ["group", "name", "comparator", "version", "la_code"]),
+    (rows): Result.Result<ReadonlyArray<ComparatorGroup>, CsvTable.CsvTableInvalid> => {
+      const groups = new Map<string, { group: ComparatorGroup; members: Array<string> }>()
+      const fail = (line: number, column: string, problem: string) =>
+        Result.fail(new CsvTable.CsvTableInvalid({ file, line, column, problem }))
+      for (const row of rows) {
+        const id = row.values.group ?? ""
+        const version = row.values.version ?? ""
+        const name = row.values.name ?? ""
+        const comparator = row.values.comparator ?? ""
+        const la = row.values.la_code ?? ""
+        if (id === "") return fail(row.line, "group", "a group id is needed")
+        if (version === "") return fail(row.line, "version", "a version is needed")
+        if (comparator !== "region" && comparator !== "statistical_neighbours") {
+          return fail(row.line, "comparator", `"${comparator}" is not region or statistical_neighbours`)
+        }
+        if (!isLocalAuthorityCode(la)) return fail(row.line, "la_code", `"${la}" is not a three-digit DfE LA code`)
+        const key = `${id}\u0000${version}`
+        const known = groups.get(key)
+        if (known === undefined) {
+          const members: Array<string> = [la]
+          groups.set(key, { group: { id, name, comparator, version, members }, members })
+          continue
+        }
+        if (known.group.name !== name || known.group.comparator !== comparator) {
+          return fail(row.line, "name", `group ${id} version ${version} is named or typed differently on another line`)
+        }
+        if (known.members.includes(la)) return fail(row.line, "la_code", `${la} is listed twice in ${id} ${version}`)
+        known.members.push(la)
+      }
+      return Result.succeed([...groups.values()].map((g) => g.group))
+    }
+  )
+
+/**
+ * A group's benchmark for an indicator and year: the mean of its members' values ({@link groupMean}), recorded with
+ * the group's id and version so the figure always says which list it was computed over.
+ * @category constructors
+ */
+export const fromGroupMean = (
+  group: ComparatorGroup,
+  indicator: Indicator.IndicatorId,
+  year: number,
+  valueByCouncil: ReadonlyMap<string, number>,
+  source: string
+): Option.Option<Benchmark> =>
+  Option.map(groupMean(group, valueByCouncil), ({ mean, members }) => ({
+    indicator,
+    year,
+    comparator: group.comparator,
+    group: group.id,
+    version: group.version,
+    value: mean,
+    status: "first_published" as const,
+    source: `${source} (mean of ${members} of ${group.members.length} members of ${group.name} ${group.version})`
+  }))
+
 /** @category models */
 export const Benchmark = Schema.Struct({
   indicator: Indicator.IndicatorId,
@@ -88,16 +179,32 @@ export const groupMean = (
  * @category getters
  */
 export const valuesFor = (benchmarks: ReadonlyArray<Benchmark>, indicator: string, year: number): Values => {
-  const best = new Map<Comparator, Benchmark>()
+  const out: { england?: number; region?: number; statistical_neighbours?: number } = {}
+  for (const [comparator, b] of Object.entries(sourcesFor(benchmarks, indicator, year))) {
+    if (b !== undefined) out[comparator as Comparator] = b.value
+  }
+  return out
+}
+
+/**
+ * The benchmark each comparator value of {@link valuesFor} comes from — its group, version, status and source — so a
+ * report can say "statistical neighbours (CSSNBT-10, 2021 list)" beside the number.
+ * @category getters
+ */
+export const sourcesFor = (
+  benchmarks: ReadonlyArray<Benchmark>,
+  indicator: string,
+  year: number
+): Partial<Record<Comparator, Benchmark>> => {
+  const best: Partial<Record<Comparator, Benchmark>> = {}
   for (const b of benchmarks) {
     if (b.indicator !== indicator || b.year !== year) continue
-    const current = best.get(b.comparator)
-    if (current === undefined || !(current.status === "revised" && b.status === "first_published"))
-      best.set(b.comparator, b)
+    const current = best[b.comparator]
+    if (current === undefined || !(current.status === "revised" && b.status === "first_published")) {
+      best[b.comparator] = b
+    }
   }
-  const out: { england?: number; region?: number; statistical_neighbours?: number } = {}
-  for (const [comparator, b] of best) out[comparator] = b.value
-  return out
+  return best
 }
 
 /**
