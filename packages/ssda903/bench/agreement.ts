@@ -195,7 +195,12 @@ const episodesOfTheYear = (content: string, yearEnding: number) => {
   ].join("\n")
 }
 
-/** Inject `count` errors of each code that the return can take; codes it cannot take are left out. */
+/**
+ * Inject `count` errors of each code that the return can take, all in one pass so that each lands on a child of its
+ * own: two errors on one episode (an invalid provider code and an age check, say) would make the codec leave the row
+ * out and hide the second from every cross-table rule. A code the return has no (more) suitable child for is dropped
+ * and the pass retried.
+ */
 const injectEach = (
   ret: Parameters<typeof Synth.injectErrors>[0],
   previous: Parameters<typeof Synth.injectErrors>[0],
@@ -203,16 +208,16 @@ const injectEach = (
   count: number,
   seed: number
 ) => {
-  let current = { return: ret, injected: [] as Array<Synth.InjectedError> }
-  for (const code of codes) {
+  let remaining = [...codes]
+  for (;;) {
     try {
-      const next = Synth.injectErrors(current.return, { errors: [{ code, count }], seed, previous })
-      current = { return: next.return, injected: [...current.injected, ...next.injected] }
-    } catch {
-      // a code this return has no suitable child for is simply not injected
+      return Synth.injectErrors(ret, { errors: remaining.map((code) => ({ code, count })), seed, previous })
+    } catch (e) {
+      const failed = /rule (\w+)/.exec(e instanceof Error ? e.message : "")?.[1]
+      if (failed === undefined || !remaining.includes(failed)) throw e
+      remaining = remaining.filter((c) => c !== failed)
     }
   }
-  return current
 }
 
 const main = () => {
@@ -245,7 +250,7 @@ const main = () => {
     let injected = 0
     if (values.dataset === "peer-fake") {
       previous = undefined
-      mkdirSync(current)
+      mkdirSync(current, { recursive: true })
       const fake = join(values.peer, "tests", "fake_data")
       for (const n of readdirSync(fake).filter((n) => n.endsWith(".csv") && !n.includes("_errors"))) {
         writeFileSync(join(current, n), readFileSync(join(fake, n)))

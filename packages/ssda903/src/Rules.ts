@@ -9,6 +9,7 @@ import {
   Cohort,
   type Episode,
   type HealthOutcome,
+  type MissingEpisode,
   type PlacementType
 } from "@cpo/domain"
 import { Option } from "effect"
@@ -298,15 +299,19 @@ const r367: Rule = {
     const from = ys(ctx)
     // nights in the year: days from the later of DECOM and 1 April to the earlier of DEC and 1 April next
     const to = CalendarDate.addDays(ye(ctx), 1)
-    const v3 = c.episodes.filter((r) => r.value.legalStatus === "V3")
+    // the respite episodes that give nights in the year are reported; earlier ones are not part of the count
+    const counted: Array<number> = []
     let nights = 0
-    for (const r of v3) {
+    for (const r of c.episodes) {
+      if (r.value.legalStatus !== "V3") continue
       const a = CalendarDate.max(r.value.start, from)
       const b = CalendarDate.min(endOr(r.value, to), to)
-      if (b > a) nights += CalendarDate.daysBetween(a, b)
+      if (b <= a) continue
+      nights += CalendarDate.daysBetween(a, b)
+      counted.push(r.line)
     }
     if (nights <= 75) return undefined
-    return [{ table: "Episodes", lines: v3.map((r) => r.line), childId: c.childId }]
+    return [{ table: "Episodes", lines: counted, childId: c.childId }]
   })
 }
 
@@ -434,19 +439,22 @@ const r503E = agreeWithLastYear(
   "placement provider",
   (a, b) => Option.getOrNull(a.provider) === Option.getOrNull(b.provider)
 )
-const r503F: Rule = {
-  code: "503F",
-  message: "The episode open at the end of last year has no episode this year with the same start date",
-  tables: ["Episodes"],
-  fields: ["DECOM"],
-  years: { from: 2016 },
-  needs: ["previous"],
-  check: perChild((c, ctx) => {
-    const open = openLastYear(ctx, c)
-    if (open === undefined || c.episodes.some((r) => r.value.start === open.value.start)) return undefined
-    return [{ table: "Episodes", lines: c.episodes.map((r) => r.line), childId: c.childId }]
-  })
+/**
+ * 503F: the Ofsted URN. In 2023/24 supported accommodation (H5) needs a URN from 29 October 2023 (rule 230), so an H5
+ * episode carried from last year with none (blank or XXXXXXX) that has one this year is what DfE asks for, not a
+ * contradiction.
+ */
+const urnOf = (e: Episode.Episode): string | null => {
+  const urn = Option.getOrNull(e.urn)
+  return urn === "XXXXXXX" ? null : urn
 }
+const r503F = agreeWithLastYear(
+  "503F",
+  "URN",
+  "Ofsted URN",
+  (a, b, year) =>
+    urnOf(a) === urnOf(b) || (year === 2024 && a.placement === "H5" && b.placement === "H5" && urnOf(b) === null)
+)
 
 const r1015: Rule = {
   code: "1015",
@@ -590,6 +598,11 @@ const r188: Rule = {
 
 // ── Missing ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * 574: periods taken in order of their end (an open period at its start), as ssda903.md §5.3 describes; a period that
+ * starts before the one ordered before it has ended, or while that one is still open, is reported — the later of the
+ * two, once.
+ */
 const r574: Rule = {
   code: "574",
   message: "A new missing or away period starts before the previous one ended",
@@ -597,15 +610,24 @@ const r574: Rule = {
   fields: ["MIS_START", "MIS_END"],
   years: { from: 2016 },
   check: perChild((c) => {
-    const sorted = [...c.missing].sort((a, b) =>
-      a.value.start < b.value.start ? -1 : a.value.start > b.value.start ? 1 : 0
-    )
+    const endOrStart = (m: MissingEpisode.MissingEpisode) => Option.getOrElse(m.end, () => m.start)
+    const order = (a: MissingEpisode.MissingEpisode, b: MissingEpisode.MissingEpisode) =>
+      endOrStart(a) < endOrStart(b)
+        ? -1
+        : endOrStart(a) > endOrStart(b)
+          ? 1
+          : a.start < b.start
+            ? -1
+            : a.start > b.start
+              ? 1
+              : 0
+    const sorted = [...c.missing].sort((a, b) => order(a.value, b.value))
     const out: Array<Hit> = []
     for (let i = 1; i < sorted.length; i++) {
       const before = sorted[i - 1]!
       const after = sorted[i]!
       if (Option.isNone(before.value.end) || after.value.start < before.value.end.value) {
-        out.push({ table: "Missing", lines: [before.line, after.line], childId: c.childId })
+        out.push(hit("Missing", after, c.childId))
       }
     }
     return out

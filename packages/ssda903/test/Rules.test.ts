@@ -159,6 +159,17 @@ describe("rule 367", () => {
       return { LS: "V3", RNE: "S", DECOM: dmy(start), DEC: dmy(end), REC: "E8" }
     })
   failsAndPasses("367", { Episodes: breaks(8, 10) }, [[2, 3, 4, 5, 6, 7, 8, 9]], { Episodes: breaks(5, 15) })
+  it.effect("reports only the respite episodes that count nights in the year", () =>
+    Effect.map(
+      run("367", {
+        Episodes: [
+          { LS: "V3", RNE: "S", DECOM: "01/02/2017", DEC: "05/02/2017", REC: "E8" },
+          { LS: "V3", RNE: "S", DECOM: "01/05/2017", DEC: "01/09/2017", REC: "E8" }
+        ]
+      }),
+      (r) => assert.deepStrictEqual(lines(r, "367"), [[3]])
+    )
+  )
 })
 
 describe("rule 225", () => {
@@ -243,7 +254,34 @@ describe("rule 503A–F", () => {
     )
   )
   describe("rule 503F", () =>
-    failsAndPasses("503F", { Episodes: [{ ...same, DECOM: "02/10/2016" }] }, [[2]], { Episodes: [same] }, { previous }))
+    failsAndPasses(
+      "503F",
+      { Episodes: [{ ...same, URN: "SC123456" }] },
+      [[2]],
+      { Episodes: [{ ...same, URN: "SC654321" }] },
+      { previous: { Episodes: [{ ...same, URN: "SC654321" }] } }
+    ))
+  const h5 = { ...same, DECOM: "01/10/2022", PLACE: "H5", PLACE_PROVIDER: "PR4" }
+  it.effect("accepts a URN newly given to supported accommodation (H5) in 2023/24", () =>
+    Effect.map(
+      run(
+        "503F",
+        { Episodes: [{ ...h5, URN: "2195500" }] },
+        { year: 2024, previous: { Episodes: [{ ...h5, URN: "XXXXXXX" }] } }
+      ),
+      (r) => assert.deepStrictEqual(lines(r, "503F"), [])
+    )
+  )
+  it.effect("rejects a changed URN of supported accommodation (H5) in 2023/24", () =>
+    Effect.map(
+      run(
+        "503F",
+        { Episodes: [{ ...h5, URN: "2195500" }] },
+        { year: 2024, previous: { Episodes: [{ ...h5, URN: "2195501" }] } }
+      ),
+      (r) => assert.deepStrictEqual(lines(r, "503F"), [[2]])
+    )
+  )
   it.effect("is skipped without last year's return", () =>
     Effect.map(run("503A", { Episodes: [same] }), (r) =>
       assert.deepStrictEqual(
@@ -351,7 +389,7 @@ describe("rule 574", () => {
         { MIS_START: "05/05/2017", MIS_END: "06/05/2017" }
       ]
     },
-    [[2, 3]],
+    [[2]],
     {
       Missing: [
         { MIS_START: "01/05/2017", MIS_END: "10/05/2017" },
