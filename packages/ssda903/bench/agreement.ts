@@ -16,6 +16,7 @@
  *   node bench/agreement.ts --codes 104,105,112 --details    # only some codes, listing each disagreement
  *   node bench/agreement.ts --peer /path/to/checkout --write  # also writes docs/benchmarks/agreement-<dataset>-<year>.json
  *   node bench/agreement.ts --keep /tmp/compared             # leaves the compared CSV files there
+ *   node bench/agreement.ts --alone                          # also runs each disagreeing peer rule on its own
  *
  * Both validators run as child processes, so each one's wall time and peak RSS are its own. Rows are compared as
  * 0-based data rows of each table (our line number − 2). A rule counts as agreeing on a row when both flag it; the
@@ -230,6 +231,7 @@ const main = () => {
       codes: { type: "string" },
       la: { type: "string", default: "E06000017" },
       details: { type: "boolean", default: false },
+      alone: { type: "boolean", default: false },
       write: { type: "boolean", default: false },
       "ours-only": { type: "string" },
       previous: { type: "string" },
@@ -267,22 +269,51 @@ const main = () => {
       String(yearEnding)
     ])
     const ours = { ...(JSON.parse(oursTimed.stdout) as Run), peakRssMiB: oursTimed.peakRssMiB }
-    const peerTimed = timed("/usr/bin/python3", [
-      join(here, "peer", "run_peer.py"),
-      "--peer",
-      values.peer,
-      "--current",
-      current,
-      ...(previous === undefined ? [] : ["--previous", previous]),
-      "--year",
-      String(yearEnding),
-      "--la",
-      values.la
-    ])
+    const runPeer = (extra: ReadonlyArray<string>) =>
+      timed("/usr/bin/python3", [
+        join(here, "peer", "run_peer.py"),
+        "--peer",
+        values.peer,
+        "--current",
+        current,
+        ...(previous === undefined ? [] : ["--previous", previous]),
+        "--year",
+        String(yearEnding),
+        "--la",
+        values.la,
+        ...extra
+      ])
+    const peerTimed = runPeer([])
     const peer = { ...(JSON.parse(peerTimed.stdout) as Run), peakRssMiB: peerTimed.peakRssMiB }
     const codes = values.codes === undefined ? undefined : new Set(values.codes.toUpperCase().split(","))
     const result = compare(ours, peer, codes)
-    const disagreeing = result.rules.filter((r) => r.agreement < 0.99)
+    // --alone: each disagreeing peer rule is run again on its own fresh data frames (the peer's rules share frames and
+    // some change them in place), and its agreement on those terms is reported beside the first
+    const aloneRun =
+      values.alone && result.rules.some((r) => r.agreement < 0.99)
+        ? (JSON.parse(
+            runPeer([
+              "--codes",
+              result.rules
+                .filter((r) => r.agreement < 0.99)
+                .map((r) => r.code)
+                .join(","),
+              "--alone"
+            ]).stdout
+          ) as Run)
+        : undefined
+    const alone =
+      aloneRun === undefined
+        ? new Map<string, RuleAgreement>()
+        : new Map(compare(ours, aloneRun, codes).rules.map((r) => [r.code, r] as const))
+    const disagreeing = result.rules
+      .filter((r) => r.agreement < 0.99)
+      .map((r) => {
+        const a = alone.get(r.code)
+        return a === undefined || !aloneRun!.rules.some((c) => c.toUpperCase() === r.code)
+          ? r
+          : { ...r, peerAlone: { both: a.both, oursOnly: a.oursOnly, peerOnly: a.peerOnly, agreement: a.agreement } }
+      })
     const both = result.rules.reduce((n, r) => n + r.both, 0)
     const either = result.rules.reduce((n, r) => n + r.both + r.oursOnly + r.peerOnly, 0)
     console.log(
@@ -298,8 +329,10 @@ const main = () => {
     console.log(`skipped by us, not compared: ${result.skippedByUs.join(" ")}`)
     console.log(`only we have: ${result.onlyOurs.join(" ")}`)
     for (const r of disagreeing) {
+      const a = "peerAlone" in r ? r.peerAlone : undefined
       console.log(
-        `  ${r.code}: both ${r.both}, ours only ${r.oursOnly}, peer only ${r.peerOnly} (${(100 * r.agreement).toFixed(1)} %)`
+        `  ${r.code}: both ${r.both}, ours only ${r.oursOnly}, peer only ${r.peerOnly} (${(100 * r.agreement).toFixed(1)} %)` +
+          (a === undefined ? "" : `; peer rule alone: ${(100 * a.agreement).toFixed(1)} %`)
       )
       if (values.details) for (const e of r.examples) console.log(`      ${e}`)
     }

@@ -3,7 +3,8 @@ Runs the peer validator (data-to-insight csc-validator-be-903, checked out besid
 folder of 903 CSV files and prints one JSON document: every hit as (code, table, row, child), the rules it skipped,
 and its wall time. Our own driver, written for cpo's agreement harness (bench/agreement.ts):
 
-    /usr/bin/python3 run_peer.py --peer <checkout> --current <dir> [--previous <dir>] --year 2025 --la E06000017
+    /usr/bin/python3 run_peer.py --peer <checkout> --current <dir> [--previous <dir>] --year 2025 --la E06000017 \
+        [--codes 577,581 [--alone]]
 
 The peer needs two reference-data packages. The harness stands in small local modules for them: an authority table
 with one placeholder row and an empty postcode lookup, so postcode-derived fields are blank for both validators.
@@ -45,6 +46,12 @@ def main() -> None:
     parser.add_argument("--previous")
     parser.add_argument("--year", required=True, type=int, help="collection year named by its 31 March")
     parser.add_argument("--la", default="E06000017")
+    parser.add_argument("--codes", help="comma-separated rule codes to run (default: every rule of the year)")
+    parser.add_argument(
+        "--alone",
+        action="store_true",
+        help="run each selected rule on its own fresh data frames: the peer's rules share frames and some change them",
+    )
     args = parser.parse_args()
 
     sys.path.insert(0, stand_ins())
@@ -67,30 +74,39 @@ def main() -> None:
 
     ruleset = f"lac{args.year - 1}_{str(args.year)[2:]}"
     registry = importlib.import_module(f"lac_validator.rules.{ruleset}").registry
+    by_upper = {str(code).upper(): code for code in registry.keys()}
+    codes = None if args.codes is None else [by_upper[c.upper()] for c in args.codes.split(",") if c.upper() in by_upper]
     started = time.perf_counter()
-    # some rules print while they run: keep stdout for the result alone
-    with contextlib.redirect_stdout(sys.stderr):
-        validator = lac_validator.LacValidator(
-            metadata={"collectionYear": str(args.year), "localAuthority": args.la},
-            files=files,
-            registry=registry,
-            selected_rules=None,
-        )
-    seconds = time.perf_counter() - started
     hits = []
-    for table, frame in validator.ds_results.items():
-        if table == "metadata" or table.endswith("_last"):
-            continue
-        for column in [c for c in frame.columns if str(c).startswith("ERR_")]:
-            flagged = frame[frame[column].fillna(False).astype(bool)]
-            for row, child in zip(flagged.index, flagged["CHILD"]):
-                hits.append({"code": column[4:], "table": table, "row": int(row), "child": None if child != child else str(child)})
+    skips = []
+    fails = []
+    for selected in [[c] for c in codes] if args.alone and codes is not None else [codes]:
+        # some rules print while they run: keep stdout for the result alone
+        with contextlib.redirect_stdout(sys.stderr):
+            validator = lac_validator.LacValidator(
+                metadata={"collectionYear": str(args.year), "localAuthority": args.la},
+                files=files,
+                registry=registry,
+                selected_rules=selected,
+            )
+        skips += [str(code) for code in validator.skips]
+        fails += [str(code) for code in validator.fails]
+        for table, frame in validator.ds_results.items():
+            if table == "metadata" or table.endswith("_last") or not hasattr(frame, "columns"):
+                continue
+            for column in [c for c in frame.columns if str(c).startswith("ERR_")]:
+                flagged = frame[frame[column].fillna(False).astype(bool)]
+                for row, child in zip(flagged.index, flagged["CHILD"]):
+                    hits.append(
+                        {"code": column[4:], "table": table, "row": int(row), "child": None if child != child else str(child)}
+                    )
+    seconds = time.perf_counter() - started
     json.dump(
         {
             "ruleset": ruleset,
             "rules": sorted(str(code) for code in registry.keys()),
-            "skipped": sorted(str(code) for code in validator.skips),
-            "failedToRun": sorted(str(code) for code in validator.fails),
+            "skipped": sorted(set(skips)),
+            "failedToRun": sorted(set(fails)),
             "seconds": seconds,
             "hits": hits,
         },
