@@ -82,6 +82,8 @@ export interface View {
     readonly history: ChildHistory.ChildHistory
     readonly age: Option.Option<number>
   }>
+  /** Children who started to be looked after in the year, with the first starting episode. */
+  readonly started: () => ReadonlyArray<Cohort.Member>
   /** Children who left care in the year, with the last leaving episode. */
   readonly ceased: () => ReadonlyArray<Cohort.Member>
   /** OC3 cohorts after DfE exclusions: young people whose 17th or 18th, and 19th to 21st, birthday is in the year. */
@@ -102,9 +104,9 @@ export const view = (inputs: Inputs): View => {
   const yearStart = ReportingYear.start(inputs.year)
   const yearEnd = ReportingYear.end(inputs.year)
   const lookedAfterDuringYear = lazy(() => Cohort.members(inputs.histories, inputs.year, "during_year"))
-  // Whoever is looked after at 31 March, leaves in the year or is in care throughout it has an episode (not a short
-  // break) in the year, so those cohorts are drawn from the children looked after during the year, not every child
-  // the return has ever held.
+  // Whoever is looked after at 31 March, starts or leaves in the year or is in care throughout it has an episode
+  // (not a short break) in the year, so those cohorts are drawn from the children looked after during the year, not
+  // every child the return has ever held.
   const duringYear = lazy(() => lookedAfterDuringYear().map((m) => m.history))
   return {
     inputs,
@@ -112,6 +114,7 @@ export const view = (inputs: Inputs): View => {
     yearEnd,
     lookedAfterAtYearEnd: lazy(() => Cohort.members(duringYear(), inputs.year, "cla_31_march")),
     lookedAfterDuringYear,
+    started: lazy(() => Cohort.members(duringYear(), inputs.year, "started")),
     ceased: lazy(() => Cohort.members(duringYear(), inputs.year, "ceased")),
     careLeavers17To18: lazy(() => careLeaverCohort(inputs, [17, 18])),
     careLeavers19To21: lazy(() => careLeaverCohort(inputs, [19, 20, 21])),
@@ -372,7 +375,7 @@ export const catalogue: ReadonlyArray<Definition> = [
     numerator: "distinct children",
     reference: "ssda903.md §4.3",
     tables: ["episodes"],
-    compute: (v) => count(Cohort.members(v.inputs.histories, v.inputs.year, "started").length)
+    compute: (v) => count(v.started().length)
   }),
   define({
     id: "cla_ceased",

@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Option } from "effect"
-import { CalendarDate, ChildHistory, Placement } from "../src/index.ts"
+import { CalendarDate, ChildHistory, Cohort, Placement, ReportingYear } from "../src/index.ts"
 import { episode, returnOf } from "./fixtures.ts"
 
 const ys = CalendarDate.make("2017-04-01")
@@ -128,6 +128,28 @@ describe("placement location (ssda903.md §4.10)", () => {
       Option.isNone(
         Placement.distanceMiles(episode({ start: "2017-01-01", home: "AB1 1AA", placed: "ZZ9" }), directory)
       )
+    )
+  })
+})
+
+describe("an episode of under 24 hours (DECOM = DEC, which validation rule 355 rejects)", () => {
+  it("counts a same-day placement as a placement: §4.4 counts every episode with RNE P in the year", () => {
+    const h = history([
+      episode({ start: "2016-01-01", end: "2017-06-01", rec: "X1", urn: "SC1" }),
+      episode({ start: "2017-06-01", end: "2017-06-01", rne: "P", urn: "SC2", rec: "X1" }),
+      episode({ start: "2017-06-01", rne: "P", urn: "SC3" })
+    ])
+    assert.strictEqual(Placement.countDuring(h, ys, ye), 3)
+  })
+
+  it("does not make the child looked after at the end of that day, though they were looked after in the year", () => {
+    const h = history([episode({ start: "2017-06-01", end: "2017-06-01", rec: "E13" })])
+    assert.isFalse(Cohort.isLookedAfterOn(h, CalendarDate.make("2017-06-01")))
+    assert.deepStrictEqual(
+      (["started", "ceased", "during_year", "cla_31_march"] as const).map(
+        (cohort) => Cohort.members([h], ReportingYear.make(2018), cohort).length
+      ),
+      [1, 1, 1, 0]
     )
   })
 })
