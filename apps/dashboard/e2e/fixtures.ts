@@ -5,7 +5,7 @@
  * resembles a real child.
  */
 import type { ApiRuntime } from "@cpo/api/runtime"
-import { councilA, makeTestRuntime, returnA2018 } from "@cpo/api/testing"
+import { councilA, makeTestRuntime, returnA2018, seedOffer, seedPlan } from "@cpo/api/testing"
 import { CalendarDate, type Council, ReportingYear, Returns } from "@cpo/domain"
 import { Synth } from "@cpo/synth"
 import { Effect, Option } from "effect"
@@ -37,9 +37,12 @@ const returnA2017 = (() => {
 
 /**
  * An in-memory store holding both fake councils and, unless `withSynthetic` is false, the synthetic council's three
- * years.
+ * years; with `withPlan`, the synthetic council also has the fake strategy, board and published offer the fake
+ * councils have (for pictures of every page with something on it).
  */
-export const makeRuntime = async (options: { readonly withSynthetic?: boolean } = {}): Promise<ApiRuntime> => {
+export const makeRuntime = async (
+  options: { readonly withSynthetic?: boolean; readonly withPlan?: boolean } = {}
+): Promise<ApiRuntime> => {
   const runtime = await makeTestRuntime()
   const generated = options.withSynthetic === false ? { returns: [] } : Synth.generate(syntheticOptions)
   await runtime.runPromise(
@@ -49,6 +52,10 @@ export const makeRuntime = async (options: { readonly withSynthetic?: boolean } 
       if (generated.returns.length > 0) yield* returns.saveCouncil(synthetic)
       for (const ret of generated.returns) {
         yield* returns.importReturn(synthetic.id, ret, `synthetic-${ret.year}`)
+      }
+      if (options.withPlan === true && generated.returns.length > 0) {
+        yield* seedPlan(synthetic.id)
+        yield* seedOffer(synthetic.id)
       }
     })
   )

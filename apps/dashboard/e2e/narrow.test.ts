@@ -3,7 +3,8 @@
  * page, the offline validation page, sign-in and page-not-found, opened at 390 px and at 1280 px once their data has
  * arrived, with nothing wider than the window (`document.documentElement.scrollWidth <= innerWidth`). The pages with
  * forms in other states (errors, drafts, results) are checked the same way by the tests that reach those states, and
- * the administrator's pages by the admin test.
+ * the administrator's pages by the admin test. The synthetic council has no strategy, board or offer: each page says so
+ * plainly rather than showing an error summary.
  */
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -46,15 +47,19 @@ describe("every page fits a phone's width", () => {
     await expect.poll(() => nav.getByRole("link").count(), patient).toBeGreaterThan(10)
     const hrefs = await nav.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))
     const overflowing: Array<string> = []
+    const problems: Array<string> = []
     for (const href of hrefs) {
       await page.setViewportSize({ width: 390, height: 900 })
       await open(page, `${site.url}${href}`)
+      // A council with no strategy, board or offer yet is told so plainly, not shown an error.
+      if ((await page.getByRole("alert").count()) > 0) problems.push(href)
       for (const width of [390, 1280]) {
         const excess = await overflowAt(page, width)
         if (excess > 0) overflowing.push(`${href} at ${width} px: ${excess} px too wide`)
       }
     }
     expect(overflowing).toEqual([])
+    expect(problems).toEqual([])
   })
 
   it("has no horizontal overflow on the start, validation, sign-in and not-found pages", async () => {

@@ -131,9 +131,11 @@ describe("outcome pages", () => {
       "In suitable accommodation"
     ])
     const inTouch = view.indicators.find((e) => e.id === "care_leavers_17_18_in_touch_pct")
-    expect(await outcomes.locator("tbody tr").first().locator("td").first().textContent()).toBe(
+    const firstCell = outcomes.locator("tbody tr").first().locator("td").first()
+    expect(await firstCell.locator("[data-figure]").textContent()).toBe(
       inTouch?.display === "x" || inTouch?.display === "c" ? inTouch.display : `${inTouch?.display}%`
     )
+    expect(await firstCell.textContent()).toContain(`${inTouch?.numerator} of ${inTouch?.denominator}`)
     await expectFigures(view)
     await page.getByRole("heading", { name: "Care leavers by legal status at 31 March" }).waitFor()
     expect(await page.locator("svg[role=img] desc").first().textContent()).toMatch(

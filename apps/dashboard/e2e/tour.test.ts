@@ -50,7 +50,7 @@ describe.skipIf(process.env.CPO_SCREENSHOTS_DIR === undefined)("the officer's gu
   let page: Page
 
   beforeAll(async () => {
-    site = await startSite(await makeRuntime())
+    site = await startSite(await makeRuntime({ withPlan: true }))
     browser = await launchBrowser()
     page = await browser.context.newPage()
     await page.setViewportSize({ width: 1280, height: 900 })

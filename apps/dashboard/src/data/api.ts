@@ -7,14 +7,21 @@
 import { Result, Schema } from "effect"
 
 /** A request that did not give a usable document. @category errors */
+/** Whether `error` is the API's problem of this kind, e.g. `strategy-not-found`. @category predicates */
+export const isProblem = (error: unknown, kind: string): boolean =>
+  error instanceof ApiFailure && error.problem === `urn:cpo:problem:${kind}`
+
 export class ApiFailure extends Error {
   override readonly name = "ApiFailure"
   readonly path: string
   readonly status: number | undefined
-  constructor(path: string, status: number | undefined, message: string) {
+  /** The problem document's type (`urn:cpo:problem:<kind>`), when the API sent one. */
+  readonly problem: string | undefined
+  constructor(path: string, status: number | undefined, message: string, problem?: string) {
     super(message)
     this.path = path
     this.status = status
+    this.problem = problem
   }
 }
 
@@ -35,7 +42,11 @@ const headers = (): HeadersInit => {
 }
 
 /** The API's problem document (RFC 9457), as far as the dashboard shows it. */
-const Problem = Schema.Struct({ title: Schema.String, detail: Schema.optionalKey(Schema.String) })
+const Problem = Schema.Struct({
+  type: Schema.optionalKey(Schema.String),
+  title: Schema.String,
+  detail: Schema.optionalKey(Schema.String)
+})
 
 const prefixes: Readonly<Record<number, string>> = {
   400: "The request was refused",
@@ -56,7 +67,7 @@ const failureOf = (path: string, status: number, json: unknown): ApiFailure => {
   const detail =
     body === undefined ? undefined : body.detail === undefined ? body.title : `${body.title} (${body.detail})`
   const prefix = prefixFor(status)
-  return new ApiFailure(path, status, detail === undefined ? `${prefix}.` : `${prefix}: ${detail}`)
+  return new ApiFailure(path, status, detail === undefined ? `${prefix}.` : `${prefix}: ${detail}`, body?.type)
 }
 
 const decode = <S extends Schema.ConstraintDecoder<unknown>>(

@@ -58,23 +58,21 @@ const CareLeavers = (props: { readonly view: CareLeaversView }) => {
           rows={measures}
           columns={[
             { heading: "Outcome", cell: (m) => m.label },
-            ...bands.flatMap((b) => [
-              {
-                heading: b.label,
-                cell: (m: (typeof measures)[number]) => {
-                  const e = entry(b.id, m.id)
-                  return e === undefined ? "" : figure(e)
-                },
-                numeric: true
+            ...bands.map((b) => ({
+              heading: b.label,
+              cell: (m: (typeof measures)[number]) => {
+                const e = entry(b.id, m.id)
+                return e === undefined ? (
+                  ""
+                ) : (
+                  <>
+                    <span data-figure>{figure(e)}</span>
+                    <span class="counted">{counted(e)}</span>
+                  </>
+                )
               },
-              {
-                heading: `${b.label}: counted`,
-                cell: (m: (typeof measures)[number]) => {
-                  const e = entry(b.id, m.id)
-                  return e === undefined ? "" : counted(e)
-                }
-              }
-            ])
+              numeric: true
+            }))
           ]}
         />
         <For each={bands}>

@@ -14,6 +14,7 @@ import { formatDay, todayInUk } from "../components/dates.ts"
 import { type ErrorItem, ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
 import { TextArea, TextField, textOf } from "../components/form-field.tsx"
 import { usePageTitle } from "../components/page-title.ts"
+import { isProblem } from "../data/api.ts"
 import { useCouncils } from "../data/councils.ts"
 import { type Concern, fetchConcerns, fetchPriorities, type PriorityStatus, recordUpdate } from "../data/priorities.ts"
 import { mayOpen, type Role, useSession } from "../data/session.ts"
@@ -269,6 +270,12 @@ export default function PrioritiesPage() {
         {(update) => <Recorded update={update} />}
       </Show>
       <Switch>
+        <Match when={isProblem(status.error, "strategy-not-found")}>
+          <p class="inset">
+            No corporate parenting strategy has been recorded for this council, so there are no priorities to follow
+            yet.
+          </p>
+        </Match>
         <Match when={status.error !== undefined}>
           <LoadError what="the priorities" error={status.error} />
         </Match>

@@ -11,6 +11,7 @@ import { createResource, For, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
 import { LoadError, Loading } from "../components/error-summary.tsx"
 import { usePageTitle } from "../components/page-title.ts"
+import { isProblem } from "../data/api.ts"
 import { useCouncils } from "../data/councils.ts"
 import { mayOpen, type Role, useSession } from "../data/session.ts"
 import { fetchTakeUp, type TakeUpRow } from "../data/take-up.ts"
@@ -134,6 +135,11 @@ export default function TakeUpPage() {
                 </div>
               </form>
               <Switch>
+                <Match when={isProblem(summary.error, "no-published-offer")}>
+                  <p class="inset">
+                    No local offer was published and in force at the end of this year, so there is no take-up to count.
+                  </p>
+                </Match>
                 <Match when={summary.error !== undefined}>
                   <LoadError what="take-up" error={summary.error} />
                 </Match>
