@@ -232,17 +232,20 @@ const placedAtYearEnd = (test: (p: PlacementType.PlacementType) => boolean) => (
   share(v.lookedAfterAtYearEnd(), (m) => test(m.episode.placement))
 
 const oc2Share =
-  (inCohort: (age: Option.Option<number>) => boolean, flag: (h: ChildHistory.ChildHistory) => Option.Option<boolean>) =>
-  (v: View) =>
+  (inCohort: (age: Option.Option<number>) => boolean, flag: (h: ChildHistory.ChildHistory) => boolean) => (v: View) =>
     share(
       v.continuouslyLookedAfter().filter((c) => inCohort(c.age)),
-      (c) => Option.getOrElse(flag(c.history), () => false)
+      (c) => flag(c.history)
     )
 
+/** The OC2 flag is recorded as 1 (a missing record or flag counts as not done). */
 const flagOf =
   (field: "healthAssessment" | "teethCheck" | "immunisations" | "healthCheck" | "convicted" | "substanceMisuse") =>
-  (h: ChildHistory.ChildHistory): Option.Option<boolean> =>
-    Option.flatMap(h.healthOutcome, (o) => o[field])
+  (h: ChildHistory.ChildHistory): boolean => {
+    if (Option.isNone(h.healthOutcome)) return false
+    const flag = h.healthOutcome.value[field]
+    return Option.isSome(flag) && flag.value
+  }
 
 const anyAge = () => true
 const ageWhere = (test: (age: number) => boolean) => (age: Option.Option<number>) =>

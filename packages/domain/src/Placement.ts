@@ -189,12 +189,7 @@ export const isLongTermStabilityCohort = (
   ye: CalendarDate.CalendarDate,
   age: number,
   inCareSince: CalendarDate.CalendarDate = CalendarDate.addMonths(ye, -30)
-): boolean =>
-  age < 16 &&
-  Option.match(periodOfCareStart(history, ye), {
-    onNone: () => false,
-    onSome: (start) => start <= inCareSince
-  })
+): boolean => age < 16 && Option.exists(periodOfCareStart(history, ye), (start) => start <= inCareSince)
 
 /**
  * Living with the same carer for at least two years at `ye` (a placement for adoption counts with the same-carer
@@ -206,11 +201,7 @@ export const isStableFor2Years = (
   history: ChildHistory.ChildHistory,
   ye: CalendarDate.CalendarDate,
   withCarerSince: CalendarDate.CalendarDate = CalendarDate.addYears(ye, -2)
-): boolean =>
-  Option.match(sameCarerSince(history, ye), {
-    onNone: () => false,
-    onSome: (since) => since <= withCarerSince
-  })
+): boolean => Option.exists(sameCarerSince(history, ye), (since) => since <= withCarerSince)
 
 /**
  * Where a postcode is: OS grid easting and northing in metres and the upper-tier local authority (ONS NSPL/ONSPD).
