@@ -18,7 +18,7 @@ import { Readable } from "node:stream"
 import { ReportingYear } from "@cpo/domain"
 import { Synth } from "@cpo/synth"
 import { Effect } from "effect"
-import { Ssda903, Validation } from "../src/index.ts"
+import { Ssda903, type Table, Validation } from "../src/index.ts"
 
 const cpuSeconds = () => {
   const c = process.cpuUsage()
@@ -27,7 +27,7 @@ const cpuSeconds = () => {
 const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024)
 const round = (x: number) => Math.round(x * 100) / 100
 
-const readYear = (folder: string, year: ReportingYear.ReportingYear) =>
+const readYear = (folder: string, year: ReportingYear.ReportingYear, tables?: ReadonlySet<Table.Name>) =>
   Ssda903.decodeStreams(
     readdirSync(folder)
       .filter((n) => n.endsWith(".csv"))
@@ -38,7 +38,7 @@ const readYear = (folder: string, year: ReportingYear.ReportingYear) =>
           createReadStream(join(folder, name), { highWaterMark: 1 << 20 })
         ) as ReadableStream<Uint8Array>
       })),
-    { year }
+    { year, tables }
   )
 
 const write = (presetName: string, dir: string) => {
@@ -93,7 +93,9 @@ const run = async (dir: string, repeat: number) => {
   const year = ReportingYear.make(yearEnding)
   const c0 = cpuSeconds()
   const decoded = await Effect.runPromise(readYear(join(dir, String(yearEnding)), year))
-  const previous = await Effect.runPromise(readYear(join(dir, String(yearEnding - 1)), ReportingYear.previous(year)))
+  const previous = await Effect.runPromise(
+    readYear(join(dir, String(yearEnding - 1)), ReportingYear.previous(year), Validation.previousTables)
+  )
   const c1 = cpuSeconds()
   const parseRss = peakRssMiB()
   let report = Validation.validate(decoded, { previous })

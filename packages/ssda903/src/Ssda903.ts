@@ -74,12 +74,20 @@ export interface DecodedReturn {
 /** @category models */
 export interface DecodeOptions {
   readonly year: ReportingYear.ReportingYear
+  /**
+   * Read only these tables (by 903 name). A CSV file of another table is recognised by its header row and the rest of
+   * it is not read; such a table is listed in `tables` as supplied but has no rows in `sources` or `return`. For last
+   * year's return, which validation reads only in part (`Validation.previousTables`).
+   */
+  readonly tables?: ReadonlySet<Table.Name> | undefined
 }
 
 /** What one file yielded: one table for CSV, several for XML. @category models */
 export interface DecodedFile {
   readonly file: string
   readonly tables: ReadonlyArray<DecodedTable<unknown>>
+  /** A table the file holds but that was not asked for (`DecodeOptions.tables`), its rows left unread. */
+  readonly unread?: Table.Name | undefined
   readonly errors: ReadonlyArray<ReadError>
 }
 
@@ -87,6 +95,8 @@ export interface DecodedFile {
 export interface FileDecoder {
   readonly push: (bytes: Uint8Array) => UnreadableFile | undefined
   readonly end: () => DecodedFile | UnreadableFile
+  /** The file holds a table not asked for: the rest of its bytes are taken and dropped, not decoded. */
+  readonly skipping: () => boolean
 }
 
 const normaliseHeader = (s: string) => s.trim().toUpperCase()
@@ -352,8 +362,9 @@ const isBlank = (cells: ReadonlyArray<string>): boolean => {
   return true
 }
 
-const makeCsvBody = (file: string) => {
+const makeCsvBody = (file: string, only: ReadonlySet<Table.Name> | undefined) => {
   let def: Table.Definition<unknown> | undefined
+  let skipping = false
   let childAt = -1
   let width = 0
   let failure: UnreadableFile | undefined
@@ -368,6 +379,10 @@ const makeCsvBody = (file: string) => {
         return false
       }
       def = found
+      if (only !== undefined && !only.has(found.name)) {
+        skipping = true
+        return false
+      }
       const header = cells.map(normaliseHeader)
       decodeRow = makeRowDecoder(found, file, errors, header).byPosition
       width = cells.length
@@ -393,13 +408,16 @@ const makeCsvBody = (file: string) => {
   }
   const tokenizer = makeCsvTokenizer(accept)
   return {
+    skipping: () => skipping,
     push: (text: string): UnreadableFile | undefined => {
+      if (skipping) return undefined
       const problem = tokenizer.push(text)
       if (failure !== undefined) return failure
       if (problem !== undefined) return new UnreadableFile({ file, message: `${file}: ${problem}` })
       return undefined
     },
     end: (): DecodedFile | UnreadableFile => {
+      if (skipping && def !== undefined) return { file, tables: [], unread: def.name, errors }
       const problem = tokenizer.end()
       if (failure !== undefined) return failure
       if (problem !== undefined) return new UnreadableFile({ file, message: `${file}: ${problem}` })
@@ -414,9 +432,16 @@ const makeCsvBody = (file: string) => {
  * else CSV.
  * @category decoding
  */
-export const makeFileDecoder = (file: string): FileDecoder => {
+export const makeFileDecoder = (file: string, only?: ReadonlySet<Table.Name>): FileDecoder => {
   const text = makeTextDecoding()
-  let body: { push: (t: string) => UnreadableFile | undefined; end: () => DecodedFile | UnreadableFile } | undefined
+  let body:
+    | {
+        push: (t: string) => UnreadableFile | undefined
+        end: () => DecodedFile | UnreadableFile
+        skipping?: () => boolean
+      }
+    | undefined
+  const skipping = () => body?.skipping?.() === true
   let lead = ""
   let bytesSeen = 0
   const feed = (t: string): UnreadableFile | undefined => {
@@ -424,7 +449,7 @@ export const makeFileDecoder = (file: string): FileDecoder => {
       lead += t
       const trimmed = lead.replace(/^\uFEFF/, "").trimStart()
       if (trimmed === "") return undefined
-      body = trimmed.startsWith("<") ? makeXmlReader(file) : makeCsvBody(file)
+      body = trimmed.startsWith("<") ? makeXmlReader(file) : makeCsvBody(file, only)
       const pending = lead.replace(/^\uFEFF/, "")
       lead = ""
       return body.push(pending)
@@ -433,12 +458,15 @@ export const makeFileDecoder = (file: string): FileDecoder => {
   }
   return {
     push: (bytes) => {
+      // A table left unread: its remaining bytes are not even decoded as text.
+      if (skipping()) return undefined
       bytesSeen += bytes.length
       const t = text.push(bytes)
       if (isProblem(t)) return new UnreadableFile({ file, message: `${file}: ${t.problem}` })
       return feed(t)
     },
     end: () => {
+      if (skipping()) return body!.end()
       const t = text.end()
       if (isProblem(t)) return new UnreadableFile({ file, message: `${file}: ${t.problem}` })
       const p = feed(t)
@@ -450,7 +478,8 @@ export const makeFileDecoder = (file: string): FileDecoder => {
         })
       }
       return body.end()
-    }
+    },
+    skipping
   }
 }
 
@@ -458,9 +487,13 @@ export const makeFileDecoder = (file: string): FileDecoder => {
  * Decode one file held in memory.
  * @category decoding
  */
-export const decodeBytes = (file: string, bytes: Uint8Array): Effect.Effect<DecodedFile, UnreadableFile> =>
+export const decodeBytes = (
+  file: string,
+  bytes: Uint8Array,
+  only?: ReadonlySet<Table.Name>
+): Effect.Effect<DecodedFile, UnreadableFile> =>
   Effect.suspend(() => {
-    const decoder = makeFileDecoder(file)
+    const decoder = makeFileDecoder(file, only)
     // Feed in slices so the same code path as streaming is exercised and no huge intermediate string is built.
     const slice = 1 << 20
     for (let i = 0; i < bytes.length; i += slice) {
@@ -477,10 +510,11 @@ export const decodeBytes = (file: string, bytes: Uint8Array): Effect.Effect<Deco
  */
 export const decodeStream = (
   file: string,
-  stream: ReadableStream<Uint8Array>
+  stream: ReadableStream<Uint8Array>,
+  only?: ReadonlySet<Table.Name>
 ): Effect.Effect<DecodedFile, UnreadableFile> =>
   Effect.gen(function* () {
-    const decoder = makeFileDecoder(file)
+    const decoder = makeFileDecoder(file, only)
     const reader = stream.getReader()
     const read = Effect.tryPromise({
       try: () => reader.read(),
@@ -511,22 +545,27 @@ export const assemble = (
 ): Effect.Effect<DecodedReturn, UnreadableFile> =>
   Effect.suspend(() => {
     const byKey = new Map<Return.TableName, DecodedTable<unknown>>()
+    // Tables supplied but not asked for (`DecodeOptions.tables`): listed as supplied, their rows left out.
+    const unread = new Map<Return.TableName, string>()
     const errors: Array<ReadError> = []
     for (const f of decoded) {
-      for (const t of f.tables) {
+      const held = f.unread === undefined ? f.tables : [...f.tables, { name: f.unread, file: f.file, rows: [] }]
+      for (const t of held) {
         const key = Table.byName(t.name).key
-        const before = byKey.get(key)
+        const before = byKey.get(key)?.file ?? unread.get(key)
         if (before !== undefined) {
           return Effect.fail(
             new UnreadableFile({
               file: t.file,
-              message: `${t.file}: holds the ${t.name} table, which ${before.file} already holds; supply each table once`
+              message: `${t.file}: holds the ${t.name} table, which ${before} already holds; supply each table once`
             })
           )
         }
-        byKey.set(key, t)
+        if (t.name === f.unread || (options.tables !== undefined && !options.tables.has(t.name)))
+          unread.set(key, t.file)
+        else byKey.set(key, t)
       }
-      for (const e of f.errors) errors.push(e)
+      for (const e of f.errors) if (options.tables === undefined || options.tables.has(e.table)) errors.push(e)
     }
     const values = <K extends Return.TableName>(key: K): Option.Option<ReadonlyArray<RecordOf<K>>> => {
       const t = byKey.get(key)
@@ -548,7 +587,7 @@ export const assemble = (
       deprivationOfLiberty: values("deprivationOfLiberty")
     }
     const sources = Object.fromEntries(byKey) as Sources
-    return Effect.succeed({ return: ret, tables: new Set(byKey.keys()), errors, sources })
+    return Effect.succeed({ return: ret, tables: new Set([...byKey.keys(), ...unread.keys()]), errors, sources })
   })
 
 /**
@@ -560,7 +599,7 @@ export const decodeFiles = (
   options: DecodeOptions
 ): Effect.Effect<DecodedReturn, UnreadableFile> =>
   Effect.flatMap(
-    Effect.forEach(files, (f) => decodeBytes(f.name, f.bytes)),
+    Effect.forEach(files, (f) => decodeBytes(f.name, f.bytes, options.tables)),
     (decoded) => assemble(decoded, options)
   )
 
@@ -573,6 +612,6 @@ export const decodeStreams = (
   options: DecodeOptions
 ): Effect.Effect<DecodedReturn, UnreadableFile> =>
   Effect.flatMap(
-    Effect.forEach(files, (f) => decodeStream(f.name, f.stream)),
+    Effect.forEach(files, (f) => decodeStream(f.name, f.stream, options.tables)),
     (decoded) => assemble(decoded, options)
   )

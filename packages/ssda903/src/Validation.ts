@@ -328,9 +328,11 @@ export const index = (
 /**
  * What rules read of last year's return: its episodes (503A–J, 1001), its header and UASC rows (202–208 compare a
  * child's date of birth, sex, UPN and UASC status across the two years), its care leaver rows and its deprivation of
- * liberty orders (706).
+ * liberty orders (706). Last year's return need be read no further: `Ssda903.decodeFiles(files, { year, tables:
+ * previousTables })` leaves its other tables unread.
+ * @category models
  */
-const previousTables: ReadonlySet<Table.Name> = new Set([
+export const previousTables: ReadonlySet<Table.Name> = new Set([
   "Episodes",
   "Header",
   "UASC",

@@ -2,7 +2,7 @@ import { CalendarDate } from "@cpo/domain"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { Ssda903 } from "../src/index.ts"
-import { csv, decode, decodeFlip, encode, episodeColumns, headerColumns } from "./fixtures.ts"
+import { csv, decode, decodeFlip, encode, episodeColumns, headerColumns, year2018 } from "./fixtures.ts"
 
 const header = csv(headerColumns, [
   ["C001", "1", "01/02/2010", "WBRI", "A123456789012", "", ""],
@@ -123,6 +123,26 @@ describe("decodeFiles", () => {
       })
       const date = Option.getOrThrow(Option.getOrThrow(out.return.previousPermanence)[0]!.date)
       assert.deepStrictEqual([date.day, date.month, date.year], [Option.none(), Option.some(5), Option.some(2015)])
+    })
+  )
+
+  it.effect("leaves tables not asked for unread, listing them as supplied", () =>
+    Effect.gen(function* () {
+      const badEpisodes = csv(episodeColumns, [
+        ["C001", "31/04/2016", "S", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""]
+      ])
+      const out = yield* Ssda903.decodeFiles(
+        [
+          { name: "header.csv", bytes: encode(header) },
+          { name: "episodes.csv", bytes: encode(badEpisodes) }
+        ],
+        { year: year2018, tables: new Set(["Header"]) }
+      )
+      assert.deepStrictEqual([...out.tables].sort(), ["children", "episodes"])
+      assert.strictEqual(out.return.children.length, 2)
+      assert.deepStrictEqual(out.return.episodes, [])
+      assert.isUndefined(out.sources.episodes)
+      assert.deepStrictEqual(out.errors, [])
     })
   )
 })
