@@ -1,3 +1,4 @@
 import { withPreset } from "@cpo/tooling/vitest"
 
-export default withPreset()
+/** Test files share one module graph per worker (isolate: false) and copy PGlite templates built once per run. */
+export default withPreset({ test: { globalSetup: ["./test/templates.ts"], isolate: false } })

@@ -8,8 +8,8 @@ import { Synth } from "@cpo/synth"
 import { Effect, Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
-import { type ApiRuntime, makeRuntime } from "./runtime.ts"
-import { bearer, secret } from "./testing.ts"
+import type { ApiRuntime } from "./runtime.ts"
+import { bearer, makeEmptyRuntime, secret } from "./testing.ts"
 
 const council: Council.Council = {
   id: "synthetic-shire" as Council.CouncilId,
@@ -24,7 +24,7 @@ const files = Synth.toCsvFiles(ret2026).map((f) => ({ name: f.name, bytes: new T
 
 let runtime: ApiRuntime
 beforeAll(async () => {
-  runtime = makeRuntime({})
+  runtime = makeEmptyRuntime()
   await runtime.runPromise(Returns.Returns.use((returns) => returns.saveCouncil(council)))
 }, 120_000)
 afterAll(() => runtime.dispose())

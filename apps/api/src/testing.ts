@@ -2,6 +2,10 @@
  * Plainly fake data for the API's tests: two councils with a hand-made 2018 return each, loaded into an in-memory
  * PGlite store, and tokens for any role. Nothing here resembles a real child.
  */
+
+import * as Fs from "node:fs"
+import * as Os from "node:os"
+import * as Path from "node:path"
 import {
   CalendarDate,
   type Child,
@@ -237,25 +241,55 @@ export const seedPlan = (council: Council.CouncilId) =>
     }
   })
 
+/** Load both fake councils' returns, offers, strategies and boards into a freshly migrated store. */
+export const seedFakeCouncils = Effect.gen(function* () {
+  const returns = yield* Returns.Returns
+  yield* returns.saveCouncil(councilA)
+  yield* returns.saveCouncil(councilB)
+  yield* returns.importReturn(councilA.id, returnA2018, "fake-a-2018")
+  yield* returns.importReturn(councilB.id, returnB2018, "fake-b-2018")
+  yield* seedOffer(councilA.id)
+  yield* seedOffer(councilB.id)
+  yield* seedPlan(councilA.id)
+  yield* seedPlan(councilB.id)
+})
+
 /**
- * A runtime over an in-memory PGlite store holding both fake councils' 2018 returns, each council's demo offer
- * (published from `offerEffectiveFrom`), and council A's fake strategy and board.
+ * The PGlite data folders the test run's global set-up (`test/templates.ts`) prepared once: `migrated` (empty) and
+ * `seeded` (after `seedFakeCouncils`). Each test file opens its own copy, so files stay independent while no file
+ * pays for PostgreSQL's initdb, the migrations and the seeding again.
+ */
+export const templatesVariable = "CPO_API_TEST_TEMPLATES"
+export type Template = "migrated" | "seeded"
+
+const copies: Array<string> = []
+const copyOf = (template: Template): string | undefined => {
+  const root = process.env[templatesVariable]
+  if (root === undefined || !Fs.existsSync(Path.join(root, template))) return undefined
+  if (copies.length === 0) {
+    process.on("exit", () => {
+      for (const dir of copies) Fs.rmSync(dir, { recursive: true, force: true })
+    })
+  }
+  const dir = Fs.mkdtempSync(Path.join(Os.tmpdir(), `cpo-api-test-${template}-`))
+  Fs.cpSync(Path.join(root, template), dir, { recursive: true })
+  copies.push(dir)
+  return dir
+}
+
+/** A runtime over a migrated, empty PGlite store (a copy of the `migrated` template when the set-up made one). */
+export const makeEmptyRuntime = (): ApiRuntime => makeRuntime({ dataDir: copyOf("migrated") })
+
+/**
+ * A runtime over a PGlite store holding both fake councils' 2018 returns, each council's demo offer (published from
+ * `offerEffectiveFrom`), and each council's fake strategy and board: a copy of the `seeded` template when the set-up
+ * made one, else built in memory here.
  */
 export const makeTestRuntime = async (): Promise<ApiRuntime> => {
+  const dataDir = copyOf("seeded")
+  if (dataDir !== undefined) return makeRuntime({ dataDir })
   const runtime = makeRuntime({})
-  await runtime.runPromise(
-    Effect.gen(function* () {
-      const returns = yield* Returns.Returns
-      yield* returns.saveCouncil(councilA)
-      yield* returns.saveCouncil(councilB)
-      yield* returns.importReturn(councilA.id, returnA2018, "fake-a-2018")
-      yield* returns.importReturn(councilB.id, returnB2018, "fake-b-2018")
-      yield* seedOffer(councilA.id)
-      yield* seedOffer(councilB.id)
-      yield* seedPlan(councilA.id)
-      yield* seedPlan(councilB.id)
-    })
-  )
+  await runtime.runPromise(seedFakeCouncils)
   return runtime
 }
 

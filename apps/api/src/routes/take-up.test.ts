@@ -7,8 +7,8 @@ import { Synth } from "@cpo/synth"
 import { Effect, Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "../app.ts"
-import { type ApiRuntime, makeRuntime } from "../runtime.ts"
-import { bearer, secret, seedOffer } from "../testing.ts"
+import type { ApiRuntime } from "../runtime.ts"
+import { bearer, makeEmptyRuntime, secret, seedOffer } from "../testing.ts"
 
 const council: Council.Council = {
   id: "synthetic-gaps" as Council.CouncilId,
@@ -19,7 +19,7 @@ const synthetic = Synth.generate({ seed: 11, council: council.name, children: 80
 
 let runtime: ApiRuntime
 beforeAll(async () => {
-  runtime = makeRuntime({})
+  runtime = makeEmptyRuntime()
   await runtime.runPromise(
     Effect.gen(function* () {
       const returns = yield* Returns.Returns
