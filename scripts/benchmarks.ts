@@ -33,14 +33,155 @@ const render = (value: unknown, depth: number): Array<string> => {
   return [`- ${cell(value)}`, ""]
 }
 
-const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : []
+type Json = Record<string, unknown>
+const read = (name: string): Json | undefined =>
+  existsSync(join(dir, `${name}.json`))
+    ? (JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as Json)
+    : undefined
+const at = (value: unknown, ...path: Array<string | number>): unknown =>
+  path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
+    value
+  )
+const row = (results: unknown, key: string, value: string): Json | undefined =>
+  Array.isArray(results) ? (results as Array<Json>).find((r) => r[key] === value) : undefined
+const num = (v: unknown, digits = 2): string => (typeof v === "number" ? String(Number(v.toFixed(digits))) : "—")
+const verdict = (met: boolean | undefined): string => (met === undefined ? "not run" : met ? "met" : "missed")
+
+/** One line per target the issues set: where it is measured, the figure, and whether it is met. */
+interface Target {
+  readonly target: string
+  readonly source: string
+  readonly measured: (j: Json) => string
+  readonly met: (j: Json) => boolean | undefined
+}
+const national903 = (j: Json) => row(j.results, "size", "national")
+const median903 = (j: Json) => row(j.results, "size", "median")
+const targets: ReadonlyArray<Target> = [
+  {
+    target: "903 national year: parse + all rules ≤ 5 s (CPU), ≤ 1.5 GB RSS",
+    source: "ssda903",
+    measured: (j) =>
+      `${num(at(national903(j), "medianCpuSeconds"))} s CPU (${num(at(national903(j), "medianSeconds"))} s wall), ${num(at(national903(j), "peakRssMiB"), 0)} MiB`,
+    met: (j) => {
+      const n = national903(j)
+      return n === undefined ? undefined : Number(n.medianCpuSeconds) <= 5 && Number(n.peakRssMiB) <= 1536
+    }
+  },
+  {
+    target: "903 median council: well under 1 s including start-up",
+    source: "ssda903",
+    measured: (j) =>
+      `${num(at(median903(j), "medianWallSecondsWithStartup"))} s with start-up, ${num(at(median903(j), "medianCpuSeconds"))} s CPU`,
+    met: (j) => (median903(j) === undefined ? undefined : Number(at(median903(j), "medianWallSecondsWithStartup")) < 1)
+  },
+  {
+    target: "All indicators, national year: ≤ 2 s on top of parsing",
+    source: "indicators",
+    measured: (j) => {
+      const cpu = row(j.results, "step", "index + measure, CPU time of this process")
+      const wall = row(j.results, "step", "index + measure")
+      return `${num(cpu?.medianSeconds)} s CPU (${num(wall?.medianSeconds)} s wall)`
+    },
+    met: (j) => row(j.results, "step", "index + measure, CPU time of this process")?.meetsTarget as boolean | undefined
+  },
+  {
+    target: "Import a national year: PGlite ≤ 30 s, PostgreSQL ≤ 15 s",
+    source: "store",
+    measured: (j) =>
+      (Array.isArray(j.results) ? (j.results as Array<Json>) : [])
+        .map((r) => `${String(r.engine).split(" ")[0]} ${num(r.medianSeconds)} s`)
+        .join(", "),
+    met: (j) => (Array.isArray(j.results) ? (j.results as Array<Json>).every((r) => r.meetsTarget === true) : undefined)
+  },
+  {
+    target: "API scorecard: ≥ 50 % of bare Hono, p99 < 25 ms",
+    source: "api",
+    measured: (j) =>
+      `ratio ${num(at(j, "throughput", "ratio", "median"))}, p99 ${num(at(j, "throughput", "scorecard", "p99ms", "median"))} ms`,
+    met: (j) => at(j, "throughput", "meetsTarget") as boolean | undefined
+  },
+  {
+    target: "API soak 60 s: 0 5xx, RSS growth < 10 %",
+    source: "api",
+    measured: (j) =>
+      `${num(at(j, "soak", "serverErrors"), 0)} 5xx, RSS ${num(at(j, "soak", "rssMiB", "growthPercent"), 1)} %`,
+    met: (j) =>
+      at(j, "soak") === undefined
+        ? undefined
+        : at(j, "soak", "serverErrors") === 0 && Number(at(j, "soak", "rssMiB", "growthPercent")) < 10
+  },
+  {
+    target: "Dashboard initial JavaScript ≤ 100 KB gzip",
+    source: "dashboard",
+    measured: (j) => `${num(j.initialJsGzipKiB, 1)} KiB`,
+    met: (j) => j.meetsTarget as boolean | undefined
+  },
+  {
+    target: "Dashboard scorecard interactive < 1 s on localhost",
+    source: "dashboard-scorecard",
+    measured: (j) => `${num(j.medianInteractiveMs, 0)} ms median (${num(j.medianCpuToInteractiveMs, 0)} ms of CPU)`,
+    met: (j) => j.meetsTarget as boolean | undefined
+  },
+  {
+    target: "In-browser validation of a median council < 2 s",
+    source: "dashboard-validate",
+    measured: (j) => `${num(at(median903(j), "medianSeconds"))} s median`,
+    met: (j) => at(median903(j), "meetsTarget") as boolean | undefined
+  },
+  {
+    target: "Fuzzing: 0 crashes or hangs",
+    source: "fuzz",
+    measured: (j) => {
+      const suites = Array.isArray(j.suites) ? (j.suites as Array<Json>) : []
+      return `${num(j.totalCases, 0)} cases, ${suites.reduce((n, s) => n + Number(s.crashesOrHangs), 0)} crashes or hangs`
+    },
+    met: (j) => (Array.isArray(j.suites) ? (j.suites as Array<Json>).every((s) => s.crashesOrHangs === 0) : undefined)
+  },
+  {
+    target: "Crash safety: ≥ 20 SIGKILLs per engine, previous return intact every time",
+    source: "crash",
+    measured: (j) => `${num(j.kills, 0)} kills, previous intact: ${String(j.previousIntactAfterEveryKill)}`,
+    met: (j) => j.previousIntactAfterEveryKill === true && Number(j.killsPerEngine) >= 20
+  },
+  ...["median-2026", "largeCounty-2024", "peer-fake-2023"].map(
+    (run): Target => ({
+      target: `Agreement with the peer (${run}): ≥ 99 % on every rule both implement`,
+      source: `agreement-${run}`,
+      measured: (j) => `${num(j.rulesAgreeing, 0)} of ${num(j.rulesCompared, 0)} rules`,
+      met: (j) => j.rulesAgreeing === j.rulesCompared
+    })
+  )
+]
+const summary = [
+  "## Targets at a glance",
+  "",
+  "| target | measured | verdict | run (date, 1-minute load average at start) |",
+  "|---|---|---|---|",
+  ...targets.map((t) => {
+    const j = read(t.source)
+    if (j === undefined) return `| ${t.target} | — | not run | [${t.source}](#${t.source.toLowerCase()}) |`
+    const load =
+      at(j, "machine", "loadAverage1mAtStart") ?? at(j, "loadAverage1m") ?? at(j, "machine", "loadAverage", 0)
+    const when = `${String(j.date ?? "").slice(0, 10)}${typeof load === "number" ? `, load ${num(load, 1)}` : ""}`
+    return `| ${t.target} | ${cell(t.measured(j))} | ${verdict(t.met(j))} | [${t.source}](#${t.source.toLowerCase()}) ${when} |`
+  }),
+  ""
+]
+
+const files = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+  : []
 const lines = [
   "# Benchmarks",
   "",
   "Written by `pnpm bench` (`./dev bench`): each workspace's bench script records its run in `docs/benchmarks/<name>.json`",
   "with the machine, the dataset and the date; this page is composed from those files by `scripts/benchmarks.ts`.",
   "Targets come from the issues; where the machine is noisy, ratios measured in the same run are the figures to trust.",
-  ""
+  "",
+  ...summary
 ]
 for (const f of files) {
   lines.push(`## ${f.replace(/\.json$/, "")}`, "", ...render(JSON.parse(readFileSync(join(dir, f), "utf8")), 2))
