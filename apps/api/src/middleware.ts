@@ -5,7 +5,7 @@
  */
 import type { Council } from "@cpo/domain"
 import { sValidator } from "@hono/standard-validator"
-import { Result, Schema } from "effect"
+import { Cause, Exit, Result, Schema, SchemaIssue, SchemaParser } from "effect"
 import type { MiddlewareHandler, ValidationTargets } from "hono"
 import { createMiddleware } from "hono/factory"
 import {
@@ -133,6 +133,32 @@ const where: Record<keyof ValidationTargets, FieldIssue["in"]> = {
 const fieldOf = (path: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined): string =>
   (path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".")
 
+const parseOptions = { errors: "all" } as const
+
+/**
+ * `schema` as a Standard Schema for request validation. Effect's own adapter runs every validation in a fiber of its
+ * own, which was most of a warm request's work; here a schema that decodes without effects is decoded synchronously,
+ * and its issues are formatted by the adapter's own formatter, so the value or the issues are exactly the adapter's.
+ * Anything else (a defect, a schema needing an effect) goes through the adapter.
+ * @category constructors
+ */
+export const standardSchemaOf = <S extends Schema.Codec<unknown, unknown>>(schema: S) => {
+  const adapter = Schema.toStandardSchemaV1(schema, { parseOptions })
+  const decode = SchemaParser.decodeUnknownExit(schema, parseOptions)
+  const format = SchemaIssue.makeFormatterStandardSchemaV1()
+  const validate = (value: unknown) => {
+    const exit = decode(value)
+    if (Exit.isSuccess(exit)) return { value: exit.value }
+    const issue = Cause.findErrorOption(exit.cause)
+    return issue._tag === "Some" && SchemaIssue.isIssue(issue.value)
+      ? format(issue.value)
+      : adapter["~standard"].validate(value)
+  }
+  // Only `~standard` is read by the validator middleware.
+  const standard = { ...adapter["~standard"], validate } as (typeof adapter)["~standard"]
+  return { "~standard": standard }
+}
+
 /**
  * Validate one part of the request with a domain Schema; failures answer `validation-failed` naming each field.
  * @category middleware
@@ -141,7 +167,7 @@ export const validate = <Target extends "param" | "query" | "json", S extends Sc
   target: Target,
   schema: S
 ) =>
-  sValidator(target, Schema.toStandardSchemaV1(schema, { parseOptions: { errors: "all" } }), (result, c) => {
+  sValidator(target, standardSchemaOf(schema), (result, c) => {
     if (result.success) return
     return Problem.respond(c as never, "validation-failed", {
       errors: result.error.map((issue) => ({ in: where[target], field: fieldOf(issue.path), message: issue.message }))
