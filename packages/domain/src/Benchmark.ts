@@ -147,6 +147,37 @@ export const Benchmark = Schema.Struct({
 }).annotate({ identifier: "Benchmark" })
 export type Benchmark = typeof Benchmark.Type
 
+/** Where one comparator's value comes from: its group and version, first-published or revised, and source. @category models */
+export const Provenance = Schema.Struct({
+  group: Schema.String,
+  version: Schema.String,
+  status: Status,
+  source: Schema.String
+}).annotate({ identifier: "BenchmarkProvenance" })
+export type Provenance = typeof Provenance.Type
+
+/** The provenance of each comparator value of {@link Values}. @category models */
+export const Provenances = Schema.Struct({
+  england: Schema.optionalKey(Provenance),
+  region: Schema.optionalKey(Provenance),
+  statistical_neighbours: Schema.optionalKey(Provenance)
+}).annotate({ identifier: "BenchmarkProvenances" })
+export type Provenances = typeof Provenances.Type
+
+/**
+ * The provenance of each value {@link valuesFor} gives, so a reader can tell which neighbour list (and which
+ * version of it) a comparison is against.
+ * @category getters
+ */
+export const provenancesFor = (benchmarks: ReadonlyArray<Benchmark>, indicator: string, year: number): Provenances => {
+  const out: Partial<Record<Comparator, Provenance>> = {}
+  for (const [comparator, b] of Object.entries(sourcesFor(benchmarks, indicator, year))) {
+    if (b !== undefined)
+      out[comparator as Comparator] = { group: b.group, version: b.version, status: b.status, source: b.source }
+  }
+  return out
+}
+
 /** The comparators of one indicator in one year, as the scorecard shows them. @category models */
 export const Values = Schema.Struct({
   england: Schema.optionalKey(Schema.Number),

@@ -29,7 +29,9 @@ export const Entry = Schema.Struct({
   rag: Schema.optionalKey(Target.Rag),
   previous: Schema.optionalKey(Schema.NullOr(Schema.Number)),
   direction: Schema.optionalKey(Target.Direction),
-  benchmarks: Schema.optionalKey(Benchmark.Values)
+  benchmarks: Schema.optionalKey(Benchmark.Values),
+  /** For each value of `benchmarks`: the comparator group and version, its status and source. */
+  benchmark_sources: Schema.optionalKey(Benchmark.Provenances)
 }).annotate({ identifier: "ScorecardEntry" })
 export type Entry = typeof Entry.Type
 
@@ -185,6 +187,7 @@ export const entry = (
     previous?: number | null
     direction?: Target.Direction
     benchmarks?: Benchmark.Values
+    benchmark_sources?: Benchmark.Provenances
   } = {}
   const target = Target.find(context.targets ?? [], definition.id, context.year)
   if (Option.isSome(target)) {
@@ -201,7 +204,10 @@ export const entry = (
   }
   if (context.benchmarks !== undefined) {
     const values = Benchmark.valuesFor(context.benchmarks, definition.id, context.year)
-    if (Object.keys(values).length > 0) extra.benchmarks = values
+    if (Object.keys(values).length > 0) {
+      extra.benchmarks = values
+      extra.benchmark_sources = Benchmark.provenancesFor(context.benchmarks, definition.id, context.year)
+    }
   }
   return { ...base, ...extra }
 }

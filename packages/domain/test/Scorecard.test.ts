@@ -57,6 +57,30 @@ describe("Scorecard", () => {
     assert.isUndefined(started.target)
   })
 
+  it("says which comparator group and version each benchmark value comes from", () => {
+    const neighbours = Result.getOrThrow(
+      Benchmark.fromCsv(
+        "indicator,year,comparator,value,group,version,source\nplaced_foster_pct,2018,statistical_neighbours,70,cssnbt-10,2021,council file\n"
+      )
+    )
+    const doc = Scorecard.make({
+      council: "Test Shire",
+      audience: "officer",
+      inputs: inputsFor(5, 400, 2018),
+      benchmarks: [...Benchmark.englandDefaults, ...neighbours]
+    })
+    const foster = doc.indicators.find((e) => e.id === "placed_foster_pct")!
+    assert.deepStrictEqual(foster.benchmarks, { england: 73, statistical_neighbours: 70 })
+    assert.deepStrictEqual(foster.benchmark_sources?.statistical_neighbours, {
+      group: "cssnbt-10",
+      version: "2021",
+      status: "first_published",
+      source: "council file"
+    })
+    assert.strictEqual(foster.benchmark_sources?.england?.group, "england")
+    assert.isUndefined(foster.benchmark_sources?.region)
+  })
+
   it("prints a score to one decimal place and a tiny percentage as k", () => {
     const sdq = Option.getOrThrow(Indicator.byId("sdq_average"))
     assert.strictEqual(Scorecard.display(sdq, Indicator.mean(143, 10), "officer"), "14.3")
