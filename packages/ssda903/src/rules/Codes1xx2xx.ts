@@ -1039,17 +1039,13 @@ const r118: Rule = {
   })
 }
 
-/**
- * Rules written and tested but not yet in force here:
- * - 118: the synthetic return carries a child's whole history of episodes, so a placement order (E1) from years ago
- *   needs its placed-for-adoption row (rule 553) while that row's reversal date is before the year (118).
- * @category rules
- */
-export const pending: ReadonlyArray<Rule> = [r118]
+/** Rules written and tested but not yet in force here (none at present). @category rules */
+export const pending: ReadonlyArray<Rule> = []
 
 /** The rules of this module, every year's version. @category rules */
 export const all: ReadonlyArray<Rule> = [
   r104,
+  r118,
   r202,
   r203,
   r204,

@@ -428,8 +428,11 @@ const orderWithoutDecision = (code: string, legalStatus: string, years: Rule["ye
     message,
     ["Episodes", "PlacedAdoption"],
     ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
-    perChild((c) => {
-      const underOrder = c.episodes.filter((r) => r.value.legalStatus === legalStatus)
+    perChild((c, ctx) => {
+      // DfE's return holds the episodes open at some time in the year; an order that ended before it is last year's.
+      const underOrder = c.episodes.filter(
+        (r) => r.value.legalStatus === legalStatus && (Option.isNone(r.value.end) || r.value.end.value >= ys(ctx))
+      )
       if (underOrder.length === 0) return undefined
       if (c.placedForAdoption.length === 0) return hitsOn("Episodes", underOrder, c.childId)
       if (!underOrder.some((r) => Option.isNone(r.value.end))) return undefined

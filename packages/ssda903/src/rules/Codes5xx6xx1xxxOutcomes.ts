@@ -864,20 +864,18 @@ export const all: ReadonlyArray<Rule> = [
   r1014,
   r559,
   r560,
+  r561,
+  r584,
   r576
 ]
 
 /**
  * Rules written and tested but not yet in force. 1007 reports every young person rule 1016 (in `Rules.ts`) reports,
  * for the same reason, so each 1016 case would count twice (and the synthetic injection test expects one code per
- * injected error); it waits for a decision on which of the two codes we keep. 561 and 584 compare
- * last year's PlacedAdoption rows with this year's: the synthetic generator repeats a decision that ceased last year
- * (which these rules rightly report), and its episodes go back to the start of care, so leaving the ceased decision
- * out would make rule 553 report the old placement-order episode instead; they wait for episodes written in DfE's
- * shape (those open in the year).
+ * injected error); it waits for a decision on which of the two codes we keep.
  * 1002 (care leaver information with no episode this year or last) is right only with the whole history DfE holds:
  * with two years of returns it reports every care leaver who left care more than a year before, as a large clean
  * synthetic council shows.
  * @category rules
  */
-export const pending: ReadonlyArray<Rule> = [r561, r584, r1002, r1007]
+export const pending: ReadonlyArray<Rule> = [r1002, r1007]

@@ -688,7 +688,7 @@ describe("OC3, AD1 and placed for adoption", () => {
     ))
 })
 
-describe("pending rule 118", () => {
+describe("rule 118", () => {
   it.effect("fails a reversal before the year or before care began", () =>
     Effect.map(
       checkPending("118", {

@@ -250,6 +250,18 @@ describe("rule 553", () => {
       (r) => assert.deepStrictEqual(lines(r, "553"), [[2]])
     )
   )
+  it.effect("leaves out a placement order that ended before the year (last year's return holds it)", () =>
+    Effect.map(
+      run("553", {
+        Episodes: [
+          { DECOM: "01/01/2016", LS: "E1", DEC: "01/03/2017", REC: "X1", REASON_PLACE_CHANGE: "CARPL" },
+          { DECOM: "01/03/2017", RNE: "L", LS: "C2" }
+        ],
+        PlacedAdoption: [placed({ CHILD: "C2" })]
+      }),
+      (r) => assert.deepStrictEqual(lines(r, "553"), [])
+    )
+  )
 })
 
 describe("rule 554", () => {

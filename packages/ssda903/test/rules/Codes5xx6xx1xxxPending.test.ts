@@ -77,7 +77,7 @@ describe("pending rule 560", () => {
   )
 })
 
-describe("pending rule 561", () => {
+describe("rule 561", () => {
   failsAndPasses(
     "561",
     { PlacedAdoption: [placed()] },
@@ -87,7 +87,7 @@ describe("pending rule 561", () => {
   )
 })
 
-describe("pending rule 584", () => {
+describe("rule 584", () => {
   failsAndPasses(
     "584",
     { PlacedAdoption: [placed({ DATE_PLACED: "01/02/2017" })] },

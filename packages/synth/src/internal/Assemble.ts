@@ -516,7 +516,8 @@ export const assemble = (env: Environment, lives: ReadonlyArray<Identified>, yea
         })
       }
       const decision = period.placementDecision
-      if (decision !== null && decision.decision <= ye) {
+      // A decision reversed before the year began was last year's to report (DfE 118, 561, 584): it is not repeated.
+      if (decision !== null && decision.decision <= ye && (decision.ceased === null || decision.ceased >= ys)) {
         const ceased = decision.ceased !== null && decision.ceased <= ye
         placedForAdoption.push({
           childId,
