@@ -7,7 +7,15 @@ import { Synth } from "@cpo/synth"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { councilB, makeRuntime } from "./fixtures.ts"
-import { accessibilityViolations, type Browser, launchBrowser, type Site, screenshots, startSite } from "./harness.ts"
+import {
+  accessibilityViolations,
+  type Browser,
+  launchBrowser,
+  type Site,
+  screenshots,
+  startSite,
+  tabTo
+} from "./harness.ts"
 
 const children = 30
 const generated = Synth.generate({ seed: 11, council: councilB.name, children, years: { from: 2019, to: 2019 } })
@@ -56,12 +64,16 @@ describe("uploading a return", () => {
     return ((await res.json()) as { errors: ReadonlyArray<unknown> }).errors.length
   }
 
-  /** Year and files, then the check button, by keyboard (the file picker itself is the browser's own dialog). */
+  /**
+   * Tab to the year, type it, Tab to the files, then Tab to the check button and press Enter: keyboard only (the file
+   * picker itself is the browser's own dialog, so the files are set on the focused field).
+   */
   const check = async (files: typeof clean) => {
-    await page.getByLabel("Year ending 31 March").focus()
+    await tabTo(page, page.getByLabel("Year ending 31 March"))
     await page.keyboard.press("Control+A")
     await page.keyboard.type("2019")
     await page.keyboard.press("Tab")
+    expect(await page.getByLabel("903 files").evaluate((el) => el === document.activeElement)).toBe(true)
     await page.getByLabel("903 files").setInputFiles(files)
     await page.keyboard.press("Tab")
     await page.keyboard.press("Enter")
@@ -117,7 +129,7 @@ describe("uploading a return", () => {
     expect(await heading.textContent()).toBe(
       expected === 0 ? "No errors found" : `${expected} ${expected === 1 ? "error" : "errors"} found`
     )
-    await page.getByRole("button", { name: /^Import (the return|with errors)$/ }).focus()
+    await tabTo(page, page.getByRole("button", { name: /^Import (the return|with errors)$/ }))
     await page.keyboard.press("Enter")
     const done = page.locator("[data-imported]")
     await done.waitFor()

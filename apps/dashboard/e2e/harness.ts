@@ -12,7 +12,7 @@ import { makeApp } from "@cpo/api"
 import { dashboard } from "@cpo/api/dashboard"
 import type { ApiRuntime } from "@cpo/api/runtime"
 import { serve } from "@hono/node-server"
-import { type BrowserContext, chromium, type Page } from "playwright-core"
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core"
 
 const dist = join(import.meta.dirname, "..", "dist")
 
@@ -119,3 +119,15 @@ export const screenshots = async (
 
 /** `expect.poll` options for a busy machine: the default second is too short while other workspaces test. */
 export const patient = { timeout: 30_000, interval: 100 }
+
+/**
+ * Press Tab until `target` has focus, as a keyboard user moves through the page (at most `limit` presses); fails when
+ * it is never reached, so a field taken out of the tab order is caught.
+ */
+export const tabTo = async (page: Page, target: Locator, limit = 80): Promise<void> => {
+  for (let presses = 0; presses <= limit; presses++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return
+    await page.keyboard.press("Tab")
+  }
+  throw new Error(`${limit} presses of Tab never reached ${String(target)}`)
+}

@@ -15,7 +15,8 @@ import {
   patient,
   type Site,
   screenshots,
-  startSite
+  startSite,
+  tabTo
 } from "./harness.ts"
 
 const secret = "a-test-secret-for-the-dashboard-oversight-tests-only"
@@ -287,8 +288,8 @@ describe("oversight pages", () => {
     const n = concerns.concerns.length
     await page.getByRole("table", { name: `${n} ${n === 1 ? "action needs" : "actions need"} attention` }).waitFor()
 
-    // Keyboard only: send the form empty, read the summary, then fill it in and send it again.
-    await page.getByLabel("Day of the update").focus()
+    // Keyboard only (Tab, arrows, typing, Enter): send the form empty, read the summary, then fill it in and send it.
+    await tabTo(page, page.getByLabel("Day of the update"))
     await page.keyboard.press("Enter")
     const summary = page.getByRole("alert")
     await summary.waitFor()
@@ -297,7 +298,7 @@ describe("oversight pages", () => {
       "Enter commentary saying what has happened"
     ])
     expect(await accessibilityViolations(page)).toEqual([])
-    await page.getByLabel("Day of the update").focus()
+    await tabTo(page, page.getByLabel("Day of the update"))
     await page.keyboard.press("Tab")
     await page.keyboard.press("ArrowRight")
     expect(await page.getByLabel("Amber").isChecked()).toBe(true)
