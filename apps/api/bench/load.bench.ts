@@ -13,9 +13,10 @@
  * (b) Soak: a mixed load of bounded request loops (each loop waits for its answer before the next request) — reads
  *     of the scorecard, a cohort profile and the local offer, uploads of a return with errors to the validation route,
  *     and priority updates. The same load first runs for a warm-up period — at least `soakWarmupSeconds` and until
- *     the server's V8 heap has been through two major collections, so that caches are full and the heap has grown to
- *     the size this load keeps it at — then for the measured period, sampling the server's memory every second. The
- *     live heap after a forced full collection at both ends shows whether anything was retained. Targets: no 5xx,
+ *     the server's V8 heap has been through two major collections and its resident memory has stopped growing, so
+ *     that caches are full and the heap has grown to the size this load keeps it at — then for the measured period,
+ *     sampling the server's memory every second. The live heap after a forced full collection at both ends shows
+ *     whether anything was retained. Targets: no 5xx,
  *     resident memory growing < 10 % over the measured period (median of its first five samples to median of its last
  *     five), and afterwards every priority update answered 201 is in the priority's history.
  *
@@ -251,7 +252,8 @@ const soakOf = async () => {
   const soakStart = performance.now()
   const collectionsAtStart = (await memoryOf()).majorCollections
   // The warm-up lasts at least `soakWarmupSeconds` and until the server's V8 heap has been through two major
-  // collections under this load (so that it has grown to its working size), at most `maxWarmupSeconds`.
+  // collections under this load and its resident memory has stopped growing (the heap has reached the size this load
+  // keeps it at), at most `maxWarmupSeconds`. A leak keeps growing past that, into the measured period.
   const warmup = { endedAt: Number.POSITIVE_INFINITY, majorCollections: 0 }
   let liveAfterWarmup: Promise<ServerMemory> | undefined
   const measuring = (at: number) => at >= warmup.endedAt
@@ -268,7 +270,11 @@ const soakOf = async () => {
         arrayBuffersMiB: MiB(usage.arrayBuffers)
       })
       const collections = usage.majorCollections - collectionsAtStart
-      const warmedUp = second >= settings.soakWarmupSeconds && (collections >= 2 || second >= settings.maxWarmupSeconds)
+      // Resident memory 15 s ago against now: steady once it has stopped growing by more than 1 %.
+      const earlier = samples.at(-16)?.rssMiB
+      const steady = earlier !== undefined && resident <= earlier * 1.01
+      const warmedUp =
+        second >= settings.soakWarmupSeconds && ((collections >= 2 && steady) || second >= settings.maxWarmupSeconds)
       if (warmedUp && liveAfterWarmup === undefined) {
         warmup.endedAt = performance.now()
         warmup.majorCollections = collections
@@ -316,7 +322,7 @@ const soakOf = async () => {
   const rssGrowth = growth(rssFrom, rssTo)
   return {
     warmup: {
-      rule: `at least ${settings.soakWarmupSeconds} s and two major collections in the server (at most ${settings.maxWarmupSeconds} s)`,
+      rule: `at least ${settings.soakWarmupSeconds} s, two major collections in the server and its RSS within 1 % of 15 s before (at most ${settings.maxWarmupSeconds} s)`,
       seconds: round1((warmup.endedAt - soakStart) / 1000),
       majorCollections: warmup.majorCollections,
       rssMiBAtSoakStart: samples[0]?.rssMiB
