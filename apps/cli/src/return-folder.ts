@@ -44,7 +44,7 @@ export const readCouncilFile = (dir: string) =>
   })
 
 /** Decode the 903 files of one collection year from a folder. */
-export const readReturn = (dir: string, year: ReportingYear.ReportingYear) =>
+export const readReturn = (dir: string, year: ReportingYear.ReportingYear, tables?: Ssda903.DecodeOptions["tables"]) =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
     const path = yield* Path.Path
@@ -63,7 +63,7 @@ export const readReturn = (dir: string, year: ReportingYear.ReportingYear) =>
         Effect.mapError(() => new UnusableInput({ message: `cannot read ${path.join(folder, name)}` }))
       )
     )
-    return yield* Ssda903.decodeFiles(files, { year }).pipe(
+    return yield* Ssda903.decodeFiles(files, tables === undefined ? { year } : { year, tables }).pipe(
       Effect.mapError((e) => new UnusableInput({ message: e.message }))
     )
   })

@@ -48,13 +48,17 @@ const readCurrent = (input: string, year: Option.Option<number>) =>
     return { year: inferred.value, decoded: Validation.withYear(provisional, inferred.value) }
   })
 
-/** Last year's return: `--previous` when given, else `<input>/<year - 1>` when the input holds year folders. */
+/**
+ * Last year's return: `--previous` when given, else `<input>/<year - 1>` when the input holds year folders. Only the
+ * tables the rules compare across years are read (`Validation.previousTables`); the others are recognised, not decoded.
+ */
 const readPrevious = (input: string, previous: Option.Option<string>, year: ReportingYear.ReportingYear) =>
   Effect.gen(function* () {
     const last = ReportingYear.previous(year)
-    if (Option.isSome(previous)) return Option.some(yield* readReturn(previous.value, last))
+    const tables = Validation.previousTables
+    if (Option.isSome(previous)) return Option.some(yield* readReturn(previous.value, last, tables))
     const folder = yield* yearFolder(input, last)
-    return folder === input ? Option.none<Ssda903.DecodedReturn>() : Option.some(yield* readReturn(input, last))
+    return folder === input ? Option.none<Ssda903.DecodedReturn>() : Option.some(yield* readReturn(input, last, tables))
   })
 
 export const validate = Command.make(
