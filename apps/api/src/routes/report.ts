@@ -4,7 +4,7 @@
  * two before it (England's published benchmarks as comparators), the cohort profiles at 31 March, and the stored
  * strategy, progress, "you said, we did" and governance — then `MemberReport.make` and its HTML or Markdown
  * renderer, or its tables as CSV or XLSX (`report-tables.ts`). Members and the public always get their suppressed
- * audience. PDF stays in the CLI (it needs Chromium).
+ * audience. The PDF of the same report is `report-pdf.ts` (pdf-lib, no browser).
  */
 import {
   type Audience,
