@@ -193,6 +193,43 @@ describe("unreadable files", () => {
 })
 
 describe("decodeStream", () => {
+  const streamOf = (chunks: ReadonlyArray<Uint8Array>) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const c of chunks) controller.enqueue(c)
+        controller.close()
+      }
+    })
+  const reviewIds = (file: Ssda903.DecodedFile) =>
+    file.tables[0]!.rows.map((r) => [r.line, (r.value as { childId: string }).childId])
+
+  it.effect("reads CRLF, LF and lone CR line endings mixed in one chunk", () =>
+    Effect.gen(function* () {
+      const text =
+        "CHILD,DOB,REVIEW,REVIEW_CODE\r\nC1,01/01/2010,01/01/2017,PN1\rC2,01/01/2010,02/01/2017,PN0\nC3,01/01/2010,03/01/2017,PN0\r\n"
+      const out = yield* Ssda903.decodeStream("r.csv", streamOf([encode(text)]))
+      assert.deepStrictEqual(reviewIds(out), [
+        [2, "C1"],
+        [3, "C2"],
+        [4, "C3"]
+      ])
+    })
+  )
+
+  it.effect("reads a UTF-8 character split across chunks, and rejects UTF-8 followed by other bytes", () =>
+    Effect.gen(function* () {
+      const bytes = encode("CHILD,DOB,REVIEW,REVIEW_CODE\nC\u00e9,01/01/2010,01/01/2017,PN1\n")
+      const split = bytes.indexOf(0xc3) + 1
+      const out = yield* Ssda903.decodeStream("r.csv", streamOf([bytes.subarray(0, split), bytes.subarray(split)]))
+      assert.deepStrictEqual(reviewIds(out), [[2, "C\u00e9"]])
+      // Windows-1252 é (0xE9) after a UTF-8 é: the file mixes encodings and is not guessed at.
+      const mixed = encode("C9,01/01/2010,01/01/2017,PN1\n")
+      mixed[1] = 0xe9
+      const e = yield* Effect.flip(Ssda903.decodeStream("r.csv", streamOf([bytes, mixed])))
+      assert.include(e.message, "its text is UTF-8 up to about byte")
+    })
+  )
+
   it.effect("reads a file split into one-byte chunks, quotes and CRLF across chunk edges", () =>
     Effect.gen(function* () {
       const text =

@@ -24,11 +24,6 @@ const isProblem = (x: string | TextProblem): x is TextProblem => typeof x !== "s
 
 export { isProblem }
 
-const firstNonAscii = (bytes: Uint8Array): number => {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return i
-  return -1
-}
-
 /** Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence (then the text is not Windows-1252). */
 const hasUtf8Sequence = (bytes: Uint8Array): boolean => {
   for (let i = 0; i < bytes.length; i++) {
@@ -72,7 +67,9 @@ export const makeTextDecoding = (): TextDecoding => {
     if (encoding === "windows-1252") return cp1252.decode(bytes, { stream: true })
     try {
       const text = utf8.decode(bytes, { stream: true })
-      if (!sawNonAscii && firstNonAscii(bytes) >= 0) sawNonAscii = true
+      // ASCII bytes decode one character each; any other byte this chunk starts (a BOM, a multi-byte character, one
+      // held back until the next chunk) makes the text shorter than the bytes, so no byte-by-byte scan is needed.
+      if (text.length !== bytes.length) sawNonAscii = true
       return text
     } catch {
       if (sawNonAscii || hasUtf8Sequence(bytes)) {
