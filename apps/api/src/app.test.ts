@@ -1,4 +1,4 @@
-import { ChildHistory, ReportingYear, Scorecard } from "@cpo/domain"
+import { Benchmark, ChildHistory, ReportingYear, Scorecard } from "@cpo/domain"
 import { Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
@@ -43,7 +43,7 @@ describe("health", () => {
 })
 
 describe("indicators", () => {
-  it("returns the document Scorecard.make builds from the stored return (the same as cpo indicators --format json)", async () => {
+  it("returns the document Scorecard.make builds from the stored return (the same as cpo indicators --benchmarks --format json)", async () => {
     const res = await app().request(indicatorsOf(councilA.id), { headers: await bearer("officer", [councilA.id]) })
     expect(res.status).toBe(200)
     const expected = Scorecard.make({
@@ -54,7 +54,8 @@ describe("indicators", () => {
         histories: ChildHistory.index(returnA2018),
         tables: new Set(["children", "episodes"]),
         population: Option.none()
-      }
+      },
+      benchmarks: Benchmark.englandDefaults
     })
     expect(await res.json()).toEqual(JSON.parse(JSON.stringify(expected)))
   })
@@ -91,7 +92,8 @@ describe("indicators", () => {
         histories: ChildHistory.index(returnB2018),
         tables: new Set(["children", "episodes"]),
         population: Option.some(35000)
-      }
+      },
+      benchmarks: Benchmark.englandDefaults
     })
     expect(await res.json()).toEqual(JSON.parse(JSON.stringify(expected)))
   })

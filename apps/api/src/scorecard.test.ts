@@ -1,9 +1,9 @@
-import { Returns, type Scorecard } from "@cpo/domain"
+import { ReportingYear, Returns, type Scorecard } from "@cpo/domain"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
 import type { ApiRuntime } from "./runtime.ts"
 import { makeScorecardCache } from "./scorecard.ts"
-import { bearer, councilA, makeTestRuntime, returnB2018, secret } from "./testing.ts"
+import { bearer, councilA, councilB, makeTestRuntime, returnA2018, returnB2018, secret } from "./testing.ts"
 
 let runtime: ApiRuntime
 beforeAll(async () => {
@@ -48,6 +48,7 @@ describe("scorecard cache", () => {
       scorecard: { council } as unknown as Scorecard.Scorecard,
       body: new TextEncoder().encode(JSON.stringify({ council })),
       importId: "1",
+      previousImportId: null,
       councilPopulation: null,
       checkedAt: 0
     })
@@ -58,5 +59,51 @@ describe("scorecard cache", () => {
     expect([councilOf("a"), councilOf("b"), councilOf("c")]).toEqual([undefined, "b", "c"])
     cache.forget("b" as never)
     expect([councilOf("b"), councilOf("c")]).toEqual([undefined, "c"])
+  })
+})
+
+const entryOf = async (res: Response, id: string) =>
+  ((await res.json()) as Scorecard.Scorecard).indicators.find((i) => i.id === id)
+
+describe("previous year and benchmarks", () => {
+  // Fake Borough B's seven children, all fostered, still looked after in 2019: a second year to compare with.
+  const returnB2019 = { ...returnB2018, year: ReportingYear.make(2019) }
+
+  it("gives last year's value, the direction of travel and England's benchmark when last year's return is stored", async () => {
+    await runtime.runPromise(
+      Returns.Returns.use((returns) => returns.importReturn(councilB.id, returnB2019, "fake-b-2019"))
+    )
+    const app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
+    const res = await app.request(`/v1/councils/${councilB.id}/indicators?year=2019`, {
+      headers: await bearer("officer", [councilB.id])
+    })
+    const fostered = await entryOf(res, "placed_foster_pct")
+    expect(fostered).toMatchObject({ value: 100, previous: 100, direction: "stable", benchmarks: { england: 72 } })
+  })
+
+  it("gives neither previous value nor direction when the year before has no return", async () => {
+    const app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
+    const res = await app.request(`/v1/councils/${councilB.id}/indicators?year=2018`, {
+      headers: await bearer("officer", [councilB.id])
+    })
+    const fostered = await entryOf(res, "placed_foster_pct")
+    expect(fostered?.benchmarks).toEqual({ england: 73 })
+    expect(fostered).not.toHaveProperty("previous")
+    expect(fostered).not.toHaveProperty("direction")
+  })
+
+  it("computes afresh when last year's return is imported again, after the freshness window", async () => {
+    const app = makeApp({ runtime, jwtSecret: secret, log: () => {}, scorecardFreshForMillis: 0 })
+    const headers = await bearer("officer", [councilB.id])
+    const path = `/v1/councils/${councilB.id}/indicators?year=2019`
+    expect((await entryOf(await app.request(path, { headers }), "placed_foster_pct"))?.previous).toBe(100)
+    // Borough A's 2018 children as B's corrected 2018: three of four fostered, so 2019's 100 % is improving.
+    await runtime.runPromise(
+      Returns.Returns.use((returns) => returns.importReturn(councilB.id, returnA2018, "fake-b-2018-corrected"))
+    )
+    expect(await entryOf(await app.request(path, { headers }), "placed_foster_pct")).toMatchObject({
+      previous: 75,
+      direction: "improving"
+    })
   })
 })

@@ -1,16 +1,28 @@
 /**
  * The scorecard of a council's current return for a year, as the indicators route answers it and as a published
- * snapshot holds it: `Scorecard.make` over the stored return, exactly as `cpo indicators` builds it from files.
+ * snapshot holds it: `Scorecard.make` over the stored return, exactly as `cpo indicators --benchmarks` builds it from
+ * files — with last year's current return (previous value, direction of travel) and England's benchmarks.
  */
 
 import type { Audience } from "@cpo/domain"
-import { ChildHistory, Council, type Indicator, type ReportingYear, Return, Returns, Scorecard } from "@cpo/domain"
+import {
+  Benchmark,
+  ChildHistory,
+  Council,
+  type Indicator,
+  ReportingYear,
+  Return,
+  Returns,
+  Scorecard
+} from "@cpo/domain"
 import { Clock, Effect, Option, Schema } from "effect"
 
 /**
  * The scorecard of `council`'s current return for `year`, for `audience`. Rates per 10,000 use `population` when
  * given, else the council's stored 0–17 population (saved by `cpo import` from `council.json`), exactly as
- * `cpo indicators` takes `--population` or else `council.json`.
+ * `cpo indicators` takes `--population` or else `council.json`. The council's current return for the year before,
+ * when there is one, gives each entry its previous value and direction of travel; England's published figures are
+ * its benchmarks.
  * @category constructors
  */
 export const scorecardOf = (options: {
@@ -23,17 +35,31 @@ export const scorecardOf = (options: {
     const returns = yield* Returns.Returns
     const record = yield* returns.council(options.council)
     const ret = yield* returns.current(options.council, options.year)
+    const population = Option.orElse(options.population, () => Council.populationOf(record))
+    const inputsOf = (year: ReportingYear.ReportingYear, r: Return.Return): Indicator.Inputs => ({
+      year,
+      histories: ChildHistory.index(r),
+      tables: Return.suppliedTables(r),
+      population
+    })
+    const previousYear = previousYearOf(options.year)
+    const before = Option.isSome(previousYear)
+      ? yield* returns.current(options.council, previousYear.value).pipe(Effect.option)
+      : Option.none()
     return Scorecard.make({
       council: record.name,
       audience: options.audience,
-      inputs: {
-        year: options.year,
-        histories: ChildHistory.index(ret),
-        tables: Return.suppliedTables(ret),
-        population: Option.orElse(options.population, () => Council.populationOf(record))
-      } satisfies Indicator.Inputs
+      inputs: inputsOf(options.year, ret),
+      benchmarks: Benchmark.englandDefaults,
+      ...(Option.isSome(previousYear) && Option.isSome(before)
+        ? { previous: inputsOf(previousYear.value, before.value) }
+        : {})
     })
   })
+
+/** The year before `year`, unless `year` is the first a reporting year can be. */
+const previousYearOf = (year: ReportingYear.ReportingYear): Option.Option<ReportingYear.ReportingYear> =>
+  Schema.decodeUnknownOption(ReportingYear.ReportingYear)(year - 1)
 
 /** A computed scorecard, the import it came from and when that import was last seen current. @category models */
 export interface CachedScorecard {
@@ -41,6 +67,8 @@ export interface CachedScorecard {
   /** The scorecard encoded as the response body (UTF-8 JSON), made once per entry rather than once per request. */
   readonly body: Uint8Array<ArrayBuffer>
   readonly importId: string
+  /** The current import of the year before, which gives previous values and direction of travel; null if none. */
+  readonly previousImportId: string | null
   /** The council's stored population when it was computed (it changes when `cpo import` saves a new estimate). */
   readonly councilPopulation: number | null
   readonly checkedAt: number
@@ -115,14 +143,28 @@ export const cachedScorecardOf = (cache: ScorecardCache, options: ScorecardReque
     // One request re-checks; the others keep serving the entry meanwhile, instead of all asking the store at once.
     if (stale !== undefined) cache.set(key, { ...stale, checkedAt: now })
     const returns = yield* Returns.Returns
-    const current = (yield* returns.history(options.council)).find((h) => h.current && h.year === options.year)
+    const history = yield* returns.history(options.council)
+    const current = history.find((h) => h.current && h.year === options.year)
     if (current === undefined)
       return yield* new Returns.ReturnNotFound({ council: options.council, year: options.year })
+    // A re-import of last year changes previous values and direction of travel, so it makes the entry stale too.
+    const previousImportId = history.find((h) => h.current && h.year === options.year - 1)?.id ?? null
     const councilPopulation = Option.getOrNull(Council.populationOf(yield* returns.council(options.council)))
-    const same = stale !== undefined && stale.importId === current.id && stale.councilPopulation === councilPopulation
+    const same =
+      stale !== undefined &&
+      stale.importId === current.id &&
+      stale.previousImportId === previousImportId &&
+      stale.councilPopulation === councilPopulation
     const scorecard = same ? stale.scorecard : yield* scorecardOf(options)
     const body = same ? stale.body : utf8.encode(JSON.stringify(encodeScorecard(scorecard)))
-    const entry: CachedScorecard = { scorecard, body, importId: current.id, councilPopulation, checkedAt: now }
+    const entry: CachedScorecard = {
+      scorecard,
+      body,
+      importId: current.id,
+      previousImportId,
+      councilPopulation,
+      checkedAt: now
+    }
     cache.set(key, entry)
     return entry
   })
