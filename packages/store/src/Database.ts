@@ -22,6 +22,7 @@ import migration0006 from "./migrations/0006_local_offer.ts"
 import migration0007 from "./migrations/0007_priorities_and_governance.ts"
 import migration0008 from "./migrations/0008_council_population.ts"
 import migration0009 from "./migrations/0009_local_measures_and_pledges.ts"
+import migration0010 from "./migrations/0010_indicator_targets_and_benchmarks.ts"
 
 /** Where the data lives: PostgreSQL when `pgUrl` is given, else PGlite in `dataDir`, else PGlite in memory. */
 export interface Options {
@@ -45,7 +46,8 @@ export const migrations = {
   "0006_local_offer": migration0006,
   "0007_priorities_and_governance": migration0007,
   "0008_council_population": migration0008,
-  "0009_local_measures_and_pledges": migration0009
+  "0009_local_measures_and_pledges": migration0009,
+  "0010_indicator_targets_and_benchmarks": migration0010
 }
 
 /**

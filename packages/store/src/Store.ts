@@ -7,12 +7,23 @@
  * program.pipe(Effect.provide(Store.layer({ dataDir: ".data/pglite" })))
  * ```
  */
-import type { AuditLog, Governance, LocalMeasure, LocalOffer, Pledge, Priorities, Returns, Voice } from "@cpo/domain"
+import type {
+  AuditLog,
+  Governance,
+  IndicatorReference,
+  LocalMeasure,
+  LocalOffer,
+  Pledge,
+  Priorities,
+  Returns,
+  Voice
+} from "@cpo/domain"
 import { Layer } from "effect"
 import type { SqlClient } from "effect/sql"
 import * as AuditLogRepository from "./AuditLogRepository.ts"
 import * as Database from "./Database.ts"
 import * as GovernanceRepository from "./GovernanceRepository.ts"
+import * as IndicatorReferenceRepository from "./IndicatorReferenceRepository.ts"
 import * as LocalMeasuresRepository from "./LocalMeasuresRepository.ts"
 import * as LocalOfferRepository from "./LocalOfferRepository.ts"
 import * as PledgesRepository from "./PledgesRepository.ts"
@@ -33,6 +44,7 @@ export type Services =
   | Governance.Boards
   | LocalOffer.LocalOffers
   | LocalMeasure.LocalMeasures
+  | IndicatorReference.IndicatorReference
   | Pledge.Pledges
   | Voice.Themes
 
@@ -48,6 +60,7 @@ export const layerFromSql: Layer.Layer<Services, never, SqlClient.SqlClient> = L
   PrioritiesRepository.layer,
   GovernanceRepository.layer,
   LocalMeasuresRepository.layer,
+  IndicatorReferenceRepository.layer,
   PledgesRepository.layer,
   PledgesRepository.layerThemes
 )

@@ -1,0 +1,120 @@
+/**
+ * The `IndicatorReference` service on SQL: a council's targets (`indicator_targets`) and benchmarks
+ * (`indicator_benchmarks`, in the order given) for the catalogue indicators. A replacement deletes the council's rows
+ * and writes the new ones in one transaction, so a reader sees the old list or the new, never a mixture.
+ *
+ * Every call runs under row-level security for its council (`scoped`), and only for a caller who may act for it.
+ */
+import { AuditLog, Benchmark, type Council, IndicatorReference, Target } from "@cpo/domain"
+import { Array as Arr, Effect, Layer, Schema } from "effect"
+import { SqlClient } from "effect/sql"
+import { scoped } from "./Database.ts"
+
+/** A caller acting for another council is a bug in the adapter that set it, not a user error. */
+const guard = (council: Council.CouncilId) =>
+  Effect.flatMap(AuditLog.CurrentCaller, (caller) =>
+    AuditLog.mayActFor(caller, council)
+      ? Effect.void
+      : Effect.die(new Error(`${caller.actor} may not act for council ${council}`))
+  )
+
+const decodeTargets = Schema.decodeUnknownEffect(Schema.Array(Target.Target))
+const decodeBenchmarks = Schema.decodeUnknownEffect(Schema.Array(Benchmark.Benchmark))
+
+/** Numbers come back from PostgreSQL's double precision as numbers, and from some drivers as text. */
+const num = (v: unknown): number => Number(v)
+
+/** Rows written per INSERT statement. */
+const batch = 500
+
+/**
+ * `IndicatorReference` on the `SqlClient` in context.
+ * @category layers
+ */
+export const layer: Layer.Layer<IndicatorReference.IndicatorReference, never, SqlClient.SqlClient> = Layer.effect(
+  IndicatorReference.IndicatorReference,
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const provide = Effect.provideService(SqlClient.SqlClient, sql)
+    const inCouncil = <A, E>(council: Council.CouncilId, self: Effect.Effect<A, E, SqlClient.SqlClient>) =>
+      Effect.flatMap(guard(council), () => provide(scoped(council)(self)))
+
+    const targets = (council: Council.CouncilId) =>
+      Effect.gen(function* () {
+        const rows = yield* sql<{ indicator: string; year: number; value: unknown; tolerance: unknown }>`SELECT
+          indicator, year, value, tolerance FROM indicator_targets WHERE council = ${council} ORDER BY indicator, year`
+        return yield* decodeTargets(
+          rows.map((r) => ({ indicator: r.indicator, year: r.year, value: num(r.value), tolerance: num(r.tolerance) }))
+        ).pipe(Effect.orDie)
+      })
+
+    const replaceTargets = (council: Council.CouncilId, ts: ReadonlyArray<Target.Target>) =>
+      Effect.gen(function* () {
+        yield* sql`DELETE FROM indicator_targets WHERE council = ${council}`
+        for (let i = 0; i < ts.length; i += batch) {
+          const rows = ts.slice(i, i + batch).map((t) => ({
+            council,
+            indicator: t.indicator,
+            year: t.year,
+            value: t.value,
+            tolerance: t.tolerance
+          }))
+          if (Arr.isArrayNonEmpty(rows)) yield* sql`INSERT INTO indicator_targets ${sql.insert(rows)}`
+        }
+      })
+
+    const benchmarks = (council: Council.CouncilId) =>
+      Effect.gen(function* () {
+        const rows = yield* sql<{
+          indicator: string
+          year: number
+          comparator: string
+          grp: string
+          version: string
+          value: unknown
+          status: string
+          source: string
+        }>`SELECT indicator, year, comparator, grp, version, value, status, source FROM indicator_benchmarks
+          WHERE council = ${council} ORDER BY position`
+        return yield* decodeBenchmarks(
+          rows.map((r) => ({
+            indicator: r.indicator,
+            year: r.year,
+            comparator: r.comparator,
+            group: r.grp,
+            version: r.version,
+            value: num(r.value),
+            status: r.status,
+            source: r.source
+          }))
+        ).pipe(Effect.orDie)
+      })
+
+    const replaceBenchmarks = (council: Council.CouncilId, bs: ReadonlyArray<Benchmark.Benchmark>) =>
+      Effect.gen(function* () {
+        yield* sql`DELETE FROM indicator_benchmarks WHERE council = ${council}`
+        for (let i = 0; i < bs.length; i += batch) {
+          const rows = bs.slice(i, i + batch).map((b, j) => ({
+            council,
+            position: i + j,
+            indicator: b.indicator,
+            year: b.year,
+            comparator: b.comparator,
+            grp: b.group,
+            version: b.version,
+            value: b.value,
+            status: b.status,
+            source: b.source
+          }))
+          if (Arr.isArrayNonEmpty(rows)) yield* sql`INSERT INTO indicator_benchmarks ${sql.insert(rows)}`
+        }
+      })
+
+    return IndicatorReference.IndicatorReference.of({
+      targets: (council) => inCouncil(council, targets(council)).pipe(Effect.orDie),
+      replaceTargets: (council, ts) => inCouncil(council, replaceTargets(council, ts)).pipe(Effect.orDie),
+      benchmarks: (council) => inCouncil(council, benchmarks(council)).pipe(Effect.orDie),
+      replaceBenchmarks: (council, bs) => inCouncil(council, replaceBenchmarks(council, bs)).pipe(Effect.orDie)
+    })
+  })
+)
