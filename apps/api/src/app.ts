@@ -18,6 +18,7 @@ import { cohorts } from "./routes/cohorts.ts"
 import { councils } from "./routes/councils.ts"
 import { governance } from "./routes/governance.ts"
 import { health } from "./routes/health.ts"
+import { indicatorReference } from "./routes/indicator-reference.ts"
 import { indicators } from "./routes/indicators.ts"
 import { measures } from "./routes/measures.ts"
 import { meta } from "./routes/meta.ts"
@@ -79,6 +80,7 @@ export const makeApp = (options: AppOptions): Hono<ApiEnv> => {
     .route("/", meta())
     .route("/", councils(deps))
     .route("/", indicators(deps))
+    .route("/", indicatorReference(deps))
     .route("/", cohorts(deps))
     .route("/", placements(deps))
     .route("/", careLeavers(deps))

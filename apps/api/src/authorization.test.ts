@@ -46,6 +46,8 @@ const json = (method: string, body: unknown): RequestInit => ({
   headers: { "content-type": "application/json" }
 })
 
+const csv = (method: string, body: string): RequestInit => ({ method, body, headers: { "content-type": "text/csv" } })
+
 /** A draft of the demo offer as the council's open version (consulted on when asked), for lifecycle requests. */
 const openDraft = (council: string, consulted: boolean) =>
   runtime.runPromise(
@@ -108,6 +110,16 @@ const requests: {
   listCouncils: () => ({ path: "/v1/councils" }),
   getCouncil: (council) => ({ path: `/v1/councils/${council}` }),
   indicators: (council) => ({ path: `/v1/councils/${council}/indicators?year=2018` }),
+  indicatorTargets: (council) => ({ path: `/v1/councils/${council}/indicators/targets` }),
+  replaceIndicatorTargets: (council) => ({
+    path: `/v1/councils/${council}/indicators/targets`,
+    init: csv("PUT", "indicator,year,target,tolerance\nplaced_foster_pct,2018,75,5\n")
+  }),
+  indicatorBenchmarks: (council) => ({ path: `/v1/councils/${council}/indicators/benchmarks` }),
+  replaceIndicatorBenchmarks: (council) => ({
+    path: `/v1/councils/${council}/indicators/benchmarks`,
+    init: csv("PUT", "indicator,year,comparator,value\nplaced_foster_pct,2018,region,71\n")
+  }),
   cohorts: (council) => ({ path: `/v1/councils/${council}/cohorts?year=2018&by=age_band` }),
   returnHistory: (council) => ({ path: `/v1/councils/${council}/returns` }),
   uploadReturn: (council) => ({

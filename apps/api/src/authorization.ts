@@ -7,6 +7,8 @@
  * - officer: everything child-level for their council, including importing returns.
  * - analyst: returns and exact figures for their council (pseudonymised child-level).
  * - member, public: aggregate figures only, always suppressed (audience forced below).
+ * - indicator targets and benchmarks are configuration, like the strategy: administrators and officers set them;
+ *   they hold no child-level data, so members read them too.
  * - priorities, progress and governance hold no child-level data: members read them; officers and administrators
  *   record progress.
  * - partner: named entitlements only: a young person's entitlements, limited to the ones the request names.
@@ -33,6 +35,10 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   listCouncils: everyRole,
   getCouncil: everyRole,
   indicators: ["officer", "analyst", "member", "public"],
+  indicatorTargets: ["admin", "officer", "analyst", "member"],
+  replaceIndicatorTargets: ["admin", "officer"],
+  indicatorBenchmarks: ["admin", "officer", "analyst", "member"],
+  replaceIndicatorBenchmarks: ["admin", "officer"],
   cohorts: ["officer", "analyst", "member", "public"],
   returnHistory: ["admin", "officer", "analyst"],
   uploadReturn: ["officer", "analyst"],

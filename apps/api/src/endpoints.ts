@@ -6,6 +6,7 @@
 import {
   Audience,
   AuditLog,
+  Benchmark,
   CalendarDate,
   Child,
   Cohort,
@@ -21,6 +22,7 @@ import {
   Scorecard,
   Strategy,
   TakeUp,
+  Target,
   YouSaidWeDid
 } from "@cpo/domain"
 import { Validation } from "@cpo/ssda903"
@@ -51,6 +53,16 @@ export const IndicatorsQuery = Schema.Struct({
       description: "ONS mid-year estimate of the council's 0–17 population, for rates per 10,000"
     })
   )
+})
+
+/** A council's targets for the catalogue indicators, as stored. @category schemas */
+export const IndicatorTargets = Schema.Struct({ targets: Schema.Array(Target.Target) }).annotate({
+  identifier: "IndicatorTargets"
+})
+
+/** A council's own benchmarks for the catalogue indicators, in the order of its file. @category schemas */
+export const IndicatorBenchmarks = Schema.Struct({ benchmarks: Schema.Array(Benchmark.Benchmark) }).annotate({
+  identifier: "IndicatorBenchmarks"
 })
 
 /** A comma-separated list of profile dimensions, e.g. `?by=age_band,sex`. @category schemas */
@@ -507,10 +519,11 @@ export type Body =
   | { readonly kind: "none" }
   | { readonly kind: "json"; readonly schema: Schema.Top }
   | { readonly kind: "multipart"; readonly description: string }
+  | { readonly kind: "csv"; readonly description: string }
 
 /** @category models */
 export interface Endpoint {
-  readonly method: "get" | "post"
+  readonly method: "get" | "post" | "put"
   /** Hono syntax: `/v1/councils/:council`. */
   readonly path: string
   readonly summary: string
@@ -586,6 +599,54 @@ export const endpoints = {
     response: Scorecard.Scorecard,
     status: 200,
     purpose: "view indicators"
+  },
+  indicatorTargets: {
+    method: "get",
+    path: "/v1/councils/:council/indicators/targets",
+    summary: "The council's targets for the indicators, which give the scorecard its target and RAG",
+    tag: "indicators",
+    params: CouncilPath,
+    body: none,
+    response: IndicatorTargets,
+    status: 200
+  },
+  replaceIndicatorTargets: {
+    method: "put",
+    path: "/v1/councils/:council/indicators/targets",
+    summary:
+      "Replace the council's targets with a CSV file (as `cpo indicators --targets` reads); a bad file stores nothing",
+    tag: "indicators",
+    params: CouncilPath,
+    body: {
+      kind: "csv",
+      description: "text/csv with columns indicator,year,target and optional tolerance (default 0)"
+    },
+    response: IndicatorTargets,
+    status: 200
+  },
+  indicatorBenchmarks: {
+    method: "get",
+    path: "/v1/councils/:council/indicators/benchmarks",
+    summary: "The council's own benchmarks for the indicators, added to England's on the scorecard",
+    tag: "indicators",
+    params: CouncilPath,
+    body: none,
+    response: IndicatorBenchmarks,
+    status: 200
+  },
+  replaceIndicatorBenchmarks: {
+    method: "put",
+    path: "/v1/councils/:council/indicators/benchmarks",
+    summary:
+      "Replace the council's benchmarks with a CSV file (as `cpo indicators --benchmarks` reads); a bad file stores nothing",
+    tag: "indicators",
+    params: CouncilPath,
+    body: {
+      kind: "csv",
+      description: "text/csv with columns indicator,year,comparator,value and optional group, version, status, source"
+    },
+    response: IndicatorBenchmarks,
+    status: 200
   },
   cohorts: {
     method: "get",

@@ -73,7 +73,15 @@ export const document = (options: { readonly version: string }): Json => {
                 }
               }
             }
-          : {}),
+          : endpoint.body.kind === "csv"
+            ? {
+                requestBody: {
+                  required: true,
+                  description: endpoint.body.description,
+                  content: { "text/csv": { schema: { type: "string" } } }
+                }
+              }
+            : {}),
       responses: {
         [String(endpoint.status)]: {
           description: "Success",

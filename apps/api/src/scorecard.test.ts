@@ -49,6 +49,7 @@ describe("scorecard cache", () => {
       body: new TextEncoder().encode(JSON.stringify({ council })),
       importId: "1",
       previousImportId: null,
+      reference: "",
       councilPopulation: null,
       checkedAt: 0
     })

@@ -10,6 +10,7 @@ import {
   ChildHistory,
   Council,
   type Indicator,
+  IndicatorReference,
   ReportingYear,
   Return,
   Returns,
@@ -21,8 +22,9 @@ import { Clock, Effect, Option, Schema } from "effect"
  * The scorecard of `council`'s current return for `year`, for `audience`. Rates per 10,000 use `population` when
  * given, else the council's stored 0–17 population (saved by `cpo import` from `council.json`), exactly as
  * `cpo indicators` takes `--population` or else `council.json`. The council's current return for the year before,
- * when there is one, gives each entry its previous value and direction of travel; England's published figures are
- * its benchmarks.
+ * when there is one, gives each entry its previous value and direction of travel; the council's stored targets give
+ * target and RAG, and its stored benchmarks, after England's published figures (so they win for the same comparator),
+ * its comparators — as `cpo indicators --targets --benchmarks` does with the council's files.
  * @category constructors
  */
 export const scorecardOf = (options: {
@@ -46,15 +48,24 @@ export const scorecardOf = (options: {
     const before = Option.isSome(previousYear)
       ? yield* returns.current(options.council, previousYear.value).pipe(Effect.option)
       : Option.none()
+    const reference = yield* referenceOf(options.council)
     return Scorecard.make({
       council: record.name,
       audience: options.audience,
       inputs: inputsOf(options.year, ret),
-      benchmarks: Benchmark.englandDefaults,
+      targets: reference.targets,
+      benchmarks: [...Benchmark.englandDefaults, ...reference.benchmarks],
       ...(Option.isSome(previousYear) && Option.isSome(before)
         ? { previous: inputsOf(previousYear.value, before.value) }
         : {})
     })
+  })
+
+/** The council's stored targets and benchmarks. */
+const referenceOf = (council: Council.CouncilId) =>
+  Effect.gen(function* () {
+    const reference = yield* IndicatorReference.IndicatorReference
+    return { targets: yield* reference.targets(council), benchmarks: yield* reference.benchmarks(council) }
   })
 
 /** The year before `year`, unless `year` is the first a reporting year can be. */
@@ -69,6 +80,8 @@ export interface CachedScorecard {
   readonly importId: string
   /** The current import of the year before, which gives previous values and direction of travel; null if none. */
   readonly previousImportId: string | null
+  /** The council's stored targets and benchmarks when it was computed, as JSON (a PUT elsewhere changes them). */
+  readonly reference: string
   /** The council's stored population when it was computed (it changes when `cpo import` saves a new estimate). */
   readonly councilPopulation: number | null
   readonly checkedAt: number
@@ -150,11 +163,13 @@ export const cachedScorecardOf = (cache: ScorecardCache, options: ScorecardReque
     // A re-import of last year changes previous values and direction of travel, so it makes the entry stale too.
     const previousImportId = history.find((h) => h.current && h.year === options.year - 1)?.id ?? null
     const councilPopulation = Option.getOrNull(Council.populationOf(yield* returns.council(options.council)))
+    const reference = JSON.stringify(yield* referenceOf(options.council))
     const same =
       stale !== undefined &&
       stale.importId === current.id &&
       stale.previousImportId === previousImportId &&
-      stale.councilPopulation === councilPopulation
+      stale.councilPopulation === councilPopulation &&
+      stale.reference === reference
     const scorecard = same ? stale.scorecard : yield* scorecardOf(options)
     const body = same ? stale.body : utf8.encode(JSON.stringify(encodeScorecard(scorecard)))
     const entry: CachedScorecard = {
@@ -163,6 +178,7 @@ export const cachedScorecardOf = (cache: ScorecardCache, options: ScorecardReque
       importId: current.id,
       previousImportId,
       councilPopulation,
+      reference,
       checkedAt: now
     }
     cache.set(key, entry)
