@@ -172,6 +172,29 @@ export const sendJson = async <S extends Schema.ConstraintDecoder<unknown>>(
 }
 
 /**
+ * PUT `text` as a CSV file (`text/csv`) to `path` and decode the JSON answer with `schema`; a refusal becomes an
+ * `ApiFailure` carrying the API's problem title and detail (for a bad file, its line and column).
+ * @category constructors
+ */
+export const putCsv = async <S extends Schema.ConstraintDecoder<unknown>>(
+  path: string,
+  text: string,
+  schema: S
+): Promise<S["Type"]> => {
+  const response = await fetch(path, {
+    method: "PUT",
+    headers: { ...headers(), "content-type": "text/csv" },
+    body: text
+  }).catch((cause: unknown) => {
+    throw new ApiFailure(path, undefined, `The API could not be reached (${String(cause)}).`)
+  })
+  const json: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) throw failureOf(path, response.status, json)
+  if (json === undefined) throw new ApiFailure(path, response.status, `The API sent something that is not JSON.`)
+  return decode(path, response.status, schema, json)
+}
+
+/**
  * GET `path` as text of the type `accept` (a report as HTML or Markdown), with the bearer token.
  * @category constructors
  */

@@ -1,17 +1,18 @@
 /**
  * The administrator's page (domain.md §5.3 "Administrator: configuration only"): the audit log of child-level access,
- * the roles and what each may call (the API's own authorization table, read from its OpenAPI document), and how to
- * issue an access token. The API does not issue tokens: an administrator holds no child-level access, and a
+ * the roles and what each may call (the API's own authorization table, read from its OpenAPI document), the council's
+ * targets and benchmarks for the scorecard (uploaded as CSV files), and how to issue an access token. The API does not issue tokens: an administrator holds no child-level access, and a
  * credential minted through the API could carry more than its issuer's own, so tokens are signed on the server by
  * whoever runs it, with the command shown here.
  */
 import { A, useParams } from "@solidjs/router"
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
-import { ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
+import { type ErrorItem, ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
 import { usePageTitle } from "../components/page-title.ts"
 import { allows, fetchRouteAccess, lifetimes, type RouteAccess, tokenCommand } from "../data/admin.ts"
 import { useCouncils } from "../data/councils.ts"
+import { type ReferenceList, referenceLists, replaceReferenceList } from "../data/indicator-reference.ts"
 import { Role, useSession } from "../data/session.ts"
 
 /** What each role is for, in the words of domain.md §5.3. */
@@ -80,6 +81,91 @@ const TokenForm = (props: { readonly council: string }) => {
           </section>
         )}
       </Show>
+    </>
+  )
+}
+
+/**
+ * Upload the council's targets or benchmarks file. A refused file is shown in the error summary with the line and
+ * column the API names; a stored one is confirmed with how many entries the council now has.
+ */
+const ReferenceUploadForm = (props: { readonly council: string }) => {
+  const [errors, setErrors] = createSignal<ReadonlyArray<ErrorItem>>([])
+  const [stored, setStored] = createSignal<string>()
+  const [sending, setSending] = createSignal(false)
+  const onSubmit = async (event: SubmitEvent) => {
+    event.preventDefault()
+    setStored(undefined)
+    const form = new FormData(event.currentTarget as HTMLFormElement)
+    const list: ReferenceList = form.get("list") === "benchmarks" ? "benchmarks" : "targets"
+    const file = form.get("file")
+    if (!(file instanceof File) || file.size === 0) {
+      setErrors([{ text: "Choose a CSV file to upload", href: "#reference-file" }])
+      return
+    }
+    setErrors([])
+    setSending(true)
+    try {
+      const count = await replaceReferenceList(props.council, list, await file.text())
+      const label = referenceLists.find((r) => r.list === list)?.label ?? list
+      setStored(`${label} stored: the council now has ${count}. The scorecard shows them from now on.`)
+    } catch (error) {
+      setErrors([{ text: error instanceof Error ? error.message : String(error), href: "#reference-file" }])
+    } finally {
+      setSending(false)
+    }
+  }
+  return (
+    <>
+      <Show when={errors().length > 0}>
+        <ErrorSummary title="The file was not stored" errors={errors()} />
+      </Show>
+      <Show when={stored()}>
+        {(text) => (
+          <div class="notification" role="status" data-reference-stored>
+            <p>{text()}</p>
+          </div>
+        )}
+      </Show>
+      <form class="update-form" onSubmit={onSubmit} aria-label="Upload targets or benchmarks" novalidate>
+        <fieldset class="form-group">
+          <legend>Which list the file replaces</legend>
+          <For each={referenceLists}>
+            {(r) => (
+              <div>
+                <input
+                  type="radio"
+                  id={`reference-list-${r.list}`}
+                  name="list"
+                  value={r.list}
+                  checked={r.list === "targets"}
+                  aria-describedby={`reference-list-${r.list}-hint`}
+                />
+                <label for={`reference-list-${r.list}`}>{r.label}</label>
+                <p class="hint" id={`reference-list-${r.list}-hint`}>
+                  Columns: {r.columns}.
+                </p>
+              </div>
+            )}
+          </For>
+        </fieldset>
+        <div class="form-group">
+          <label for="reference-file">CSV file</label>
+          <p class="hint" id="reference-file-hint">
+            The whole list: it replaces what is stored. A file with a mistake is refused and nothing changes.
+          </p>
+          <input
+            id="reference-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby="reference-file-hint"
+          />
+        </div>
+        <button type="submit" class="button" disabled={sending()}>
+          Upload
+        </button>
+      </form>
     </>
   )
 }
@@ -156,6 +242,16 @@ export default function AdminPage() {
             </Match>
             <Match when={routes()}>{(list) => <RolesTable routes={list()} />}</Match>
           </Switch>
+        </section>
+        <section aria-labelledby="reference-heading">
+          <h2 id="reference-heading">Targets and benchmarks</h2>
+          <p>
+            The scorecard shows each indicator against the council's target (with a red, amber or green rating) and
+            against its comparators: England's published figures, and the region and statistical neighbours from the
+            council's benchmarks file. Upload the files the council keeps, in the same form as for{" "}
+            <code>cpo indicators --targets --benchmarks</code>.
+          </p>
+          <ReferenceUploadForm council={params.council} />
         </section>
         <section aria-labelledby="token-heading">
           <h2 id="token-heading">Issue an access token</h2>
