@@ -1,6 +1,6 @@
 /**
  * Fuzzing every route (issue 12): random path values, query strings and bodies — malformed JSON, random JSON, random
- * bytes, multipart with random files — sent by an officer and an admin. The API must never answer 5xx, and every
+ * bytes, multipart with random files, CSV text — sent by an officer and an admin. The API must never answer 5xx, and every
  * refusal must be an `application/problem+json` document. The default run tries a bounded number of requests;
  * `pnpm fuzz` sets CPO_FUZZ_RUNS for a long run.
  */
@@ -31,6 +31,11 @@ const body = fc.oneof(
   fc.string({ maxLength: 200 }).map((s) => ({ kind: "json" as const, text: `{${s}` })),
   fc.uint8Array({ maxLength: 2000 }).map((bytes) => ({ kind: "bytes" as const, bytes })),
   fc
+    .array(fc.array(fc.oneof(fc.constantFrom("indicator", "year", "target", "placed_foster_pct", "2018"), text)), {
+      maxLength: 5
+    })
+    .map((rows) => ({ kind: "csv" as const, text: rows.map((r) => r.join(",")).join("\n") })),
+  fc
     .array(fc.tuple(fc.string({ maxLength: 20 }), fc.uint8Array({ maxLength: 3000 })), { maxLength: 3 })
     .map((files) => ({ kind: "multipart" as const, files }))
 )
@@ -57,13 +62,16 @@ describe("fuzzing every route", () => {
         const query = new URLSearchParams(r.query).toString()
         const url = `${path}${query === "" ? "" : `?${query}`}`
         const init: RequestInit = { method: r.endpoint.method.toUpperCase(), headers: { ...headersOf[r.role] } }
-        if (r.endpoint.method === "post") {
+        if (r.endpoint.method !== "get") {
           if (r.body.kind === "json") {
             init.body = r.body.text
             init.headers = { ...init.headers, "content-type": "application/json" }
           } else if (r.body.kind === "bytes") {
             init.body = r.body.bytes
             init.headers = { ...init.headers, "content-type": "application/octet-stream" }
+          } else if (r.body.kind === "csv") {
+            init.body = r.body.text
+            init.headers = { ...init.headers, "content-type": "text/csv" }
           } else if (r.body.kind === "multipart") {
             const form = new FormData()
             for (const [name, bytes] of r.body.files) form.append("files", new File([bytes], `${name}.csv`))
