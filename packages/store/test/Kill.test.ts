@@ -18,13 +18,21 @@ const council: Council.Council = {
 }
 const previous = FakeReturn.make({ seed: 11, year: 2018, children: 400 })
 const child = Path.join(import.meta.dirname, "fixtures", "import-child.ts")
-const largeChildren = 12_000
+/** The long run (`pnpm crash`) kills a 12,000-child import; the default run a 3,000-child one, still a dozen batches. */
+const largeChildren = Number(process.env.CPO_KILL_POINTS ?? 0) > 0 ? 12_000 : 3_000
+/**
+ * Each child process lives for seconds: V8's baseline WebAssembly code alone spares it optimising PGlite's module on
+ * background threads, which otherwise costs more CPU than the import (apps/cli/bench/pipeline.bench.ts).
+ */
+const childFlags = ["--liftoff-only"]
 
 /** Import a large return in a child process and SIGKILL it once `fraction` of its rows are written. */
 const importAndKill = (target: Store.Options, fraction: number, checksum: string) =>
   new Promise<{ killedAt: number; total: number; signal: string | null }>((resolve, reject) => {
     const args = JSON.stringify({ ...target, council: council.id, children: largeChildren, seed: 12, checksum })
-    const proc = ChildProcess.spawn(process.execPath, [child, args], { stdio: ["ignore", "pipe", "pipe"] })
+    const proc = ChildProcess.spawn(process.execPath, [...childFlags, child, args], {
+      stdio: ["ignore", "pipe", "pipe"]
+    })
     let killedAt = -1
     let total = 0
     let stderr = ""
@@ -52,7 +60,7 @@ const importAndKill = (target: Store.Options, fraction: number, checksum: string
 const importToEnd = (target: Store.Options, checksum: string) =>
   new Promise<void>((resolve, reject) => {
     const args = JSON.stringify({ ...target, council: council.id, children: largeChildren, seed: 12, checksum })
-    ChildProcess.execFile(process.execPath, [child, args], { maxBuffer: 64 * 1024 * 1024 }, (error) =>
+    ChildProcess.execFile(process.execPath, [...childFlags, child, args], { maxBuffer: 64 * 1024 * 1024 }, (error) =>
       error === null ? resolve() : reject(error)
     )
   })

@@ -5,7 +5,8 @@ import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 
 const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
-const run = (...args: Array<string>) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" })
+const run = (...args: Array<string>) =>
+  spawnSync(process.execPath, ["--liftoff-only", bin, ...args], { encoding: "utf8" })
 
 describe("cpo cohort (the bundled CLI)", () => {
   let dir = ""

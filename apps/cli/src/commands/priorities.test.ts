@@ -9,7 +9,7 @@ const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
 describe("cpo priorities (the bundled CLI, with the store on PGlite)", () => {
   let dir = ""
   const run = (...args: Array<string>) =>
-    spawnSync(process.execPath, [bin, ...args], {
+    spawnSync(process.execPath, ["--liftoff-only", bin, ...args], {
       encoding: "utf8",
       env: { ...process.env, CPO_DATA_DIR: join(dir, "data"), PG_URL: "" }
     })

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 
 const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
 const run = (...args: Array<string>) =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, CPO_DATA_DIR: "" } })
+  spawnSync(process.execPath, ["--liftoff-only", bin, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, CPO_DATA_DIR: "" }
+  })
 
 /** The text a reader sees, less what may lawfully hold small digits: titles, dates, years, percentages, rates. */
 const figuresOnly = (text: string): string => {
