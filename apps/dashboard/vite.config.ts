@@ -18,6 +18,8 @@ export default withPreset(
     preview: { proxy: { "/v1": api, "/health": api } },
     test: {
       include: ["e2e/**/*.test.ts"],
+      // Each file's store is a copy of one built once per run (e2e/templates.ts).
+      globalSetup: ["./e2e/templates.ts"],
       // The tests drive a real Chromium from Node; vite-plugin-solid would otherwise default to jsdom.
       environment: "node",
       // One Chromium at a time: the machine has two cores shared with the rest of the build, so starting PGlite,

@@ -21,6 +21,7 @@ import {
   Returns,
   type Strategy
 } from "@cpo/domain"
+import type { Store } from "@cpo/store"
 import { Effect, Option } from "effect"
 import { issueToken, type Role } from "./auth.ts"
 import { type ApiRuntime, makeRuntime } from "./runtime.ts"
@@ -255,30 +256,46 @@ export const seedFakeCouncils = Effect.gen(function* () {
 })
 
 /**
- * The PGlite data folders the test run's global set-up (`test/templates.ts`) prepared once: `migrated` (empty) and
- * `seeded` (after `seedFakeCouncils`). Each test file opens its own copy, so files stay independent while no file
- * pays for PostgreSQL's initdb, the migrations and the seeding again.
+ * PGlite data folders a test run's global set-up prepared once (the API's `test/templates.ts`: `migrated`, empty, and
+ * `seeded`, after `seedFakeCouncils`; the dashboard's adds its own). Each test file opens its own copy, so files stay
+ * independent while none pays for PostgreSQL's initdb, the migrations and the seeding again.
  */
 export const templatesVariable = "CPO_API_TEST_TEMPLATES"
-export type Template = "migrated" | "seeded"
+
+/** Build the template `name` under `root`: a migrated PGlite store in a folder, seeded by `seed`, then closed. */
+export const buildTemplate = async (
+  root: string,
+  name: string,
+  seed: Effect.Effect<unknown, unknown, Store.Services>
+): Promise<void> => {
+  const runtime = makeRuntime({ dataDir: Path.join(root, name) })
+  await runtime.runPromise(seed)
+  await runtime.dispose()
+}
 
 const copies: Array<string> = []
-const copyOf = (template: Template): string | undefined => {
+const copyOf = (name: string): string | undefined => {
   const root = process.env[templatesVariable]
-  if (root === undefined || !Fs.existsSync(Path.join(root, template))) return undefined
+  if (root === undefined || !Fs.existsSync(Path.join(root, name))) return undefined
   if (copies.length === 0) {
     process.on("exit", () => {
       for (const dir of copies) Fs.rmSync(dir, { recursive: true, force: true })
     })
   }
-  const dir = Fs.mkdtempSync(Path.join(Os.tmpdir(), `cpo-api-test-${template}-`))
-  Fs.cpSync(Path.join(root, template), dir, { recursive: true })
+  const dir = Fs.mkdtempSync(Path.join(Os.tmpdir(), `cpo-test-${name}-`))
+  Fs.cpSync(Path.join(root, name), dir, { recursive: true })
   copies.push(dir)
   return dir
 }
 
+/** A runtime over a copy of the template `name`, when the run's set-up made one. */
+export const runtimeFromTemplate = (name: string): ApiRuntime | undefined => {
+  const dataDir = copyOf(name)
+  return dataDir === undefined ? undefined : makeRuntime({ dataDir })
+}
+
 /** A runtime over a migrated, empty PGlite store (a copy of the `migrated` template when the set-up made one). */
-export const makeEmptyRuntime = (): ApiRuntime => makeRuntime({ dataDir: copyOf("migrated") })
+export const makeEmptyRuntime = (): ApiRuntime => runtimeFromTemplate("migrated") ?? makeRuntime({})
 
 /**
  * A runtime over a PGlite store holding both fake councils' 2018 returns, each council's demo offer (published from
@@ -286,8 +303,8 @@ export const makeEmptyRuntime = (): ApiRuntime => makeRuntime({ dataDir: copyOf(
  * made one, else built in memory here.
  */
 export const makeTestRuntime = async (): Promise<ApiRuntime> => {
-  const dataDir = copyOf("seeded")
-  if (dataDir !== undefined) return makeRuntime({ dataDir })
+  const fromTemplate = runtimeFromTemplate("seeded")
+  if (fromTemplate !== undefined) return fromTemplate
   const runtime = makeRuntime({})
   await runtime.runPromise(seedFakeCouncils)
   return runtime

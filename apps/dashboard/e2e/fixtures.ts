@@ -5,7 +5,7 @@
  * resembles a real child.
  */
 import type { ApiRuntime } from "@cpo/api/runtime"
-import { councilA, makeTestRuntime, returnA2018, seedOffer, seedPlan } from "@cpo/api/testing"
+import { councilA, makeTestRuntime, returnA2018, runtimeFromTemplate, seedOffer, seedPlan } from "@cpo/api/testing"
 import { CalendarDate, type Council, ReportingYear, Returns } from "@cpo/domain"
 import { Synth } from "@cpo/synth"
 import { Effect, Option } from "effect"
@@ -35,29 +35,46 @@ const returnA2017 = (() => {
   }
 })()
 
+/** What a test file's store holds beyond the fake councils (see {@link makeRuntime}). */
+export interface FixtureOptions {
+  readonly withSynthetic?: boolean
+  readonly withPlan?: boolean
+}
+
+/** The template `e2e/templates.ts` builds for these options. */
+export const templateName = (options: FixtureOptions): string =>
+  options.withSynthetic === false
+    ? "dashboard-fake"
+    : options.withPlan === true
+      ? "dashboard-plan"
+      : "dashboard-synthetic"
+
+/** Load what {@link makeRuntime} adds to the API's seeded fake councils. */
+export const seedFixtures = (options: FixtureOptions) =>
+  Effect.gen(function* () {
+    const generated = options.withSynthetic === false ? { returns: [] } : Synth.generate(syntheticOptions)
+    const returns = yield* Returns.Returns
+    yield* returns.importReturn(councilA.id, returnA2017, "fake-a-2017")
+    if (generated.returns.length > 0) yield* returns.saveCouncil(synthetic)
+    for (const ret of generated.returns) {
+      yield* returns.importReturn(synthetic.id, ret, `synthetic-${ret.year}`)
+    }
+    if (options.withPlan === true && generated.returns.length > 0) {
+      yield* seedPlan(synthetic.id)
+      yield* seedOffer(synthetic.id)
+    }
+  })
+
 /**
- * An in-memory store holding both fake councils and, unless `withSynthetic` is false, the synthetic council's three
- * years; with `withPlan`, the synthetic council also has the fake strategy, board and published offer the fake
- * councils have (for pictures of every page with something on it).
+ * A store holding both fake councils and, unless `withSynthetic` is false, the synthetic council's three years; with
+ * `withPlan`, the synthetic council also has the fake strategy, board and published offer the fake councils have (for
+ * pictures of every page with something on it). A copy of the run's template when `e2e/templates.ts` made one, else
+ * built here.
  */
-export const makeRuntime = async (
-  options: { readonly withSynthetic?: boolean; readonly withPlan?: boolean } = {}
-): Promise<ApiRuntime> => {
+export const makeRuntime = async (options: FixtureOptions = {}): Promise<ApiRuntime> => {
+  const fromTemplate = runtimeFromTemplate(templateName(options))
+  if (fromTemplate !== undefined) return fromTemplate
   const runtime = await makeTestRuntime()
-  const generated = options.withSynthetic === false ? { returns: [] } : Synth.generate(syntheticOptions)
-  await runtime.runPromise(
-    Effect.gen(function* () {
-      const returns = yield* Returns.Returns
-      yield* returns.importReturn(councilA.id, returnA2017, "fake-a-2017")
-      if (generated.returns.length > 0) yield* returns.saveCouncil(synthetic)
-      for (const ret of generated.returns) {
-        yield* returns.importReturn(synthetic.id, ret, `synthetic-${ret.year}`)
-      }
-      if (options.withPlan === true && generated.returns.length > 0) {
-        yield* seedPlan(synthetic.id)
-        yield* seedOffer(synthetic.id)
-      }
-    })
-  )
+  await runtime.runPromise(seedFixtures(options))
   return runtime
 }
