@@ -46,7 +46,7 @@ const at = (value: unknown, ...path: Array<string | number>): unknown =>
 const row = (results: unknown, key: string, value: string): Json | undefined =>
   Array.isArray(results) ? (results as Array<Json>).find((r) => r[key] === value) : undefined
 const num = (v: unknown, digits = 2): string => (typeof v === "number" ? String(Number(v.toFixed(digits))) : "—")
-const verdict = (met: boolean | undefined): string => (met === undefined ? "not run" : met ? "met" : "missed")
+const verdict = (met: boolean | undefined): string => (met === undefined ? "no target" : met ? "met" : "missed")
 
 /** One line per target the issues set: where it is measured, the figure, and whether it is met. */
 interface Target {
@@ -57,6 +57,10 @@ interface Target {
 }
 const national903 = (j: Json) => row(j.results, "size", "national")
 const median903 = (j: Json) => row(j.results, "size", "median")
+const pipelineStage = (j: Json, size: string, stage: string): Json | undefined =>
+  Array.isArray(j.results)
+    ? (j.results as Array<Json>).find((r) => r.size === size && String(r.stage).startsWith(stage))
+    : undefined
 const targets: ReadonlyArray<Target> = [
   {
     target: "903 national year: parse + all rules ≤ 5 s (CPU), ≤ 1.5 GB RSS",
@@ -69,11 +73,16 @@ const targets: ReadonlyArray<Target> = [
     }
   },
   {
-    target: "903 median council: well under 1 s including start-up",
-    source: "ssda903",
-    measured: (j) =>
-      `${num(at(median903(j), "medianWallSecondsWithStartup"))} s with start-up, ${num(at(median903(j), "medianCpuSeconds"))} s CPU`,
-    met: (j) => (median903(j) === undefined ? undefined : Number(at(median903(j), "medianWallSecondsWithStartup")) < 1)
+    target: "903 median council: well under 1 s including start-up (`cpo validate`, last year's return beside it)",
+    source: "pipeline",
+    measured: (j) => {
+      const r = pipelineStage(j, "median", "validate")
+      return `${num(r?.medianSeconds)} s wall, ${num(r?.medianCpuSeconds)} s CPU, ${num(r?.peakRssMiB, 0)} MiB`
+    },
+    met: (j) => {
+      const r = pipelineStage(j, "median", "validate")
+      return r === undefined ? undefined : Number(r.medianSeconds) < 1
+    }
   },
   {
     target: "All indicators, national year: ≤ 2 s on top of parsing",
@@ -83,7 +92,7 @@ const targets: ReadonlyArray<Target> = [
       const wall = row(j.results, "step", "index + measure")
       return `${num(cpu?.medianSeconds)} s CPU (${num(wall?.medianSeconds)} s wall)`
     },
-    met: (j) => row(j.results, "step", "index + measure, CPU time of this process")?.meetsTarget as boolean | undefined
+    met: (j) => row(j.results, "step", "index + measure")?.meetsTarget as boolean | undefined
   },
   {
     target: "Import a national year: PGlite ≤ 30 s, PostgreSQL ≤ 15 s",
@@ -95,10 +104,19 @@ const targets: ReadonlyArray<Target> = [
     met: (j) => (Array.isArray(j.results) ? (j.results as Array<Json>).every((r) => r.meetsTarget === true) : undefined)
   },
   {
+    target: "The analyst's pipeline end to end (validate, indicators, import, member report), median council",
+    source: "pipeline",
+    measured: (j) => {
+      const r = pipelineStage(j, "median", "end to end")
+      return `${num(r?.medianSeconds)} s wall (national: ${num(pipelineStage(j, "national", "end to end")?.medianSeconds)} s)`
+    },
+    met: () => undefined
+  },
+  {
     target: "API scorecard: ≥ 50 % of bare Hono, p99 < 25 ms",
     source: "api",
     measured: (j) =>
-      `ratio ${num(at(j, "throughput", "ratio", "median"))}, p99 ${num(at(j, "throughput", "scorecard", "p99ms", "median"))} ms`,
+      `ratio ${num(at(j, "throughput", "ratioToBare", "scorecard", "median") ?? at(j, "throughput", "ratio", "median"))}, p99 ${num(at(j, "throughput", "scorecard", "p99ms", "median"))} ms`,
     met: (j) => at(j, "throughput", "meetsTarget") as boolean | undefined
   },
   {
