@@ -5,9 +5,10 @@
  *
  * Every call runs under row-level security for its council (`scoped`), and only for a caller who may act for it.
  */
-import { AuditLog, Benchmark, type Council, IndicatorReference, Target } from "@cpo/domain"
+import { AuditLog, type Benchmark, type Council, IndicatorReference, Target } from "@cpo/domain"
 import { Array as Arr, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
+import { type BenchmarkRow, toBenchmarks } from "./BenchmarkRows.ts"
 import { scoped } from "./Database.ts"
 
 /** A caller acting for another council is a bug in the adapter that set it, not a user error. */
@@ -19,7 +20,6 @@ const guard = (council: Council.CouncilId) =>
   )
 
 const decodeTargets = Schema.decodeUnknownEffect(Schema.Array(Target.Target))
-const decodeBenchmarks = Schema.decodeUnknownEffect(Schema.Array(Benchmark.Benchmark))
 
 /** Numbers come back from PostgreSQL's double precision as numbers, and from some drivers as text. */
 const num = (v: unknown): number => Number(v)
@@ -65,29 +65,10 @@ export const layer: Layer.Layer<IndicatorReference.IndicatorReference, never, Sq
 
     const benchmarks = (council: Council.CouncilId) =>
       Effect.gen(function* () {
-        const rows = yield* sql<{
-          indicator: string
-          year: number
-          comparator: string
-          grp: string
-          version: string
-          value: unknown
-          status: string
-          source: string
-        }>`SELECT indicator, year, comparator, grp, version, value, status, source FROM indicator_benchmarks
+        const rows =
+          yield* sql<BenchmarkRow>`SELECT indicator AS key, year, comparator, grp, version, value, status, source FROM indicator_benchmarks
           WHERE council = ${council} ORDER BY position`
-        return yield* decodeBenchmarks(
-          rows.map((r) => ({
-            indicator: r.indicator,
-            year: r.year,
-            comparator: r.comparator,
-            group: r.grp,
-            version: r.version,
-            value: num(r.value),
-            status: r.status,
-            source: r.source
-          }))
-        ).pipe(Effect.orDie)
+        return yield* toBenchmarks(rows)
       })
 
     const replaceBenchmarks = (council: Council.CouncilId, bs: ReadonlyArray<Benchmark.Benchmark>) =>

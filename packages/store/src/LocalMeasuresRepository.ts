@@ -6,9 +6,10 @@
  *
  * Every call runs under row-level security for its council (`scoped`), and only for a caller who may act for it.
  */
-import { AuditLog, Benchmark, type Council, LocalMeasure, MeasureValue, Target } from "@cpo/domain"
+import { AuditLog, type Benchmark, type Council, LocalMeasure, MeasureValue, Target } from "@cpo/domain"
 import { Array as Arr, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
+import { type BenchmarkRow, toBenchmarks } from "./BenchmarkRows.ts"
 import { scoped } from "./Database.ts"
 
 const parsed = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value)
@@ -24,7 +25,6 @@ const guard = (council: Council.CouncilId) =>
 const decodeDefinitions = Schema.decodeUnknownEffect(Schema.Array(LocalMeasure.Definition))
 const decodeValues = Schema.decodeUnknownEffect(Schema.Array(MeasureValue.Value))
 const decodeTargets = Schema.decodeUnknownEffect(Schema.Array(Target.Target))
-const decodeBenchmarks = Schema.decodeUnknownEffect(Schema.Array(Benchmark.Benchmark))
 
 /** Numbers come back from PostgreSQL's double precision as numbers, and from some drivers as text. */
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
@@ -174,29 +174,10 @@ export const layer: Layer.Layer<LocalMeasure.LocalMeasures, never, SqlClient.Sql
 
     const benchmarks = (council: Council.CouncilId) =>
       Effect.gen(function* () {
-        const rows = yield* sql<{
-          measure: string
-          year: number
-          comparator: string
-          grp: string
-          version: string
-          value: unknown
-          status: string
-          source: string
-        }>`SELECT measure, year, comparator, grp, version, value, status, source FROM measure_benchmarks
+        const rows =
+          yield* sql<BenchmarkRow>`SELECT measure AS key, year, comparator, grp, version, value, status, source FROM measure_benchmarks
           WHERE council = ${council} ORDER BY measure, year, comparator`
-        return yield* decodeBenchmarks(
-          rows.map((r) => ({
-            indicator: r.measure,
-            year: r.year,
-            comparator: r.comparator,
-            group: r.grp,
-            version: r.version,
-            value: num(r.value),
-            status: r.status,
-            source: r.source
-          }))
-        ).pipe(Effect.orDie)
+        return yield* toBenchmarks(rows)
       })
 
     return LocalMeasure.LocalMeasures.of({
