@@ -22,9 +22,10 @@ export default withPreset(
       globalSetup: ["./e2e/templates.ts"],
       // The tests drive a real Chromium from Node; vite-plugin-solid would otherwise default to jsdom.
       environment: "node",
-      // One Chromium at a time: the machine has two cores shared with the rest of the build, so starting PGlite,
-      // the API and Chromium can take well over the preset's minute when other workspaces test at the same time.
-      fileParallelism: false,
+      // Two files at a time, each with its own API, store copy and Chromium: the suite is CI's longest, and a
+      // second worker overlaps one file's waiting (page loads, requests) with another's work.
+      fileParallelism: true,
+      maxWorkers: 2,
       hookTimeout: 180_000,
       testTimeout: 120_000
     }
