@@ -7,6 +7,7 @@ import * as Fs from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
 import {
+  AuditLog,
   CalendarDate,
   type Child,
   type Council,
@@ -24,6 +25,7 @@ import {
 import type { Store } from "@cpo/store"
 import { Effect, Option } from "effect"
 import { issueToken, type Role } from "./auth.ts"
+import { memberReportOf } from "./routes/report.ts"
 import { type ApiRuntime, makeRuntime } from "./runtime.ts"
 
 export const secret = "test-secret-that-is-at-least-32-characters-long"
@@ -309,6 +311,20 @@ export const makeTestRuntime = async (): Promise<ApiRuntime> => {
   await runtime.runPromise(seedFakeCouncils)
   return runtime
 }
+
+/**
+ * Fake Borough A's 2018 member report for `audience`, built as the report routes build it, so a test can compare a
+ * rendering (HTML, PDF, CSV, XLSX) with the model behind it; `actor` names the test in the audit log.
+ */
+export const councilAReport = (runtime: ApiRuntime, audience: "member" | "officer", actor: string) =>
+  runtime.runPromise(
+    memberReportOf({
+      council: councilA.id,
+      year: ReportingYear.make(2018),
+      audience,
+      population: Option.none()
+    }).pipe(AuditLog.withCaller({ actor, role: "manager", council: Option.some(councilA.id), purpose: "test" }))
+  )
 
 /** A bearer header for `role` bound to `councils`. */
 export const bearer = async (role: Role, councils: ReadonlyArray<Council.CouncilId>, expiresIn = "1h") => ({

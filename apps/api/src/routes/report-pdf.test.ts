@@ -1,11 +1,9 @@
-import { AuditLog, type Council, type MemberReport, ReportingYear } from "@cpo/domain"
-import { Option } from "effect"
+import type { MemberReport } from "@cpo/domain"
 import { getDocumentProxy } from "unpdf"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "../app.ts"
 import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, makeTestRuntime, secret } from "../testing.ts"
-import { memberReportOf } from "./report.ts"
+import { bearer, councilA, councilAReport, makeTestRuntime, secret } from "../testing.ts"
 import { render } from "./report-pdf.ts"
 
 let runtime: ApiRuntime
@@ -17,22 +15,7 @@ afterAll(() => runtime.dispose())
 const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
 const pdfOf = (query: string) => `/v1/councils/${councilA.id}/reports/member.pdf?${query}`
 
-const modelFor = (audience: "member" | "officer") =>
-  runtime.runPromise(
-    memberReportOf({
-      council: councilA.id as Council.CouncilId,
-      year: ReportingYear.make(2018),
-      audience,
-      population: Option.none()
-    }).pipe(
-      AuditLog.withCaller({
-        actor: "test:report-pdf",
-        role: "manager",
-        council: Option.some(councilA.id),
-        purpose: "test"
-      })
-    )
-  )
+const modelFor = (audience: "member" | "officer") => councilAReport(runtime, audience, "test:report-pdf")
 
 /** Every piece of text the PDF draws, in order, as PDF.js reads it back from the bytes. */
 const textItems = async (bytes: Uint8Array): Promise<{ pages: number; items: ReadonlyArray<string> }> => {

@@ -1,11 +1,9 @@
-import { AuditLog, type Council, ReportingYear } from "@cpo/domain"
+import { ReportingYear } from "@cpo/domain"
 import { Workbook } from "@cpo/ssda903"
-import { Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "../app.ts"
 import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, makeTestRuntime, secret } from "../testing.ts"
-import { memberReportOf } from "./report.ts"
+import { bearer, councilA, councilAReport, makeTestRuntime, secret } from "../testing.ts"
 import { tablesOf, toCsv } from "./report-tables.ts"
 
 let runtime: ApiRuntime
@@ -17,22 +15,7 @@ afterAll(() => runtime.dispose())
 const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
 const reportOf = (query: string) => `/v1/councils/${councilA.id}/reports/member?${query}`
 
-const modelFor = (audience: "member" | "officer") =>
-  runtime.runPromise(
-    memberReportOf({
-      council: councilA.id as Council.CouncilId,
-      year: ReportingYear.make(2018),
-      audience,
-      population: Option.none()
-    }).pipe(
-      AuditLog.withCaller({
-        actor: "test:report-tables",
-        role: "manager",
-        council: Option.some(councilA.id),
-        purpose: "test"
-      })
-    )
-  )
+const modelFor = (audience: "member" | "officer") => councilAReport(runtime, audience, "test:report-tables")
 
 /** The entries of a ZIP of stored entries, read from its central directory. */
 /** The text of each entry of a ZIP archive, inflating deflated entries (method 8) with the platform's stream. */
