@@ -83,7 +83,14 @@ interface Work {
   readonly rng: Random.Random
   /** Children with episodes in last year's return, when it was given. */
   readonly inPrevious: ReadonlySet<string>
+  /**
+   * Children with a row in OC2, OC3 and Missing, kept as rows are added: a scan of the table for each candidate made
+   * injection quadratic, hours on a national return.
+   */
+  readonly withRow: Record<IndexedTable, Set<ChildId>>
 }
+
+type IndexedTable = "healthOutcomes" | "careLeavers" | "missing"
 
 interface Injector {
   readonly table: Table
@@ -118,8 +125,7 @@ const pick = <A>(w: Work, candidates: ReadonlyArray<A>, childOf: (a: A) => Child
 const shortBreakChild = (w: Work, id: ChildId) =>
   (w.episodesOf.get(id) ?? []).some((i) => w.episodes[i]!.legalStatus === "V3" || w.episodes[i]!.legalStatus === "V4")
 
-const hasRow = <A extends { readonly childId: ChildId }>(rows: ReadonlyArray<A> | null, id: ChildId) =>
-  rows?.some((r) => r.childId === id) === true
+const hasRow = (w: Work, table: IndexedTable, id: ChildId) => w.withRow[table].has(id)
 
 /** Replace the episode at `index` with a changed copy. */
 const editEpisode = (w: Work, index: number, change: Partial<Episode.Episode>) => {
@@ -175,7 +181,7 @@ const shortInYearPeriods = (w: Work, minDays: number) =>
       !isShortBreakLegalStatus(e.legalStatus) &&
       CalendarDate.daysBetween(e.start, e.end.value) >= minDays &&
       (next === undefined || w.episodes[next]!.start > dayShift(e.end.value, 1)) &&
-      !hasRow(w.careLeavers, e.childId)
+      !hasRow(w, "careLeavers", e.childId)
     )
   })
 
@@ -355,7 +361,7 @@ const injectors: Record<string, Injector> = {
         w,
         // a child with no missing periods, which the reversed episode would leave outside care (rules 577, 578, 581)
         shortInYearPeriods(w, 2).filter(
-          (i) => w.episodes[i]!.start > dayShift(w.ys, 2) && !hasRow(w.missing, w.episodes[i]!.childId)
+          (i) => w.episodes[i]!.start > dayShift(w.ys, 2) && !hasRow(w, "missing", w.episodes[i]!.childId)
         )
       )
       if (chosen === null) return null
@@ -368,7 +374,7 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       const candidates = shortInYearPeriods(w, 2).filter((i) => {
         const id = w.episodes[i]!.childId
-        return (w.episodesOf.get(id) ?? []).length === 1 && !hasRow(w.healthOutcomes, id)
+        return (w.episodesOf.get(id) ?? []).length === 1 && !hasRow(w, "healthOutcomes", id)
       })
       const chosen = pickEpisode(w, candidates)
       if (chosen === null) return null
@@ -452,10 +458,12 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       const rows = w.healthOutcomes
       if (rows === null) return null
-      const inCohort = new Set(rows.map((o) => o.childId))
-      const candidates = [...w.episodesOf.keys()].filter((id) => !inCohort.has(id) && !shortBreakChild(w, id))
+      const candidates = [...w.episodesOf.keys()].filter(
+        (id) => !hasRow(w, "healthOutcomes", id) && !shortBreakChild(w, id)
+      )
       const id = pick(w, candidates, (c) => c)
       if (id === null) return null
+      w.withRow.healthOutcomes.add(id)
       const age = ageAt(w, id, w.ye)
       rows.push({
         childId: id,
@@ -546,7 +554,7 @@ const injectors: Record<string, Injector> = {
             e.reasonForNewEpisode === "L" &&
             previous !== undefined &&
             Option.isNone(w.episodes[previous]!.reasonPlaceChange) &&
-            !hasRow(w.healthOutcomes, e.childId)
+            !hasRow(w, "healthOutcomes", e.childId)
           )
         })
       )
@@ -577,7 +585,7 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       if (w.careLeavers === null) return null
       const candidates = [...w.episodesOf.keys()].filter((id) => {
-        if (hasRow(w.careLeavers, id)) return false
+        if (hasRow(w, "careLeavers", id)) return false
         const day = birthdayInYear(w, id, [17, 18])
         const end = lastEnd(w, id)
         // Still looked after at the end of the birthday: ceasing on the birthday itself is not "after" it.
@@ -586,6 +594,7 @@ const injectors: Record<string, Injector> = {
       const id = pick(w, candidates, (c) => c)
       if (id === null) return null
       w.careLeavers.push(careLeaverRow(w, id))
+      w.withRow.careLeavers.add(id)
       return id
     }
   },
@@ -594,7 +603,7 @@ const injectors: Record<string, Injector> = {
     inject: (w) => {
       if (w.careLeavers === null) return null
       const candidates = [...w.episodesOf.keys()].filter((id) => {
-        if (hasRow(w.careLeavers, id) || shortBreakChild(w, id) || w.inPrevious.has(id)) return false
+        if (hasRow(w, "careLeavers", id) || shortBreakChild(w, id) || w.inPrevious.has(id)) return false
         const day = birthdayInYear(w, id, [17, 18, 19, 20, 21])
         const end = lastEnd(w, id)
         return day !== null && end !== null && end < day && !qualifiesAsCareLeaver(w, id)
@@ -602,6 +611,7 @@ const injectors: Record<string, Injector> = {
       const id = pick(w, candidates, (c) => c)
       if (id === null) return null
       w.careLeavers.push(careLeaverRow(w, id))
+      w.withRow.careLeavers.add(id)
       return id
     }
   },
@@ -836,6 +846,9 @@ export const isSupported = (code: string, year: number): boolean => {
   return (injector.years?.from ?? 0) <= year && year <= (injector.years?.to ?? 9999)
 }
 
+const childrenWithRows = (rows: Option.Option<ReadonlyArray<{ readonly childId: ChildId }>>): Set<ChildId> =>
+  new Set(Option.isSome(rows) ? rows.value.map((r) => r.childId) : [])
+
 const mutable = <A>(rows: Option.Option<ReadonlyArray<A>>): Array<A> | null =>
   Option.isSome(rows) ? [...rows.value] : null
 
@@ -872,7 +885,12 @@ export const injectErrors = (ret: Return.Return, options: InjectionOptions): Inj
     childIndex: new Map(children.map((c, i) => [c.id, i])),
     used: new Set(),
     rng: Random.make(options.seed, year, 909),
-    inPrevious: new Set(options.previous?.episodes.map((e) => e.childId as string) ?? [])
+    inPrevious: new Set(options.previous?.episodes.map((e) => e.childId as string) ?? []),
+    withRow: {
+      healthOutcomes: childrenWithRows(ret.healthOutcomes),
+      careLeavers: childrenWithRows(ret.careLeavers),
+      missing: childrenWithRows(ret.missing)
+    }
   }
   const injected: Array<InjectedError> = []
   for (const { code, count } of options.errors) {
