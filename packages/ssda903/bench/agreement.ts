@@ -17,6 +17,7 @@
  *   node bench/agreement.ts --peer /path/to/checkout --write  # also writes docs/benchmarks/agreement-<dataset>-<year>.json
  *   node bench/agreement.ts --keep /tmp/compared             # leaves the compared CSV files there
  *   node bench/agreement.ts --alone                          # also runs each disagreeing peer rule on its own
+ *   node bench/agreement.ts --dataset national --peer-minutes 60  # stops the peer after an hour, compares what it finished
  *
  * Both validators run as child processes, so each one's wall time and peak RSS are its own. Rows are compared as
  * 0-based data rows of each table (our line number − 2). A rule counts as agreeing on a row when both flag it; the
@@ -47,6 +48,8 @@ interface Run {
   readonly skipped: ReadonlyArray<string>
   readonly failedToRun: ReadonlyArray<string>
   readonly hits: ReadonlyArray<Flag>
+  /** Rules that ran to the end, when the run was stopped before all did; every rule otherwise. */
+  readonly finished?: ReadonlyArray<string>
 }
 
 const self = import.meta.filename
@@ -85,15 +88,65 @@ const runOurs = async (current: string, previous: string | undefined, yearEnding
   process.stdout.write(JSON.stringify(run))
 }
 
-/** Run a child under GNU time when available to read its peak RSS; plain spawn otherwise. */
-const timed = (command: string, args: ReadonlyArray<string>): { stdout: string; peakRssMiB: number } => {
+/**
+ * Run a child under GNU time when available to read its peak RSS; plain spawn otherwise. With `minutes`, the child is
+ * stopped after that long (GNU timeout) and `stopped` says so instead of throwing.
+ */
+const timed = (
+  command: string,
+  args: ReadonlyArray<string>,
+  minutes?: number
+): { stdout: string; peakRssMiB: number; stopped: boolean } => {
   const useTime = existsSync("/usr/bin/time")
+  const limited =
+    minutes === undefined ? [command, ...args] : ["timeout", `${Math.round(minutes * 60)}s`, command, ...args]
   const out = useTime
-    ? spawnSync("/usr/bin/time", ["-f", "%M", command, ...args], { encoding: "utf8", maxBuffer: 1 << 30 })
-    : spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 30 })
-  if (out.status !== 0) throw new Error(`${command} failed:\n${out.stderr.slice(-4000)}`)
+    ? spawnSync("/usr/bin/time", ["-f", "%M", ...limited], { encoding: "utf8", maxBuffer: 1 << 30 })
+    : spawnSync(limited[0]!, limited.slice(1), { encoding: "utf8", maxBuffer: 1 << 30 })
+  // GNU timeout exits 124 when it stopped the command
+  const stopped = minutes !== undefined && out.status === 124
+  if (out.status !== 0 && !stopped) throw new Error(`${command} failed:\n${out.stderr.slice(-4000)}`)
   const kib = useTime ? Number(out.stderr.trim().split("\n").pop()) : Number.NaN
-  return { stdout: out.stdout, peakRssMiB: Math.round(kib / 1024) }
+  return { stdout: out.stdout, peakRssMiB: Math.round(kib / 1024), stopped }
+}
+
+/** How far a peer run stopped by its time limit got, read from the progress lines run_peer.py appends. */
+interface PeerProgress {
+  readonly rulesTotal: number
+  readonly rulesFinished: number
+  readonly lastFinished: string | null
+  readonly secondsAtLastFinished: number
+  readonly peakRssMiBAtLastFinished: number
+}
+
+const partialPeerRun = (file: string, seconds: number, peakRssMiB: number): { run: Run; progress: PeerProgress } => {
+  const lines = existsSync(file)
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    : []
+  const rules = (lines.find((l) => Array.isArray(l.rules))?.rules as ReadonlyArray<string> | undefined) ?? []
+  const finished = lines.filter((l) => typeof l.rule === "string")
+  const last = finished[finished.length - 1]
+  return {
+    run: {
+      seconds,
+      peakRssMiB,
+      rules,
+      finished: finished.filter((l) => l.failed !== true).map((l) => l.rule as string),
+      skipped: finished.filter((l) => l.skipped === true).map((l) => l.rule as string),
+      failedToRun: finished.filter((l) => l.failed === true).map((l) => l.rule as string),
+      hits: finished.flatMap((l) => l.hits as ReadonlyArray<Flag>)
+    },
+    progress: {
+      rulesTotal: rules.length,
+      rulesFinished: finished.length,
+      lastFinished: last === undefined ? null : (last.rule as string),
+      secondsAtLastFinished: last === undefined ? 0 : (last.seconds as number),
+      peakRssMiBAtLastFinished: last === undefined ? 0 : (last.peakRssMiB as number)
+    }
+  }
 }
 
 interface RuleAgreement {
@@ -112,8 +165,14 @@ const compare = (ours: Run, peer: Run, codes: ReadonlySet<string> | undefined) =
   // A rule we skip (its postcode directory, table or last year's return absent) is not compared: the peer runs it
   // anyway and, without postcodes, flags every row; those are listed apart.
   const skippedByUs = new Set(ours.skipped.map(norm))
+  // A peer stopped by its time limit is compared on the rules it finished.
+  const peerFinished = peer.finished === undefined ? undefined : new Set(peer.finished.map(norm))
   const shared = [...ourRules].filter(
-    (c) => peerRules.has(c) && !skippedByUs.has(c) && (codes === undefined || codes.has(c))
+    (c) =>
+      peerRules.has(c) &&
+      !skippedByUs.has(c) &&
+      (codes === undefined || codes.has(c)) &&
+      (peerFinished === undefined || peerFinished.has(c))
   )
   const keysOf = (run: Run) => {
     const byCode = new Map<string, Map<string, Flag>>()
@@ -234,6 +293,7 @@ const main = () => {
       alone: { type: "boolean", default: false },
       write: { type: "boolean", default: false },
       "ours-only": { type: "string" },
+      "peer-minutes": { type: "string" },
       previous: { type: "string" },
       keep: { type: "string" }
     }
@@ -250,6 +310,7 @@ const main = () => {
     const current = join(folder, "current")
     let previous: string | undefined = join(folder, "previous")
     let injected = 0
+    const generationStarted = performance.now()
     if (values.dataset === "peer-fake") {
       previous = undefined
       mkdirSync(current, { recursive: true })
@@ -260,6 +321,8 @@ const main = () => {
     } else {
       injected = writeSynthetic(values.dataset, yearEnding, Number(values.inject), folder)
     }
+    const generationSeconds = (performance.now() - generationStarted) / 1000
+    console.log(`files written in ${generationSeconds.toFixed(1)} s`)
     const oursTimed = timed(process.execPath, [
       self,
       "--ours-only",
@@ -269,28 +332,46 @@ const main = () => {
       String(yearEnding)
     ])
     const ours = { ...(JSON.parse(oursTimed.stdout) as Run), peakRssMiB: oursTimed.peakRssMiB }
-    const runPeer = (extra: ReadonlyArray<string>) =>
-      timed("/usr/bin/python3", [
-        join(here, "peer", "run_peer.py"),
-        "--peer",
-        values.peer,
-        "--current",
-        current,
-        ...(previous === undefined ? [] : ["--previous", previous]),
-        "--year",
-        String(yearEnding),
-        "--la",
-        values.la,
-        ...extra
-      ])
-    const peerTimed = runPeer([])
-    const peer = { ...(JSON.parse(peerTimed.stdout) as Run), peakRssMiB: peerTimed.peakRssMiB }
+    // --peer-minutes N: stop the peer after N minutes and compare the rules it finished (a national file)
+    const peerMinutes = values["peer-minutes"] === undefined ? undefined : Number(values["peer-minutes"])
+    const progressFile = join(folder, "peer-progress.jsonl")
+    const runPeer = (extra: ReadonlyArray<string>, minutes?: number) =>
+      timed(
+        "/usr/bin/python3",
+        [
+          join(here, "peer", "run_peer.py"),
+          "--peer",
+          values.peer,
+          "--current",
+          current,
+          ...(previous === undefined ? [] : ["--previous", previous]),
+          "--year",
+          String(yearEnding),
+          "--la",
+          values.la,
+          ...extra
+        ],
+        minutes
+      )
+    const peerStarted = performance.now()
+    const peerTimed = runPeer(peerMinutes === undefined ? [] : ["--progress", progressFile], peerMinutes)
+    const partial = peerTimed.stopped
+      ? partialPeerRun(progressFile, (performance.now() - peerStarted) / 1000, peerTimed.peakRssMiB)
+      : undefined
+    const peer: Run = partial?.run ?? { ...(JSON.parse(peerTimed.stdout) as Run), peakRssMiB: peerTimed.peakRssMiB }
+    if (partial !== undefined) {
+      const p = partial.progress
+      console.log(
+        `peer stopped after ${peerMinutes} min: ${p.rulesFinished} of ${p.rulesTotal} rules finished, the last ` +
+          `${p.lastFinished} at ${p.secondsAtLastFinished.toFixed(0)} s (${p.peakRssMiBAtLastFinished} MiB then)`
+      )
+    }
     const codes = values.codes === undefined ? undefined : new Set(values.codes.toUpperCase().split(","))
     const result = compare(ours, peer, codes)
     // --alone: each disagreeing peer rule is run again on its own fresh data frames (the peer's rules share frames and
     // some change them in place), and its agreement on those terms is reported beside the first
     const aloneRun =
-      values.alone && result.rules.some((r) => r.agreement < 0.99)
+      values.alone && partial === undefined && result.rules.some((r) => r.agreement < 0.99)
         ? (JSON.parse(
             runPeer([
               "--codes",
@@ -348,12 +429,14 @@ const main = () => {
             dataset: values.dataset,
             year: yearEnding,
             injected,
+            generationSeconds,
             ours: { seconds: ours.seconds, peakRssMiB: ours.peakRssMiB, flags: ours.hits.length },
             peer: {
               seconds: peer.seconds,
               peakRssMiB: peer.peakRssMiB,
               flags: peer.hits.length,
-              failedToRun: peer.failedToRun
+              failedToRun: peer.failedToRun,
+              ...(partial === undefined ? {} : { stoppedAfterMinutes: peerMinutes, progress: partial.progress })
             },
             rulesCompared: result.rules.length,
             compared: result.rules.map((r) => r.code),

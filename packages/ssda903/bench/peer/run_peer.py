@@ -4,16 +4,22 @@ folder of 903 CSV files and prints one JSON document: every hit as (code, table,
 and its wall time. Our own driver, written for cpo's agreement harness (bench/agreement.ts):
 
     /usr/bin/python3 run_peer.py --peer <checkout> --current <dir> [--previous <dir>] --year 2025 --la E06000017 \
-        [--codes 577,581 [--alone]]
+        [--codes 577,581 [--alone]] [--progress <file>]
+
+With --progress, one JSON line is appended to the file as the run goes: the rules of the year first, then, after each
+rule, its code, the seconds and peak RSS so far and the rows it flagged. A run stopped from outside (a time limit on a
+national file) then still shows how far it got and what the finished rules found.
 
 The peer needs two reference-data packages. The harness stands in small local modules for them: an authority table
 with one placeholder row and an empty postcode lookup, so postcode-derived fields are blank for both validators.
 """
 import argparse
 import contextlib
+import dataclasses
 import importlib
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -52,7 +58,17 @@ def main() -> None:
         action="store_true",
         help="run each selected rule on its own fresh data frames: the peer's rules share frames and some change them",
     )
+    parser.add_argument("--progress", help="append one JSON line per finished rule to this file")
     args = parser.parse_args()
+    began = time.perf_counter()
+    progress = None if args.progress is None else open(args.progress, "a", encoding="utf8")
+
+    def note(record: dict) -> None:
+        if progress is None:
+            return
+        peak_mib = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        progress.write(json.dumps({**record, "seconds": time.perf_counter() - began, "peakRssMiB": peak_mib}) + "\n")
+        progress.flush()
 
     sys.path.insert(0, stand_ins())
     sys.path.insert(0, args.peer)
@@ -76,6 +92,37 @@ def main() -> None:
     registry = importlib.import_module(f"lac_validator.rules.{ruleset}").registry
     by_upper = {str(code).upper(): code for code in registry.keys()}
     codes = None if args.codes is None else [by_upper[c.upper()] for c in args.codes.split(",") if c.upper() in by_upper]
+    note({"rules": sorted(str(code) for code in registry.keys()), "ruleset": ruleset, "files": "read"})
+
+    def watched(rule):
+        """The rule's function, noting its flags (as the validator will keep them: NaN labels dropped) when it returns."""
+
+        def run(data_store):
+            try:
+                result = rule.func(data_store)
+            except Exception:
+                note({"rule": str(rule.code), "failed": True, "hits": []})
+                raise
+            # the bookkeeping must never turn a rule that ran into one that failed to run
+            with contextlib.suppress(Exception):
+                hits = []
+                for table, values in (result or {}).items():
+                    frame = data_store.get(table)
+                    for value in values:
+                        if value != value or value is None:
+                            continue
+                        child = None
+                        with contextlib.suppress(Exception):
+                            found = frame.at[value, "CHILD"]
+                            child = None if found != found else str(found)
+                        hits.append({"code": str(rule.code), "table": table, "row": int(value), "child": child})
+                note({"rule": str(rule.code), "skipped": result == {}, "hits": hits})
+            return result
+
+        return dataclasses.replace(rule, func=run)
+
+    if progress is not None:
+        registry = {code: watched(rule) for code, rule in registry.items()}
     started = time.perf_counter()
     hits = []
     skips = []
