@@ -10,10 +10,13 @@
  * the API (its scorecard cache is empty) and is reported apart; the median is over the loads after it. Also recorded:
  * DOMContentLoaded, first contentful paint and the indicators request's own time. Wall time on a shared, loaded
  * machine says little, so the CPU the load needs is recorded too: the renderer's main-thread task time to
- * interactive (CDP `Performance.getMetrics`, thread ticks) plus this process's CPU (the API) over the load. Writes
+ * interactive (CDP `Performance.getMetrics`, thread ticks) plus this process's CPU (the API) over the load. The
+ * critical path is recorded step by step (median start and end of each, from the page's resource timings and DOM
+ * observer): the document, the entry script with its static imports, the councils request, the scorecard page's
+ * chunks, the chosen year's scorecard request, the first and last indicator card, interactive. Writes
  * `docs/benchmarks/dashboard-scorecard.json`. Needs `pnpm build` first.
  */
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus, loadavg, totalmem } from "node:os"
 import { join } from "node:path"
 import { makeTestRuntime } from "@cpo/api/testing"
@@ -34,12 +37,40 @@ const median = (xs: ReadonlyArray<number>) => {
 }
 const ms = (n: number) => Math.round(n)
 
+/** The built files the scorecard needs: the entry with its static imports, and the scorecard page's own chunks. */
+const built = (() => {
+  const dist = join(import.meta.dirname, "..", "dist")
+  const manifest = JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8")) as Record<
+    string,
+    { readonly file: string; readonly isEntry?: boolean; readonly imports?: ReadonlyArray<string> }
+  >
+  const closure = (key: string, seen: Set<string> = new Set()): Set<string> => {
+    if (seen.has(key)) return seen
+    seen.add(key)
+    for (const imported of manifest[key]?.imports ?? []) closure(imported, seen)
+    return seen
+  }
+  const files = (keys: Iterable<string>) => new Set([...keys].flatMap((k) => manifest[k]?.file ?? []))
+  const entry = closure(Object.keys(manifest).find((k) => manifest[k]?.isEntry === true) ?? "index.html")
+  const page = [...closure("src/routes/scorecard.tsx")].filter((k) => !entry.has(k))
+  return { entry: files(entry), page: files(page) }
+})()
+
+interface Marks {
+  __cpoInteractive?: number
+  __cpoFirstCard?: number
+  __cpoAllCards?: number
+}
+
 /** Installed before any page script: resolves `window.__cpoInteractive` once `expected` cards are on screen. */
 const watchForCards = (expected: number) => {
-  const w = window as unknown as { __cpoInteractive?: number }
+  const w = window as unknown as Marks
   const check = () => {
     if (w.__cpoInteractive !== undefined) return
-    if (document.querySelectorAll("[data-indicator]").length >= expected) {
+    const cards = document.querySelectorAll("[data-indicator]").length
+    if (cards > 0 && w.__cpoFirstCard === undefined) w.__cpoFirstCard = performance.now()
+    if (cards >= expected) {
+      w.__cpoAllCards = performance.now()
       observer.disconnect()
       setTimeout(() => {
         w.__cpoInteractive = performance.now()
@@ -89,6 +120,51 @@ interface Load {
   readonly domContentLoadedMs: number
   readonly firstContentfulPaintMs: number | undefined
   readonly indicatorsRequestMs: number | undefined
+  /** Requests to the API the page made before interactive. */
+  readonly apiRequests: number
+  readonly steps: ReadonlyArray<Step>
+}
+
+/** One step of the critical path, in ms from navigation start. */
+interface Step {
+  readonly step: string
+  readonly startMs: number
+  readonly endMs: number
+}
+
+interface Resource {
+  readonly path: string
+  readonly startMs: number
+  readonly endMs: number
+}
+
+/** The critical path of one load, from its resource timings and marks. */
+const stepsOf = (
+  resources: ReadonlyArray<Resource>,
+  marks: { documentEndMs: number; firstCardMs: number; allCardsMs: number; interactiveMs: number }
+): ReadonlyArray<Step> => {
+  const span = (step: string, rs: ReadonlyArray<Resource>): ReadonlyArray<Step> =>
+    rs.length === 0
+      ? []
+      : [{ step, startMs: Math.min(...rs.map((r) => r.startMs)), endMs: Math.max(...rs.map((r) => r.endMs)) }]
+  const isFile = (files: ReadonlySet<string>) => (r: Resource) => files.has(r.path.replace(/^\//, ""))
+  const at = (step: string, ms: number): Step => ({ step, startMs: ms, endMs: ms })
+  return [
+    { step: "document", startMs: 0, endMs: marks.documentEndMs },
+    ...span("entry script and its imports", resources.filter(isFile(built.entry))),
+    ...span(
+      "GET /v1/councils",
+      resources.filter((r) => r.path === "/v1/councils")
+    ),
+    ...span("scorecard page chunks", resources.filter(isFile(built.page))),
+    ...span(
+      "GET the chosen year's scorecard",
+      resources.filter((r) => r.path.includes(`/indicators?year=${year}&`)).slice(0, 1)
+    ),
+    at("first indicator card in the DOM", marks.firstCardMs),
+    at("every indicator card in the DOM", marks.allCardsMs),
+    at("interactive", marks.interactiveMs)
+  ]
 }
 
 const measure = async (): Promise<Load> => {
@@ -108,21 +184,36 @@ const measure = async (): Promise<Load> => {
       metrics: ReadonlyArray<{ name: string; value: number }>
     }
     const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000
-    const timing = await page.evaluate(() => {
+    const timing = await page.evaluate((chosen) => {
       const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined
       const paint = performance.getEntriesByName("first-contentful-paint")[0]
-      const request = performance.getEntriesByType("resource").find((r) => r.name.includes("/indicators?")) as
+      const request = performance.getEntriesByType("resource").find((r) => r.name.includes(chosen)) as
         | PerformanceResourceTiming
         | undefined
+      const marks = window as unknown as Required<Marks>
       return {
-        interactiveMs: (window as unknown as { __cpoInteractive: number }).__cpoInteractive,
+        interactiveMs: marks.__cpoInteractive,
+        firstCardMs: marks.__cpoFirstCard,
+        allCardsMs: marks.__cpoAllCards,
+        documentEndMs: navigation?.responseEnd ?? 0,
         domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? 0,
         firstContentfulPaintMs: paint?.startTime,
-        indicatorsRequestMs: request === undefined ? undefined : request.responseEnd - request.requestStart
+        indicatorsRequestMs: request === undefined ? undefined : request.responseEnd - request.requestStart,
+        resources: performance
+          .getEntriesByType("resource")
+          .filter((r) => r.startTime <= marks.__cpoInteractive)
+          .map((r) => {
+            const url = new URL(r.name)
+            const timing = r as PerformanceResourceTiming
+            return { path: url.pathname + url.search, startMs: timing.startTime, endMs: timing.responseEnd }
+          })
       }
-    })
+    }, `/indicators?year=${year}&`)
+    const { resources, firstCardMs, allCardsMs, documentEndMs, ...times } = timing
     return {
-      ...timing,
+      ...times,
+      apiRequests: resources.filter((r) => r.path.startsWith("/v1/")).length,
+      steps: stepsOf(resources, { documentEndMs, firstCardMs, allCardsMs, interactiveMs: timing.interactiveMs }),
       rendererTaskMs: metric("TaskDuration"),
       rendererScriptMs: metric("ScriptDuration"),
       apiProcessCpuMs: (cpu.user + cpu.system) / 1000
@@ -138,7 +229,16 @@ for (let n = 0; n < loads; n++) rest.push(await measure())
 await browser.close()
 await site.close()
 
-const pick = (key: keyof Load) => rest.flatMap((l) => (l[key] === undefined ? [] : [l[key]]))
+const pick = (key: Exclude<keyof Load, "steps">) => rest.flatMap((l) => (l[key] === undefined ? [] : [l[key]]))
+/** Each step's median start and end over the loads (a step missing from a load is left out of its medians). */
+const criticalPath = (rest[0]?.steps ?? []).map(({ step }) => {
+  const found = rest.flatMap((l) => l.steps.filter((s) => s.step === step))
+  return {
+    step,
+    startMs: ms(median(found.map((s) => s.startMs))),
+    endMs: ms(median(found.map((s) => s.endMs)))
+  }
+})
 const report = {
   benchmark: "Dashboard scorecard: time to interactive in headless Chromium on localhost",
   date: new Date().toISOString(),
@@ -168,11 +268,14 @@ const report = {
   medianRendererTaskMs: ms(median(pick("rendererTaskMs"))),
   medianRendererScriptMs: ms(median(pick("rendererScriptMs"))),
   medianApiProcessCpuMs: ms(median(pick("apiProcessCpuMs"))),
+  medianApiRequests: median(pick("apiRequests")),
   /** CPU the load needs on an idle machine: the renderer's main thread plus the API process, both to interactive. */
   medianCpuToInteractiveMs: ms(median(rest.map((l) => l.rendererTaskMs + l.apiProcessCpuMs))),
   meetsTarget: median(pick("interactiveMs")) < targetMs,
   meetsTargetInCpuTime: median(rest.map((l) => l.rendererTaskMs + l.apiProcessCpuMs)) < targetMs,
-  runs: rest.map((l) => ms(l.interactiveMs))
+  runs: rest.map((l) => ms(l.interactiveMs)),
+  /** Median start and end of each step from navigation start, in the order the page needs them. */
+  criticalPath
 }
 
 const out = join(import.meta.dirname, "..", "..", "..", "docs", "benchmarks")
