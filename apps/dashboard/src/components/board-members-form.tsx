@@ -3,7 +3,8 @@
  * member's term. Problems are listed in an error summary linking to the fields; a refusal by the API (a term ending
  * before it began, say) is shown in the summary too. The board shown then comes from the API again.
  */
-import { CalendarDate, Governance } from "@cpo/domain"
+import * as CalendarDate from "@cpo/domain/CalendarDate"
+import * as Governance from "@cpo/domain/Governance"
 import { Option } from "effect"
 import { createSignal, Show } from "solid-js"
 import { addBoardMember, endBoardTerm } from "../data/governance.ts"

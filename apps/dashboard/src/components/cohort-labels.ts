@@ -2,7 +2,11 @@
  * Words for the cohort explorer: cohort and dimension names, and each group's value (903 codes with their DfE labels
  * from the domain's code lists).
  */
-import { CategoryOfNeed, type Cohort, Ethnicity, LegalStatus, PlacementType } from "@cpo/domain"
+import * as CategoryOfNeed from "@cpo/domain/CategoryOfNeed"
+import type * as Cohort from "@cpo/domain/Cohort"
+import * as Ethnicity from "@cpo/domain/Ethnicity"
+import * as LegalStatus from "@cpo/domain/LegalStatus"
+import * as PlacementType from "@cpo/domain/PlacementType"
 
 /** @category getters */
 export const cohortLabels: Readonly<Record<Cohort.CohortName, string>> = {

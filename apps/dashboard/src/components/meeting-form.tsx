@@ -3,7 +3,8 @@
  * in an error summary linking to the fields; the API checks attendees against the board and computes the quorum,
  * and a refusal is shown in the summary too.
  */
-import { CalendarDate, Governance } from "@cpo/domain"
+import * as CalendarDate from "@cpo/domain/CalendarDate"
+import * as Governance from "@cpo/domain/Governance"
 import { Option } from "effect"
 import { createSignal, For, Show } from "solid-js"
 import { type NewMeeting, recordMeeting } from "../data/governance.ts"

@@ -2,7 +2,7 @@
  * Compare two versions of the local offer: the entitlements added, removed and changed, field by field, from the
  * API's diff (`LocalOffer.diff`).
  */
-import type { LocalOffer } from "@cpo/domain"
+import type * as LocalOffer from "@cpo/domain/LocalOffer"
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js"
 import { fetchOfferDiff, type OfferVersion } from "../data/offer.ts"
 import { DataTable } from "./data-table.tsx"

@@ -4,7 +4,7 @@
  * publishing), then publish it with the day it takes effect. Each form checks its fields first and shows an error
  * summary linked to them; a refusal by the API (e.g. a draft not yet consulted on) is shown the same way.
  */
-import { CalendarDate } from "@cpo/domain"
+import * as CalendarDate from "@cpo/domain/CalendarDate"
 import { Option } from "effect"
 import { createSignal, For, type JSX, Show } from "solid-js"
 import { approveVersion, draftFrom, type OfferVersion, publishVersion, recordConsultation } from "../data/offer.ts"

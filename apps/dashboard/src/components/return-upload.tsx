@@ -2,7 +2,7 @@
  * Upload a year's 903 files: check them against the DfE rules first, then import them as the year's current return,
  * with upload progress. Form errors follow the error-summary pattern; a failed request is shown the same way.
  */
-import { ReportingYear } from "@cpo/domain"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
 import { A } from "@solidjs/router"
 import { createSignal, Match, Show, Switch } from "solid-js"
 import type { UploadProgress } from "../data/api.ts"

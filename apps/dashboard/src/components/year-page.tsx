@@ -3,7 +3,8 @@
  * picker as a form with a button (nothing changes until asked, WCAG 3.2.2), the states of the councils list, and the
  * page's document fetched for the chosen year and audience. The page itself only lays out the document.
  */
-import { Audience, ReportingYear } from "@cpo/domain"
+import * as Audience from "@cpo/domain/Audience"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Schema } from "effect"
 import { createResource, For, type JSX, Match, Show, Switch } from "solid-js"

@@ -1,7 +1,7 @@
 /**
  * A council's audit log of child-level access (`GET /v1/councils/:council/audit`, administrators only), newest first.
  */
-import { AuditLog } from "@cpo/domain"
+import * as AuditLog from "@cpo/domain/AuditLog"
 import { Schema } from "effect"
 import { getJson } from "./api.ts"
 

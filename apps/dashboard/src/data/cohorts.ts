@@ -2,7 +2,8 @@
  * A cohort of a council's year profiled by one or more dimensions (`GET /v1/councils/:council/cohorts`), the document
  * of `indicators.md` "JSON: cpo cohort". Counts may come back as `c` for members and the public.
  */
-import { type Audience, Cohort } from "@cpo/domain"
+import type * as Audience from "@cpo/domain/Audience"
+import * as Cohort from "@cpo/domain/Cohort"
 import { getJson } from "./api.ts"
 
 /** @category models */

@@ -1,7 +1,8 @@
 /**
  * The councils the signed-in user may see (`GET /v1/councils`), each with the years that have a current return.
  */
-import { Council, ReportingYear } from "@cpo/domain"
+import * as Council from "@cpo/domain/Council"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
 import { Schema } from "effect"
 import { type Accessor, createContext, createResource, type Resource, useContext } from "solid-js"
 import { getJson } from "./api.ts"

@@ -3,7 +3,7 @@
  * entitlement assessed with the reasons, and what starts, stops or changes ahead. Child-level and audited by the
  * API; for officers (and partners, for named entitlements only).
  */
-import { LocalOffer } from "@cpo/domain"
+import * as LocalOffer from "@cpo/domain/LocalOffer"
 import { Schema } from "effect"
 import { getJson } from "./api.ts"
 

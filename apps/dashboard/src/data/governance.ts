@@ -3,7 +3,9 @@
  * members, its meetings with the quorum computed from attendance, the financial year's meetings against the minimum
  * its terms of reference set, and the reports falling due in the next twelve months.
  */
-import { CalendarDate, Governance, ReportingCycle } from "@cpo/domain"
+import * as CalendarDate from "@cpo/domain/CalendarDate"
+import * as Governance from "@cpo/domain/Governance"
+import * as ReportingCycle from "@cpo/domain/ReportingCycle"
 import { Schema } from "effect"
 import { getJson, sendJson } from "./api.ts"
 

@@ -3,7 +3,8 @@
  * (`PUT …/indicators/targets`, `…/indicators/benchmarks`), read by the API with the domain's own parsers, so a bad
  * file comes back as the file, line and column to fix and nothing is stored.
  */
-import { Benchmark, Target } from "@cpo/domain"
+import * as Benchmark from "@cpo/domain/Benchmark"
+import * as Target from "@cpo/domain/Target"
 import { Schema } from "effect"
 import { putCsv } from "./api.ts"
 

@@ -4,7 +4,9 @@
  * and the ready-made measures not yet switched on; and recording one period's figure (`POST …/measures/values`,
  * officers and analysts).
  */
-import { Audience, type MeasureValue, Scorecard } from "@cpo/domain"
+import * as Audience from "@cpo/domain/Audience"
+import type * as MeasureValue from "@cpo/domain/MeasureValue"
+import * as Scorecard from "@cpo/domain/Scorecard"
 import { Schema } from "effect"
 import { getJson, sendJson } from "./api.ts"
 

@@ -3,7 +3,10 @@
  * (`GET …/offer`), and, for officers and administrators, its versions, the lifecycle of a draft (consult, approve,
  * publish) and the diff between two versions. Every answer is decoded with the domain's Schemas.
  */
-import { CalendarDate, Entitlement, LocalOffer, OfferArea } from "@cpo/domain"
+import * as CalendarDate from "@cpo/domain/CalendarDate"
+import * as Entitlement from "@cpo/domain/Entitlement"
+import * as LocalOffer from "@cpo/domain/LocalOffer"
+import * as OfferArea from "@cpo/domain/OfferArea"
 import { Schema } from "effect"
 import { getJson, sendJson } from "./api.ts"
 

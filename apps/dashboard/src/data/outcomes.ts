@@ -3,7 +3,8 @@
  * (`…/care-leavers`) and health and missing (`…/health`). Each carries its indicators as the scorecard publishes
  * them, plus the page's own breakdowns; counts may come back as `c` for members and the public.
  */
-import { type Audience, Cohort } from "@cpo/domain"
+import type * as Audience from "@cpo/domain/Audience"
+import * as Cohort from "@cpo/domain/Cohort"
 import { Schema } from "effect"
 import { getJson } from "./api.ts"
 import { Entry } from "./scorecard.ts"

@@ -4,7 +4,9 @@
  * young people raised for the caller's audience (`GET …/voice`), and recording a dated review of a pledge
  * (`POST …/pledges/:pledge/reviews`, officers and administrators).
  */
-import { Audience, CalendarDate, Pledge } from "@cpo/domain"
+import * as Audience from "@cpo/domain/Audience"
+import * as CalendarDate from "@cpo/domain/CalendarDate"
+import * as Pledge from "@cpo/domain/Pledge"
 import { Schema } from "effect"
 import { getJson, sendJson } from "./api.ts"
 

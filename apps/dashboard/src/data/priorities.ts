@@ -3,7 +3,9 @@
  * (`GET …/priorities`), the open actions overdue or at risk with the reasons (`GET …/priorities/overdue`), and
  * recording a dated RAG update with commentary for a priority or one of its actions (officers and administrators).
  */
-import { CalendarDate, Progress, Strategy } from "@cpo/domain"
+import * as CalendarDate from "@cpo/domain/CalendarDate"
+import * as Progress from "@cpo/domain/Progress"
+import * as Strategy from "@cpo/domain/Strategy"
 import { Schema } from "effect"
 import { getJson, sendJson } from "./api.ts"
 

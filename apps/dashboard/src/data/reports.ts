@@ -4,7 +4,7 @@
  * (`…/reports/member.pdf`), or its tables as CSV or XLSX.
  * Members and the public always get the suppressed audience.
  */
-import type { Audience } from "@cpo/domain"
+import type * as Audience from "@cpo/domain/Audience"
 import { getBlob, getText } from "./api.ts"
 
 /** @category models */

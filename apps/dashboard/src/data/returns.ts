@@ -1,7 +1,7 @@
 /**
  * A council's 903 imports (`GET /v1/councils/:council/returns`): every import of every year and which is current.
  */
-import { Returns } from "@cpo/domain"
+import * as Returns from "@cpo/domain/Returns"
 import { Schema } from "effect"
 import { getJson, postForm, type UploadProgress } from "./api.ts"
 

@@ -3,7 +3,8 @@
  * `indicators.md`. The domain's `Scorecard.Entry` is extended here with the optional comparison fields the contract
  * adds when targets or benchmarks exist, so they are decoded rather than dropped.
  */
-import { type Audience, Scorecard } from "@cpo/domain"
+import type * as Audience from "@cpo/domain/Audience"
+import * as Scorecard from "@cpo/domain/Scorecard"
 import { Schema } from "effect"
 import { getJson } from "./api.ts"
 

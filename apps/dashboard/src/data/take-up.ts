@@ -2,7 +2,8 @@
  * Take-up of the local offer in a year (`GET /v1/councils/:council/takeup`): applications, awards, payments,
  * refusals and declines by entitlement, area, age band or status, suppressed by the API for members and the public.
  */
-import { type Audience, TakeUp } from "@cpo/domain"
+import type * as Audience from "@cpo/domain/Audience"
+import * as TakeUp from "@cpo/domain/TakeUp"
 import { getJson } from "./api.ts"
 
 export type TakeUpSummary = TakeUp.Summary

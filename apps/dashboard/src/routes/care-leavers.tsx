@@ -4,7 +4,7 @@
  * or training and who live in suitable accommodation; and the young people aged 16 to 20 at 31 March by their legal
  * status as care leavers (eligible, relevant, former relevant, qualifying).
  */
-import type { Cohort } from "@cpo/domain"
+import type * as Cohort from "@cpo/domain/Cohort"
 import { For, Show } from "solid-js"
 import type { Bar } from "../components/bar-chart.tsx"
 import { ChartWithTable } from "../components/chart-with-table.tsx"

@@ -3,7 +3,9 @@
  * leavers) broken down by one dimension, as a bar chart and a table. Choices take effect when the form is submitted
  * (WCAG 3.2.2); a breakdown the cohort does not support is explained in an error summary.
  */
-import { Audience, Cohort, ReportingYear } from "@cpo/domain"
+import * as Audience from "@cpo/domain/Audience"
+import * as Cohort from "@cpo/domain/Cohort"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Schema } from "effect"
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js"

@@ -2,7 +2,7 @@
  * The Data page: the history of a council's 903 returns — each import, its year, size and whether it is the one the
  * figures use. Child-level work (imports) is for officers and analysts; the API refuses other roles.
  */
-import { ReportingYear } from "@cpo/domain"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
 import { useParams } from "@solidjs/router"
 import { createResource, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"

@@ -4,7 +4,10 @@
  * changes in the year ahead. Child-level: for officers, and every answer is recorded in the audit log by the API.
  * The id is kept out of the address so it does not stay in browser history.
  */
-import { CalendarDate, Eligibility, Entitlement, OfferArea } from "@cpo/domain"
+import * as CalendarDate from "@cpo/domain/CalendarDate"
+import * as Eligibility from "@cpo/domain/Eligibility"
+import * as Entitlement from "@cpo/domain/Entitlement"
+import * as OfferArea from "@cpo/domain/OfferArea"
 import { useParams } from "@solidjs/router"
 import { Option } from "effect"
 import { createResource, createSignal, Match, Show, Switch } from "solid-js"

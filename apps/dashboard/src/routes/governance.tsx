@@ -5,7 +5,8 @@
  * Administrators and officers record a meeting and its attendance here, add members with their role and term, and end
  * a term; the quorum then follows from the API.
  */
-import { Governance, ReportingCycle } from "@cpo/domain"
+import * as Governance from "@cpo/domain/Governance"
+import * as ReportingCycle from "@cpo/domain/ReportingCycle"
 import { useParams } from "@solidjs/router"
 import { Option } from "effect"
 import { createResource, For, Match, Show, Switch } from "solid-js"

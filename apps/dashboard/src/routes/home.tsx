@@ -1,6 +1,6 @@
 /** The start page: the councils the user may see, each linking to its scorecard. */
 
-import { ReportingYear } from "@cpo/domain"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
 import { A } from "@solidjs/router"
 import { For, Match, Switch } from "solid-js"
 import { LoadError, Loading } from "../components/error-summary.tsx"

@@ -5,15 +5,13 @@
  * publishes them for the caller (members and the public see `c` for small numbers). Officers and analysts can record
  * a period's figure. RAG is given in words and an icon as well as colour.
  */
-import {
-  CalendarDate,
-  Frequency,
-  MeasureValue,
-  Narrative,
-  ReportingYear,
-  type Scorecard,
-  type Target
-} from "@cpo/domain"
+import * as CalendarDate from "@cpo/domain/CalendarDate"
+import * as Frequency from "@cpo/domain/Frequency"
+import * as MeasureValue from "@cpo/domain/MeasureValue"
+import * as Narrative from "@cpo/domain/Narrative"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
+import type * as Scorecard from "@cpo/domain/Scorecard"
+import type * as Target from "@cpo/domain/Target"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Option, Schema } from "effect"
 import { createResource, createSignal, createUniqueId, For, Match, Show, Switch } from "solid-js"

@@ -4,7 +4,7 @@
  * administrators also see the versions, take a draft through consultation, approval and publication, and compare
  * two versions.
  */
-import { Entitlement } from "@cpo/domain"
+import * as Entitlement from "@cpo/domain/Entitlement"
 import { useParams } from "@solidjs/router"
 import { createResource, For, Match, Show, Switch } from "solid-js"
 import { formatDay } from "../components/dates.ts"

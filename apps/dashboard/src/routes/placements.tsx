@@ -3,7 +3,7 @@
  * children live in or out of the council's area and how far from home (which needs a postcode directory), placement
  * moves in the year and why they happened, three or more placements, and long-term stability.
  */
-import type { Cohort } from "@cpo/domain"
+import type * as Cohort from "@cpo/domain/Cohort"
 import { Show } from "solid-js"
 import type { Bar } from "../components/bar-chart.tsx"
 import { ChartWithTable } from "../components/chart-with-table.tsx"

@@ -5,7 +5,8 @@
  * that show it; evidence that leads nowhere is listed. Below, the themes children and care leavers raised, with how
  * many raised each (`c` for members when 1 to 5). Officers and administrators record a dated review.
  */
-import { CalendarDate, Pledge } from "@cpo/domain"
+import * as CalendarDate from "@cpo/domain/CalendarDate"
+import * as Pledge from "@cpo/domain/Pledge"
 import { useParams } from "@solidjs/router"
 import { Option } from "effect"
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js"

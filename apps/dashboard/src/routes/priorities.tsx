@@ -5,7 +5,9 @@
  * read the same page without the form (the API refuses them the update too). RAG is always given in words and an
  * icon as well as colour.
  */
-import { CalendarDate, Progress, type Strategy } from "@cpo/domain"
+import * as CalendarDate from "@cpo/domain/CalendarDate"
+import * as Progress from "@cpo/domain/Progress"
+import type * as Strategy from "@cpo/domain/Strategy"
 import { useParams } from "@solidjs/router"
 import { Option } from "effect"
 import { createResource, createSignal, For, Match, onMount, Show, Switch } from "solid-js"

@@ -5,7 +5,8 @@
  * public always get the suppressed report; officers and analysts may choose. Choices take effect when the form is
  * submitted (WCAG 3.2.2).
  */
-import { Audience, ReportingYear } from "@cpo/domain"
+import * as Audience from "@cpo/domain/Audience"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Schema } from "effect"
 import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js"

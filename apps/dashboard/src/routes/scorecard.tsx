@@ -2,7 +2,9 @@
  * The scorecard: every indicator of a council's year for an audience, with a year and audience picker and a trend
  * across the council's years. The picker is a form with a button, so nothing changes until the user asks (WCAG 3.2.2).
  */
-import { Audience, Benchmark, ReportingYear } from "@cpo/domain"
+import * as Audience from "@cpo/domain/Audience"
+import * as Benchmark from "@cpo/domain/Benchmark"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Schema } from "effect"
 import { createResource, For, Match, Show, Switch } from "solid-js"

@@ -4,7 +4,9 @@
  * For members and the public the API shows small counts as `c`; the page says what that means. Choices take effect
  * when the form is submitted (WCAG 3.2.2).
  */
-import { Audience, ReportingYear, TakeUp } from "@cpo/domain"
+import * as Audience from "@cpo/domain/Audience"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
+import * as TakeUp from "@cpo/domain/TakeUp"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Schema } from "effect"
 import { createResource, For, Match, Show, Switch } from "solid-js"

@@ -3,7 +3,7 @@
  * hands the chosen files to a Web Worker that decodes them, runs the DfE rules and computes the officer scorecard
  * (`src/validate/`); a service worker keeps the page and the checker available without a network after one visit.
  */
-import { ReportingYear } from "@cpo/domain"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
 import { createSignal, Match, Show, Switch } from "solid-js"
 import { type ErrorItem, ErrorSummary } from "../components/error-summary.tsx"
 import { usePageTitle } from "../components/page-title.ts"

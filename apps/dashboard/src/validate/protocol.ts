@@ -3,7 +3,7 @@
  * to the analyst's disk, cloned within the page); only the report, the scorecard, the downloads and a child's rows
  * come back. Nothing here is ever sent over the network.
  */
-import type { Scorecard } from "@cpo/domain"
+import type * as Scorecard from "@cpo/domain/Scorecard"
 import type { Validation } from "@cpo/ssda903"
 
 /** A chosen file with the folder path it was picked from (`webkitRelativePath`), empty when picked alone. */

@@ -3,7 +3,7 @@
  * errors by rule and by table, the errors themselves filtered by rule, table and child (on a button, WCAG 3.2.2),
  * one child's rows with the faulty values marked, the rules that could not run, and the officer scorecard.
  */
-import { ReportingYear } from "@cpo/domain"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
 import type { Validation } from "@cpo/ssda903"
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"

@@ -4,7 +4,10 @@
  * XLSX reports — all in the browser, off the page's thread, with progress after every file and step. It makes no
  * network request: the files never leave the analyst's machine.
  */
-import { ChildHistory, type Indicator, ReportingYear, Scorecard } from "@cpo/domain"
+import * as ChildHistory from "@cpo/domain/ChildHistory"
+import type * as Indicator from "@cpo/domain/Indicator"
+import * as ReportingYear from "@cpo/domain/ReportingYear"
+import * as Scorecard from "@cpo/domain/Scorecard"
 import { Registry, ReportFormat, Ssda903, Validation } from "@cpo/ssda903"
 import { Cause, Effect, Option, Schema } from "effect"
 import type { ChildRows, ChildSource, Done, Downloads, Failed, Progress, Request, Response, Step } from "./protocol.ts"
