@@ -5,6 +5,7 @@ import { CalendarDate, type Child, Council, type Episode, ReportingYear, Returns
 import { Store } from "@cpo/store"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
+import { migratedStore } from "../../test/stores.ts"
 import { measuresCommand } from "./measures.ts"
 import { pledgesCommand } from "./pledges.ts"
 import { report } from "./report.ts"
@@ -57,10 +58,10 @@ const fakeReturn = () => {
   }
 }
 
-// Every command opens the file-backed store afresh, as the real CLI does (a few seconds each on PGlite).
+// Every command opens the file-backed store afresh, as the real CLI does; the store starts as a migrated copy.
 describe("cpo measures and cpo pledges", () => {
   const dir = mkdtempSync(join(tmpdir(), "cpo-cli-measures-"))
-  const dataDir = join(dir, "data")
+  const dataDir = migratedStore(join(dir, "data"))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
   const measures = (args: ReadonlyArray<string>) => runInProcess(measuresCommand, dataDir, args)
   const pledges = (args: ReadonlyArray<string>) => runInProcess(pledgesCommand, dataDir, args)

@@ -5,6 +5,7 @@ import { CalendarDate, type Child, Council, type Episode, ReportingYear, Returns
 import { Store } from "@cpo/store"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
+import { migratedStore } from "../../test/stores.ts"
 import { offerCommand } from "./offer.ts"
 import { runInProcess } from "./run-in-process.ts"
 
@@ -57,9 +58,9 @@ const fakeReturn = () => {
 
 const run = (dataDir: string, args: ReadonlyArray<string>) => runInProcess(offerCommand, dataDir, args)
 
-// Every command opens the file-backed store afresh, as the real CLI does (a few seconds each on PGlite).
+// Every command opens the file-backed store afresh, as the real CLI does; the store starts as a migrated copy.
 describe("cpo offer", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "cpo-cli-offer-"))
+  const dataDir = migratedStore(mkdtempSync(join(tmpdir(), "cpo-cli-offer-")))
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
   const c = ["--council", council]
 

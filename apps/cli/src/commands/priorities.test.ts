@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { migratedStore } from "../../test/stores.ts"
 
 const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
 
@@ -15,6 +16,7 @@ describe("cpo priorities (the bundled CLI, with the store on PGlite)", () => {
     })
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "cpo-priorities-"))
+    migratedStore(join(dir, "data"))
     const synth = run(
       "synth",
       "--out",

@@ -9,6 +9,7 @@ import { Store } from "@cpo/store"
 import { Synth } from "@cpo/synth"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option, Schema } from "effect"
+import { migratedStore } from "../../test/stores.ts"
 import { publishCommand } from "./publish.ts"
 import { runInProcess } from "./run-in-process.ts"
 
@@ -83,7 +84,7 @@ const filesUnder = (dir: string): Record<string, string> =>
 
 describe("cpo publish", () => {
   const root = mkdtempSync(join(tmpdir(), "cpo-cli-publish-"))
-  const dataDir = join(root, "pglite")
+  const dataDir = migratedStore(join(root, "pglite"))
   const out = join(root, "site", "public")
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 

@@ -5,6 +5,7 @@ import { CalendarDate, type Child, Council, type Episode, ReportingYear, Returns
 import { Store } from "@cpo/store"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
+import { migratedStore } from "../../test/stores.ts"
 import { retentionCommand } from "./retention.ts"
 import { returnsCommand } from "./returns.ts"
 import { runInProcess } from "./run-in-process.ts"
@@ -63,7 +64,7 @@ const fakeReturn = (year: number, n: number, born: number) => {
 const run = runInProcess
 
 describe("cpo returns and cpo retention", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "cpo-cli-returns-"))
+  const dataDir = migratedStore(mkdtempSync(join(tmpdir(), "cpo-cli-returns-")))
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
   it.live("lists every import per council and year, marking the current one", () =>
