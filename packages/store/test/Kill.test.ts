@@ -7,7 +7,9 @@ import { Council, ReportingYear, Returns } from "@cpo/domain"
 import { afterAll, assert, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { SqlClient } from "effect/sql"
+import { inject } from "vitest"
 import { Store } from "../src/index.ts"
+import * as Template from "../src/Template.ts"
 import { freshPostgres, pgUrl } from "./Engines.ts"
 import * as FakeReturn from "./fixtures/FakeReturn.ts"
 
@@ -156,7 +158,7 @@ describe("an import killed with SIGKILL", () => {
   it("leaves the previous return current and whole on PGlite, at every point of the load", {
     timeout: Number(process.env.CPO_KILL_POINTS ?? 0) > 3 ? 3_600_000 : 300_000
   }, async () => {
-    const dataDir = Fs.mkdtempSync(Path.join(Os.tmpdir(), "cpo-kill-"))
+    const dataDir = Template.copy(inject("migratedTemplate"), Fs.mkdtempSync(Path.join(Os.tmpdir(), "cpo-kill-")))
     try {
       await scenario({ dataDir }, "PGlite")
     } finally {
