@@ -46,11 +46,33 @@ export const fromParts = (year: number, month: number, day: number): Option.Opti
     ? Option.some(unsafeFromParts(year, month, day))
     : Option.none()
 
+/** The years whose days `unsafeFromParts` remembers: every date a 903 return holds, with room either side. */
+const firstCachedYear = 1900
+const cachedYears = 250
+const spelled: Array<CalendarDate | undefined> = new Array(cachedYears * 416).fill(undefined)
+
 /**
  * A date from parts already known to be valid.
  * @category constructors
  */
-export const unsafeFromParts = (year: number, month: number, day: number): CalendarDate =>
+export const unsafeFromParts = (year: number, month: number, day: number): CalendarDate => {
+  if (
+    !(year >= firstCachedYear && year < firstCachedYear + cachedYears && month >= 1 && month <= 12 && day >= 1) ||
+    day > 31
+  )
+    return spell(year, month, day)
+  // One string per day, made once: rules and indicators take ages and day numbers millions of times in a national
+  // year, and a date built afresh each time is several new strings that a later `<` comparison flattens again.
+  const slot = (year - firstCachedYear) * 416 + month * 32 + day
+  let d = spelled[slot]
+  if (d === undefined) {
+    d = spell(year, month, day)
+    spelled[slot] = d
+  }
+  return d
+}
+
+const spell = (year: number, month: number, day: number): CalendarDate =>
   `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` as CalendarDate
 
 /**

@@ -230,7 +230,16 @@ export const directoryFromEntries = (entries: Iterable<readonly [string, Postcod
 }
 
 /** Upper-case, spaces removed (ssda903.md §2.2). @category getters */
-export const normalisePostcode = (postcode: string): string => postcode.toUpperCase().replace(/\s+/g, "")
+export const normalisePostcode = (postcode: string): string => {
+  // Most postcodes arrive upper-case with at most one space: no regular expression is needed for them.
+  let space = -1
+  for (let i = 0; i < postcode.length; i++) {
+    const c = postcode.charCodeAt(i)
+    if (c === 32 && space < 0) space = i
+    else if (c <= 32 || (c >= 97 && c <= 122) || c > 126) return postcode.toUpperCase().replace(/\s+/g, "")
+  }
+  return space < 0 ? postcode : postcode.slice(0, space) + postcode.slice(space + 1)
+}
 
 /** What placement location figures need: a directory and the council's own LA code. @category models */
 export interface AreaContext {

@@ -23,6 +23,28 @@ describe("CalendarDate", () => {
     assert.strictEqual(CalendarDate.addYears(dob, 18), "2022-03-01")
   })
 
+  it("spells the same date whether it is remembered (1900–2149) or not", () => {
+    for (const [y, m, d] of [
+      [1899, 12, 31],
+      [1900, 1, 1],
+      [2024, 2, 29],
+      [2149, 12, 31],
+      [2150, 1, 1],
+      [812, 7, 4]
+    ] as const) {
+      const spelled = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`
+      assert.strictEqual(CalendarDate.unsafeFromParts(y, m, d), spelled)
+      assert.strictEqual(CalendarDate.unsafeFromParts(y, m, d), spelled, "asked twice")
+    }
+    // Neighbouring days stay apart (each day has its own slot).
+    assert.strictEqual(CalendarDate.unsafeFromParts(2018, 1, 31), "2018-01-31")
+    assert.strictEqual(CalendarDate.unsafeFromParts(2018, 2, 1), "2018-02-01")
+    assert.strictEqual(
+      CalendarDate.fromDayNumber(CalendarDate.toDayNumber(CalendarDate.make("2018-12-31")) + 1),
+      "2019-01-01"
+    )
+  })
+
   it("does day arithmetic across months and leap years", () => {
     assert.strictEqual(CalendarDate.addDays(CalendarDate.make("2020-02-28"), 1), "2020-02-29")
     assert.strictEqual(CalendarDate.daysBetween(CalendarDate.make("2017-04-01"), CalendarDate.make("2018-03-31")), 364)

@@ -122,6 +122,17 @@ describe("placement location (ssda903.md §4.10)", () => {
     assert.strictEqual(Option.getOrNull(Placement.distanceMiles(e, directory)), 24.9)
     assert.isTrue(Option.getOrThrow(Placement.isOutOfArea(e, { directory, localAuthority: "857" })))
   })
+  it("normalises a postcode to upper case without spaces, however it is spelled", () => {
+    for (const [given, key] of [
+      ["AB1 2CD", "AB12CD"],
+      ["AB12CD", "AB12CD"],
+      ["ab1 2cd", "AB12CD"],
+      [" AB1  2CD ", "AB12CD"],
+      ["AB1\t2CD", "AB12CD"],
+      ["A B1 2CD", "AB12CD"]
+    ] as const)
+      assert.strictEqual(Placement.normalisePostcode(given), key, given)
+  })
   it("has no distance when a postcode is missing or unknown", () => {
     assert.isTrue(Option.isNone(Placement.distanceMiles(episode({ start: "2017-01-01", home: "AB1 1AA" }), directory)))
     assert.isTrue(
