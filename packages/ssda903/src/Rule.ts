@@ -175,3 +175,29 @@ export const noRecordCheck = (_ctx: Context): ReadonlyArray<Hit> => []
 /** A hit on one row. @category constructors */
 export const hit = (table: Table.Name, row: Row<unknown>, childId: string, fields?: ReadonlyArray<string>): Hit =>
   fields === undefined ? { table, lines: [row.line], childId } : { table, lines: [row.line], childId, fields }
+
+/**
+ * One hit per row for which `test` holds, or `undefined` when none does. The list is made at the first hit: most
+ * children pass most rules, and a list (or a filtered copy of the rows) per child per rule would cost more on a national
+ * return than the tests themselves.
+ * @category constructors
+ */
+export const hitsWhere = <A>(
+  table: Table.Name,
+  rows: ReadonlyArray<Row<A>>,
+  childId: string,
+  test: (row: Row<A>, index: number) => boolean
+): Array<Hit> | undefined => {
+  let out: Array<Hit> | undefined
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!
+    if (!test(r, i)) continue
+    out ??= []
+    out.push(hit(table, r, childId))
+  }
+  return out
+}
+
+/** A hit on each row given. @category constructors */
+export const hitsOn = (table: Table.Name, rows: ReadonlyArray<Row<unknown>>, childId: string): Array<Hit> =>
+  rows.map((r) => hit(table, r, childId))

@@ -10,13 +10,14 @@ import {
   type Context,
   type Hit,
   hit,
+  hitsOn,
+  hitsWhere,
   inCollectionYear,
   lastYearOf,
   perChild,
   type Rule
 } from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
-import type * as Table from "../Table.ts"
 
 type EpisodeRow = Row<Episode.Episode>
 
@@ -37,10 +38,6 @@ const isAdopted = (e: Episode.Episode) => {
   return rec === "E11" || rec === "E12"
 }
 
-/** Each row of `rows` as its own hit. */
-const hitsOn = (table: Table.Name, rows: ReadonlyArray<Row<unknown>>, childId: string): ReadonlyArray<Hit> =>
-  rows.map((r) => hit(table, r, childId))
-
 /** A rule on episodes that flags each episode matching `test`. */
 const episodeRule = (
   code: string,
@@ -54,13 +51,7 @@ const episodeRule = (
   tables: ["Episodes"],
   fields,
   years,
-  check: perChild((c, ctx) =>
-    hitsOn(
-      "Episodes",
-      c.episodes.filter((r) => test(r.value, ctx)),
-      c.childId
-    )
-  )
+  check: perChild((c, ctx) => hitsWhere("Episodes", c.episodes, c.childId, (r) => test(r.value, ctx)))
 })
 
 /** A rule on episodes that needs the child's date of birth from the header. */
@@ -79,11 +70,7 @@ const episodeAgeRule = (
   check: perChild((c, ctx) => {
     const dob = dobOf(c)
     if (dob === undefined) return undefined
-    return hitsOn(
-      "Episodes",
-      c.episodes.filter((r) => test(r.value, dob, ctx)),
-      c.childId
-    )
+    return hitsWhere("Episodes", c.episodes, c.childId, (r) => test(r.value, dob, ctx))
   })
 })
 
@@ -108,13 +95,7 @@ const r301: Rule = {
   tables: ["Header"],
   fields: ["DOB"],
   years: { from: 2016 },
-  check: perChild((c, ctx) =>
-    hitsOn(
-      "Header",
-      c.header.filter((r) => r.value.dateOfBirth > ye(ctx)),
-      c.childId
-    )
-  )
+  check: perChild((c, ctx) => hitsWhere("Header", c.header, c.childId, (r) => r.value.dateOfBirth > ye(ctx)))
 }
 
 const r351: Rule = {
@@ -124,11 +105,7 @@ const r351: Rule = {
   fields: ["DOB"],
   years: { from: 2016 },
   check: perChild((c, ctx) =>
-    hitsOn(
-      "Header",
-      c.header.filter((r) => ys(ctx) > CalendarDate.addYears(r.value.dateOfBirth, 25)),
-      c.childId
-    )
+    hitsWhere("Header", c.header, c.childId, (r) => ys(ctx) > CalendarDate.addYears(r.value.dateOfBirth, 25))
   )
 }
 
@@ -154,14 +131,13 @@ const r304: Rule = {
   fields: ["DUC"],
   years: { from: 2016 },
   check: perChild((c) =>
-    hitsOn(
+    hitsWhere(
       "UASC",
-      c.uasc.filter(
-        (r) =>
-          Option.isSome(r.value.statusCeased) &&
-          r.value.statusCeased.value > CalendarDate.addYears(r.value.dateOfBirth, 18)
-      ),
-      c.childId
+      c.uasc,
+      c.childId,
+      (r) =>
+        Option.isSome(r.value.statusCeased) &&
+        r.value.statusCeased.value > CalendarDate.addYears(r.value.dateOfBirth, 18)
     )
   )
 }
@@ -176,11 +152,7 @@ const motherRule = (sexCode: string, years: Rule["years"]): Rule => ({
   years,
   check: perChild((c) =>
     hasLookedAfterEpisode(c)
-      ? hitsOn(
-          "Header",
-          c.header.filter((r) => r.raw?.SEX === sexCode && Option.isNone(r.value.mother)),
-          c.childId
-        )
+      ? hitsWhere("Header", c.header, c.childId, (r) => r.raw?.SEX === sexCode && Option.isNone(r.value.mother))
       : undefined
   )
 })
@@ -196,13 +168,7 @@ const r442: Rule = {
   fields: ["UPN"],
   years: { from: 2016 },
   check: perChild((c) =>
-    hasLookedAfterEpisode(c)
-      ? hitsOn(
-          "Header",
-          c.header.filter((r) => Option.isNone(r.value.upn)),
-          c.childId
-        )
-      : undefined
+    hasLookedAfterEpisode(c) ? hitsWhere("Header", c.header, c.childId, (r) => Option.isNone(r.value.upn)) : undefined
   )
 }
 
@@ -278,12 +244,11 @@ const r359: Rule = {
   check: perChild((c, ctx) => {
     const dob = dobOf(c)
     if (dob === undefined || CalendarDate.addYears(dob, 18) >= ye(ctx)) return undefined
-    return hitsOn(
+    return hitsWhere(
       "Episodes",
-      c.episodes.filter(
-        (r) => Option.isNone(r.value.end) && !(r.value.legalStatus === "V2" && r.value.placement === "K2")
-      ),
-      c.childId
+      c.episodes,
+      c.childId,
+      (r) => Option.isNone(r.value.end) && !(r.value.legalStatus === "V2" && r.value.placement === "K2")
     )
   })
 }
@@ -377,13 +342,7 @@ const r426: Rule = {
   check: perChild((c) => {
     const v3 = c.episodes.some((r) => r.value.legalStatus === "V3")
     const v4 = c.episodes.some((r) => r.value.legalStatus === "V4")
-    return v3 && v4
-      ? hitsOn(
-          "Episodes",
-          c.episodes.filter((r) => isShortBreak(r.value)),
-          c.childId
-        )
-      : undefined
+    return v3 && v4 ? hitsWhere("Episodes", c.episodes, c.childId, (r) => isShortBreak(r.value)) : undefined
   })
 }
 
@@ -497,11 +456,7 @@ const r377: Rule = {
           .add(i)
       }
     }
-    return hitsOn(
-      "Episodes",
-      t3.filter((_, i) => flagged.has(i)),
-      c.childId
-    )
+    return hitsWhere("Episodes", t3, c.childId, (_, i) => flagged.has(i))
   })
 }
 
@@ -688,14 +643,10 @@ const r437: Rule = {
   fields: ["REC"],
   years: { from: 2016 },
   check: perChild((c) =>
-    hitsOn(
-      "Episodes",
-      c.episodes.filter((r, i) => {
-        const rec = reasonCeased(r.value)
-        return (rec === "E2" || rec === "E15") && i < c.episodes.length - 1
-      }),
-      c.childId
-    )
+    hitsWhere("Episodes", c.episodes, c.childId, (r, i) => {
+      const rec = reasonCeased(r.value)
+      return (rec === "E2" || rec === "E15") && i < c.episodes.length - 1
+    })
   )
 }
 
@@ -770,14 +721,12 @@ const r392b: Rule = {
   check: perChild((c, ctx) =>
     isUascOrFormerly(c, ctx)
       ? undefined
-      : hitsOn(
+      : hitsWhere(
           "Episodes",
-          c.episodes.filter(
-            (r) =>
-              !isShortBreak(r.value) &&
-              (Option.isNone(r.value.homePostcode) || Option.isNone(r.value.placementPostcode))
-          ),
-          c.childId
+          c.episodes,
+          c.childId,
+          (r) =>
+            !isShortBreak(r.value) && (Option.isNone(r.value.homePostcode) || Option.isNone(r.value.placementPostcode))
         )
   )
 }
@@ -816,13 +765,7 @@ const areaRule = (
   check: (ctx) => {
     if (Option.isNone(ctx.area)) return []
     const area = ctx.area.value
-    return perChild((c) =>
-      hitsOn(
-        "Episodes",
-        c.episodes.filter((r) => test(r.value, area, c, ctx)),
-        c.childId
-      )
-    )(ctx)
+    return perChild((c) => hitsWhere("Episodes", c.episodes, c.childId, (r) => test(r.value, area, c, ctx)))(ctx)
   }
 })
 
@@ -928,12 +871,11 @@ const r440: Rule = {
   fields: ["DOB", "REVIEW", "REVIEW_CODE"],
   years: { from: 2016 },
   check: perChild((c) =>
-    hitsOn(
+    hitsWhere(
       "Reviews",
-      c.reviews.filter(
-        (r) => r.value.participation === "PN0" && CalendarDate.ageOn(r.value.dateOfBirth, r.value.date) >= 4
-      ),
-      c.childId
+      c.reviews,
+      c.childId,
+      (r) => r.value.participation === "PN0" && CalendarDate.ageOn(r.value.dateOfBirth, r.value.date) >= 4
     )
   )
 }
@@ -945,12 +887,11 @@ const r441: Rule = {
   fields: ["DOB", "REVIEW", "REVIEW_CODE"],
   years: { from: 2016 },
   check: perChild((c) =>
-    hitsOn(
+    hitsWhere(
       "Reviews",
-      c.reviews.filter(
-        (r) => r.value.participation !== "PN0" && CalendarDate.ageOn(r.value.dateOfBirth, r.value.date) < 4
-      ),
-      c.childId
+      c.reviews,
+      c.childId,
+      (r) => r.value.participation !== "PN0" && CalendarDate.ageOn(r.value.dateOfBirth, r.value.date) < 4
     )
   )
 }
@@ -988,14 +929,13 @@ const r333: Rule = {
   fields: ["DATE_INT"],
   years: { from: 2016 },
   check: perChild((c) =>
-    hitsOn(
+    hitsWhere(
       "AD1",
-      c.adoptions.filter(
-        (r) =>
-          Option.isSome(r.value.matched) &&
-          (Option.isNone(r.value.bestInterestDecision) || r.value.bestInterestDecision.value > r.value.matched.value)
-      ),
-      c.childId
+      c.adoptions,
+      c.childId,
+      (r) =>
+        Option.isSome(r.value.matched) &&
+        (Option.isNone(r.value.bestInterestDecision) || r.value.bestInterestDecision.value > r.value.matched.value)
     )
   )
 }
@@ -1053,17 +993,13 @@ const r344: Rule = {
   fields: ["IN_TOUCH", "ACTIV", "ACCOM"],
   years: { from: 2016 },
   check: perChild((c) =>
-    hitsOn(
-      "OC3",
-      c.careLeavers.filter((r) => {
-        const inTouch = Option.getOrUndefined(r.value.inTouch)
-        if (inTouch !== "DIED" && inTouch !== "RHOM") return false
-        const activ = Option.getOrElse(r.value.activity, () => "0")
-        const accom = Option.getOrElse(r.value.accommodation, () => "0")
-        return activ !== "0" || accom !== "0"
-      }),
-      c.childId
-    )
+    hitsWhere("OC3", c.careLeavers, c.childId, (r) => {
+      const inTouch = Option.getOrUndefined(r.value.inTouch)
+      if (inTouch !== "DIED" && inTouch !== "RHOM") return false
+      const activ = Option.getOrElse(r.value.activity, () => "0")
+      const accom = Option.getOrElse(r.value.accommodation, () => "0")
+      return activ !== "0" || accom !== "0"
+    })
   )
 }
 
@@ -1074,14 +1010,13 @@ const r345: Rule = {
   fields: ["IN_TOUCH", "ACTIV", "ACCOM"],
   years: { from: 2016 },
   check: perChild((c) =>
-    hitsOn(
+    hitsWhere(
       "OC3",
-      c.careLeavers.filter(
-        (r) =>
-          Option.getOrUndefined(r.value.inTouch) === "YES" &&
-          (Option.getOrUndefined(r.value.activity) === "0" || Option.getOrUndefined(r.value.accommodation) === "0")
-      ),
-      c.childId
+      c.careLeavers,
+      c.childId,
+      (r) =>
+        Option.getOrUndefined(r.value.inTouch) === "YES" &&
+        (Option.getOrUndefined(r.value.activity) === "0" || Option.getOrUndefined(r.value.accommodation) === "0")
     )
   )
 }
@@ -1093,15 +1028,14 @@ const r347: Rule = {
   fields: ["ACCOM", "DOB"],
   years: { from: 2024 },
   check: perChild((c, ctx) =>
-    hitsOn(
+    hitsWhere(
       "OC3",
-      c.careLeavers.filter(
-        (r) =>
-          Option.isSome(r.value.accommodation) &&
-          r.value.accommodation.value.startsWith("T") &&
-          CalendarDate.ageOn(r.value.dateOfBirth, ys(ctx)) < 18
-      ),
-      c.childId
+      c.careLeavers,
+      c.childId,
+      (r) =>
+        Option.isSome(r.value.accommodation) &&
+        r.value.accommodation.value.startsWith("T") &&
+        CalendarDate.ageOn(r.value.dateOfBirth, ys(ctx)) < 18
     )
   )
 }
@@ -1119,11 +1053,7 @@ const r348: Rule = {
     return perChild((c) => {
       const then = lastYearOf(c, ctx)?.careLeavers ?? []
       if (!then.some((r) => Option.getOrUndefined(r.value.inTouch) === "DIED")) return undefined
-      return hitsOn(
-        "OC3",
-        c.careLeavers.filter((r) => Option.getOrUndefined(r.value.inTouch) !== "DIED"),
-        c.childId
-      )
+      return hitsWhere("OC3", c.careLeavers, c.childId, (r) => Option.getOrUndefined(r.value.inTouch) !== "DIED")
     })(ctx)
   }
 }
@@ -1135,14 +1065,13 @@ const r391: Rule = {
   fields: ["DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
   years: { from: 2016 },
   check: perChild((c, ctx) =>
-    hitsOn(
+    hitsWhere(
       "OC3",
-      c.careLeavers.filter(
-        (r) =>
-          CalendarDate.addYears(r.value.dateOfBirth, 17) > ye(ctx) &&
-          (Option.isSome(r.value.inTouch) || Option.isSome(r.value.activity) || Option.isSome(r.value.accommodation))
-      ),
-      c.childId
+      c.careLeavers,
+      c.childId,
+      (r) =>
+        CalendarDate.addYears(r.value.dateOfBirth, 17) > ye(ctx) &&
+        (Option.isSome(r.value.inTouch) || Option.isSome(r.value.activity) || Option.isSome(r.value.accommodation))
     )
   )
 }
@@ -1157,14 +1086,10 @@ const r3001: Rule = {
   check: perChild((c, ctx) => {
     const dob = dobOf(c)
     if (dob === undefined || !inCollectionYear(ctx, CalendarDate.addYears(dob, 17))) return undefined
-    return hitsOn(
-      "OC3",
-      c.careLeavers.filter((r) => {
-        const a = Option.getOrUndefined(r.value.accommodation)
-        return a === "Z1" || a === "Z2"
-      }),
-      c.childId
-    )
+    return hitsWhere("OC3", c.careLeavers, c.childId, (r) => {
+      const a = Option.getOrUndefined(r.value.accommodation)
+      return a === "Z1" || a === "Z2"
+    })
   })
 }
 

@@ -7,14 +7,13 @@
  */
 import { type Episode, Placement } from "@cpo/domain"
 import { Option } from "effect"
-import { type ChildRecords, type Hit, hit, perChild, type Rule } from "../Rule.ts"
+import { type ChildRecords, type Hit, hit, hitsOn, hitsWhere, perChild, type Rule } from "../Rule.ts"
 import * as Outcomes from "./Codes5xx6xx1xxxOutcomes.ts"
 import {
   define,
   episodesWhere,
   firstBy,
   firstEpisodeOfYear,
-  hitsOn,
   isAdoptedEnding,
   isPlacedForAdoption,
   isSet,
@@ -391,11 +390,7 @@ const r551 = define(
   perChild((c) =>
     c.placedForAdoption.length > 0
       ? undefined
-      : hitsOn(
-          "Episodes",
-          c.episodes.filter((r) => isPlacedForAdoption(r.value)),
-          c.childId
-        )
+      : hitsWhere("Episodes", c.episodes, c.childId, (r) => isPlacedForAdoption(r.value))
   )
 )
 
@@ -436,10 +431,11 @@ const orderWithoutDecision = (code: string, legalStatus: string, years: Rule["ye
       if (underOrder.length === 0) return undefined
       if (c.placedForAdoption.length === 0) return hitsOn("Episodes", underOrder, c.childId)
       if (!underOrder.some((r) => Option.isNone(r.value.end))) return undefined
-      return hitsOn(
+      return hitsWhere(
         "PlacedAdoption",
-        c.placedForAdoption.filter((p) => isSet(p.value.ceased) || isSet(p.value.reasonCeased)),
-        c.childId
+        c.placedForAdoption,
+        c.childId,
+        (p) => isSet(p.value.ceased) || isSet(p.value.reasonCeased)
       )
     }),
     { years }
@@ -486,12 +482,11 @@ const r556 = define(
   perChild((c) =>
     c.placedForAdoption.length === 0
       ? undefined
-      : hitsOn(
+      : hitsWhere(
           "Episodes",
-          c.episodes.filter(
-            (r) => r.value.legalStatus === "D1" && c.placedForAdoption.some((p) => p.value.decision > r.value.start)
-          ),
-          c.childId
+          c.episodes,
+          c.childId,
+          (r) => r.value.legalStatus === "D1" && c.placedForAdoption.some((p) => p.value.decision > r.value.start)
         )
   ),
   { years: { from: 2016, to: 2024 } }
@@ -547,11 +542,7 @@ const r558 = define(
   perChild((c) => {
     if (c.placedForAdoption.length === 0 || c.placedForAdoption.some((p) => Option.isNone(p.value.ceased)))
       return undefined
-    return hitsOn(
-      "Episodes",
-      c.episodes.filter((r) => isAdoptedEnding(r.value)),
-      c.childId
-    )
+    return hitsWhere("Episodes", c.episodes, c.childId, (r) => isAdoptedEnding(r.value))
   })
 )
 
@@ -585,15 +576,14 @@ const r582 = define(
   perChild((c) =>
     c.adoptions.length === 0
       ? undefined
-      : hitsOn(
+      : hitsWhere(
           "Episodes",
-          c.episodes.filter(
-            (r) =>
-              isAdoptedEnding(r.value) &&
-              Option.isSome(r.value.end) &&
-              c.adoptions.some((a) => orUndefined(a.value.matched) === (r.value.end as Option.Some<string>).value)
-          ),
-          c.childId
+          c.episodes,
+          c.childId,
+          (r) =>
+            isAdoptedEnding(r.value) &&
+            Option.isSome(r.value.end) &&
+            c.adoptions.some((a) => orUndefined(a.value.matched) === (r.value.end as Option.Some<string>).value)
         )
   )
 )
@@ -606,10 +596,11 @@ const r583 = define(
   perChild((c) => {
     if (c.placedForAdoption.length < 2) return undefined
     const latest = firstBy(c.placedForAdoption, (p) => p.decision, "max")
-    return hitsOn(
+    return hitsWhere(
       "PlacedAdoption",
-      c.placedForAdoption.filter((p) => p !== latest && Option.isNone(p.value.ceased)),
-      c.childId
+      c.placedForAdoption,
+      c.childId,
+      (p) => p !== latest && Option.isNone(p.value.ceased)
     )
   })
 )

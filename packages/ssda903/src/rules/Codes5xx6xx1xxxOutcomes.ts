@@ -4,7 +4,17 @@
  */
 import { CalendarDate, type Episode, type HealthOutcome, type PreviousPermanence } from "@cpo/domain"
 import { Option } from "effect"
-import { type ChildRecords, type Context, type Hit, hit, inCollectionYear, perChild, type Rule } from "../Rule.ts"
+import {
+  type ChildRecords,
+  type Context,
+  type Hit,
+  hit,
+  hitsOn,
+  hitsWhere,
+  inCollectionYear,
+  perChild,
+  type Rule
+} from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 import {
@@ -14,7 +24,6 @@ import {
   firstBy,
   firstEpisode,
   hasLeftCare,
-  hitsOn,
   isSet,
   lastYear,
   orUndefined,
@@ -97,16 +106,15 @@ const r575 = define(
   ["MIS_END"],
   perChild((c) => {
     if (c.missing.length === 0) return undefined
-    return hitsOn(
+    return hitsWhere(
       "Missing",
-      c.missing.filter(
-        (m) =>
-          Option.isNone(m.value.end) &&
-          c.episodes.some(
-            (r) => Option.isSome(r.value.end) && r.value.start <= m.value.start && m.value.start <= r.value.end.value
-          )
-      ),
-      c.childId
+      c.missing,
+      c.childId,
+      (m) =>
+        Option.isNone(m.value.end) &&
+        c.episodes.some(
+          (r) => Option.isSome(r.value.end) && r.value.start <= m.value.start && m.value.start <= r.value.end.value
+        )
     )
   })
 )
@@ -138,11 +146,7 @@ const outsideEveryPeriod =
   (c: ChildRecords): ReadonlyArray<Hit> | undefined => {
     if (c.missing.length === 0 || c.episodes.length === 0) return undefined
     const periods = periodsOfCare(c)
-    return hitsOn(
-      "Missing",
-      c.missing.filter((m) => periods.every((p) => outside(m.value, p))),
-      c.childId
-    )
+    return hitsWhere("Missing", c.missing, c.childId, (m) => periods.every((p) => outside(m.value, p)))
   }
 
 type Missing = ChildRecords["missing"][number]["value"]
@@ -176,20 +180,16 @@ const r580 = define(
   ["REC"],
   perChild((c) => {
     if (c.missing.length === 0) return undefined
-    return hitsOn(
-      "Episodes",
-      c.episodes.filter((r) => {
-        const end = orUndefined(r.value.end)
-        return (
-          end !== undefined &&
-          orUndefined(r.value.reasonCeased) !== "E8" &&
-          c.missing.some(
-            (m) => orUndefined(m.value.end) === end && CalendarDate.addYears(m.value.dateOfBirth, 18) === end
-          )
+    return hitsWhere("Episodes", c.episodes, c.childId, (r) => {
+      const end = orUndefined(r.value.end)
+      return (
+        end !== undefined &&
+        orUndefined(r.value.reasonCeased) !== "E8" &&
+        c.missing.some(
+          (m) => orUndefined(m.value.end) === end && CalendarDate.addYears(m.value.dateOfBirth, 18) === end
         )
-      }),
-      c.childId
-    )
+      )
+    })
   })
 )
 
@@ -200,15 +200,14 @@ const r581 = define(
   ["MIS_START"],
   perChild((c) => {
     if (c.missing.length === 0 || c.episodes.length === 0) return undefined
-    return hitsOn(
+    return hitsWhere(
       "Missing",
-      c.missing.filter(
-        (m) =>
-          !c.episodes.some(
-            (r) => r.value.start <= m.value.start && (Option.isNone(r.value.end) || m.value.start <= r.value.end.value)
-          )
-      ),
-      c.childId
+      c.missing,
+      c.childId,
+      (m) =>
+        !c.episodes.some(
+          (r) => r.value.start <= m.value.start && (Option.isNone(r.value.end) || m.value.start <= r.value.end.value)
+        )
     )
   })
 )
@@ -340,12 +339,11 @@ const r612 = (years: Rule["years"], female: string): Rule =>
     ["Header"],
     ["SEX", "MOTHER", "MC_DOB"],
     perChild((c) =>
-      hitsOn(
+      hitsWhere(
         "Header",
-        c.header.filter(
-          (r) => r.raw?.SEX === female && orUndefined(r.value.mother) !== true && isSet(r.value.motherChildDateOfBirth)
-        ),
-        c.childId
+        c.header,
+        c.childId,
+        (r) => r.raw?.SEX === female && orUndefined(r.value.mother) !== true && isSet(r.value.motherChildDateOfBirth)
       )
     ),
     { years }
@@ -420,11 +418,7 @@ const r628 = define(
   ["MOTHER"],
   perChild((c) => {
     if (c.episodes.length > 0 || careLeaverCompleted(c).length === 0) return undefined
-    return hitsOn(
-      "Header",
-      c.header.filter((r) => isSet(r.value.mother)),
-      c.childId
-    )
+    return hitsWhere("Header", c.header, c.childId, (r) => isSet(r.value.mother))
   })
 )
 
@@ -693,11 +687,7 @@ const r559 = define(
       ? perChild((c) => {
           if (c.placedForAdoption.length === 0) return undefined
           if ((lastYearWith(c, ctx, "PlacedAdoption")?.placedForAdoption.length ?? 0) > 0) return undefined
-          return hitsOn(
-            "PlacedAdoption",
-            c.placedForAdoption.filter((p) => p.value.decision < ys(ctx)),
-            c.childId
-          )
+          return hitsWhere("PlacedAdoption", c.placedForAdoption, c.childId, (p) => p.value.decision < ys(ctx))
         })(ctx)
       : [],
   { needs: ["previous"] }
@@ -711,10 +701,8 @@ const againstLastYearsDecisions =
       ? perChild((c) => {
           const then = lastYearWith(c, ctx, "PlacedAdoption")?.placedForAdoption ?? []
           if (c.placedForAdoption.length === 0 || then.length === 0) return undefined
-          return hitsOn(
-            "PlacedAdoption",
-            c.placedForAdoption.filter((p) => then.some((t) => test(p.value, t.value))),
-            c.childId
+          return hitsWhere("PlacedAdoption", c.placedForAdoption, c.childId, (p) =>
+            then.some((t) => test(p.value, t.value))
           )
         })(ctx)
       : []
@@ -781,15 +769,11 @@ const r624 = define(
             .map((h) => orUndefined(h.value.motherChildDateOfBirth))
             .filter((d) => d !== undefined)
           if (then.length === 0) return undefined
-          return hitsOn(
-            "Header",
-            c.header.filter((h) => {
-              // A blank this year (a care leaver, who need not give motherhood details) contradicts nothing.
-              const now = orUndefined(h.value.motherChildDateOfBirth)
-              return now !== undefined && then.some((d) => now !== d)
-            }),
-            c.childId
-          )
+          return hitsWhere("Header", c.header, c.childId, (h) => {
+            // A blank this year (a care leaver, who need not give motherhood details) contradicts nothing.
+            const now = orUndefined(h.value.motherChildDateOfBirth)
+            return now !== undefined && then.some((d) => now !== d)
+          })
         })(ctx)
       : [],
   { needs: ["previous"] }
@@ -807,15 +791,14 @@ const r626 = define(
             (h) => orUndefined(h.value.mother) === false
           )
           if (!wasNot) return undefined
-          return hitsOn(
+          return hitsWhere(
             "Header",
-            c.header.filter(
-              (h) =>
-                orUndefined(h.value.mother) === true &&
-                Option.isSome(h.value.motherChildDateOfBirth) &&
-                h.value.motherChildDateOfBirth.value < ys(ctx)
-            ),
-            c.childId
+            c.header,
+            c.childId,
+            (h) =>
+              orUndefined(h.value.mother) === true &&
+              Option.isSome(h.value.motherChildDateOfBirth) &&
+              h.value.motherChildDateOfBirth.value < ys(ctx)
           )
         })(ctx)
       : [],

@@ -22,18 +22,18 @@ export const ye = (ctx: Context) => ctx.yearEnd
 /** 1 April starting the collection year. @category getters */
 export const ys = (ctx: Context) => ctx.yearStart
 
-/** Hits on every row given, one per row. @category constructors */
-export const hitsOn = (table: Table.Name, rows: ReadonlyArray<Row<unknown>>, childId: string): Array<Hit> =>
-  rows.map((r) => hit(table, r, childId))
-
 /** One hit per row of one table for which `test` holds. @category constructors */
 export const rowsWhere =
   <A>(table: Table.Name, rowsOf: (c: ChildRecords) => ReadonlyArray<Row<A>>, test: (a: A, ctx: Context) => boolean) =>
   (c: ChildRecords, ctx: Context): ReadonlyArray<Hit> | undefined => {
     const rows = rowsOf(c)
-    if (rows.length === 0) return undefined
-    const out: Array<Hit> = []
-    for (const r of rows) if (test(r.value, ctx)) out.push(hit(table, r, c.childId))
+    let out: Array<Hit> | undefined
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!
+      if (!test(r.value, ctx)) continue
+      out ??= []
+      out.push(hit(table, r, c.childId))
+    }
     return out
   }
 
