@@ -1,19 +1,7 @@
 import { Placement } from "@cpo/domain"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { lines, run, type Tables } from "./rules.ts"
-
-/** A rule fails on `bad` at the given lines and passes on `good`. */
-const failsAndPasses = (
-  code: string,
-  bad: Tables,
-  badLines: ReadonlyArray<ReadonlyArray<number>>,
-  good: Tables,
-  options: Parameters<typeof run>[2] = {}
-) => {
-  it.effect("fails", () => Effect.map(run(code, bad, options), (r) => assert.deepStrictEqual(lines(r, code), badLines)))
-  it.effect("passes", () => Effect.map(run(code, good, options), (r) => assert.deepStrictEqual(lines(r, code), [])))
-}
+import { failsAndPasses, lines, run, type Tables } from "./rules.ts"
 
 describe("rule 101", () => {
   failsAndPasses("101", { Header: [{ SEX: "M" }, { CHILD: "C2", SEX: "9" }] }, [[3], [2]], { Header: [{ SEX: "2" }] })

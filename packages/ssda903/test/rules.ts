@@ -1,5 +1,6 @@
 /** Building small hand-made returns for rule tests. Every id, date and code here is made up. */
 import { ReportingYear } from "@cpo/domain"
+import { assert, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { Registry, Ssda903, Table, Validation } from "../src/index.ts"
 import { csv, encode } from "./fixtures.ts"
@@ -56,3 +57,15 @@ export const run = (code: string, tables: Tables, options: RunOptions = {}) =>
 /** The rows (lines) each error of `code` points at. */
 export const lines = (report: Validation.Report, code: string) =>
   report.errors.filter((e) => e.code === code).map((e) => e.rows)
+
+/** Two tests of a rule: it fails on `bad` at the given lines, and passes on `good`, its corrected twin. */
+export const failsAndPasses = (
+  code: string,
+  bad: Tables,
+  badLines: ReadonlyArray<ReadonlyArray<number>>,
+  good: Tables,
+  options: RunOptions = {}
+) => {
+  it.effect("fails", () => Effect.map(run(code, bad, options), (r) => assert.deepStrictEqual(lines(r, code), badLines)))
+  it.effect("passes", () => Effect.map(run(code, good, options), (r) => assert.deepStrictEqual(lines(r, code), [])))
+}

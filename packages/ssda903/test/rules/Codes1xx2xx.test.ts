@@ -5,19 +5,7 @@ import { Effect, Option } from "effect"
 import { Ssda903, Validation } from "../../src/index.ts"
 import { all, pending } from "../../src/rules/Codes1xx2xx.ts"
 import { encode } from "../fixtures.ts"
-import { files, lines, run, type Tables } from "../rules.ts"
-
-/** A rule fails on `bad` at the given lines and passes on `good`. */
-const failsAndPasses = (
-  code: string,
-  bad: Tables,
-  badLines: ReadonlyArray<ReadonlyArray<number>>,
-  good: Tables,
-  options: Parameters<typeof run>[2] = {}
-) => {
-  it.effect("fails", () => Effect.map(run(code, bad, options), (r) => assert.deepStrictEqual(lines(r, code), badLines)))
-  it.effect("passes", () => Effect.map(run(code, good, options), (r) => assert.deepStrictEqual(lines(r, code), [])))
-}
+import { failsAndPasses, files, lines, run, type Tables } from "../rules.ts"
 
 /**
  * Pending rules (not in the registry) run straight on an index of each return; last year's is indexed whole, as these

@@ -3,21 +3,9 @@ import { Placement } from "@cpo/domain"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { Registry } from "../../src/index.ts"
-import { lines, run, type Tables } from "../rules.ts"
+import { failsAndPasses, lines, run, type Tables } from "../rules.ts"
 
 type Options = Parameters<typeof run>[2]
-
-/** A rule fails on `bad` at the given lines and passes on `good`. */
-const failsAndPasses = (
-  code: string,
-  bad: Tables,
-  badLines: ReadonlyArray<ReadonlyArray<number>>,
-  good: Tables,
-  options: Options = {}
-) => {
-  it.effect("fails", () => Effect.map(run(code, bad, options), (r) => assert.deepStrictEqual(lines(r, code), badLines)))
-  it.effect("passes", () => Effect.map(run(code, good, options), (r) => assert.deepStrictEqual(lines(r, code), [])))
-}
 
 /** Errors of `code` as "table:lines", sorted: for rules that point at rows of several tables. */
 const tableLines = (code: string, tables: Tables, options: Options = {}) =>

@@ -2,19 +2,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { Registry } from "../../src/index.ts"
-import { lines, run, type Tables } from "../rules.ts"
-
-/** A rule fails on `bad` at the given lines and passes on `good`. */
-const failsAndPasses = (
-  code: string,
-  bad: Tables,
-  badLines: ReadonlyArray<ReadonlyArray<number>>,
-  good: Tables,
-  options: Parameters<typeof run>[2] = {}
-) => {
-  it.effect("fails", () => Effect.map(run(code, bad, options), (r) => assert.deepStrictEqual(lines(r, code), badLines)))
-  it.effect("passes", () => Effect.map(run(code, good, options), (r) => assert.deepStrictEqual(lines(r, code), [])))
-}
+import { failsAndPasses, lines, run, type Tables } from "../rules.ts"
 
 const y2024 = { year: 2024 }
 const y2025 = { year: 2025 }
