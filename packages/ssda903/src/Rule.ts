@@ -201,3 +201,25 @@ export const hitsWhere = <A>(
 /** A hit on each row given. @category constructors */
 export const hitsOn = (table: Table.Name, rows: ReadonlyArray<Row<unknown>>, childId: string): Array<Hit> =>
   rows.map((r) => hit(table, r, childId))
+
+/**
+ * One hit per pair of consecutive episodes (in start-date order) for which `test` holds, on the later episode of the
+ * pair or, with `on: "before"`, the earlier; `undefined` when no pair fails. No list of pairs is made.
+ * @category constructors
+ */
+export const hitsOnPairs = (
+  c: ChildRecords,
+  test: (before: Row<Episode.Episode>, after: Row<Episode.Episode>) => boolean,
+  on: "before" | "after" = "after"
+): Array<Hit> | undefined => {
+  let out: Array<Hit> | undefined
+  const episodes = c.episodes
+  for (let i = 1; i < episodes.length; i++) {
+    const before = episodes[i - 1]!
+    const after = episodes[i]!
+    if (!test(before, after)) continue
+    out ??= []
+    out.push(hit("Episodes", on === "before" ? before : after, c.childId))
+  }
+  return out
+}

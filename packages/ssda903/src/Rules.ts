@@ -18,6 +18,7 @@ import {
   type Context,
   type Hit,
   hit,
+  hitsOnPairs,
   inCollectionYear,
   lastYearOf,
   noRecordCheck,
@@ -320,12 +321,6 @@ const r367: Rule = {
 const isPlacementChange = (rne: string) => rne === "P" || rne === "B" || rne === "T" || rne === "U"
 const isTemporary = (p: PlacementType.PlacementType) => p.startsWith("T")
 
-const consecutive = (c: ChildRecords) => {
-  const pairs: Array<readonly [Row<Episode.Episode>, Row<Episode.Episode>]> = []
-  for (let i = 1; i < c.episodes.length; i++) pairs.push([c.episodes[i - 1]!, c.episodes[i]!])
-  return pairs
-}
-
 const r225: Rule = {
   code: "225",
   message: "Reason for placement change must be recorded",
@@ -334,18 +329,18 @@ const r225: Rule = {
   years: { from: 2016 },
   // REASON_PLACE_CHANGE belongs on the episode whose placement ended; only changes in the year are checked.
   check: perChild((c, ctx) =>
-    consecutive(c)
-      .filter(
-        ([before, after]) =>
-          Option.getOrUndefined(before.value.reasonCeased) === "X1" &&
-          Option.isSome(before.value.end) &&
-          inCollectionYear(ctx, before.value.end.value) &&
-          isPlacementChange(after.value.reasonForNewEpisode) &&
-          !isTemporary(before.value.placement) &&
-          !isTemporary(after.value.placement) &&
-          Option.isNone(before.value.reasonPlaceChange)
-      )
-      .map(([before]) => hit("Episodes", before, c.childId))
+    hitsOnPairs(
+      c,
+      (before, after) =>
+        Option.getOrUndefined(before.value.reasonCeased) === "X1" &&
+        Option.isSome(before.value.end) &&
+        inCollectionYear(ctx, before.value.end.value) &&
+        isPlacementChange(after.value.reasonForNewEpisode) &&
+        !isTemporary(before.value.placement) &&
+        !isTemporary(after.value.placement) &&
+        Option.isNone(before.value.reasonPlaceChange),
+      "before"
+    )
   )
 }
 
@@ -357,12 +352,11 @@ const r433: Rule = {
   fields: ["RNE", "DECOM"],
   years: { from: 2016 },
   check: perChild((c) =>
-    consecutive(c)
-      .filter(
-        ([before, after]) =>
-          after.value.reasonForNewEpisode !== "S" && Option.getOrUndefined(before.value.end) !== after.value.start
-      )
-      .map(([, after]) => hit("Episodes", after, c.childId))
+    hitsOnPairs(
+      c,
+      (before, after) =>
+        after.value.reasonForNewEpisode !== "S" && Option.getOrUndefined(before.value.end) !== after.value.start
+    )
   )
 }
 
@@ -373,14 +367,13 @@ const r431: Rule = {
   fields: ["RNE", "DECOM"],
   years: { from: 2016 },
   check: perChild((c) =>
-    consecutive(c)
-      .filter(
-        ([before, after]) =>
-          after.value.reasonForNewEpisode === "S" &&
-          Option.isSome(before.value.end) &&
-          after.value.start <= before.value.end.value
-      )
-      .map(([, after]) => hit("Episodes", after, c.childId))
+    hitsOnPairs(
+      c,
+      (before, after) =>
+        after.value.reasonForNewEpisode === "S" &&
+        Option.isSome(before.value.end) &&
+        after.value.start <= before.value.end.value
+    )
   )
 }
 

@@ -11,6 +11,7 @@ import {
   type Hit,
   hit,
   hitsOn,
+  hitsOnPairs,
   hitsWhere,
   inCollectionYear,
   lastYearOf,
@@ -73,13 +74,6 @@ const episodeAgeRule = (
     return hitsWhere("Episodes", c.episodes, c.childId, (r) => test(r.value, dob, ctx))
   })
 })
-
-/** Each episode with the one before it (episodes are in start-date order). */
-const consecutive = (c: ChildRecords): ReadonlyArray<readonly [EpisodeRow, EpisodeRow]> => {
-  const pairs: Array<readonly [EpisodeRow, EpisodeRow]> = []
-  for (let i = 1; i < c.episodes.length; i++) pairs.push([c.episodes[i - 1]!, c.episodes[i]!])
-  return pairs
-}
 
 const sameOption = <A>(a: Option.Option<A>, b: Option.Option<A>): boolean => Option.getOrNull(a) === Option.getOrNull(b)
 
@@ -564,12 +558,10 @@ const r432: Rule = {
   fields: ["RNE"],
   years: { from: 2016 },
   check: perChild((c) =>
-    consecutive(c)
-      .filter(([before, after]) => {
-        const rec = reasonCeased(before.value)
-        return rec !== undefined && rec !== "X1" && after.value.reasonForNewEpisode !== "S"
-      })
-      .map(([, after]) => hit("Episodes", after, c.childId))
+    hitsOnPairs(c, (before, after) => {
+      const rec = reasonCeased(before.value)
+      return rec !== undefined && rec !== "X1" && after.value.reasonForNewEpisode !== "S"
+    })
   )
 }
 
@@ -590,13 +582,12 @@ const r434: Rule = {
   fields: ["RNE", ...placementFields],
   years: { from: 2016 },
   check: perChild((c) =>
-    consecutive(c)
-      .filter(
-        ([before, after]) =>
-          after.value.reasonForNewEpisode === "L" &&
-          (after.value.legalStatus === before.value.legalStatus || !samePlacement(after.value, before.value))
-      )
-      .map(([, after]) => hit("Episodes", after, c.childId))
+    hitsOnPairs(
+      c,
+      (before, after) =>
+        after.value.reasonForNewEpisode === "L" &&
+        (after.value.legalStatus === before.value.legalStatus || !samePlacement(after.value, before.value))
+    )
   )
 }
 
@@ -608,13 +599,12 @@ const r435: Rule = {
   fields: placementFields,
   years: { from: 2016 },
   check: perChild((c) =>
-    consecutive(c)
-      .filter(
-        ([before, after]) =>
-          (after.value.reasonForNewEpisode === "P" || after.value.reasonForNewEpisode === "T") &&
-          (after.value.legalStatus !== before.value.legalStatus || samePlacement(after.value, before.value))
-      )
-      .map(([, after]) => hit("Episodes", after, c.childId))
+    hitsOnPairs(
+      c,
+      (before, after) =>
+        (after.value.reasonForNewEpisode === "P" || after.value.reasonForNewEpisode === "T") &&
+        (after.value.legalStatus !== before.value.legalStatus || samePlacement(after.value, before.value))
+    )
   )
 }
 
@@ -626,13 +616,12 @@ const r436: Rule = {
   fields: ["RNE", ...placementFields],
   years: { from: 2016 },
   check: perChild((c) =>
-    consecutive(c)
-      .filter(
-        ([before, after]) =>
-          (after.value.reasonForNewEpisode === "B" || after.value.reasonForNewEpisode === "U") &&
-          (after.value.legalStatus === before.value.legalStatus || samePlacement(after.value, before.value))
-      )
-      .map(([, after]) => hit("Episodes", after, c.childId))
+    hitsOnPairs(
+      c,
+      (before, after) =>
+        (after.value.reasonForNewEpisode === "B" || after.value.reasonForNewEpisode === "U") &&
+        (after.value.legalStatus === before.value.legalStatus || samePlacement(after.value, before.value))
+    )
   )
 }
 
@@ -693,13 +682,12 @@ const r336: Rule = {
   fields: ["PLACE"],
   years: { from: 2016 },
   check: perChild((c) =>
-    consecutive(c)
-      .filter(
-        ([before, after]) =>
-          (after.value.placement === "A3" || after.value.placement === "A5") &&
-          !fosterOrAdoption.has(before.value.placement)
-      )
-      .map(([, after]) => hit("Episodes", after, c.childId))
+    hitsOnPairs(
+      c,
+      (before, after) =>
+        (after.value.placement === "A3" || after.value.placement === "A5") &&
+        !fosterOrAdoption.has(before.value.placement)
+    )
   )
 }
 
