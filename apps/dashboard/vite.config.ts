@@ -5,13 +5,14 @@
 import { withPreset } from "@cpo/tooling/vitest"
 import solid from "vite-plugin-solid"
 import { defineConfig } from "vitest/config"
+import { preloadPage } from "./src/preload-plugin.ts"
 import { precache } from "./src/validate/precache-plugin.ts"
 
 const api = "http://localhost:8787"
 
 export default withPreset(
   defineConfig({
-    plugins: [solid(), precache()],
+    plugins: [solid(), preloadPage("src/routes/scorecard.tsx"), precache()],
     worker: { format: "es" },
     build: { target: "es2022", sourcemap: true, manifest: true },
     server: { proxy: { "/v1": api, "/health": api } },

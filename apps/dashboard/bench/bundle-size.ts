@@ -1,7 +1,8 @@
 /**
  * `pnpm --filter @cpo/dashboard bench`: the gzip size of the JavaScript the built dashboard loads, read from Vite's
- * manifest in `dist/` — the entry with its static imports (what every first visit downloads) and, per page, that plus
- * the page's own chunks. Writes `docs/benchmarks/dashboard.json`; issue 11 sets the target of 100 KB gzip initially.
+ * manifest in `dist/` — what every first visit downloads: the entry with its static imports and the chunks `index.html`
+ * preloads (`<link rel="modulepreload">`, the scorecard's) — and, per page, that plus the page's own chunks. Writes
+ * `docs/benchmarks/dashboard.json`; issue 11 sets the target of 100 KB gzip initially.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus, totalmem } from "node:os"
@@ -49,7 +50,14 @@ const kb = (n: number) => Math.round((n / 1024) * 10) / 10
 
 const entryKey = Object.keys(manifest).find((k) => manifest[k]?.isEntry === true)
 if (entryKey === undefined) throw new Error(`${manifestPath} has no entry chunk`)
-const initialKeys = closure(entryKey)
+const entryKeys = closure(entryKey)
+/** The chunks `index.html` preloads: downloaded on every first visit, whichever page it opens. */
+const preloaded = [
+  ...readFileSync(join(dist, "index.html"), "utf8").matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)
+]
+  .map((m) => m[1])
+  .flatMap((file) => Object.keys(manifest).filter((k) => manifest[k]?.file === file))
+const initialKeys = new Set([...entryKeys, ...preloaded])
 const initial = bytes(initialKeys)
 const targetKiB = 100
 
@@ -74,9 +82,13 @@ const report = {
     memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version
   },
-  method: "vite build; entry chunk plus its static imports from dist/.vite/manifest.json; each page is a lazy chunk",
+  method:
+    "vite build; entry chunk plus its static imports from dist/.vite/manifest.json, and the chunks index.html " +
+    "preloads; each page is a lazy chunk",
   initialJsRawKiB: kb(initial.raw),
   initialJsGzipKiB: kb(initial.gzip),
+  /** The entry and its static imports alone, without the preloaded page. */
+  entryJsGzipKiB: kb(bytes(entryKeys).gzip),
   targetGzipKiB: targetKiB,
   meetsTarget: kb(initial.gzip) <= targetKiB,
   pages: perPage
