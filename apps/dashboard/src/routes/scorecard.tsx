@@ -7,7 +7,7 @@ import * as Benchmark from "@cpo/domain/Benchmark"
 import * as ReportingYear from "@cpo/domain/ReportingYear"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Schema } from "effect"
-import { createResource, For, Match, Show, Switch } from "solid-js"
+import { createMemo, createResource, For, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
 import { ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
 import { explainSymbol, fraction, isSymbol, unitSuffix } from "../components/figures.ts"
@@ -77,19 +77,46 @@ export default function ScorecardPage() {
   )
   const priorityChoices = () => priorities()?.strategy.priorities ?? []
   const chosenPriority = () => priorityChoices().find((p) => p.id === search.priority)
-  const shown = (document: Document): ReadonlyArray<Entry> => {
+  // Memos, not functions: the cards, the table and the heading read them many times while rendering, and the cards
+  // are keyed by entry, so the entries must stay the same objects when, say, the priorities arrive.
+  const entries = createMemo((): ReadonlyArray<Entry> => {
+    const document = scorecard.latest
+    return document === undefined ? [] : document.indicators.map((e) => withEngland(e, document.year))
+  })
+  const shown = createMemo((): ReadonlyArray<Entry> => {
     const priority = chosenPriority()
-    const entries = document.indicators.map((e) => withEngland(e, document.year))
-    return priority === undefined ? entries : entries.filter((e) => priority.indicators.includes(e.id))
-  }
-  const trendYears = () => {
+    return priority === undefined ? entries() : entries().filter((e) => priority.indicators.includes(e.id))
+  })
+  /** The years before the chosen one that its trend shows; the chosen year's own figures are the scorecard's. */
+  const earlierYears = () => {
     const y = year()
-    return y === undefined ? [] : (council()?.years ?? []).filter((x) => x <= y).slice(0, trendLength)
+    return y === undefined ? [] : (council()?.years ?? []).filter((x) => x < y).slice(0, trendLength - 1)
   }
-  const [trend] = createResource(
-    () => (trendYears().length > 1 ? { council: params.council, audience: audience(), years: trendYears() } : false),
+  // The earlier years are asked for once the chosen year's figures have arrived, so their requests neither compete
+  // with it nor hold up the cards; the charts appear in the cards a moment later.
+  const hasScorecard = createMemo(() => scorecard.latest !== undefined)
+  const [earlier] = createResource(
+    () =>
+      hasScorecard() && earlierYears().length > 0
+        ? { council: params.council, audience: audience(), years: earlierYears() }
+        : false,
     (q) => fetchTrend(q, q.years)
   )
+  /**
+   * The documents of the shown scorecard's trend, oldest first: the earlier years, then the shown year. While another
+   * year or audience loads, earlier years that do not belong with the shown document are left out.
+   */
+  const trendDocuments = (): ReadonlyArray<Document> => {
+    const current = scorecard.latest
+    if (current === undefined) return []
+    const before = (earlier.latest ?? []).filter((d) => d.year < current.year && d.audience === current.audience)
+    return [...before, current]
+  }
+  /** Each indicator's trend, by indicator id. */
+  const trends = createMemo(() => {
+    const documents = trendDocuments()
+    return new Map(documents.at(-1)?.indicators.map((e) => [e.id, trendOf(e.id, documents)]))
+  })
   usePageTitle(() => {
     const name = council()?.name
     const y = year()
@@ -181,22 +208,22 @@ export default function ScorecardPage() {
                 {(document) => (
                   <section aria-labelledby="indicators-heading" aria-busy={scorecard.loading}>
                     <h2 id="indicators-heading">
-                      {ReportingYear.label(ReportingYear.make(document().year))}: {shown(document()).length}{" "}
-                      {shown(document()).length === 1 ? "indicator" : "indicators"}
+                      {ReportingYear.label(ReportingYear.make(document().year))}: {shown().length}{" "}
+                      {shown().length === 1 ? "indicator" : "indicators"}
                       {chosenPriority() === undefined ? "" : ` for “${chosenPriority()?.title}”`}
                     </h2>
                     <p class="hint">
                       1 April {document().period.start.slice(0, 4)} to 31 March {document().period.end.slice(0, 4)}.
                       Figures for {document().audience}s.
                     </p>
-                    <Show when={trend.error !== undefined}>
+                    <Show when={earlier.error !== undefined}>
                       <p class="inset">The trend across years could not be loaded; this year's figures are below.</p>
                     </Show>
                     <details class="scorecard-table">
                       <summary>Show every indicator in one table</summary>
                       <DataTable
                         caption={`Scorecard ${ReportingYear.label(ReportingYear.make(document().year))}`}
-                        rows={shown(document())}
+                        rows={shown()}
                         columns={[
                           { heading: "Indicator", cell: (e: Entry) => e.title },
                           {
@@ -210,11 +237,11 @@ export default function ScorecardPage() {
                       />
                     </details>
                     <ul class="cards">
-                      <For each={shown(document())}>
+                      <For each={shown()}>
                         {(entry) => (
                           <IndicatorCard
                             entry={entry}
-                            trend={trend.error === undefined ? trendOf(entry.id, trend.latest ?? []) : []}
+                            trend={earlier.error === undefined ? (trends().get(entry.id) ?? []) : []}
                           />
                         )}
                       </For>
