@@ -19,6 +19,7 @@ import {
   type Hit,
   hit,
   hitsOnPairs,
+  hitsWhere,
   inCollectionYear,
   lastYearOf,
   noRecordCheck,
@@ -53,7 +54,7 @@ const sexRule = (from: number, to: number | undefined, allowed: ReadonlySet<stri
   fields: ["SEX"],
   years: to === undefined ? { from } : { from, to },
   readErrors: [{ table: "Header", column: "SEX" }],
-  check: perChild((c) => c.header.filter((r) => !allowed.has(r.raw?.SEX ?? "")).map((r) => hit("Header", r, c.childId)))
+  check: perChild((c) => hitsWhere("Header", c.header, c.childId, (r) => !allowed.has(r.raw?.SEX ?? "")))
 })
 
 const r101a = sexRule(2016, 2024, sexUpTo2024, "1 or 2 up to 2023/24")
@@ -132,9 +133,7 @@ const r146a: Rule = {
   fields: ["PLACE"],
   years: { from: 2016, to: 2025 },
   readErrors: [{ table: "Episodes", column: "PLACE" }],
-  check: perChild((c) =>
-    c.episodes.filter((r) => newFrom2026.has(r.value.placement)).map((r) => hit("Episodes", r, c.childId))
-  )
+  check: perChild((c) => hitsWhere("Episodes", c.episodes, c.childId, (r) => newFrom2026.has(r.value.placement)))
 }
 
 /**
@@ -149,9 +148,12 @@ const r146b: Rule = {
   years: { from: 2026 },
   readErrors: [{ table: "Episodes", column: "PLACE" }],
   check: perChild((c) =>
-    c.episodes
-      .filter((r) => endedWith2025.has(r.value.placement) && r.value.start >= day("2025-04-01"))
-      .map((r) => hit("Episodes", r, c.childId))
+    hitsWhere(
+      "Episodes",
+      c.episodes,
+      c.childId,
+      (r) => endedWith2025.has(r.value.placement) && r.value.start >= day("2025-04-01")
+    )
   )
 }
 
@@ -167,15 +169,16 @@ const r149: Rule = {
   // E43/E44 (SGO codes replaced by E45–E48) are read so that history loads, but are not valid for an episode
   // ceasing in the year.
   check: perChild((c, ctx) =>
-    c.episodes
-      .filter(
-        (r) =>
-          Option.isSome(r.value.reasonCeased) &&
-          historicRec.has(r.value.reasonCeased.value) &&
-          Option.isSome(r.value.end) &&
-          inCollectionYear(ctx, r.value.end.value)
-      )
-      .map((r) => hit("Episodes", r, c.childId))
+    hitsWhere(
+      "Episodes",
+      c.episodes,
+      c.childId,
+      (r) =>
+        Option.isSome(r.value.reasonCeased) &&
+        historicRec.has(r.value.reasonCeased.value) &&
+        Option.isSome(r.value.end) &&
+        inCollectionYear(ctx, r.value.end.value)
+    )
   )
 }
 
@@ -194,9 +197,12 @@ const r178: Rule = {
   years: { from: 2016 },
   readErrors: [{ table: "Episodes", column: "PLACE_PROVIDER" }],
   check: perChild((c, ctx) =>
-    c.episodes
-      .filter((r) => Option.isSome(r.value.provider) && providerNotNeeded(r.value.placement, ctx.year))
-      .map((r) => hit("Episodes", r, c.childId))
+    hitsWhere(
+      "Episodes",
+      c.episodes,
+      c.childId,
+      (r) => Option.isSome(r.value.provider) && providerNotNeeded(r.value.placement, ctx.year)
+    )
   )
 }
 
@@ -209,9 +215,12 @@ const r355: Rule = {
   fields: ["DECOM", "DEC"],
   years: { from: 2016 },
   check: perChild((c) =>
-    c.episodes
-      .filter((r) => Option.isSome(r.value.end) && r.value.end.value === r.value.start)
-      .map((r) => hit("Episodes", r, c.childId))
+    hitsWhere(
+      "Episodes",
+      c.episodes,
+      c.childId,
+      (r) => Option.isSome(r.value.end) && r.value.end.value === r.value.start
+    )
   )
 }
 
@@ -222,9 +231,7 @@ const r356: Rule = {
   fields: ["DECOM", "DEC"],
   years: { from: 2016 },
   check: perChild((c) =>
-    c.episodes
-      .filter((r) => Option.isSome(r.value.end) && r.value.end.value < r.value.start)
-      .map((r) => hit("Episodes", r, c.childId))
+    hitsWhere("Episodes", c.episodes, c.childId, (r) => Option.isSome(r.value.end) && r.value.end.value < r.value.start)
   )
 }
 
@@ -238,9 +245,12 @@ const r352: Rule = {
     const dob = dobOf(c)
     if (dob === undefined) return undefined
     const eighteen = CalendarDate.addYears(dob, 18)
-    return c.episodes
-      .filter((r) => r.value.reasonForNewEpisode === "S" && r.value.start >= eighteen)
-      .map((r) => hit("Episodes", r, c.childId))
+    return hitsWhere(
+      "Episodes",
+      c.episodes,
+      c.childId,
+      (r) => r.value.reasonForNewEpisode === "S" && r.value.start >= eighteen
+    )
   })
 }
 
@@ -276,13 +286,14 @@ const maxDuration = (code: string, legalStatus: string, maxDays: number, message
   fields: ["LS", "DECOM", "DEC"],
   years: { from: 2016 },
   check: perChild((c, ctx) =>
-    c.episodes
-      .filter(
-        (r) =>
-          r.value.legalStatus === legalStatus &&
-          CalendarDate.daysBetween(r.value.start, endOr(r.value, ye(ctx))) > maxDays
-      )
-      .map((r) => hit("Episodes", r, c.childId))
+    hitsWhere(
+      "Episodes",
+      c.episodes,
+      c.childId,
+      (r) =>
+        r.value.legalStatus === legalStatus &&
+        CalendarDate.daysBetween(r.value.start, endOr(r.value, ye(ctx))) > maxDays
+    )
   )
 })
 
@@ -461,16 +472,14 @@ const r1015: Rule = {
     if (Option.isNone(ctx.area)) return []
     const area = ctx.area.value
     return perChild((c) =>
-      c.episodes
-        .filter((r) => {
-          const e = r.value
-          if (Option.getOrUndefined(e.provider) !== "PR1") return false
-          if (e.placement.startsWith("U") || e.placement.startsWith("A")) return false
-          if (e.legalStatus === "V3" || e.legalStatus === "V4") return false
-          const where = Option.flatMap(e.placementPostcode, area.directory.lookup)
-          return Option.isSome(where) && where.value.localAuthority !== area.localAuthority
-        })
-        .map((r) => hit("Episodes", r, c.childId))
+      hitsWhere("Episodes", c.episodes, c.childId, (r) => {
+        const e = r.value
+        if (Option.getOrUndefined(e.provider) !== "PR1") return false
+        if (e.placement.startsWith("U") || e.placement.startsWith("A")) return false
+        if (e.legalStatus === "V3" || e.legalStatus === "V4") return false
+        const where = Option.flatMap(e.placementPostcode, area.directory.lookup)
+        return Option.isSome(where) && where.value.localAuthority !== area.localAuthority
+      })
     )(ctx)
   }
 }
@@ -527,7 +536,7 @@ const r190: Rule = {
   years: { from: 2016 },
   check: perChild((c, ctx) => {
     if (c.healthOutcomes.length === 0 || inOc2Cohort(c, ctx)) return undefined
-    return c.healthOutcomes.filter((r) => oc2Items(r.value).some(Option.isSome)).map((r) => hit("OC2", r, c.childId))
+    return hitsWhere("OC2", c.healthOutcomes, c.childId, (r) => oc2Items(r.value).some(Option.isSome))
   })
 }
 
@@ -541,7 +550,7 @@ const cohortOc2Check =
     if (c.healthOutcomes.length === 0 || !inOc2Cohort(c, ctx)) return undefined
     const age = ageAtYearEnd(c, ctx)
     if (age === undefined) return undefined
-    return c.healthOutcomes.filter((r) => test(r.value, age)).map((r) => hit("OC2", r, c.childId))
+    return hitsWhere("OC2", c.healthOutcomes, c.childId, (r) => test(r.value, age))
   }
 
 const r545: Rule = {
@@ -579,13 +588,14 @@ const r188: Rule = {
   fields: ["SDQ_SCORE", "SDQ_REASON"],
   years: { from: 2016 },
   check: perChild((c, ctx) =>
-    c.healthOutcomes
-      .filter(
-        (r) =>
-          CalendarDate.ageOn(r.value.dateOfBirth, ye(ctx)) < 4 &&
-          (Option.isSome(r.value.sdqScore) || Option.isSome(r.value.sdqReason))
-      )
-      .map((r) => hit("OC2", r, c.childId))
+    hitsWhere(
+      "OC2",
+      c.healthOutcomes,
+      c.childId,
+      (r) =>
+        CalendarDate.ageOn(r.value.dateOfBirth, ye(ctx)) < 4 &&
+        (Option.isSome(r.value.sdqScore) || Option.isSome(r.value.sdqReason))
+    )
   )
 }
 
@@ -633,7 +643,7 @@ const r570: Rule = {
   tables: ["Missing"],
   fields: ["MIS_START"],
   years: { from: 2016 },
-  check: perChild((c, ctx) => c.missing.filter((r) => r.value.start > ye(ctx)).map((r) => hit("Missing", r, c.childId)))
+  check: perChild((c, ctx) => hitsWhere("Missing", c.missing, c.childId, (r) => r.value.start > ye(ctx)))
 }
 
 const r571: Rule = {
@@ -643,9 +653,12 @@ const r571: Rule = {
   fields: ["MIS_END"],
   years: { from: 2016 },
   check: perChild((c, ctx) =>
-    c.missing
-      .filter((r) => Option.isSome(r.value.end) && !inCollectionYear(ctx, r.value.end.value))
-      .map((r) => hit("Missing", r, c.childId))
+    hitsWhere(
+      "Missing",
+      c.missing,
+      c.childId,
+      (r) => Option.isSome(r.value.end) && !inCollectionYear(ctx, r.value.end.value)
+    )
   )
 }
 
@@ -672,12 +685,10 @@ const r132b: Rule = {
   message: "Data entry for activity after leaving care is invalid (F3 and P3 withdrawn from 2022/23)",
   years: { from: 2023 },
   check: perChild((c) =>
-    c.careLeavers
-      .filter((r) => {
-        const a = Option.getOrUndefined(r.value.activity)
-        return a === "F3" || a === "P3"
-      })
-      .map((r) => hit("OC3", r, c.childId))
+    hitsWhere("OC3", c.careLeavers, c.childId, (r) => {
+      const a = Option.getOrUndefined(r.value.activity)
+      return a === "F3" || a === "P3"
+    })
   )
 }
 
@@ -848,27 +859,31 @@ const r702 = doLoRule(
   "Deprivation of liberty end date is before its start date",
   ["DOLO_START", "DOLO_END"],
   perChild((c) =>
-    c.deprivationOfLiberty
-      .filter((r) => Option.isSome(r.value.end) && r.value.end.value < r.value.start)
-      .map((r) => hit("DoLo", r, c.childId))
+    hitsWhere(
+      "DoLo",
+      c.deprivationOfLiberty,
+      c.childId,
+      (r) => Option.isSome(r.value.end) && r.value.end.value < r.value.start
+    )
   )
 )
 const r703 = doLoRule(
   "703",
   "Deprivation of liberty start date is after the end of the collection year",
   ["DOLO_START"],
-  perChild((c, ctx) =>
-    c.deprivationOfLiberty.filter((r) => r.value.start > ye(ctx)).map((r) => hit("DoLo", r, c.childId))
-  )
+  perChild((c, ctx) => hitsWhere("DoLo", c.deprivationOfLiberty, c.childId, (r) => r.value.start > ye(ctx)))
 )
 const r704 = doLoRule(
   "704",
   "Deprivation of liberty end date is outside the collection year",
   ["DOLO_END"],
   perChild((c, ctx) =>
-    c.deprivationOfLiberty
-      .filter((r) => Option.isSome(r.value.end) && !inCollectionYear(ctx, r.value.end.value))
-      .map((r) => hit("DoLo", r, c.childId))
+    hitsWhere(
+      "DoLo",
+      c.deprivationOfLiberty,
+      c.childId,
+      (r) => Option.isSome(r.value.end) && !inCollectionYear(ctx, r.value.end.value)
+    )
   )
 )
 const r705 = doLoRule(

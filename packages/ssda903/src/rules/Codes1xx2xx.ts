@@ -20,6 +20,7 @@ import {
   lastYearOf as childLastYear,
   type Hit,
   hit,
+  hitsWhere,
   inCollectionYear,
   noRecordCheck,
   perChild,
@@ -443,19 +444,17 @@ const r164: Rule = {
   check: perChild((c, ctx) => {
     if (Option.isNone(ctx.area) || c.uasc.length > 0 || (lastYearOf(ctx, c)?.uasc.length ?? 0) > 0) return undefined
     const directory = ctx.area.value.directory
-    return c.episodes
-      .filter((r) => {
-        if (isShortBreak(r.value)) return false
-        const home = Option.flatMap(r.value.homePostcode, directory.lookup)
-        const placed = Option.flatMap(r.value.placementPostcode, directory.lookup)
-        if (Option.isNone(home) || Option.isNone(placed)) return false
-        const miles =
-          Math.hypot(home.value.easting - placed.value.easting, home.value.northing - placed.value.northing) /
-          1000 /
-          1.6093
-        return !(miles >= 0 && Math.round(miles * 10) / 10 <= 999.9)
-      })
-      .map((r) => hit("Episodes", r, c.childId))
+    return hitsWhere("Episodes", c.episodes, c.childId, (r) => {
+      if (isShortBreak(r.value)) return false
+      const home = Option.flatMap(r.value.homePostcode, directory.lookup)
+      const placed = Option.flatMap(r.value.placementPostcode, directory.lookup)
+      if (Option.isNone(home) || Option.isNone(placed)) return false
+      const miles =
+        Math.hypot(home.value.easting - placed.value.easting, home.value.northing - placed.value.northing) /
+        1000 /
+        1.6093
+      return !(miles >= 0 && Math.round(miles * 10) / 10 <= 999.9)
+    })
   })
 }
 
@@ -953,7 +952,7 @@ const r187: Rule = {
       ...adoptionItems(c)
         .filter(({ filled }) => filled > 0)
         .map(({ r }) => hit("AD1", r, c.childId)),
-      ...c.careLeavers.filter((r) => anyCareLeaverData(r.value)).map((r) => hit("OC3", r, c.childId))
+      ...(hitsWhere("OC3", c.careLeavers, c.childId, (r) => anyCareLeaverData(r.value)) ?? [])
     ]
   })
 }
@@ -981,7 +980,7 @@ const r184: Rule = {
   check: perChild((c) => {
     const dob = dobOf(c)
     if (dob === undefined) return undefined
-    return c.placedForAdoption.filter((r) => r.value.decision < dob).map((r) => hit("PlacedAdoption", r, c.childId))
+    return hitsWhere("PlacedAdoption", c.placedForAdoption, c.childId, (r) => r.value.decision < dob)
   })
 }
 

@@ -11,6 +11,7 @@ import {
   type Context,
   type Hit,
   hit,
+  hitsWhere,
   lastYearOf,
   noRecordCheck,
   perChild,
@@ -133,9 +134,12 @@ const rSW02STG1: Rule = {
     ["SW_ID"],
     { from: 2024 },
     perChild((c) =>
-      c.socialWorkerEpisodes
-        .filter((r) => !r.value.socialWorkerId.startsWith("SW") && !r.value.socialWorkerId.startsWith("XX"))
-        .map((r) => hit("SWEpisodes", r, c.childId))
+      hitsWhere(
+        "SWEpisodes",
+        c.socialWorkerEpisodes,
+        c.childId,
+        (r) => !r.value.socialWorkerId.startsWith("SW") && !r.value.socialWorkerId.startsWith("XX")
+      )
     )
   ),
   // A blank SW_ID cannot begin with SW or XX either.
@@ -184,9 +188,7 @@ const rSW06STG2: Rule = swRule(
   "Social worker episode starts after the end of the collection year",
   ["SW_DECOM"],
   { from: 2024 },
-  perChild((c, ctx) =>
-    c.socialWorkerEpisodes.filter((r) => r.value.start > ye(ctx)).map((r) => hit("SWEpisodes", r, c.childId))
-  )
+  perChild((c, ctx) => hitsWhere("SWEpisodes", c.socialWorkerEpisodes, c.childId, (r) => r.value.start > ye(ctx)))
 )
 
 /** SW_DEC outside [from, 31 March]; `from` is 1 April of the year, or of the year before from 2024/25. */
@@ -202,9 +204,12 @@ const endOutside = (code: string, years: Rule["years"], yearsBack: number): Rule
       const from = CalendarDate.addYears(ys(ctx), -yearsBack)
       const to = ye(ctx)
       return perChild((c) =>
-        c.socialWorkerEpisodes
-          .filter((r) => Option.isSome(r.value.end) && (r.value.end.value < from || r.value.end.value > to))
-          .map((r) => hit("SWEpisodes", r, c.childId))
+        hitsWhere(
+          "SWEpisodes",
+          c.socialWorkerEpisodes,
+          c.childId,
+          (r) => Option.isSome(r.value.end) && (r.value.end.value < from || r.value.end.value > to)
+        )
       )(ctx)
     }
   )
@@ -216,10 +221,7 @@ const rSW07STG2b = endOutside("SW07STG2", { from: 2025 }, 1)
 const openBeforeLatest = (c: ChildRecords): ReadonlyArray<Hit> | undefined => {
   if (c.socialWorkerEpisodes.length < 2) return undefined
   const sorted = socialWorkerEpisodesInOrder(c)
-  return sorted
-    .slice(0, -1)
-    .filter((r) => Option.isNone(r.value.end))
-    .map((r) => hit("SWEpisodes", r, c.childId))
+  return hitsWhere("SWEpisodes", sorted.slice(0, -1), c.childId, (r) => Option.isNone(r.value.end))
 }
 
 const rSW08STG2: Rule = swRule(
@@ -236,9 +238,12 @@ const rSW09STG2: Rule = swRule(
   ["SW_DECOM", "SW_DEC"],
   { from: 2024 },
   perChild((c) =>
-    c.socialWorkerEpisodes
-      .filter((r) => Option.isSome(r.value.end) && r.value.end.value === r.value.start)
-      .map((r) => hit("SWEpisodes", r, c.childId))
+    hitsWhere(
+      "SWEpisodes",
+      c.socialWorkerEpisodes,
+      c.childId,
+      (r) => Option.isSome(r.value.end) && r.value.end.value === r.value.start
+    )
   )
 )
 
@@ -377,9 +382,12 @@ const rSW13STG1: Rule = {
     ["SW_REASON"],
     { from: 2025 },
     perChild((c) =>
-      c.socialWorkerEpisodes
-        .filter((r) => Option.isNone(r.value.reason) && r.value.start >= socialWorkerReasonsFrom)
-        .map((r) => hit("SWEpisodes", r, c.childId))
+      hitsWhere(
+        "SWEpisodes",
+        c.socialWorkerEpisodes,
+        c.childId,
+        (r) => Option.isNone(r.value.reason) && r.value.start >= socialWorkerReasonsFrom
+      )
     )
   ),
   readErrors: [{ table: "SWEpisodes", column: "SW_REASON" }]
@@ -454,9 +462,12 @@ const r707: Rule = {
   check: perChild((c) => {
     if (c.deprivationOfLiberty.length === 0 || c.episodes.length === 0) return undefined
     const open = periodsOfCare(c).filter((p) => Option.isNone(p.end))
-    return c.deprivationOfLiberty
-      .filter((d) => Option.isNone(d.value.end) && !open.some((p) => p.start <= d.value.start))
-      .map((d) => hit("DoLo", d, c.childId))
+    return hitsWhere(
+      "DoLo",
+      c.deprivationOfLiberty,
+      c.childId,
+      (d) => Option.isNone(d.value.end) && !open.some((p) => p.start <= d.value.start)
+    )
   })
 }
 
@@ -467,7 +478,7 @@ const r708: Rule = {
   fields: ["DOLO_START"],
   years: doLoYears,
   check: perChild((c) =>
-    c.deprivationOfLiberty.filter((d) => d.value.start <= d.value.dateOfBirth).map((d) => hit("DoLo", d, c.childId))
+    hitsWhere("DoLo", c.deprivationOfLiberty, c.childId, (d) => d.value.start <= d.value.dateOfBirth)
   )
 }
 
@@ -571,9 +582,7 @@ const sameDateOfBirth = (code: string, table: Exclude<ChildTable, "Episodes">): 
   check: perChild((c) => {
     const rows = childTables[table](c) as ReadonlyArray<WithDateOfBirth>
     if (c.header.length === 0 || rows.length === 0) return undefined
-    return rows
-      .filter((r) => c.header.some((h) => h.value.dateOfBirth !== r.value.dateOfBirth))
-      .map((r) => hit(table, r, c.childId))
+    return hitsWhere(table, rows, c.childId, (r) => c.header.some((h) => h.value.dateOfBirth !== r.value.dateOfBirth))
   })
 })
 
@@ -587,9 +596,7 @@ const rINT21: Rule = {
   check: perChild((c) =>
     c.header.length === 0 || c.uasc.length === 0
       ? undefined
-      : c.uasc
-          .filter((r) => c.header.some((h) => (h.raw?.SEX ?? "") !== (r.raw?.SEX ?? "")))
-          .map((r) => hit("UASC", r, c.childId))
+      : hitsWhere("UASC", c.uasc, c.childId, (r) => c.header.some((h) => (h.raw?.SEX ?? "") !== (r.raw?.SEX ?? "")))
   )
 }
 
@@ -640,7 +647,7 @@ const rNoE: Rule = {
     return perChild((c) =>
       c.episodes.length === 0 || c.episodes[0]!.value.start >= start || (lastYearOf(c, ctx)?.episodes.length ?? 0) > 0
         ? undefined
-        : c.episodes.filter((r) => r.value.start < start).map((r) => hit("Episodes", r, c.childId))
+        : hitsWhere("Episodes", c.episodes, c.childId, (r) => r.value.start < start)
     )(ctx)
   }
 }
