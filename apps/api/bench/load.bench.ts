@@ -125,6 +125,7 @@ const scorecardPath = `/v1/councils/${server.council}/indicators?year=${year}`
 type Target = { readonly name: string; readonly url: string; readonly headers: Record<string, string> }
 const targets: ReadonlyArray<Target> = [
   { name: "bare", url: `http://127.0.0.1:${server.barePort}/bare`, headers: {} },
+  { name: "bareSameBody", url: `http://127.0.0.1:${server.barePort}/bare-scorecard`, headers: {} },
   { name: "health", url: `${base}/health`, headers: {} },
   { name: "scorecard", url: `${base}${scorecardPath}`, headers: auth }
 ]
@@ -163,9 +164,10 @@ const throughputOf = async () => {
       failures: rs.reduce((n, r) => n + r.failures, 0)
     }
   }
-  const ratioTo = (name: string) =>
-    of(name).map((s, i) => round3(s.requestsPerSecond / (of("bare")[i]?.requestsPerSecond ?? Number.NaN)))
+  const ratioTo = (name: string, baseline = "bare") =>
+    of(name).map((s, i) => round3(s.requestsPerSecond / (of(baseline)[i]?.requestsPerSecond ?? Number.NaN)))
   const scorecardRatios = ratioTo("scorecard")
+  const likeForLike = ratioTo("scorecard", "bareSameBody")
   const scorecardP99 = median(of("scorecard").map((r) => r.p99ms))
   return {
     connections,
@@ -173,11 +175,16 @@ const throughputOf = async () => {
     secondsPerRun: settings.runSeconds,
     loadAverage: { before: loadBefore, after: loadAverage() },
     bare: { ...perTarget("bare"), what: "a bare Hono app, no middleware: GET /bare answering {ok:true}" },
+    bareSameBody: {
+      ...perTarget("bareSameBody"),
+      what: "the bare Hono app answering the warm scorecard's exact bytes (GET /bare-scorecard): the like-for-like baseline"
+    },
     health: { ...perTarget("health"), what: "the API's GET /health: request id, log line, authentication (none sent)" },
     scorecard: { ...perTarget("scorecard"), what: "the warm scorecard, officer bearer token" },
     ratioToBare: {
       scorecard: { median: round3(median(scorecardRatios)), rounds: scorecardRatios },
       health: { median: round3(median(ratioTo("health"))), rounds: ratioTo("health") },
+      scorecardToSameBody: { median: round3(median(likeForLike)), rounds: likeForLike },
       scorecardByServerCpu: round3(
         median(of("bare").map((r) => r.serverCpuMsPer1k)) / median(of("scorecard").map((r) => r.serverCpuMsPer1k))
       )

@@ -3,7 +3,8 @@
  * the load generator: the Node API (`@hono/node-server`) on a free loopback port over an in-memory PGlite store
  * holding the synthetic median council (`Synth.presets.median`: 450 children looked after, 2024–2026) with the demo
  * offer published and a fake strategy; and, for the baseline, a bare Hono app (`GET /bare` answering `{"ok":true}`, no
- * middleware) on a second loopback port of the same process, so both are measured under the same conditions. It
+ * middleware) and `GET /bare-scorecard` (answering the warm scorecard's exact bytes, the like-for-like baseline) on a
+ * second loopback port of the same process, so both are measured under the same conditions. It
  * prints one JSON line `{ "port", "barePort", "council", "children" }` on stdout when both listen, and answers the
  * IPC messages `"memory"` with `process.memoryUsage()` and the count of major (mark-compact) collections so far
  * (`"memory-after-gc"`: after a full collection) and `"cpu"` with `process.cpuUsage()`.
@@ -17,6 +18,7 @@ import { type ServerType, serve } from "@hono/node-server"
 import { Effect, Option } from "effect"
 import { Hono } from "hono"
 import { makeApp } from "../src/app.ts"
+import { issueToken } from "../src/auth.ts"
 import { makeRuntime } from "../src/runtime.ts"
 import { fakeStrategy, secret, seedOffer } from "../src/testing.ts"
 
@@ -41,7 +43,18 @@ await runtime.runPromise(
 )
 
 const app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
-const bare = new Hono().get("/bare", (c) => c.json({ ok: true }))
+// The scorecard's own bytes, for the like-for-like baseline: a bare Hono route answering exactly what the API's warm
+// scorecard answers, so that the comparison measures the API's own work (authentication, authorization, validation,
+// cache lookup, request id) and not the cost of sending 8 KB instead of 11 bytes.
+const officer = await issueToken({ secret, subject: "bench@load", role: "officer", councils: [council.id] })
+const scorecardResponse = await app.request(`/v1/councils/${council.id}/indicators?year=${preset.years.to}`, {
+  headers: { authorization: `Bearer ${officer}` }
+})
+if (scorecardResponse.status !== 200) throw new Error(`the scorecard answered ${scorecardResponse.status}`)
+const scorecardBody = new Uint8Array(await scorecardResponse.arrayBuffer())
+const bare = new Hono()
+  .get("/bare", (c) => c.json({ ok: true }))
+  .get("/bare-scorecard", (c) => c.body(scorecardBody, 200, { "content-type": "application/json" }))
 
 const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
   new Promise<{ server: ServerType; port: number }>((resolve) => {
