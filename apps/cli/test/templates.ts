@@ -13,6 +13,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The migrated, empty PGlite folder the run's set-up built. */
     readonly migratedTemplate: string
+    /** What `cpo db migrate` printed on building it: every migration it applied to the new folder. */
+    readonly migrateOutput: string
   }
 }
 
@@ -28,5 +30,6 @@ export default function setup(project: TestProject): () => void {
   })
   if (res.status !== 0) throw new Error(`cpo db migrate failed (${res.status}) for the test template: ${res.stderr}`)
   project.provide("migratedTemplate", migrated)
+  project.provide("migrateOutput", res.stdout)
   return () => Fs.rmSync(root, { recursive: true, force: true })
 }

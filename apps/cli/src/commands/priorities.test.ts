@@ -153,9 +153,9 @@ describe("cpo priorities (the bundled CLI and in-process commands, with the stor
     expect(res.stdout).toContain("### Corporate Parenting Panel")
   }, 120_000)
 
-  it("refuses a plan for a council not in the store", () => {
+  it("refuses a plan for a council not in the store", async () => {
     const other = join(dir, "other.json")
-    const sample = run("priorities", "sample", "--council", "nowhere-shire", "--year", "2018")
+    const sample = await priorities("sample", "--council", "nowhere-shire", "--year", "2018")
     writeFileSync(other, sample.stdout)
     const res = run("priorities", "import", "--file", other)
     expect(res.status).toBe(2)
