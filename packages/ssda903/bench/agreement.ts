@@ -89,25 +89,36 @@ const runOurs = async (current: string, previous: string | undefined, yearEnding
 }
 
 /**
- * Run a child under GNU time when available to read its peak RSS; plain spawn otherwise. With `minutes`, the child is
- * stopped after that long (GNU timeout) and `stopped` says so instead of throwing.
+ * Run a child under GNU time when available to read its peak RSS and CPU time (user + sys, start-up included); plain
+ * spawn otherwise. With `minutes`, the child is stopped after that long (GNU timeout) and `stopped` says so instead of
+ * throwing.
  */
 const timed = (
   command: string,
   args: ReadonlyArray<string>,
   minutes?: number
-): { stdout: string; peakRssMiB: number; stopped: boolean } => {
+): { stdout: string; peakRssMiB: number; cpuSeconds: number; wallSeconds: number; stopped: boolean } => {
   const useTime = existsSync("/usr/bin/time")
   const limited =
     minutes === undefined ? [command, ...args] : ["timeout", `${Math.round(minutes * 60)}s`, command, ...args]
+  const started = performance.now()
   const out = useTime
-    ? spawnSync("/usr/bin/time", ["-f", "%M", ...limited], { encoding: "utf8", maxBuffer: 1 << 30 })
+    ? spawnSync("/usr/bin/time", ["-f", "%U %S %M", ...limited], { encoding: "utf8", maxBuffer: 1 << 30 })
     : spawnSync(limited[0]!, limited.slice(1), { encoding: "utf8", maxBuffer: 1 << 30 })
   // GNU timeout exits 124 when it stopped the command
   const stopped = minutes !== undefined && out.status === 124
   if (out.status !== 0 && !stopped) throw new Error(`${command} failed:\n${out.stderr.slice(-4000)}`)
-  const kib = useTime ? Number(out.stderr.trim().split("\n").pop()) : Number.NaN
-  return { stdout: out.stdout, peakRssMiB: Math.round(kib / 1024), stopped }
+  const wallSeconds = (performance.now() - started) / 1000
+  const [user, sys, kib] = useTime
+    ? (out.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number)
+    : [Number.NaN, Number.NaN, Number.NaN]
+  return {
+    stdout: out.stdout,
+    peakRssMiB: Math.round(Number(kib) / 1024),
+    cpuSeconds: Number(user) + Number(sys),
+    wallSeconds,
+    stopped
+  }
 }
 
 /** How far a peer run stopped by its time limit got, read from the progress lines run_peer.py appends. */
@@ -281,6 +292,7 @@ const injectEach = (
 }
 
 const main = () => {
+  const loadAtStart = loadavg()[0]
   const { values } = parseArgs({
     options: {
       peer: { type: "string", default: process.env.CPO_PEER_DIR ?? "/tmp/peer" },
@@ -399,7 +411,8 @@ const main = () => {
     const either = result.rules.reduce((n, r) => n + r.both + r.oursOnly + r.peerOnly, 0)
     console.log(
       `dataset ${values.dataset} ${yearEnding}: ${injected} errors injected; ours ${ours.seconds.toFixed(2)} s ` +
-        `${ours.peakRssMiB} MiB, ${ours.hits.length} flags; peer ${peer.seconds.toFixed(2)} s ${peer.peakRssMiB} MiB, ` +
+        `(process ${oursTimed.cpuSeconds.toFixed(2)} s CPU) ${ours.peakRssMiB} MiB, ${ours.hits.length} flags; ` +
+        `peer ${peer.seconds.toFixed(2)} s (process ${peerTimed.cpuSeconds.toFixed(2)} s CPU) ${peer.peakRssMiB} MiB, ` +
         `${peer.hits.length} flags (${peer.failedToRun.length} rules failed to run: ${peer.failedToRun.join(" ")})`
     )
     console.log(
@@ -425,14 +438,28 @@ const main = () => {
           {
             benchmark: "agreement with the peer 903 validator (csc-validator-be-903)",
             date: new Date().toISOString(),
-            machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg()[0] },
+            machine: {
+              cpus: cpus().length,
+              memoryGiB: Math.round(totalmem() / 2 ** 30),
+              loadAverage1mAtStart: loadAtStart,
+              loadAverage: loadavg()[0]
+            },
             dataset: values.dataset,
             year: yearEnding,
             injected,
             generationSeconds,
-            ours: { seconds: ours.seconds, peakRssMiB: ours.peakRssMiB, flags: ours.hits.length },
+            // seconds: the validator's own time (read, decode, rules); process: the whole child, start-up included
+            ours: {
+              seconds: ours.seconds,
+              processWallSeconds: oursTimed.wallSeconds,
+              processCpuSeconds: oursTimed.cpuSeconds,
+              peakRssMiB: ours.peakRssMiB,
+              flags: ours.hits.length
+            },
             peer: {
               seconds: peer.seconds,
+              processWallSeconds: peerTimed.wallSeconds,
+              processCpuSeconds: peerTimed.cpuSeconds,
               peakRssMiB: peer.peakRssMiB,
               flags: peer.hits.length,
               failedToRun: peer.failedToRun,
