@@ -16,7 +16,7 @@ import { usePageTitle } from "../components/page-title.ts"
 import type { TrendPoint } from "../components/trend-chart.tsx"
 import { useCouncils } from "../data/councils.ts"
 import { fetchPriorities } from "../data/priorities.ts"
-import { type Document, type Entry, fetchScorecard, fetchTrend } from "../data/scorecard.ts"
+import { type Document, type Entry, fetchScorecard, fetchTrend, path, type Query } from "../data/scorecard.ts"
 
 /** Years shown in a trend: the chosen year and up to four before it. */
 const trendLength = 5
@@ -58,17 +58,32 @@ export default function ScorecardPage() {
   const [search, setSearch] = useSearchParams<{ year?: string; audience?: string; priority?: string }>()
   const councils = useCouncils()
   const council = () => councils()?.find((c) => c.id === params.council)
+  /** The year in the address, if it names one. */
+  const askedYear = (): number | undefined => {
+    const asked = Number(search.year)
+    return search.year !== undefined && Number.isInteger(asked) ? asked : undefined
+  }
+  /** The year shown: the one asked for if the council has it, else its newest. */
   const year = () => {
     const years = council()?.years ?? []
-    const asked = Number(search.year)
-    return years.includes(asked as ReportingYear.ReportingYear) ? asked : years[0]
+    const asked = askedYear()
+    return asked !== undefined && years.includes(asked as ReportingYear.ReportingYear) ? asked : years[0]
   }
   const audience = (): Audience.Audience => (isAudience(search.audience) ? search.audience : "officer")
-  const query = () => {
-    const y = year()
-    return y === undefined ? false : { council: params.council, year: y, audience: audience() }
-  }
+  // Until the councils list first arrives, the year in the address is asked for at once rather than after the list:
+  // the list nearly always confirms it, and the figures then come a whole request sooner. If the council has no such
+  // year, its newest year is asked for when the list says so, and the early answer is dropped.
+  const query = createMemo(
+    (): Query | false => {
+      const y = council() === undefined && councils.loading ? askedYear() : year()
+      return y === undefined ? false : { council: params.council, year: y, audience: audience() }
+    },
+    false,
+    { equals: (a, b) => a === b || (a !== false && b !== false && path(a) === path(b)) }
+  )
   const [scorecard] = createResource(query, fetchScorecard)
+  /** The document on screen; none once the request has failed (a failed resource's `latest` throws). */
+  const shownDocument = (): Document | undefined => (scorecard.state === "errored" ? undefined : scorecard.latest)
   // The strategy's priorities name the indicators that show their progress; the public cannot read them, and then
   // the filter is simply not offered.
   const [priorities] = createResource(
@@ -80,8 +95,8 @@ export default function ScorecardPage() {
   // Memos, not functions: the cards, the table and the heading read them many times while rendering, and the cards
   // are keyed by entry, so the entries must stay the same objects when, say, the priorities arrive.
   const entries = createMemo((): ReadonlyArray<Entry> => {
-    const document = scorecard.latest
-    return document === undefined ? [] : document.indicators.map((e) => withEngland(e, document.year))
+    const current = shownDocument()
+    return current === undefined ? [] : current.indicators.map((e) => withEngland(e, current.year))
   })
   const shown = createMemo((): ReadonlyArray<Entry> => {
     const priority = chosenPriority()
@@ -94,7 +109,7 @@ export default function ScorecardPage() {
   }
   // The earlier years are asked for once the chosen year's figures have arrived, so their requests neither compete
   // with it nor hold up the cards; the charts appear in the cards a moment later.
-  const hasScorecard = createMemo(() => scorecard.latest !== undefined)
+  const hasScorecard = createMemo(() => shownDocument() !== undefined)
   const [earlier] = createResource(
     () =>
       hasScorecard() && earlierYears().length > 0
@@ -107,7 +122,7 @@ export default function ScorecardPage() {
    * year or audience loads, earlier years that do not belong with the shown document are left out.
    */
   const trendDocuments = (): ReadonlyArray<Document> => {
-    const current = scorecard.latest
+    const current = shownDocument()
     if (current === undefined) return []
     const before = (earlier.latest ?? []).filter((d) => d.year < current.year && d.audience === current.audience)
     return [...before, current]
@@ -198,7 +213,7 @@ export default function ScorecardPage() {
               </button>
             </form>
             <Switch>
-              <Match when={scorecard.error !== undefined}>
+              <Match when={scorecard.error !== undefined && !scorecard.loading}>
                 <LoadError what="the scorecard" error={scorecard.error} />
               </Match>
               <Match when={scorecard.loading && scorecard.latest === undefined}>
