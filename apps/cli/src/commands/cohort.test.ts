@@ -13,7 +13,7 @@ const run = (...args: Array<string>) =>
   spawnSync(process.execPath, ["--liftoff-only", bin, ...args], { encoding: "utf8" })
 
 // The bundled CLI synthesises the council and answers the refusals with exit code 2; the profiles themselves are
-// written in this process (runCommand), sparing a node and the bundle per command.
+// written in this process (capture, test/run.ts), sparing a node and the bundle per command.
 describe("cpo cohort (the bundled CLI and in-process commands)", () => {
   let dir = ""
   // No store: cohorts read --input; a folder that is never created.

@@ -12,7 +12,8 @@ const run = (...args: Array<string>) =>
   spawnSync(process.execPath, ["--liftoff-only", bin, ...args], { encoding: "utf8" })
 
 // One synthetic council for the whole file, written by the bundled CLI, which also answers the refusals with exit
-// code 2; the scorecards themselves are written in this process (runCommand), sparing a node and the bundle each.
+// code 2; the scorecards themselves are written in this process (capture, test/run.ts), sparing a node and the
+// bundle each.
 // Other files the tests write go to a scratch folder beside it, so the council's folder holds only its return.
 let dir = ""
 let scratch = ""

@@ -12,7 +12,8 @@ import { runInProcess } from "./run-in-process.ts"
 const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
 
 // The bundled CLI synthesises, imports and samples the plan, and answers the refusals with their exit codes; the other
-// commands run in this process on the same PGlite folder (runCommand), sparing a node and the bundle per command.
+// commands run in this process on the same PGlite folder (capture, test/run.ts), sparing a node and the bundle per
+// command.
 describe("cpo priorities (the bundled CLI and in-process commands, with the store on PGlite)", () => {
   let dir = ""
   const run = (...args: Array<string>) =>

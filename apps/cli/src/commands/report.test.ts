@@ -42,7 +42,7 @@ const smallCount = /(?<![\d.,\w])[1-5](?![\d.,%\w])/
 const figuresPart = (md: string) => md.split("## Our priorities")[0] ?? md
 
 // The bundled CLI synthesises the council and answers the failures with their exit codes and prints the PDF; the
-// reports themselves are written in this process (runCommand), sparing a node and the bundle per report.
+// reports themselves are written in this process (capture, test/run.ts), sparing a node and the bundle per report.
 describe("cpo report (the bundled CLI and in-process commands)", () => {
   let dir = ""
   let small = ""
