@@ -83,6 +83,34 @@ const decode = <S extends Schema.ConstraintDecoder<unknown>>(
   return decoded.success
 }
 
+/** A successful answer's status and JSON body, not yet decoded. @category models */
+export interface Answer {
+  readonly status: number
+  readonly json: unknown
+}
+
+/**
+ * GET `path` and read its JSON body, failing as `getJson` does; `decodeJson` decodes it. Apart from `getJson` so that
+ * a request can start before the code that decodes its answer has loaded (the scorecard's route preload).
+ * @category constructors
+ */
+export const requestJson = async (path: string): Promise<Answer> => {
+  const response = await fetch(path, { headers: headers() }).catch((cause: unknown) => {
+    throw new ApiFailure(path, undefined, `The API could not be reached (${String(cause)}).`)
+  })
+  const json: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) throw failureOf(path, response.status, json)
+  if (json === undefined) throw new ApiFailure(path, response.status, `The API sent something that is not JSON.`)
+  return { status: response.status, json }
+}
+
+/** Decode an answer to GET `path` with `schema`. @category decoding */
+export const decodeJson = <S extends Schema.ConstraintDecoder<unknown>>(
+  path: string,
+  answer: Answer,
+  schema: S
+): S["Type"] => decode(path, answer.status, schema, answer.json)
+
 /**
  * GET `path` and decode the JSON body with `schema`.
  * @category constructors
@@ -90,15 +118,7 @@ const decode = <S extends Schema.ConstraintDecoder<unknown>>(
 export const getJson = async <S extends Schema.ConstraintDecoder<unknown>>(
   path: string,
   schema: S
-): Promise<S["Type"]> => {
-  const response = await fetch(path, { headers: headers() }).catch((cause: unknown) => {
-    throw new ApiFailure(path, undefined, `The API could not be reached (${String(cause)}).`)
-  })
-  const json: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) throw failureOf(path, response.status, json)
-  if (json === undefined) throw new ApiFailure(path, response.status, `The API sent something that is not JSON.`)
-  return decode(path, response.status, schema, json)
-}
+): Promise<S["Type"]> => decodeJson(path, await requestJson(path), schema)
 
 /** How far an upload has got: bytes sent of the total, then waiting for the API to finish. @category models */
 export type UploadProgress =

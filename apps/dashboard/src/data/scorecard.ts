@@ -3,10 +3,12 @@
  * `indicators.md`. The domain's `Scorecard.Entry` is extended here with the optional comparison fields the contract
  * adds when targets or benchmarks exist, so they are decoded rather than dropped.
  */
-import type * as Audience from "@cpo/domain/Audience"
 import * as Scorecard from "@cpo/domain/Scorecard"
 import { Schema } from "effect"
-import { getJson } from "./api.ts"
+import { type Answer, decodeJson, getJson } from "./api.ts"
+import { path, type Query } from "./scorecard-request.ts"
+
+export { path, type Query }
 
 /** @category models */
 export const Rag = Schema.Literals(["green", "amber", "red"])
@@ -39,19 +41,11 @@ export type Entry = typeof Entry.Type
 export const Document = Schema.Struct({ ...Scorecard.Scorecard.fields, indicators: Schema.Array(Entry) })
 export type Document = typeof Document.Type
 
-/** @category models */
-export interface Query {
-  readonly council: string
-  readonly year: number
-  readonly audience: Audience.Audience
-}
-
-/** @category constructors */
-export const path = (q: Query): string =>
-  `/v1/councils/${encodeURIComponent(q.council)}/indicators?year=${q.year}&audience=${q.audience}`
-
 /** Fetch one year's scorecard. @category constructors */
 export const fetchScorecard = (q: Query): Promise<Document> => getJson(path(q), Document)
+
+/** Decode the answer to a scorecard request started earlier (`scorecard-request.ts`). @category decoding */
+export const decodeScorecard = (path: string, answer: Answer): Document => decodeJson(path, answer, Document)
 
 /**
  * The scorecards of several years (for trends), oldest first; a year that fails is left out rather than failing the

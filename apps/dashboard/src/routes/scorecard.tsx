@@ -5,7 +5,7 @@
 import * as Audience from "@cpo/domain/Audience"
 import * as Benchmark from "@cpo/domain/Benchmark"
 import * as ReportingYear from "@cpo/domain/ReportingYear"
-import { useParams, useSearchParams } from "@solidjs/router"
+import { type RouteSectionProps, useParams, useSearchParams } from "@solidjs/router"
 import { Schema } from "effect"
 import { createMemo, createResource, For, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
@@ -16,7 +16,16 @@ import { usePageTitle } from "../components/page-title.ts"
 import type { TrendPoint } from "../components/trend-chart.tsx"
 import { useCouncils } from "../data/councils.ts"
 import { fetchPriorities } from "../data/priorities.ts"
-import { type Document, type Entry, fetchScorecard, fetchTrend, path, type Query } from "../data/scorecard.ts"
+import {
+  type Document,
+  decodeScorecard,
+  type Entry,
+  fetchScorecard,
+  fetchTrend,
+  path,
+  type Query
+} from "../data/scorecard.ts"
+import type { EarlyScorecard } from "../data/scorecard-request.ts"
 
 /** Years shown in a trend: the chosen year and up to four before it. */
 const trendLength = 5
@@ -53,7 +62,7 @@ const withEngland = (entry: Entry, year: number): Entry => {
   return Object.keys(values).length === 0 ? entry : { ...entry, benchmarks: values }
 }
 
-export default function ScorecardPage() {
+export default function ScorecardPage(props: RouteSectionProps<EarlyScorecard | undefined>) {
   const params = useParams<{ council: string }>()
   const [search, setSearch] = useSearchParams<{ year?: string; audience?: string; priority?: string }>()
   const councils = useCouncils()
@@ -81,7 +90,15 @@ export default function ScorecardPage() {
     false,
     { equals: (a, b) => a === b || (a !== false && b !== false && path(a) === path(b)) }
   )
-  const [scorecard] = createResource(query, fetchScorecard)
+  // The route's preload may have asked already (routes.ts); its answer serves the first query, if it is the same one.
+  let early = props.data
+  const [scorecard] = createResource(query, (q) => {
+    const started = early
+    early = undefined
+    return started !== undefined && started.path === path(q)
+      ? started.answer.then((answer) => decodeScorecard(started.path, answer))
+      : fetchScorecard(q)
+  })
   /** The document on screen; none once the request has failed (a failed resource's `latest` throws). */
   const shownDocument = (): Document | undefined => (scorecard.state === "errored" ? undefined : scorecard.latest)
   // The strategy's priorities name the indicators that show their progress; the public cannot read them, and then
