@@ -290,6 +290,9 @@ const copyOf = (name: string): string | undefined => {
   return dir
 }
 
+/** A folder holding a copy of the template `name` (removed when the process exits), when the run's set-up made one. */
+export const dataDirFromTemplate = (name: string): string | undefined => copyOf(name)
+
 /** A runtime over a copy of the template `name`, when the run's set-up made one. */
 export const runtimeFromTemplate = (name: string): ApiRuntime | undefined => {
   const dataDir = copyOf(name)
