@@ -24,6 +24,16 @@ describe("dashboard files", () => {
     expect(await asset.text()).toContain("dashboard")
   })
 
+  it("lets browsers keep the content-hashed assets and check index.html on every load", async () => {
+    expect((await app.request("/assets/app.js")).headers.get("cache-control")).toBe(
+      "public, max-age=31536000, immutable"
+    )
+    expect((await app.request("/")).headers.get("cache-control")).toBe("no-cache")
+    expect((await app.request("/councils/demo-borough/scorecard")).headers.get("cache-control")).toBe("no-cache")
+    // A missing asset is answered with index.html, which must not be kept under the asset's name.
+    expect((await app.request("/assets/gone.js")).headers.get("cache-control")).toBe("no-cache")
+  })
+
   it("falls back to index.html for the dashboard's own routes", async () => {
     const res = await app.request("/councils/demo-borough/scorecard")
     expect(res.status).toBe(200)
