@@ -4,7 +4,16 @@
  * logged with the request id and answered as a bare 500.
  */
 import type { AuditLog } from "@cpo/domain"
-import { Cohort, Governance, LocalOffer, OfferArea, Priorities, ReportingYear, Returns } from "@cpo/domain"
+import {
+  Cohort,
+  Governance,
+  LocalOffer,
+  OfferArea,
+  Priorities,
+  ReportingYear,
+  Returns,
+  StoredReport
+} from "@cpo/domain"
 import { Ssda903 } from "@cpo/ssda903"
 import type { Store } from "@cpo/store"
 import { Cause, type Effect, Exit, Option, Schema } from "effect"
@@ -23,14 +32,6 @@ export class ChildNotInReturns extends Schema.TaggedError<ChildNotInReturns>()("
   council: Schema.String,
   childId: Schema.String,
   on: Schema.String
-}) {}
-
-/**
- * The member report cannot be built from what is stored (e.g. scorecards of mixed audiences).
- * @category errors
- */
-export class ReportNotPossible extends Schema.TaggedError<ReportNotPossible>()("ReportNotPossible", {
-  message: Schema.String
 }) {}
 
 /**
@@ -189,7 +190,7 @@ const localOfferProblem = (c: Context<ApiEnv>, error: unknown): Option.Option<Re
       })
     )
   }
-  if (error instanceof ReportNotPossible) {
+  if (error instanceof StoredReport.ReportNotPossible) {
     return Option.some(Problem.respond(c, "report-not-possible", { detail: error.message }))
   }
   if (error instanceof EntitlementsNotNamed) {

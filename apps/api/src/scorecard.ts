@@ -1,76 +1,10 @@
 /**
- * The scorecard of a council's current return for a year, as the indicators route answers it and as a published
- * snapshot holds it: `Scorecard.make` over the stored return, exactly as `cpo indicators --benchmarks` builds it from
- * files — with last year's current return (previous value, direction of travel) and England's benchmarks.
+ * The API's cache of scorecards. Each is `StoredReport.scorecardOf` — the domain's scorecard of a council's stored
+ * return, the same that `cpo report --council` and a published snapshot use — kept with its encoded body while the
+ * imports, population, targets and benchmarks it was computed from are unchanged.
  */
-
-import type { Audience } from "@cpo/domain"
-import {
-  Benchmark,
-  ChildHistory,
-  Council,
-  type Indicator,
-  IndicatorReference,
-  ReportingYear,
-  Return,
-  Returns,
-  Scorecard
-} from "@cpo/domain"
+import { Council, Returns, Scorecard, StoredReport } from "@cpo/domain"
 import { Clock, Effect, Option, Schema } from "effect"
-
-/**
- * The scorecard of `council`'s current return for `year`, for `audience`. Rates per 10,000 use `population` when
- * given, else the council's stored 0–17 population (saved by `cpo import` from `council.json`), exactly as
- * `cpo indicators` takes `--population` or else `council.json`. The council's current return for the year before,
- * when there is one, gives each entry its previous value and direction of travel; the council's stored targets give
- * target and RAG, and its stored benchmarks, after England's published figures (so they win for the same comparator),
- * its comparators — as `cpo indicators --targets --benchmarks` does with the council's files.
- * @category constructors
- */
-export const scorecardOf = (options: {
-  readonly council: Council.CouncilId
-  readonly year: ReportingYear.ReportingYear
-  readonly audience: Audience.Audience
-  readonly population: Option.Option<number>
-}) =>
-  Effect.gen(function* () {
-    const returns = yield* Returns.Returns
-    const record = yield* returns.council(options.council)
-    const ret = yield* returns.current(options.council, options.year)
-    const population = Option.orElse(options.population, () => Council.populationOf(record))
-    const inputsOf = (year: ReportingYear.ReportingYear, r: Return.Return): Indicator.Inputs => ({
-      year,
-      histories: ChildHistory.index(r),
-      tables: Return.suppliedTables(r),
-      population
-    })
-    const previousYear = previousYearOf(options.year)
-    const before = Option.isSome(previousYear)
-      ? yield* returns.current(options.council, previousYear.value).pipe(Effect.option)
-      : Option.none()
-    const reference = yield* referenceOf(options.council)
-    return Scorecard.make({
-      council: record.name,
-      audience: options.audience,
-      inputs: inputsOf(options.year, ret),
-      targets: reference.targets,
-      benchmarks: [...Benchmark.englandDefaults, ...reference.benchmarks],
-      ...(Option.isSome(previousYear) && Option.isSome(before)
-        ? { previous: inputsOf(previousYear.value, before.value) }
-        : {})
-    })
-  })
-
-/** The council's stored targets and benchmarks. */
-const referenceOf = (council: Council.CouncilId) =>
-  Effect.gen(function* () {
-    const reference = yield* IndicatorReference.IndicatorReference
-    return { targets: yield* reference.targets(council), benchmarks: yield* reference.benchmarks(council) }
-  })
-
-/** The year before `year`, unless `year` is the first a reporting year can be. */
-const previousYearOf = (year: ReportingYear.ReportingYear): Option.Option<ReportingYear.ReportingYear> =>
-  Schema.decodeUnknownOption(ReportingYear.ReportingYear)(year - 1)
 
 /** A computed scorecard, the import it came from and when that import was last seen current. @category models */
 export interface CachedScorecard {
@@ -88,7 +22,7 @@ export interface CachedScorecard {
 }
 
 /** What a scorecard is asked for by: council, year, audience and population. @category models */
-export type ScorecardRequest = Parameters<typeof scorecardOf>[0]
+export type ScorecardRequest = Omit<StoredReport.Request, "reference">
 
 /** Scorecards already computed, by council, year, audience and population. @category models */
 export interface ScorecardCache {
@@ -163,14 +97,16 @@ export const cachedScorecardOf = (cache: ScorecardCache, options: ScorecardReque
     // A re-import of last year changes previous values and direction of travel, so it makes the entry stale too.
     const previousImportId = history.find((h) => h.current && h.year === options.year - 1)?.id ?? null
     const councilPopulation = Option.getOrNull(Council.populationOf(yield* returns.council(options.council)))
-    const reference = JSON.stringify(yield* referenceOf(options.council))
+    // Read once: the stored targets and benchmarks both decide freshness and, when computing afresh, the scorecard.
+    const stored = yield* StoredReport.referenceOf(options.council)
+    const reference = JSON.stringify(stored)
     const same =
       stale !== undefined &&
       stale.importId === current.id &&
       stale.previousImportId === previousImportId &&
       stale.councilPopulation === councilPopulation &&
       stale.reference === reference
-    const scorecard = same ? stale.scorecard : yield* scorecardOf(options)
+    const scorecard = same ? stale.scorecard : yield* StoredReport.scorecardOf({ ...options, reference: stored })
     const body = same ? stale.body : utf8.encode(JSON.stringify(encodeScorecard(scorecard)))
     const entry: CachedScorecard = {
       scorecard,

@@ -13,12 +13,11 @@ import {
   MemberReportMarkdown,
   ReportingYear,
   Returns,
-  Scorecard
+  Scorecard,
+  StoredReport
 } from "@cpo/domain"
 import { Effect, Option, Schema } from "effect"
 import { CouncilSummary } from "./endpoints.ts"
-import { memberReportOf } from "./routes/report.ts"
-import { scorecardOf } from "./scorecard.ts"
 
 /** The member report of a year for the public audience, rendered as the API renders it. @category models */
 export const PublishedReport = Schema.Struct({
@@ -68,7 +67,7 @@ export const withoutSignatories = (offer: LocalOffer.OfferVersion): LocalOffer.O
 
 /** The public member report of a year, if it can be built from what is stored. */
 const publicReport = (council: CouncilSummary, year: ReportingYear.ReportingYear) =>
-  memberReportOf({ council: council.id, year, audience, population: Option.none() }).pipe(
+  StoredReport.memberReportOf({ council: council.id, year, audience, population: Option.none() }).pipe(
     Effect.map(
       (model): PublishedReport => ({
         year,
@@ -100,7 +99,7 @@ export const make = (publishedAt: string, caller: AuditLog.Caller = publisher) =
       Effect.gen(function* () {
         const council: CouncilSummary = { ...record, years: yield* returns.years(record.id) }
         const scorecards = yield* Effect.forEach(council.years, (year) =>
-          scorecardOf({ council: council.id, year, audience, population: Option.none() })
+          StoredReport.scorecardOf({ council: council.id, year, audience, population: Option.none() })
         )
         const versions = yield* offers.versions(council.id)
         const reports = yield* Effect.forEach(council.years, (year) => publicReport(council, year))

@@ -20,12 +20,12 @@ import {
   ReportingYear,
   type Return,
   Returns,
+  StoredReport,
   type Strategy
 } from "@cpo/domain"
 import type { Store } from "@cpo/store"
 import { Effect, Option } from "effect"
 import { issueToken, type Role } from "./auth.ts"
-import { memberReportOf } from "./routes/report.ts"
 import { type ApiRuntime, makeRuntime } from "./runtime.ts"
 
 export const secret = "test-secret-that-is-at-least-32-characters-long"
@@ -321,7 +321,7 @@ export const makeTestRuntime = async (): Promise<ApiRuntime> => {
  */
 export const councilAReport = (runtime: ApiRuntime, audience: "member" | "officer", actor: string) =>
   runtime.runPromise(
-    memberReportOf({
+    StoredReport.memberReportOf({
       council: councilA.id,
       year: ReportingYear.make(2018),
       audience,

@@ -44,6 +44,19 @@ describe("indicator targets", () => {
     expect(await fosteredOnScorecard()).toMatchObject({ value: 75, target: 80, rag: "amber" })
   })
 
+  it("puts the stored targets into the member report too: a Target column and the RAG against it", async () => {
+    const report = async () =>
+      (
+        await app.request(`/v1/councils/${councilA.id}/reports/member?year=2018&audience=officer&format=md`, {
+          headers: await bearer("officer", [councilA.id])
+        })
+      ).text()
+    // The previous test stored 80 % (tolerance 10) for fostering; the report was not built before, so no cache hides it.
+    const md = await report()
+    expect(md).toContain("Target")
+    expect(md).toMatch(/In foster placements[^\n]*75%[^\n]*80%/)
+  })
+
   it("answers 400 naming the line and column of a bad file, and keeps the targets stored before", async () => {
     const res = await put(
       targetsPath,

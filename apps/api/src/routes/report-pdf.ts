@@ -1,12 +1,12 @@
 /**
  * `GET /v1/councils/:council/reports/member.pdf?year=&audience=`: the corporate parenting report (the same model as
- * `…/reports/member`, `memberReportOf`) as an A4 PDF made with pdf-lib — plain JavaScript with the PDF standard fonts,
+ * `…/reports/member`, `StoredReport.memberReportOf`) as an A4 PDF made with pdf-lib — plain JavaScript with the PDF standard fonts,
  * so no browser runs on the server and the renderer needs nothing from Node (it runs on edge runtimes too). The title,
  * every section's narrative, lists and facts, and every table (charts as their data table) are laid out with wrapped
  * text and tables that repeat their headings across pages. Figures are the model's own, already suppressed for the
  * audience (`c`); RAG is written as its word, on its colour. Members and the public always get their audience.
  */
-import { AuditLog, CalendarDate, MemberReport } from "@cpo/domain"
+import { AuditLog, CalendarDate, MemberReport, StoredReport } from "@cpo/domain"
 import { Effect, Option } from "effect"
 import { Hono } from "hono"
 import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib"
@@ -15,7 +15,6 @@ import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answerHtml, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
-import { memberReportOf } from "./report.ts"
 
 /** A4 in points, with 2 cm margins. */
 const pageSize: [number, number] = [595.28, 841.89]
@@ -302,7 +301,7 @@ export const reportPdf = (deps: Deps) =>
       const { council } = c.req.valid("param")
       const query = c.req.valid("query")
       const audience = forcedAudience[c.get("principal").role] ?? query.audience ?? "member"
-      const program = memberReportOf({
+      const program = StoredReport.memberReportOf({
         council,
         year: query.year,
         audience,

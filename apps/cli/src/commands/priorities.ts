@@ -13,6 +13,7 @@ import {
   Progress,
   ReportingYear,
   Returns,
+  StoredReport,
   type Strategy
 } from "@cpo/domain"
 import { Effect, FileSystem, Option, Result, Schema } from "effect"
@@ -21,7 +22,6 @@ import { CommandFailed, UnusableInput } from "../errors.ts"
 import { Format, toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
 import * as PlanFile from "../plan-file.ts"
 import { operator, withStore } from "./db.ts"
-import { planFromStore } from "./report.ts"
 
 const councilFlag = Flag.String("council").pipe(
   Flag.withDescription("the council's id in the store, e.g. demo-borough")
@@ -211,7 +211,7 @@ const exportCommand = Command.make(
       Effect.gen(function* () {
         const council = yield* decodeCouncil(options.council)
         yield* strategyOf(council)
-        const plan = Option.getOrThrow(yield* planFromStore(council))
+        const plan = Option.getOrThrow(yield* StoredReport.planOf(council))
         if (options.format === "json") return yield* writeStdout(PlanFile.toJson(plan))
         if (options.what === "updates") {
           return yield* writeStdout(toCsv(Progress.csvColumns, plan.updates.map(Progress.toCsvRow)))

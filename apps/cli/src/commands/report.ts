@@ -14,17 +14,14 @@ import {
   Benchmark,
   ChildHistory,
   Council,
-  Governance,
   type Indicator,
   LocalReport,
   MemberReport,
   MemberReportHtml,
   MemberReportMarkdown,
-  Priorities,
   ReportingYear,
-  Return,
-  Returns,
   Scorecard,
+  StoredReport,
   Target
 } from "@cpo/domain"
 import { Effect, FileSystem, Option, Result, Schema } from "effect"
@@ -110,24 +107,6 @@ const readPlanFile = (file: string) =>
     return yield* PlanFile.fromJson(text, file).pipe(Effect.mapError((e) => new UnusableInput({ message: e.message })))
   })
 
-/** The council's plan from the store: strategy, updates, you said we did, boards and meetings. */
-export const planFromStore = (council: Council.CouncilId) =>
-  Effect.gen(function* () {
-    const priorities = yield* Priorities.Priorities
-    const boards = yield* Governance.Boards
-    const strategy = yield* priorities.strategy(council).pipe(Effect.option)
-    if (Option.isNone(strategy)) return Option.none<PlanFile.PlanFile>()
-    const stored = yield* boards.list(council)
-    return Option.some({
-      strategy: strategy.value,
-      updates: yield* priorities.updates(council),
-      youSaidWeDid: yield* priorities.youSaidWeDid(council),
-      boards: yield* Effect.forEach(stored, (board) =>
-        Effect.map(Effect.orDie(boards.meetings(council, board.id)), (meetings) => ({ board, meetings }))
-      )
-    })
-  })
-
 /** Build the report model from scorecards and the plan; a clear failure when it cannot be built. */
 export const buildReport = (options: {
   readonly council: string
@@ -191,37 +170,6 @@ const scorecardsFromFolder = (
         population
       }
       cards.push(Scorecard.make({ council, audience, inputs, ...references }))
-      if (y === year) histories = inputs.histories
-    }
-    return { cards, histories }
-  })
-
-/** The scorecards for the year and up to two years before it, from the store's current returns. */
-const scorecardsFromStore = (
-  council: Council.CouncilId,
-  year: ReportingYear.ReportingYear,
-  audience: Audience.Audience,
-  name: string,
-  population: Option.Option<number>,
-  references: References
-) =>
-  Effect.gen(function* () {
-    const returns = yield* Returns.Returns
-    const cards: Array<Scorecard.Scorecard> = []
-    let histories: ReadonlyArray<ChildHistory.ChildHistory> = []
-    for (const y of [year - 2, year - 1, year].map(ReportingYear.make)) {
-      const ret = yield* returns.current(council, y).pipe(Effect.option)
-      if (Option.isNone(ret)) {
-        if (y === year) return yield* new CommandFailed({ message: `no return for ${council} in ${year} in the store` })
-        continue
-      }
-      const inputs: Indicator.Inputs = {
-        year: y,
-        histories: ChildHistory.index(ret.value),
-        tables: Return.suppliedTables(ret.value),
-        population
-      }
-      cards.push(Scorecard.make({ council: name, audience, inputs, ...references }))
       if (y === year) histories = inputs.histories
     }
     return { cards, histories }
@@ -294,76 +242,79 @@ export const report = Command.make(
             onSome: (id) => Effect.succeed(Option.some(id))
           })
       })
-      const references: References = {
-        benchmarks: [
-          ...Benchmark.englandDefaults,
-          ...(Option.isSome(options.benchmarks)
-            ? yield* readReference(options.benchmarks.value, Benchmark.fromCsv)
-            : [])
-        ],
-        targets: Option.isSome(options.targets) ? yield* readReference(options.targets.value, Target.fromCsv) : []
-      }
+      const fileBenchmarks = Option.isSome(options.benchmarks)
+        ? yield* readReference(options.benchmarks.value, Benchmark.fromCsv)
+        : []
+      const fileTargets = Option.isSome(options.targets)
+        ? Option.some(yield* readReference(options.targets.value, Target.fromCsv))
+        : Option.none()
       const filePlan = Option.isSome(options.plan)
         ? Option.some(yield* readPlanFile(options.plan.value))
         : Option.none()
 
-      const built = yield* Option.match(options.input, {
+      const model = yield* Option.match(options.input, {
         onSome: (input) =>
           Effect.gen(function* () {
             const councilFile = Option.getOrUndefined(yield* readCouncilFile(input))
             const name = councilFile?.name ?? NodePath.basename(NodePath.resolve(input))
             const population = Option.orElse(options.population, () => Option.fromNullishOr(councilFile?.population))
-            const { cards, histories } = yield* scorecardsFromFolder(
-              input,
-              year,
-              options.audience,
-              name,
-              population,
-              references
-            )
+            const { cards, histories } = yield* scorecardsFromFolder(input, year, options.audience, name, population, {
+              benchmarks: [...Benchmark.englandDefaults, ...fileBenchmarks],
+              targets: Option.getOrElse(fileTargets, () => [])
+            })
             const plan = Option.isSome(filePlan)
               ? filePlan
               : Option.isSome(councilId)
-                ? yield* withStore(planFromStore(councilId.value))
+                ? yield* withStore(StoredReport.planOf(councilId.value))
                 : Option.none()
             const local = Option.isSome(councilId)
               ? Option.some(yield* withStore(LocalReport.inputs(councilId.value)))
               : Option.none()
-            return { name, cards, histories, plan, local }
+            return yield* buildReport({
+              council: name,
+              year,
+              audience: options.audience,
+              scorecards: cards,
+              profiles: MemberReport.profilesAt31March(histories, year),
+              plan,
+              local
+            })
           }),
         onNone: () =>
           withStore(
             Effect.gen(function* () {
               const id = Option.getOrThrow(councilId)
-              const council = yield* (yield* Returns.Returns)
-                .council(id)
-                .pipe(
-                  Effect.catchTag("CouncilNotFound", () =>
-                    Effect.fail(new UnusableInput({ message: `no council ${id} in the store` }))
-                  )
-                )
-              const { cards, histories } = yield* scorecardsFromStore(
-                id,
+              // The council's stored targets and benchmarks, unless files are given (which replace its targets and add
+              // to its benchmarks, as they add to England's with --input).
+              const stored = yield* StoredReport.referenceOf(id)
+              return yield* StoredReport.memberReportOf({
+                council: id,
                 year,
-                options.audience,
-                council.name,
-                Option.orElse(options.population, () => Council.populationOf(council)),
-                references
-              )
-              const plan = Option.isSome(filePlan) ? filePlan : yield* planFromStore(id)
-              const local = Option.some(yield* LocalReport.inputs(id))
-              return { name: council.name, cards, histories, plan, local }
-            })
+                audience: options.audience,
+                population: options.population,
+                reference: {
+                  targets: Option.getOrElse(fileTargets, () => stored.targets),
+                  benchmarks: [...stored.benchmarks, ...fileBenchmarks]
+                },
+                ...(Option.isSome(filePlan) ? { plan: filePlan } : {})
+              })
+            }).pipe(
+              Effect.catchTags({
+                CouncilNotFound: () =>
+                  Effect.fail(
+                    new UnusableInput({ message: `no council ${Option.getOrThrow(councilId)} in the store` })
+                  ),
+                ReturnNotFound: () =>
+                  Effect.fail(
+                    new CommandFailed({
+                      message: `no return for ${Option.getOrThrow(councilId)} in ${year} in the store`
+                    })
+                  ),
+                ReportNotPossible: (e) =>
+                  Effect.fail(new CommandFailed({ message: `cannot build the report: ${e.message}` }))
+              })
+            )
           )
-      })
-      const model = yield* buildReport({
-        council: built.name,
-        year,
-        audience: options.audience,
-        scorecards: built.cards,
-        profiles: MemberReport.profilesAt31March(built.histories, year),
-        plan: built.plan,
-        local: built.local
       })
       const html = MemberReportHtml.render(model)
       if (options.format === "pdf") {
