@@ -38,19 +38,27 @@ const audiences: ReadonlyArray<{ readonly id: Audience.Audience; readonly label:
 
 const isAudience = Schema.is(Audience.Audience)
 
-const trendOf = (id: string, documents: ReadonlyArray<Document>): ReadonlyArray<TrendPoint> =>
-  documents.flatMap((document) => {
-    const entry = document.indicators.find((e) => e.id === id)
-    return entry === undefined
-      ? []
-      : [
-          {
-            label: ReportingYear.label(ReportingYear.make(document.year)),
-            value: entry.value,
-            display: isSymbol(entry.display) ? entry.display : `${entry.display}${unitSuffix(entry.unit)}`
-          }
-        ]
+/** Each indicator of the newest document with its figures across `documents` (oldest first), by indicator id. */
+const trendsOf = (documents: ReadonlyArray<Document>): ReadonlyMap<string, ReadonlyArray<TrendPoint>> => {
+  const years = documents.map((document) => ({
+    label: ReportingYear.label(ReportingYear.make(document.year)),
+    entries: new Map(document.indicators.map((entry) => [entry.id, entry]))
+  }))
+  const point = (label: string, entry: Entry): TrendPoint => ({
+    label,
+    value: entry.value,
+    display: isSymbol(entry.display) ? entry.display : `${entry.display}${unitSuffix(entry.unit)}`
   })
+  return new Map(
+    (documents.at(-1)?.indicators ?? []).map(({ id }) => [
+      id,
+      years.flatMap(({ label, entries }) => {
+        const entry = entries.get(id)
+        return entry === undefined ? [] : [point(label, entry)]
+      })
+    ])
+  )
+}
 
 /**
  * An entry with England's published figure for the year (the domain's DfE benchmarks) when the API sent no
@@ -144,11 +152,10 @@ export default function ScorecardPage(props: RouteSectionProps<EarlyScorecard | 
     const before = (earlier.latest ?? []).filter((d) => d.year < current.year && d.audience === current.audience)
     return [...before, current]
   }
-  /** Each indicator's trend, by indicator id. */
-  const trends = createMemo(() => {
-    const documents = trendDocuments()
-    return new Map(documents.at(-1)?.indicators.map((e) => [e.id, trendOf(e.id, documents)]))
-  })
+  /** Each indicator's trend, by indicator id; none until the earlier years arrive, since a trend needs two points. */
+  const trends = createMemo(() =>
+    earlier.latest === undefined ? new Map<string, ReadonlyArray<TrendPoint>>() : trendsOf(trendDocuments())
+  )
   usePageTitle(() => {
     const name = council()?.name
     const y = year()
