@@ -166,11 +166,13 @@ const targets: ReadonlyArray<Target> = [
     measured: (j) => `${num(j.kills, 0)} kills, previous intact: ${String(j.previousIntactAfterEveryKill)}`,
     met: (j) => j.previousIntactAfterEveryKill === true && Number(j.killsPerEngine) >= 20
   },
-  ...["median-2026", "largeCounty-2024", "peer-fake-2023"].map(
+  ...["median-2026", "largeCounty-2024", "national-2026", "peer-fake-2023"].map(
     (run): Target => ({
       target: `Agreement with the peer (${run}): ≥ 99 % on every rule both implement`,
       source: `agreement-${run}`,
-      measured: (j) => `${num(j.rulesAgreeing, 0)} of ${num(j.rulesCompared, 0)} rules`,
+      measured: (j) =>
+        `${num(j.rulesAgreeing, 0)} of ${num(j.rulesCompared, 0)} rules; ours ${num(at(j, "ours", "seconds"))} s ` +
+        `${num(at(j, "ours", "peakRssMiB"), 0)} MiB, peer ${num(at(j, "peer", "seconds"))} s ${num(at(j, "peer", "peakRssMiB"), 0)} MiB`,
       met: (j) => j.rulesAgreeing === j.rulesCompared
     })
   )
