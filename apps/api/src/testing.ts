@@ -18,7 +18,7 @@ import {
   Priorities,
   Progress,
   ReportingYear,
-  type Return,
+  Return,
   Returns,
   StoredReport,
   type Strategy
@@ -68,21 +68,12 @@ const child = (id: string): Child.Child => ({
   motherChildDateOfBirth: Option.none()
 })
 
-const returnOf = (year: number, episodes: ReadonlyArray<Episode.Episode>): Return.Return => ({
-  year: ReportingYear.make(year),
-  children: [...new Set(episodes.map((e) => e.childId))].map(child),
-  episodes,
-  reviews: Option.none(),
-  uasc: Option.none(),
-  healthOutcomes: Option.none(),
-  careLeavers: Option.none(),
-  adoptions: Option.none(),
-  placedForAdoption: Option.none(),
-  previousPermanence: Option.none(),
-  missing: Option.none(),
-  socialWorkerEpisodes: Option.none(),
-  deprivationOfLiberty: Option.none()
-})
+const returnOf = (year: number, episodes: ReadonlyArray<Episode.Episode>): Return.Return =>
+  Return.make({
+    year: ReportingYear.make(year),
+    children: [...new Set(episodes.map((e) => e.childId))].map(child),
+    episodes
+  })
 
 /**
  * Fake Borough A, 2018: four children looked after on 31 March 2018 (FA1, FA2, FA3 fostered, FA4 in a children's

@@ -58,6 +58,38 @@ export const Return = Schema.Struct({
 }).annotate({ identifier: "Return", title: "SSDA903 return" })
 export type Return = typeof Return.Type
 
+/** The tables a return may leave out: every one but Header and Episodes. @category models */
+export type OptionalTableName = Exclude<TableName, "children" | "episodes">
+
+/**
+ * A return from its year, Header and Episodes rows, and the rows of each other table supplied: a table given (even
+ * as an empty list) is supplied, a table left out is `None`.
+ * @category constructors
+ */
+export const make = (
+  parts: Pick<Return, "year" | "children" | "episodes"> & {
+    readonly [K in OptionalTableName]?: Return[K] extends Option.Option<infer Rows> ? Rows : never
+  }
+): Return => {
+  const table = <K extends OptionalTableName>(name: K) =>
+    (parts[name] === undefined ? Option.none() : Option.some(parts[name])) as Return[K]
+  return {
+    year: parts.year,
+    children: parts.children,
+    episodes: parts.episodes,
+    reviews: table("reviews"),
+    uasc: table("uasc"),
+    healthOutcomes: table("healthOutcomes"),
+    careLeavers: table("careLeavers"),
+    adoptions: table("adoptions"),
+    placedForAdoption: table("placedForAdoption"),
+    previousPermanence: table("previousPermanence"),
+    missing: table("missing"),
+    socialWorkerEpisodes: table("socialWorkerEpisodes"),
+    deprivationOfLiberty: table("deprivationOfLiberty")
+  }
+}
+
 /**
  * The tables a return holds: Header and Episodes always, any other table when it was supplied (even empty).
  * @category getters

@@ -12,6 +12,15 @@ describe("Return.suppliedTables", () => {
   })
 })
 
+describe("Return.make", () => {
+  it("supplies each table it is given, even an empty one, and leaves every other table out", () => {
+    const ret = Return.make({ year: ReportingYear.make(2018), children: [], episodes: [], missing: [], reviews: [] })
+    expect([...Return.suppliedTables(ret)].sort()).toEqual(["children", "episodes", "missing", "reviews"])
+    expect(ret.missing).toEqual(Option.some([]))
+    expect(Option.isNone(ret.careLeavers)).toBe(true)
+  })
+})
+
 describe("MemberReport.profilesAt31March", () => {
   it("labels the children looked after at 31 March by age band and by sex, leaving out those who left", () => {
     const ret = returnOf(

@@ -12,7 +12,7 @@ import {
   type HealthOutcome,
   type MissingEpisode,
   ReportingYear,
-  type Return,
+  Return,
   type Review,
   type UnaccompaniedAsylumSeekingChild
 } from "../src/index.ts"
@@ -192,19 +192,14 @@ export const fakeReturn = (options: {
       })
     }
   }
-  return {
+  return Return.make({
     year: ReportingYear.make(options.year),
     children,
     episodes,
-    reviews: Option.some(reviews),
-    uasc: Option.some(uasc),
-    healthOutcomes: Option.some(oc2),
-    careLeavers: Option.some(oc3),
-    adoptions: Option.none(),
-    placedForAdoption: Option.none(),
-    previousPermanence: Option.none(),
-    missing: Option.some(missing),
-    socialWorkerEpisodes: Option.none(),
-    deprivationOfLiberty: Option.none()
-  }
+    reviews: reviews,
+    uasc: uasc,
+    healthOutcomes: oc2,
+    careLeavers: oc3,
+    missing: missing
+  })
 }

@@ -9,7 +9,7 @@ import {
   type Episode,
   type Indicator,
   ReportingYear,
-  type Return
+  Return
 } from "../src/index.ts"
 
 type EpisodeFields = {
@@ -58,21 +58,11 @@ export const returnOf = (
   datesOfBirth: Readonly<Record<string, string>> = {}
 ): Return.Return => {
   const ids = [...new Set(episodes.map((e) => e.childId))]
-  return {
+  return Return.make({
     year: ReportingYear.make(year),
     children: ids.map((id) => child(id, datesOfBirth[id])),
-    episodes,
-    reviews: Option.none(),
-    uasc: Option.none(),
-    healthOutcomes: Option.none(),
-    careLeavers: Option.none(),
-    adoptions: Option.none(),
-    placedForAdoption: Option.none(),
-    previousPermanence: Option.none(),
-    missing: Option.none(),
-    socialWorkerEpisodes: Option.none(),
-    deprivationOfLiberty: Option.none()
-  }
+    episodes
+  })
 }
 
 export const inputsOf = (

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { CalendarDate, type Child, Council, type Episode, ReportingYear, Returns } from "@cpo/domain"
+import { CalendarDate, type Child, Council, type Episode, ReportingYear, Return, Returns } from "@cpo/domain"
 import { Store } from "@cpo/store"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
@@ -43,22 +43,7 @@ const fakeReturn = (year: number, n: number, born: number) => {
       urn: Option.none()
     })
   }
-  const none = Option.none()
-  return {
-    year: ReportingYear.make(year),
-    children,
-    episodes,
-    reviews: none,
-    uasc: none,
-    healthOutcomes: none,
-    careLeavers: none,
-    adoptions: none,
-    placedForAdoption: none,
-    previousPermanence: none,
-    missing: none,
-    socialWorkerEpisodes: none,
-    deprivationOfLiberty: none
-  }
+  return Return.make({ year: ReportingYear.make(year), children, episodes })
 }
 
 const run = runInProcess

@@ -15,7 +15,7 @@ import {
   type Episode,
   type Indicator,
   ReportingYear,
-  type Return
+  Return
 } from "../../src/index.ts"
 
 /**
@@ -95,23 +95,21 @@ const episodesOf = (spec: ChildSpec): ReadonlyArray<Episode.Episode> =>
   })
 
 /** The return holding these children: Header, Episodes, an empty UASC table and OC3 rows where given. */
-export const returnOf = (year: number, specs: ReadonlyArray<ChildSpec>): Return.Return => ({
-  year: ReportingYear.make(year),
-  children: specs.map((s) => ({
-    id: s.id as Child.ChildId,
-    sex: s.sex ?? "female",
-    dateOfBirth: CalendarDate.make(s.dateOfBirth),
-    ethnicity: s.ethnicity ?? "WBRI",
-    upn: Option.none(),
-    mother: Option.none(),
-    motherChildDateOfBirth: Option.none()
-  })),
-  episodes: specs.flatMap(episodesOf),
-  reviews: Option.none(),
-  uasc: Option.some([]),
-  healthOutcomes: Option.none(),
-  careLeavers: Option.some(
-    specs.flatMap((s) =>
+export const returnOf = (year: number, specs: ReadonlyArray<ChildSpec>): Return.Return =>
+  Return.make({
+    year: ReportingYear.make(year),
+    children: specs.map((s) => ({
+      id: s.id as Child.ChildId,
+      sex: s.sex ?? "female",
+      dateOfBirth: CalendarDate.make(s.dateOfBirth),
+      ethnicity: s.ethnicity ?? "WBRI",
+      upn: Option.none(),
+      mother: Option.none(),
+      motherChildDateOfBirth: Option.none()
+    })),
+    episodes: specs.flatMap(episodesOf),
+    uasc: [],
+    careLeavers: specs.flatMap((s) =>
       s.careLeaver === undefined
         ? []
         : [
@@ -124,14 +122,7 @@ export const returnOf = (year: number, specs: ReadonlyArray<ChildSpec>): Return.
             }
           ]
     )
-  ),
-  adoptions: Option.none(),
-  placedForAdoption: Option.none(),
-  previousPermanence: Option.none(),
-  missing: Option.none(),
-  socialWorkerEpisodes: Option.none(),
-  deprivationOfLiberty: Option.none()
-})
+  })
 
 /** Indicator inputs for the return, with the council's 0–17 population when a rate is quoted. */
 export const inputsOf = (ret: Return.Return, population?: number): Indicator.Inputs => ({
