@@ -1,9 +1,11 @@
 /**
  * A Vite build plugin adding `<link rel="modulepreload">` for one page's chunks to `index.html`. Pages are lazy
  * chunks, so without it the browser learns of a page's chunks only once the entry has run and the router has matched
- * the URL; with it, it fetches them while the entry downloads and runs. Only the scorecard is preloaded: it is where a
- * council's links and the start page lead, so most first visits open it, and its chunks (a few KiB gzip) are a small
- * cost for the other pages.
+ * the URL; with it, it fetches them while the entry downloads and runs. At low priority (`fetchpriority`), so that the
+ * entry and the stylesheet, which the first paint waits for, are not queued behind them: on a loaded machine that put
+ * the entry 50–70 ms later and the first paint with it. Only the scorecard is preloaded: it is where a council's links
+ * and the start page lead, so most first visits open it, and its chunks (about 20 KiB gzip) are a small cost for the
+ * other pages.
  */
 import type { Plugin, Rolldown } from "vite"
 
@@ -31,7 +33,7 @@ export const preloadPage = (page: string): Plugin => ({
         .filter((file) => !entry.has(file))
         .map((file) => ({
           tag: "link",
-          attrs: { rel: "modulepreload", crossorigin: true, href: `/${file}` },
+          attrs: { rel: "modulepreload", crossorigin: true, fetchpriority: "low", href: `/${file}` },
           injectTo: "head" as const
         }))
     }
