@@ -1,7 +1,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { CalendarDate, type Child, Council, type Episode, ReportingYear, Return, Returns } from "@cpo/domain"
+import {
+  CalendarDate,
+  type Child,
+  Council,
+  type Episode,
+  Indicator,
+  IndicatorReference,
+  ReportingYear,
+  Return,
+  Returns
+} from "@cpo/domain"
 import { Store } from "@cpo/store"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
@@ -167,6 +177,31 @@ describe("cpo measures and cpo pledges", () => {
         expect(text).toContain("| Return home interviews completed within 72 hours | Monthly | March 2025 | c |")
         expect(text).toContain("## Our pledges")
         expect(text).toContain("We will listen when you come home after being missing")
+      }),
+    240_000
+  )
+
+  it.live(
+    "gives the indicators in cpo report --council the council's stored targets, as the API's report does",
+    () =>
+      Effect.gen(function* () {
+        const officerReport = runInProcess(report, dataDir, [
+          ...c,
+          "--year",
+          "2025",
+          "--audience",
+          "officer",
+          "--format",
+          "md"
+        ])
+        // The one child is fostered all year: 100 %, against a stored target of 80 % with 5 of tolerance.
+        expect(yield* officerReport).not.toMatch(/In foster placements[^\n]*100%[^\n]*80%/)
+        yield* IndicatorReference.IndicatorReference.use((reference) =>
+          reference.replaceTargets(council, [
+            { indicator: Indicator.IndicatorId.make("placed_foster_pct"), year: 2025, value: 80, tolerance: 5 }
+          ])
+        ).pipe(Effect.provide(Store.layer({ dataDir })))
+        expect(yield* officerReport).toMatch(/In foster placements[^\n]*100%[^\n]*80%/)
       }),
     240_000
   )
