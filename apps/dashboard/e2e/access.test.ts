@@ -5,17 +5,9 @@
  */
 import { issueToken } from "@cpo/api"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { councilA, makeRuntime } from "./fixtures.ts"
-import {
-  accessibilityViolations,
-  type Browser,
-  launchBrowser,
-  patient,
-  type Site,
-  screenshots,
-  startSite
-} from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { councilA } from "./fixtures.ts"
+import { accessibilityViolations, patient, screenshots, useSite } from "./harness.ts"
 
 const secret = "a-test-secret-for-the-dashboard-browser-tests-only"
 
@@ -23,19 +15,10 @@ const tokenFor = (role: "member" | "officer" | "admin") =>
   issueToken({ secret, subject: `${role}@fake-borough-a.test`, role, councils: [councilA.id], expiresIn: "1h" })
 
 describe("signing in and roles", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite({ store: { withSynthetic: false }, jwtSecret: secret })
   let page: Page
-
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime({ withSynthetic: false }), { jwtSecret: secret })
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
+  beforeAll(() => {
+    page = site.page
   })
 
   const signIn = async (token: string) => {

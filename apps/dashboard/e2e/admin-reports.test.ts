@@ -3,21 +3,12 @@
  * administrator's page: the audit log linked from it, the roles table as the API's authorization matrix states it,
  * and the command that issues a token. Each page is axe-clean and fits a phone.
  */
-import { readFileSync } from "node:fs"
 import { issueToken } from "@cpo/api"
 import ExcelJS from "exceljs"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { councilA, makeRuntime } from "./fixtures.ts"
-import {
-  accessibilityViolations,
-  type Browser,
-  launchBrowser,
-  patient,
-  type Site,
-  screenshots,
-  startSite
-} from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { councilA } from "./fixtures.ts"
+import { accessibilityViolations, downloadedBytes, patient, screenshots, useSite } from "./harness.ts"
 
 const secret = "a-test-secret-for-the-dashboard-admin-tests-only"
 
@@ -60,35 +51,20 @@ const noOverflow = [
 ]
 
 describe("report tables and the admin page", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite({ store: { withSynthetic: false }, jwtSecret: secret })
   let page: Page
-
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime({ withSynthetic: false }), { jwtSecret: secret })
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
+  beforeAll(() => {
+    page = site.page
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
-  })
-
-  const signIn = async (role: TestRole) => {
-    await page.goto(`${site.url}/sign-in`)
-    await page.getByLabel("Access token").focus()
-    await page.keyboard.insertText(await tokenFor(role))
-    await page.keyboard.press("Enter")
-    await page.getByRole("heading", { name: "Councils", level: 1 }).waitFor()
-  }
+  const signIn = async (role: TestRole) => site.signIn(await tokenFor(role))
 
   const downloadFrom = async (name: string) => {
     const saved = page.waitForEvent("download")
     await page.getByRole("button", { name }).focus()
     await page.keyboard.press("Enter")
     const file = await saved
-    return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) }
+    return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) }
   }
 
   it("downloads a member's report as PDF and its tables as CSV and XLSX, the same as the API's", async () => {

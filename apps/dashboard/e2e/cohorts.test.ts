@@ -5,24 +5,15 @@
  */
 import type { Cohort } from "@cpo/domain"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeRuntime, synthetic } from "./fixtures.ts"
-import { accessibilityViolations, type Browser, launchBrowser, type Site, screenshots, startSite } from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { synthetic } from "./fixtures.ts"
+import { accessibilityViolations, screenshots, useSite } from "./harness.ts"
 
 describe("cohort explorer", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite()
   let page: Page
-
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime())
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
+  beforeAll(() => {
+    page = site.page
   })
 
   const api = async (query: string): Promise<Cohort.Document> =>

@@ -5,17 +5,9 @@
  */
 import { Synth } from "@cpo/synth"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { councilB, makeRuntime } from "./fixtures.ts"
-import {
-  accessibilityViolations,
-  type Browser,
-  launchBrowser,
-  type Site,
-  screenshots,
-  startSite,
-  tabTo
-} from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { councilB } from "./fixtures.ts"
+import { accessibilityViolations, screenshots, tabTo, useSite } from "./harness.ts"
 
 const children = 30
 const generated = Synth.generate({ seed: 11, council: councilB.name, children, years: { from: 2019, to: 2019 } })
@@ -38,19 +30,10 @@ const withError = clean.map((f) => {
 })
 
 describe("uploading a return", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite({ store: { withSynthetic: false } })
   let page: Page
-
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime({ withSynthetic: false }))
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
+  beforeAll(() => {
+    page = site.page
   })
 
   const apiErrorCount = async (files: typeof clean): Promise<number> => {

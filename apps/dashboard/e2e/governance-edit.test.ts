@@ -5,17 +5,9 @@
  */
 import { issueToken } from "@cpo/api"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { councilA, makeRuntime } from "./fixtures.ts"
-import {
-  accessibilityViolations,
-  type Browser,
-  launchBrowser,
-  patient,
-  type Site,
-  screenshots,
-  startSite
-} from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { councilA } from "./fixtures.ts"
+import { accessibilityViolations, patient, screenshots, useSite } from "./harness.ts"
 
 const secret = "a-test-secret-for-the-dashboard-governance-tests-only"
 
@@ -23,28 +15,13 @@ const tokenFor = (role: "member" | "officer") =>
   issueToken({ secret, subject: `${role}@fake-borough-a.test`, role, councils: [councilA.id], expiresIn: "1h" })
 
 describe("recording a board meeting", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite({ store: { withSynthetic: false }, jwtSecret: secret })
   let page: Page
-
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime({ withSynthetic: false }), { jwtSecret: secret })
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
+  beforeAll(() => {
+    page = site.page
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
-  })
-
-  const signIn = async (role: "member" | "officer") => {
-    await page.goto(`${site.url}/sign-in`)
-    await page.getByLabel("Access token").focus()
-    await page.keyboard.insertText(await tokenFor(role))
-    await page.keyboard.press("Enter")
-    await page.getByRole("heading", { name: "Councils", level: 1 }).waitFor()
-  }
+  const signIn = async (role: "member" | "officer") => site.signIn(await tokenFor(role))
 
   const formName = "Record a meeting of Fake Corporate Parenting Board"
 

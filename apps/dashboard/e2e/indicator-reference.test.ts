@@ -5,26 +5,17 @@
  */
 import { issueToken } from "@cpo/api"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { councilA, makeRuntime } from "./fixtures.ts"
-import { accessibilityViolations, type Browser, launchBrowser, patient, type Site, startSite } from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { councilA } from "./fixtures.ts"
+import { accessibilityViolations, patient, useSite } from "./harness.ts"
 
 const secret = "a-test-secret-for-the-dashboard-reference-tests-only"
 
 describe("targets and benchmarks on the admin page", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite({ store: { withSynthetic: false }, jwtSecret: secret })
   let page: Page
-
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime({ withSynthetic: false }), { jwtSecret: secret })
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
+  beforeAll(() => {
+    page = site.page
   })
 
   const signIn = async (role: "admin" | "officer") => {
@@ -35,11 +26,7 @@ describe("targets and benchmarks on the admin page", () => {
       councils: [councilA.id],
       expiresIn: "1h"
     })
-    await page.goto(`${site.url}/sign-in`)
-    await page.getByLabel("Access token").focus()
-    await page.keyboard.insertText(token)
-    await page.keyboard.press("Enter")
-    await page.getByRole("heading", { name: "Councils", level: 1 }).waitFor()
+    await site.signIn(token)
   }
 
   const upload = async (list: "Targets" | "Benchmarks", name: string, text: string) => {

@@ -10,17 +10,9 @@ import { LocalMeasure, Pledge, Priorities, Voice } from "@cpo/domain"
 import { LocalMeasures } from "@cpo/synth"
 import { Effect } from "effect"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { councilA, makeRuntime } from "./fixtures.ts"
-import {
-  accessibilityViolations,
-  type Browser,
-  launchBrowser,
-  patient,
-  type Site,
-  screenshots,
-  startSite
-} from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { councilA } from "./fixtures.ts"
+import { accessibilityViolations, patient, screenshots, useSite } from "./harness.ts"
 
 const secret = "a-test-secret-for-the-dashboard-measures-tests-only"
 const local = LocalMeasures.generate({ seed: 11, council: councilA.id, year: 2025, children: 60 })
@@ -38,45 +30,33 @@ interface MeasuresJson {
 }
 
 describe("local measures and pledges pages", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite({
+    store: { withSynthetic: false },
+    jwtSecret: secret,
+    prepare: (runtime) =>
+      runtime.runPromise(
+        Effect.gen(function* () {
+          const priorities = yield* Priorities.Priorities
+          yield* priorities.saveStrategy(local.strategy)
+          for (const entry of local.youSaidWeDid) yield* priorities.recordYouSaidWeDid(entry)
+          const measures = yield* LocalMeasure.LocalMeasures
+          for (const m of local.measures) yield* measures.define(m)
+          yield* measures.recordValues(councilA.id, local.values)
+          yield* measures.setTargets(councilA.id, local.targets)
+          yield* measures.setBenchmarks(councilA.id, local.benchmarks)
+          const pledges = yield* Pledge.Pledges
+          for (const p of local.pledges) yield* pledges.save(p)
+          const themes = yield* Voice.Themes
+          for (const t of local.voice) yield* themes.record(t)
+        }).pipe(Effect.orDie)
+      )
+  })
   let page: Page
-
-  beforeAll(async () => {
-    const runtime = await makeRuntime({ withSynthetic: false })
-    await runtime.runPromise(
-      Effect.gen(function* () {
-        const priorities = yield* Priorities.Priorities
-        yield* priorities.saveStrategy(local.strategy)
-        for (const entry of local.youSaidWeDid) yield* priorities.recordYouSaidWeDid(entry)
-        const measures = yield* LocalMeasure.LocalMeasures
-        for (const m of local.measures) yield* measures.define(m)
-        yield* measures.recordValues(councilA.id, local.values)
-        yield* measures.setTargets(councilA.id, local.targets)
-        yield* measures.setBenchmarks(councilA.id, local.benchmarks)
-        const pledges = yield* Pledge.Pledges
-        for (const p of local.pledges) yield* pledges.save(p)
-        const themes = yield* Voice.Themes
-        for (const t of local.voice) yield* themes.record(t)
-      }).pipe(Effect.orDie)
-    )
-    site = await startSite(runtime, { jwtSecret: secret })
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
-  }, 180_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
+  beforeAll(() => {
+    page = site.page
   })
 
-  const signIn = async (role: "member" | "officer") => {
-    await page.goto(`${site.url}/sign-in`)
-    await page.getByLabel("Access token").focus()
-    await page.keyboard.insertText(await tokenFor(role))
-    await page.keyboard.press("Enter")
-    await page.getByRole("heading", { name: "Councils", level: 1 }).waitFor()
-  }
+  const signIn = async (role: "member" | "officer") => site.signIn(await tokenFor(role))
   const api = async (role: "member" | "officer", path: string) =>
     (await (
       await fetch(`${site.url}${path}`, { headers: { authorization: `Bearer ${await tokenFor(role)}` } })

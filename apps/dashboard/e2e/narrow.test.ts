@@ -7,9 +7,9 @@
  * plainly rather than showing an error summary.
  */
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeRuntime, synthetic } from "./fixtures.ts"
-import { type Browser, launchBrowser, patient, type Site, startSite } from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { synthetic } from "./fixtures.ts"
+import { patient, useSite } from "./harness.ts"
 
 /** How much wider than the window the page is, in CSS pixels, at `width` (0 when it fits). */
 const overflowAt = async (page: Page, width: number): Promise<number> => {
@@ -25,19 +25,10 @@ const open = async (page: Page, url: string) => {
 }
 
 describe("every page fits a phone's width", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite()
   let page: Page
-
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime())
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
+  beforeAll(() => {
+    page = site.page
   })
 
   it("has no horizontal overflow on any page of the council navigation, at 390 and 1280 px", async () => {

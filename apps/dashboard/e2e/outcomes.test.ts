@@ -6,17 +6,9 @@
  */
 import { issueToken } from "@cpo/api"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeRuntime, synthetic } from "./fixtures.ts"
-import {
-  accessibilityViolations,
-  type Browser,
-  launchBrowser,
-  patient,
-  type Site,
-  screenshots,
-  startSite
-} from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { synthetic } from "./fixtures.ts"
+import { accessibilityViolations, patient, screenshots, useSite } from "./harness.ts"
 
 const secret = "a-test-secret-for-the-dashboard-outcome-tests-only"
 
@@ -51,19 +43,10 @@ const noOverflow = [
 ]
 
 describe("outcome pages", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite({ jwtSecret: secret })
   let page: Page
-
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime(), { jwtSecret: secret })
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
+  beforeAll(() => {
+    page = site.page
   })
 
   const api = async (path: string, role: TestRole): Promise<ApiView> =>
@@ -73,13 +56,7 @@ describe("outcome pages", () => {
       })
     ).json()) as ApiView
 
-  const signIn = async (role: TestRole) => {
-    await page.goto(`${site.url}/sign-in`)
-    await page.getByLabel("Access token").focus()
-    await page.keyboard.insertText(await tokenFor(role))
-    await page.keyboard.press("Enter")
-    await page.getByRole("heading", { name: "Councils", level: 1 }).waitFor()
-  }
+  const signIn = async (role: TestRole) => site.signIn(await tokenFor(role))
 
   const figure = (id: string) => page.locator(`[data-indicator="${id}"] [data-figure]`)
 

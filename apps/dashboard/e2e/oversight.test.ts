@@ -6,18 +6,9 @@
  */
 import { issueToken } from "@cpo/api"
 import type { Locator, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { councilA, makeRuntime } from "./fixtures.ts"
-import {
-  accessibilityViolations,
-  type Browser,
-  launchBrowser,
-  patient,
-  type Site,
-  screenshots,
-  startSite,
-  tabTo
-} from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { councilA } from "./fixtures.ts"
+import { accessibilityViolations, patient, screenshots, tabTo, useSite } from "./harness.ts"
 
 const secret = "a-test-secret-for-the-dashboard-oversight-tests-only"
 
@@ -50,32 +41,17 @@ const sectionShots = async (section: Locator, name: string) => {
 }
 
 describe("oversight pages", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite({ store: { withSynthetic: false }, jwtSecret: secret })
   let page: Page
-
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime({ withSynthetic: false }), { jwtSecret: secret })
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
+  beforeAll(() => {
+    page = site.page
   })
 
   const offerPath = `/councils/${councilA.id}/offer`
   const publishedOffer = async (): Promise<PublishedOfferJson> =>
     (await (await fetch(`${site.url}/v1/councils/${councilA.id}/offer`)).json()) as PublishedOfferJson
 
-  const signIn = async (role: "member" | "officer") => {
-    await page.goto(`${site.url}/sign-in`)
-    await page.getByLabel("Access token").focus()
-    await page.keyboard.insertText(await tokenFor(role))
-    await page.keyboard.press("Enter")
-    await page.getByRole("heading", { name: "Councils", level: 1 }).waitFor()
-  }
+  const signIn = async (role: "member" | "officer") => site.signIn(await tokenFor(role))
 
   it("shows anyone the published offer by statutory area, without a token", async () => {
     const api = await publishedOffer()

@@ -4,36 +4,19 @@
  */
 import { Benchmark } from "@cpo/domain"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { councilA, makeRuntime } from "./fixtures.ts"
-import {
-  accessibilityViolations,
-  type Browser,
-  launchBrowser,
-  patient,
-  type Site,
-  screenshots,
-  startSite
-} from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { councilA } from "./fixtures.ts"
+import { accessibilityViolations, patient, screenshots, useSite } from "./harness.ts"
 
 interface ApiScorecard {
   readonly indicators: ReadonlyArray<{ readonly id: string; readonly display: string; readonly value: number | null }>
 }
 
 describe("scorecard", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite()
   let page: Page
-
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime())
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
+  beforeAll(() => {
+    page = site.page
   })
 
   const figure = (id: string) => page.locator(`[data-indicator="${id}"] [data-figure]`)

@@ -9,9 +9,9 @@ import { mkdirSync, mkdtempSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeRuntime, synthetic } from "./fixtures.ts"
-import { type Browser, launchBrowser, overflowsHorizontally, type Site, startSite } from "./harness.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { synthetic } from "./fixtures.ts"
+import { overflowsHorizontally, useSite } from "./harness.ts"
 
 /** A page of the tour may wait on the API while the rest of the suite runs: a minute before giving up. */
 const patient = { timeout: 60_000, interval: 200 }
@@ -45,20 +45,10 @@ const photograph = async (page: Page, name: string) => {
 // The tour photographs what the other browser tests already walk and check (axe, keyboard, suppression): it runs when
 // the pictures are wanted (`docs:screenshots`, or CPO_SCREENSHOTS_DIR set), not in every test run.
 describe.skipIf(process.env.CPO_SCREENSHOTS_DIR === undefined)("the officer's guide tour", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite({ store: { withPlan: true } })
   let page: Page
-
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime({ withPlan: true }))
-    browser = await launchBrowser()
-    page = await browser.context.newPage()
-    await page.setViewportSize({ width: 1280, height: 900 })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
+  beforeAll(() => {
+    page = site.page
   })
 
   it("photographs the start page and the offline validation page", async () => {

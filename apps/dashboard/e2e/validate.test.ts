@@ -5,23 +5,14 @@
  * the faulty values marked, every request made meanwhile is a same-origin static GET without a body, and, after one
  * visit, the page loads and validates with the network cut off (service worker).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Synth } from "@cpo/synth"
 import ExcelJS from "exceljs"
 import type { Page, Request } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeRuntime } from "./fixtures.ts"
-import {
-  accessibilityViolations,
-  type Browser,
-  launchBrowser,
-  patient,
-  type Site,
-  screenshots,
-  startSite
-} from "./harness.ts"
+import { accessibilityViolations, downloadedBytes, patient, screenshots, useSite } from "./harness.ts"
 
 const years = { from: 2025, to: 2026 }
 const council = Synth.generate({ seed: 23, council: "Synthetic Test Borough", children: 400, years })
@@ -140,7 +131,7 @@ const download = async (page: Page, kind: "csv" | "xlsx" | "json") => {
   const saved = page.waitForEvent("download")
   await page.keyboard.press("Enter")
   const file = await saved
-  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) }
+  return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) }
 }
 
 /** The rows of a CSV text (RFC 4180 quoting). */
@@ -172,8 +163,7 @@ const parseCsv = (text: string): ReadonlyArray<ReadonlyArray<string>> => {
 }
 
 describe("checking a 903 return in the browser", () => {
-  let site: Site
-  let browser: Browser
+  const site = useSite({ store: { withSynthetic: false } })
   let page: Page
   const requests: Array<{ url: string; method: string; body: string | null; type: string; at: number }> = []
   let chosenAt = Number.POSITIVE_INFINITY
@@ -184,19 +174,15 @@ describe("checking a 903 return in the browser", () => {
     return file
   }
 
-  beforeAll(async () => {
-    site = await startSite(await makeRuntime({ withSynthetic: false }))
-    browser = await launchBrowser()
+  beforeAll(() => {
+    page = site.page
     // The context sees the page's, its workers' and the service worker's requests.
-    browser.context.on("request", (r: Request) =>
+    site.context.on("request", (r: Request) =>
       requests.push({ url: r.url(), method: r.method(), body: r.postData(), type: r.resourceType(), at: Date.now() })
     )
-    page = await browser.context.newPage()
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await site?.close()
+  afterAll(() => {
     rmSync(folder, { recursive: true, force: true })
   })
 
@@ -336,12 +322,12 @@ describe("checking a 903 return in the browser", () => {
   })
 
   it("after one visit, loads and validates with the network cut off", async () => {
-    const offline = await browser.context.newPage()
+    const offline = await site.context.newPage()
     await offline.goto(`${site.url}/validate`)
     await offline.locator('[data-offline-ready="yes"]').waitFor(patient)
     const reachedNetwork: Array<string> = []
-    await browser.context.setOffline(true)
-    await browser.context.route("**/*", (route) => {
+    await site.context.setOffline(true)
+    await site.context.route("**/*", (route) => {
       reachedNetwork.push(route.request().url())
       return route.abort("internetdisconnected")
     })
@@ -358,8 +344,8 @@ describe("checking a 903 return in the browser", () => {
           .filter((path) => path !== "/validate" && !path.startsWith("/v1/"))
       ).toEqual([])
     } finally {
-      await browser.context.unroute("**/*")
-      await browser.context.setOffline(false)
+      await site.context.unroute("**/*")
+      await site.context.setOffline(false)
       await offline.close()
     }
   })
