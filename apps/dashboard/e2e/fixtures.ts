@@ -49,17 +49,32 @@ export const templateName = (options: FixtureOptions): string =>
       ? "dashboard-plan"
       : "dashboard-synthetic"
 
-/** Load what {@link makeRuntime} adds to the API's seeded fake councils. */
+/**
+ * Load what {@link makeRuntime} adds to the API's seeded fake councils: Fake Borough A's 2017 return, then
+ * {@link seedExtras}.
+ */
 export const seedFixtures = (options: FixtureOptions) =>
   Effect.gen(function* () {
-    const generated = options.withSynthetic === false ? { returns: [] } : Synth.generate(syntheticOptions)
     const returns = yield* Returns.Returns
     yield* returns.importReturn(councilA.id, returnA2017, "fake-a-2017")
-    if (generated.returns.length > 0) yield* returns.saveCouncil(synthetic)
+    yield* seedExtras(options)
+  })
+
+/**
+ * What `options` adds to a store holding `seedFixtures({ withSynthetic: false })`: unless `withSynthetic` is false,
+ * the synthetic council and its three years, and with `withPlan` its strategy, board and offer. `e2e/templates.ts`
+ * builds the synthetic templates this way, from a copy of the fake one.
+ */
+export const seedExtras = (options: FixtureOptions) =>
+  Effect.gen(function* () {
+    if (options.withSynthetic === false) return
+    const generated = Synth.generate(syntheticOptions)
+    const returns = yield* Returns.Returns
+    yield* returns.saveCouncil(synthetic)
     for (const ret of generated.returns) {
       yield* returns.importReturn(synthetic.id, ret, `synthetic-${ret.year}`)
     }
-    if (options.withPlan === true && generated.returns.length > 0) {
+    if (options.withPlan === true) {
       yield* seedPlan(synthetic.id)
       yield* seedOffer(synthetic.id)
     }
