@@ -17,7 +17,10 @@ import { afterAll, beforeAll } from "vitest"
 import { chromiumVariable, launchOptions } from "./chromium.ts"
 import { type FixtureOptions, makeRuntime } from "./fixtures.ts"
 
-/** The build under test: `dist/`, or another build's folder in CPO_DASHBOARD_DIST (a build of one's own to test while `dist/` is rebuilt). */
+/**
+ * The build under test: `dist/`, or the folder in CPO_DASHBOARD_DIST (`vite build --outDir <folder>`: a build of
+ * one's own to test while someone else rebuilds `dist/`).
+ */
 const dist = process.env.CPO_DASHBOARD_DIST ?? join(import.meta.dirname, "..", "dist")
 
 export interface Site {
