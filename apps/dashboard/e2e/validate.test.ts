@@ -107,10 +107,14 @@ const listedErrors = async (
     await page.locator("#filter-rule").selectOption(error.code)
     await page.locator("#filter-child").fill(error.childId)
     await page.getByRole("button", { name: "Apply filters" }).press("Enter")
+    let rows: ReadonlyArray<string> = []
     await expect
-      .poll(async () => (await errorsInTable(page)).every((e) => e === `${error.code} ${error.childId}`), patient)
+      .poll(async () => {
+        rows = await errorsInTable(page)
+        return rows.every((e) => e === `${error.code} ${error.childId}`)
+      }, patient)
       .toBe(true)
-    for (const e of await errorsInTable(page)) listed.add(e)
+    for (const e of rows) listed.add(e)
   }
   await page.locator("#filter-rule").selectOption("")
   await page.locator("#filter-child").fill("")
