@@ -30,14 +30,33 @@ describe("request validation", () => {
     expect(schemas.length).toBeGreaterThan(20)
     for (const [name, schema] of schemas) {
       const fast = standardSchemaOf(schema as Schema.Codec<unknown, unknown>)["~standard"]
+      // Remembering decoded paths and queries must not change an answer, asked once or again.
+      const remembering = standardSchemaOf(schema as Schema.Codec<unknown, unknown>, { remember: true })["~standard"]
       const adapter = adapterOf(schema)["~standard"]
       await fc.assert(
         fc.asyncProperty(part, async (input) => {
-          expect(await fast.validate(input), name).toEqual(await adapter.validate(input))
+          const expected = await adapter.validate(input)
+          expect(await fast.validate(input), name).toEqual(expected)
+          expect(await remembering.validate(input), name).toEqual(expected)
+          expect(await remembering.validate({ ...input }), name).toEqual(expected)
         }),
         { numRuns: 40, seed: 903 }
       )
     }
+  })
+
+  it("remembers a decoded query as one frozen value, and never a refusal", async () => {
+    const query = standardSchemaOf(endpoints.indicators.query, { remember: true })["~standard"]
+    const first = await query.validate({ year: "2026", audience: "member" })
+    const again = await query.validate({ year: "2026", audience: "member" })
+    expect(again).toEqual({ value: { year: 2026, audience: "member" } })
+    expect(again).toBe(first)
+    expect(Object.isFrozen((again as { value: object }).value)).toBe(true)
+    expect(await query.validate({ year: "2025", audience: "member" })).toEqual({
+      value: { year: 2025, audience: "member" }
+    })
+    expect((await query.validate({ year: "twenty" })).issues).toHaveLength(1)
+    expect((await query.validate({ year: "twenty" })).issues).toHaveLength(1)
   })
 
   it("decodes a warm scorecard's query to the year as a number, and names each bad field", async () => {

@@ -42,7 +42,7 @@ export const requestLog = (log: Logger): MiddlewareHandler<ApiEnv> =>
       msg: "request",
       requestId,
       method: c.req.method,
-      path: new URL(c.req.url).pathname,
+      path: c.req.path,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       ...(principal === undefined ? {} : { actor: `${principal.via}:${principal.subject}`, role: principal.role })
@@ -135,6 +135,24 @@ const fieldOf = (path: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }
 
 const parseOptions = { errors: "all" } as const
 
+/** How many decoded paths or query strings one validator remembers before starting afresh. */
+const decodedKept = 512
+
+/**
+ * A key for a record whose values are all strings (path parameters, a query), or `undefined` for anything else (a
+ * body, a repeated query parameter), which is then always decoded.
+ */
+const flatKeyOf = (value: unknown): string | undefined => {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined
+  let key = ""
+  for (const name in value) {
+    const v = (value as Record<string, unknown>)[name]
+    if (typeof v !== "string") return undefined
+    key += `${name}\u0000${v}\u0001`
+  }
+  return key
+}
+
 /**
  * `schema` as a Standard Schema for request validation. Effect's own adapter runs every validation in a fiber of its
  * own, which was most of a warm request's work; here a schema that decodes without effects is decoded synchronously,
@@ -142,13 +160,30 @@ const parseOptions = { errors: "all" } as const
  * Anything else (a defect, a schema needing an effect) goes through the adapter.
  * @category constructors
  */
-export const standardSchemaOf = <S extends Schema.Codec<unknown, unknown>>(schema: S) => {
+export const standardSchemaOf = <S extends Schema.Codec<unknown, unknown>>(
+  schema: S,
+  options: { readonly remember?: boolean } = {}
+) => {
   const adapter = Schema.toStandardSchemaV1(schema, { parseOptions })
   const decode = SchemaParser.decodeUnknownExit(schema, parseOptions)
   const format = SchemaIssue.makeFormatterStandardSchemaV1()
+  // With `remember` (paths and query strings, which repeat as a dashboard asks for the same scorecard again and again),
+  // a flat record of strings that decoded once is answered from here with the same frozen value, without running the
+  // schema again; bodies are always decoded.
+  const decoded = new Map<string, { readonly value: unknown }>()
   const validate = (value: unknown) => {
+    const key = options.remember === true ? flatKeyOf(value) : undefined
+    const known = key === undefined ? undefined : decoded.get(key)
+    if (known !== undefined) return known
     const exit = decode(value)
-    if (Exit.isSuccess(exit)) return { value: exit.value }
+    if (Exit.isSuccess(exit)) {
+      const result = { value: Object.freeze(exit.value) }
+      if (key !== undefined) {
+        if (decoded.size >= decodedKept) decoded.clear()
+        decoded.set(key, result)
+      }
+      return result
+    }
     const issue = Cause.findErrorOption(exit.cause)
     return issue._tag === "Some" && SchemaIssue.isIssue(issue.value)
       ? format(issue.value)
@@ -167,7 +202,7 @@ export const validate = <Target extends "param" | "query" | "json", S extends Sc
   target: Target,
   schema: S
 ) =>
-  sValidator(target, standardSchemaOf(schema), (result, c) => {
+  sValidator(target, standardSchemaOf(schema, { remember: target !== "json" }), (result, c) => {
     if (result.success) return
     return Problem.respond(c as never, "validation-failed", {
       errors: result.error.map((issue) => ({ in: where[target], field: fieldOf(issue.path), message: issue.message }))
