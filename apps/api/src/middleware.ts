@@ -135,24 +135,6 @@ const fieldOf = (path: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }
 
 const parseOptions = { errors: "all" } as const
 
-/** How many decoded paths or query strings one validator remembers before starting afresh. */
-const decodedKept = 512
-
-/**
- * A key for a record whose values are all strings (path parameters, a query), or `undefined` for anything else (a
- * body, a repeated query parameter), which is then always decoded.
- */
-const flatKeyOf = (value: unknown): string | undefined => {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined
-  let key = ""
-  for (const name in value) {
-    const v = (value as Record<string, unknown>)[name]
-    if (typeof v !== "string") return undefined
-    key += `${name}\u0000${v}\u0001`
-  }
-  return key
-}
-
 /**
  * `schema` as a Standard Schema for request validation. Effect's own adapter runs every validation in a fiber of its
  * own, which was most of a warm request's work; here a schema that decodes without effects is decoded synchronously,
@@ -160,30 +142,13 @@ const flatKeyOf = (value: unknown): string | undefined => {
  * Anything else (a defect, a schema needing an effect) goes through the adapter.
  * @category constructors
  */
-export const standardSchemaOf = <S extends Schema.Codec<unknown, unknown>>(
-  schema: S,
-  options: { readonly remember?: boolean } = {}
-) => {
+export const standardSchemaOf = <S extends Schema.Codec<unknown, unknown>>(schema: S) => {
   const adapter = Schema.toStandardSchemaV1(schema, { parseOptions })
   const decode = SchemaParser.decodeUnknownExit(schema, parseOptions)
   const format = SchemaIssue.makeFormatterStandardSchemaV1()
-  // With `remember` (paths and query strings, which repeat as a dashboard asks for the same scorecard again and again),
-  // a flat record of strings that decoded once is answered from here with the same frozen value, without running the
-  // schema again; bodies are always decoded.
-  const decoded = new Map<string, { readonly value: unknown }>()
   const validate = (value: unknown) => {
-    const key = options.remember === true ? flatKeyOf(value) : undefined
-    const known = key === undefined ? undefined : decoded.get(key)
-    if (known !== undefined) return known
     const exit = decode(value)
-    if (Exit.isSuccess(exit)) {
-      const result = { value: Object.freeze(exit.value) }
-      if (key !== undefined) {
-        if (decoded.size >= decodedKept) decoded.clear()
-        decoded.set(key, result)
-      }
-      return result
-    }
+    if (Exit.isSuccess(exit)) return { value: exit.value }
     const issue = Cause.findErrorOption(exit.cause)
     return issue._tag === "Some" && SchemaIssue.isIssue(issue.value)
       ? format(issue.value)
@@ -194,17 +159,54 @@ export const standardSchemaOf = <S extends Schema.Codec<unknown, unknown>>(
   return { "~standard": standard }
 }
 
+/** How many paths or query strings one route's validator remembers before starting afresh. */
+const decodedKept = 512
+
+/** The raw query string of a URL (after `?`, before `#`), "" when there is none. */
+const rawQueryOf = (url: string): string => {
+  const q = url.indexOf("?")
+  if (q < 0) return ""
+  const hash = url.indexOf("#", q)
+  return hash < 0 ? url.slice(q + 1) : url.slice(q + 1, hash)
+}
+
 /**
  * Validate one part of the request with a domain Schema; failures answer `validation-failed` naming each field.
+ *
+ * Paths and query strings repeat (a dashboard asks for the same scorecard again and again), so for `param` and `query`
+ * each route remembers what a raw path or query string decoded to: a repeat is answered with that value, without
+ * parsing the query or running the schema again. Only values that passed are remembered (a refusal is always worked
+ * out afresh) and each is frozen, as every request then shares it. Bodies are always decoded.
  * @category middleware
  */
 export const validate = <Target extends "param" | "query" | "json", S extends Schema.Codec<unknown, unknown>>(
   target: Target,
   schema: S
-) =>
-  sValidator(target, standardSchemaOf(schema, { remember: target !== "json" }), (result, c) => {
+) => {
+  const standard = sValidator(target, standardSchemaOf(schema), (result, c) => {
     if (result.success) return
     return Problem.respond(c as never, "validation-failed", {
       errors: result.error.map((issue) => ({ in: where[target], field: fieldOf(issue.path), message: issue.message }))
     })
   })
+  if (target === "json") return standard
+  const remembered = new Map<string, unknown>()
+  const remembering: MiddlewareHandler<ApiEnv> = async (c, next) => {
+    // One validator serves one route, so its path alone gives its parameters.
+    const raw = target === "query" ? rawQueryOf(c.req.url) : c.req.path
+    const known = remembered.get(raw)
+    if (known !== undefined) {
+      c.req.addValidatedData(target, known as object)
+      return next()
+    }
+    // Not seen before: the standard validator decides, and answers a refusal itself; a value that passed is kept.
+    return standard(c as never, async () => {
+      const value = Object.freeze((c.req.valid as (t: Target) => unknown)(target))
+      c.req.addValidatedData(target, value as object)
+      if (remembered.size >= decodedKept) remembered.clear()
+      remembered.set(raw, value)
+      await next()
+    })
+  }
+  return remembering as unknown as typeof standard
+}
