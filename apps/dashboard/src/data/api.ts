@@ -168,20 +168,16 @@ export const postForm = <S extends Schema.ConstraintDecoder<unknown>>(
     request.send(form)
   })
 
-/**
- * POST `body` as JSON to `path` and decode the JSON answer with `schema`. A refusal
- * becomes an `ApiFailure` carrying the API's problem title and detail, so a form can show it in its error summary.
- * @category constructors
- */
-export const sendJson = async <S extends Schema.ConstraintDecoder<unknown>>(
+/** Send a write to `path` and decode its JSON answer with `schema`; a refusal becomes an `ApiFailure`. */
+const write = async <S extends Schema.ConstraintDecoder<unknown>>(
   path: string,
-  body: unknown,
+  init: { readonly method: string; readonly contentType: string; readonly body: string },
   schema: S
 ): Promise<S["Type"]> => {
   const response = await fetch(path, {
-    method: "POST",
-    headers: { ...headers(), "content-type": "application/json" },
-    body: JSON.stringify(body)
+    method: init.method,
+    headers: { ...headers(), "content-type": init.contentType },
+    body: init.body
   }).catch((cause: unknown) => {
     throw new ApiFailure(path, undefined, `The API could not be reached (${String(cause)}).`)
   })
@@ -192,27 +188,27 @@ export const sendJson = async <S extends Schema.ConstraintDecoder<unknown>>(
 }
 
 /**
+ * POST `body` as JSON to `path` and decode the JSON answer with `schema`. A refusal
+ * becomes an `ApiFailure` carrying the API's problem title and detail, so a form can show it in its error summary.
+ * @category constructors
+ */
+export const sendJson = <S extends Schema.ConstraintDecoder<unknown>>(
+  path: string,
+  body: unknown,
+  schema: S
+): Promise<S["Type"]> =>
+  write(path, { method: "POST", contentType: "application/json", body: JSON.stringify(body) }, schema)
+
+/**
  * PUT `text` as a CSV file (`text/csv`) to `path` and decode the JSON answer with `schema`; a refusal becomes an
  * `ApiFailure` carrying the API's problem title and detail (for a bad file, its line and column).
  * @category constructors
  */
-export const putCsv = async <S extends Schema.ConstraintDecoder<unknown>>(
+export const putCsv = <S extends Schema.ConstraintDecoder<unknown>>(
   path: string,
   text: string,
   schema: S
-): Promise<S["Type"]> => {
-  const response = await fetch(path, {
-    method: "PUT",
-    headers: { ...headers(), "content-type": "text/csv" },
-    body: text
-  }).catch((cause: unknown) => {
-    throw new ApiFailure(path, undefined, `The API could not be reached (${String(cause)}).`)
-  })
-  const json: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) throw failureOf(path, response.status, json)
-  if (json === undefined) throw new ApiFailure(path, response.status, `The API sent something that is not JSON.`)
-  return decode(path, response.status, schema, json)
-}
+): Promise<S["Type"]> => write(path, { method: "PUT", contentType: "text/csv", body: text }, schema)
 
 /**
  * GET `path` as text of the type `accept` (a report as HTML or Markdown), with the bearer token.
