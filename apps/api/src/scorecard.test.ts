@@ -31,6 +31,25 @@ describe("scorecard cache", () => {
     expect(auditAfter.entries.length - (auditBefore as { entries: Array<unknown> }).entries.length).toBe(1)
   })
 
+  it("computes a scorecard asked for by many at once only once, and gives each the same answer", async () => {
+    const app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
+    const headers = await bearer("officer", [councilA.id])
+    const path = `/v1/councils/${councilA.id}/indicators?year=2018&audience=member`
+    const audit = async () =>
+      (
+        (await (
+          await app.request(`/v1/councils/${councilA.id}/audit`, { headers: await bearer("admin", [councilA.id]) })
+        ).json()) as { entries: Array<unknown> }
+      ).entries.length
+    const before = await audit()
+    const answers = await Promise.all(Array.from({ length: 6 }, () => app.request(path, { headers })))
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200, 200, 200])
+    const bodies = await Promise.all(answers.map((res) => res.text()))
+    expect(new Set(bodies).size).toBe(1)
+    // Six requests on a cold cache, one read of the return.
+    expect((await audit()) - before).toBe(1)
+  })
+
   it("computes afresh once a new import becomes current for the year, after the freshness window", async () => {
     const app = makeApp({ runtime, jwtSecret: secret, log: () => {}, scorecardFreshForMillis: 0 })
     const headers = await bearer("officer", [councilA.id])

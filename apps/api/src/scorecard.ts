@@ -4,7 +4,7 @@
  * imports, population, targets and benchmarks it was computed from are unchanged.
  */
 import { Council, Returns, Scorecard, StoredReport } from "@cpo/domain"
-import { Clock, Effect, Option, Schema } from "effect"
+import { Clock, Deferred, Effect, Option, Schema } from "effect"
 
 /** A computed scorecard, the import it came from and when that import was last seen current. @category models */
 export interface CachedScorecard {
@@ -37,6 +37,11 @@ export interface ScorecardCache {
   readonly forget: (council: Council.CouncilId) => void
   /** How long an entry is served without asking the store which import is current, in milliseconds. */
   readonly freshForMillis: number
+  /**
+   * The scorecards being computed now, by key: a request for one of them waits for that computation instead of
+   * starting its own (a board meeting opening the same scorecard at once after an import computes it once).
+   */
+  readonly computing: Map<string, Deferred.Deferred<CachedScorecard, unknown>>
 }
 
 /** The cache key of a scorecard request. @category getters */
@@ -69,7 +74,8 @@ export const makeScorecardCache = (options: {
     forget: (council) => {
       for (const key of [...entries.keys()]) if (JSON.parse(key)[0] === council) entries.delete(key)
     },
-    freshForMillis: options.freshForMillis
+    freshForMillis: options.freshForMillis,
+    computing: new Map()
   }
 }
 
@@ -86,6 +92,20 @@ export const cachedScorecardOf = (cache: ScorecardCache, options: ScorecardReque
     const cached = cache.fresh(options, now)
     if (cached !== undefined) return cached
     const key = keyOf(options)
+    const running = cache.computing.get(key)
+    if (running !== undefined) return yield* Deferred.await(running) as ReturnType<typeof refresh>
+    const done = yield* Deferred.make<CachedScorecard, unknown>()
+    cache.computing.set(key, done)
+    // Not interrupted halfway: other requests may be waiting for this answer.
+    const exit = yield* Effect.exit(Effect.uninterruptible(refresh(cache, options, key, now)))
+    cache.computing.delete(key)
+    yield* Deferred.done(done, exit)
+    return yield* exit
+  })
+
+/** Check the stored imports for `key` and compute its scorecard afresh if they changed (or it has none). */
+const refresh = (cache: ScorecardCache, options: ScorecardRequest, key: string, now: number) =>
+  Effect.gen(function* () {
     const stale = cache.get(key)
     // One request re-checks; the others keep serving the entry meanwhile, instead of all asking the store at once.
     if (stale !== undefined) cache.set(key, { ...stale, checkedAt: now })
