@@ -92,12 +92,6 @@ const readReference = <A>(
     return Result.isFailure(parsed) ? yield* new UnusableInput({ message: parsed.failure.message }) : parsed.success
   })
 
-/** What the scorecards are compared with: England's published figures always, and the council's own files. */
-interface References {
-  readonly benchmarks: ReadonlyArray<Benchmark.Benchmark>
-  readonly targets: ReadonlyArray<Target.Target>
-}
-
 const readPlanFile = (file: string) =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
@@ -151,7 +145,7 @@ const scorecardsFromFolder = (
   audience: Audience.Audience,
   council: string,
   population: Option.Option<number>,
-  references: References
+  references: StoredReport.Reference
 ) =>
   Effect.gen(function* () {
     const cards: Array<Scorecard.Scorecard> = []
