@@ -142,16 +142,15 @@ export type ChildCheck = (child: ChildRecords, ctx: Context) => ReadonlyArray<Hi
  */
 export interface PerChildCheck {
   (ctx: Context): ReadonlyArray<Hit>
-  readonly eachChild: ChildCheck
+  /** The child's check for this validation, or `undefined` when the rule has nothing to check in it. */
+  readonly forContext: (ctx: Context) => ChildCheck | undefined
 }
 
-/**
- * A rule, checked per child. A check with nothing to report should return `undefined` (or a shared empty list):
- * most children pass most rules, so the run over the children allocates only for hits.
- * @category constructors
- */
-export const perChild = (check: ChildCheck): PerChildCheck => {
-  const overReturn = (ctx: Context): ReadonlyArray<Hit> => {
+const overReturn =
+  (forContext: (ctx: Context) => ChildCheck | undefined) =>
+  (ctx: Context): ReadonlyArray<Hit> => {
+    const check = forContext(ctx)
+    if (check === undefined) return noHits
     let out: Array<Hit> | undefined
     const children = ctx.current.children
     for (let i = 0; i < children.length; i++) {
@@ -162,12 +161,34 @@ export const perChild = (check: ChildCheck): PerChildCheck => {
     }
     return out ?? noHits
   }
-  return Object.assign(overReturn, { eachChild: check })
+
+/**
+ * A rule, checked per child. A check with nothing to report should return `undefined` (or a shared empty list):
+ * most children pass most rules, so the run over the children allocates only for hits.
+ * @category constructors
+ */
+export const perChild = (check: ChildCheck): PerChildCheck => {
+  const forContext = () => check
+  return Object.assign(overReturn(forContext), { forContext })
 }
 
-/** The child's check of a rule made by `perChild`, if it was. @category getters */
-export const childCheckOf = (check: Rule["check"]): ChildCheck | undefined =>
-  (check as Partial<PerChildCheck>).eachChild
+/**
+ * A rule checked per child that first works something out once per validation (a window of dates, the postcode
+ * directory, the children whose rows could not be read): `prepare` gives the child check, or `undefined` when the rule
+ * has nothing to check in this context. Like {@link perChild}, it runs in `Validation.validate`'s walk over the
+ * children, not in a walk of its own.
+ * @category constructors
+ */
+export const perChildWith = (prepare: (ctx: Context) => ChildCheck | undefined): PerChildCheck =>
+  Object.assign(overReturn(prepare), { forContext: prepare })
+
+/**
+ * For a rule made by `perChild` or `perChildWith`, what gives its child check in a validation; `undefined` for a rule
+ * that checks the whole return at once.
+ * @category getters
+ */
+export const perChildOf = (check: Rule["check"]): ((ctx: Context) => ChildCheck | undefined) | undefined =>
+  (check as Partial<PerChildCheck>).forContext
 
 /** A rule with nothing to check beyond its codec errors. @category constructors */
 export const noRecordCheck = (_ctx: Context): ReadonlyArray<Hit> => []

@@ -24,6 +24,7 @@ import {
   lastYearOf,
   noRecordCheck,
   perChild,
+  perChildWith,
   type Rule
 } from "./Rule.ts"
 import * as Codes1xx2xx from "./rules/Codes1xx2xx.ts"
@@ -468,10 +469,10 @@ const r1015: Rule = {
   years: { from: 2016 },
   needs: ["postcodes"],
   // Foster and adoption placements (U1–U6, A3–A6) and short breaks may be own provision outside the area.
-  check: (ctx) => {
-    if (Option.isNone(ctx.area)) return []
+  check: perChildWith((ctx) => {
+    if (Option.isNone(ctx.area)) return undefined
     const area = ctx.area.value
-    return perChild((c) =>
+    return (c) =>
       hitsWhere("Episodes", c.episodes, c.childId, (r) => {
         const e = r.value
         if (Option.getOrUndefined(e.provider) !== "PR1") return false
@@ -480,8 +481,7 @@ const r1015: Rule = {
         const where = Option.flatMap(e.placementPostcode, area.directory.lookup)
         return Option.isSome(where) && where.value.localAuthority !== area.localAuthority
       })
-    )(ctx)
-  }
+  })
 }
 
 // ── OC2 ───────────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -10,9 +10,9 @@ import {
   type ChildCheck,
   type ChildRecords,
   type Context,
-  childCheckOf,
   type Hit,
   type IndexedReturn,
+  perChildOf,
   type Rule
 } from "./Rule.ts"
 import type { DecodedReturn, DecodedTable, ReadError, Row } from "./Ssda903.ts"
@@ -413,7 +413,7 @@ export const validate = (decoded: DecodedReturn, options: ValidateOptions = {}):
       else list.push(e)
     }
   }
-  // Rules made by `perChild` run child by child, every such rule on one child before the next child (see
+  // Rules made by `perChild` or `perChildWith` run child by child, every such rule on one child before the next child (see
   // `PerChildCheck`); the others run over the whole return. Each rule's hits are kept apart and reported in the
   // rules' order, so the report is the same as running the rules one after another.
   const missingOf = rules.map((rule) => missingInputs(rule, ctx))
@@ -422,9 +422,10 @@ export const validate = (decoded: DecodedReturn, options: ValidateOptions = {}):
   const childCheckRule: Array<number> = []
   for (let i = 0; i < rules.length; i++) {
     if (missingOf[i]!.length > 0) continue
-    const each = childCheckOf(rules[i]!.check)
-    if (each === undefined) hitsOf[i] = rules[i]!.check(ctx)
-    else {
+    const forContext = perChildOf(rules[i]!.check)
+    const each = forContext?.(ctx)
+    if (forContext === undefined) hitsOf[i] = rules[i]!.check(ctx)
+    else if (each !== undefined) {
       childChecks.push(each)
       childCheckRule.push(i)
     }

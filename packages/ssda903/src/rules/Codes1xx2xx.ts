@@ -24,6 +24,7 @@ import {
   inCollectionYear,
   noRecordCheck,
   perChild,
+  perChildWith,
   type Rule
 } from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
@@ -48,26 +49,26 @@ const readable = (code: string, table: Table.Name, column: string, message: stri
 })
 
 /**
- * Rows of one table that fail `test`, one hit each. One loop over every child's rows and one output array: on a
- * national return (130,000 children) a per-child array for each rule costs more than the tests themselves.
+ * Rows of one table that fail `test`, one hit each, checked child by child in `Validation.validate`'s one walk over
+ * the children (a walk of its own per rule costs a national return about a second more: the children's rows are
+ * fetched from memory again for each rule). The hit list is made at the first hit.
  */
-const rowsFailing =
-  <A>(
-    table: Table.Name,
-    rows: (c: ChildRecords) => ReadonlyArray<Row<A>>,
-    test: (a: A, ctx: Context, row: Row<A>, c: ChildRecords) => boolean
-  ) =>
-  (ctx: Context): ReadonlyArray<Hit> => {
-    const out: Array<Hit> = []
-    for (const c of ctx.current.children) {
-      const list = rows(c)
-      for (let i = 0; i < list.length; i++) {
-        const r = list[i]!
-        if (test(r.value, ctx, r, c)) out.push(hit(table, r, c.childId))
-      }
+const rowsFailing = <A>(
+  table: Table.Name,
+  rows: (c: ChildRecords) => ReadonlyArray<Row<A>>,
+  test: (a: A, ctx: Context, row: Row<A>, c: ChildRecords) => boolean
+) =>
+  perChild((c, ctx) => {
+    const list = rows(c)
+    let out: Array<Hit> | undefined
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!
+      if (!test(r.value, ctx, r, c)) continue
+      out ??= []
+      out.push(hit(table, r, c.childId))
     }
     return out
-  }
+  })
 
 const episodesFailing = (test: (e: Episode.Episode, ctx: Context) => boolean) =>
   rowsFailing("Episodes", (c) => c.episodes, test)
@@ -334,20 +335,13 @@ const reasonNotRequired = (years: Years, message: string): Rule => ({
   tables: ["Episodes"],
   fields: ["REASON_PLACE_CHANGE", "PLACE"],
   years,
-  check: (ctx) => {
-    const out: Array<Hit> = []
-    for (const c of ctx.current.children) {
-      const eps = c.episodes
-      for (let i = 0; i < eps.length; i++) {
-        const r = eps[i]!
-        if (!temporary.has(r.value.placement)) continue
-        const before = eps[i - 1]
-        if (some(r.value.reasonPlaceChange) || (before !== undefined && some(before.value.reasonPlaceChange)))
-          out.push(hit("Episodes", r, c.childId))
-      }
-    }
-    return out
-  }
+  check: perChild((c) =>
+    hitsWhere("Episodes", c.episodes, c.childId, (r, i) => {
+      if (!temporary.has(r.value.placement)) return false
+      const before = c.episodes[i - 1]
+      return some(r.value.reasonPlaceChange) || (before !== undefined && some(before.value.reasonPlaceChange))
+    })
+  )
 })
 
 const r226a = reasonNotRequired(since(2016, 2025), "Reason for placement change is not needed")
@@ -661,7 +655,7 @@ const uascRule = (
   fields: ["DUC"],
   years: since(2016),
   needs: ["previous"],
-  check: (ctx) => (previousHas(ctx, "UASC") ? perChild(check)(ctx) : [])
+  check: perChildWith((ctx) => (previousHas(ctx, "UASC") ? check : undefined))
 })
 
 const withinYear = (d: CalendarDate.CalendarDate, year: number) => ReportingYear.includes(ReportingYear.make(year), d)

@@ -16,6 +16,7 @@ import {
   inCollectionYear,
   lastYearOf,
   perChild,
+  perChildWith,
   type Rule
 } from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
@@ -750,11 +751,11 @@ const areaRule = (
   fields,
   years,
   needs: ["postcodes"],
-  check: (ctx) => {
-    if (Option.isNone(ctx.area)) return []
+  check: perChildWith((ctx) => {
+    if (Option.isNone(ctx.area)) return undefined
     const area = ctx.area.value
-    return perChild((c) => hitsWhere("Episodes", c.episodes, c.childId, (r) => test(r.value, area, c, ctx)))(ctx)
-  }
+    return (c) => hitsWhere("Episodes", c.episodes, c.childId, (r) => test(r.value, area, c, ctx))
+  })
 })
 
 const distance = (e: Episode.Episode, area: Placement.AreaContext) => Placement.distanceMiles(e, area.directory)
@@ -818,10 +819,10 @@ const carriedOverArea = (
   fields: ["PL_POST", "HOME_POST"],
   years: { from: 2016 },
   needs: ["previous", "postcodes"],
-  check: (ctx) => {
-    if (Option.isNone(ctx.area) || Option.isNone(ctx.previous)) return []
+  check: perChildWith((ctx) => {
+    if (Option.isNone(ctx.area) || Option.isNone(ctx.previous)) return undefined
     const area = ctx.area.value
-    return perChild((c) => {
+    return (c) => {
       const first = c.episodes[0]
       const then = lastYearOf(c, ctx)?.episodes.at(-1)
       if (first === undefined || then === undefined) return undefined
@@ -829,8 +830,8 @@ const carriedOverArea = (
         return undefined
       }
       return differs(first.value, then.value, area) ? [hit("Episodes", first, c.childId)] : undefined
-    })(ctx)
-  }
+    }
+  })
 })
 
 const r452 = carriedOverArea(
@@ -1036,14 +1037,14 @@ const r348: Rule = {
   fields: ["IN_TOUCH"],
   years: { from: 2026 },
   needs: ["previous"],
-  check: (ctx) => {
-    if (Option.isNone(ctx.previous)) return []
-    return perChild((c) => {
+  check: perChildWith((ctx) => {
+    if (Option.isNone(ctx.previous)) return undefined
+    return (c) => {
       const then = lastYearOf(c, ctx)?.careLeavers ?? []
       if (!then.some((r) => Option.getOrUndefined(r.value.inTouch) === "DIED")) return undefined
       return hitsWhere("OC3", c.careLeavers, c.childId, (r) => Option.getOrUndefined(r.value.inTouch) !== "DIED")
-    })(ctx)
-  }
+    }
+  })
 }
 
 const r391: Rule = {

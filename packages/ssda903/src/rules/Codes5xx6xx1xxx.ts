@@ -7,7 +7,7 @@
  */
 import { type Episode, Placement } from "@cpo/domain"
 import { Option } from "effect"
-import { type ChildRecords, type Hit, hit, hitsOn, hitsWhere, perChild, type Rule } from "../Rule.ts"
+import { type ChildRecords, type Hit, hit, hitsOn, hitsWhere, perChild, perChildWith, type Rule } from "../Rule.ts"
 import * as Outcomes from "./Codes5xx6xx1xxxOutcomes.ts"
 import {
   define,
@@ -72,18 +72,18 @@ const comparedWithLastOpen = (
     message,
     ["Episodes"],
     [field],
-    (ctx) => {
-      if (Option.isNone(ctx.area)) return []
+    perChildWith((ctx) => {
+      if (Option.isNone(ctx.area)) return undefined
       const area = ctx.area.value
-      return perChild((c) => {
+      return (c) => {
         const first = firstEpisodeOfYear(c, ctx)
         const last = lastYear(c, ctx)
         if (first === undefined || last === undefined) return undefined
         const then = firstBy(last.episodes, (e) => e.start, "max")
         if (then === undefined || Option.isSome(then.value.end)) return undefined
         return differs(first.value, then.value, area) ? [hit("Episodes", first, c.childId)] : undefined
-      })(ctx)
-    },
+      }
+    }),
     { needs: ["previous", "postcodes"] }
   )
 

@@ -13,6 +13,7 @@ import {
   hitsWhere,
   inCollectionYear,
   perChild,
+  perChildWith,
   type Rule
 } from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
@@ -629,12 +630,12 @@ const r1012 = define(
   "A child with no episode this year should have no data beyond the header and care leaver information",
   ["Episodes"],
   ["CHILD"],
-  (ctx) => {
+  perChildWith((ctx) => {
     // A child whose episode rows could not be read is not known to have none.
     const unreadEpisodes = new Set<string>()
     for (const e of ctx.current.readErrors)
       if (e.table === "Episodes" && e.childId !== null) unreadEpisodes.add(e.childId)
-    return perChild((c) => {
+    return (c) => {
       if (c.episodes.length > 0 || unreadEpisodes.has(c.childId)) return undefined
       const out = [
         ...hitsOn("PlacedAdoption", c.placedForAdoption, c.childId),
@@ -645,8 +646,8 @@ const r1012 = define(
         ...hitsOn("OC2", c.healthOutcomes, c.childId)
       ]
       return out.length === 0 ? undefined : out
-    })(ctx)
-  }
+    }
+  })
 )
 
 const r1014 = define(
@@ -682,30 +683,31 @@ const r559 = define(
   "The decision to place the child for adoption was made before this year but was not in last year's return",
   ["PlacedAdoption"],
   ["DATE_PLACED"],
-  (ctx) =>
+  perChildWith((ctx) =>
     suppliedLastYear(ctx, "PlacedAdoption")
-      ? perChild((c) => {
+      ? (c) => {
           if (c.placedForAdoption.length === 0) return undefined
           if ((lastYearWith(c, ctx, "PlacedAdoption")?.placedForAdoption.length ?? 0) > 0) return undefined
           return hitsWhere("PlacedAdoption", c.placedForAdoption, c.childId, (p) => p.value.decision < ys(ctx))
-        })(ctx)
-      : [],
+        }
+      : undefined
+  ),
   { needs: ["previous"] }
 )
 
 /** Each of this year's decisions against each of last year's, for the same child. */
-const againstLastYearsDecisions =
-  (test: (now: PlacedDecision, then: PlacedDecision) => boolean): Rule["check"] =>
-  (ctx) =>
+const againstLastYearsDecisions = (test: (now: PlacedDecision, then: PlacedDecision) => boolean): Rule["check"] =>
+  perChildWith((ctx) =>
     suppliedLastYear(ctx, "PlacedAdoption")
-      ? perChild((c) => {
+      ? (c) => {
           const then = lastYearWith(c, ctx, "PlacedAdoption")?.placedForAdoption ?? []
           if (c.placedForAdoption.length === 0 || then.length === 0) return undefined
           return hitsWhere("PlacedAdoption", c.placedForAdoption, c.childId, (p) =>
             then.some((t) => test(p.value, t.value))
           )
-        })(ctx)
-      : []
+        }
+      : undefined
+  )
 
 type PlacedDecision = ChildRecords["placedForAdoption"][number]["value"]
 
@@ -745,15 +747,16 @@ const r576 = define(
   "A missing or away period was open at the end of last year but this year's first period does not start on the same day",
   ["Missing"],
   ["CHILD"],
-  (ctx) =>
+  perChildWith((ctx) =>
     suppliedLastYear(ctx, "Missing")
-      ? perChild((c) => {
+      ? (c) => {
           const first = firstBy(c.missing, (m) => m.start, "min")
           if (first === undefined) return undefined
           const open = (lastYearWith(c, ctx, "Missing")?.missing ?? []).filter((m) => Option.isNone(m.value.end))
           return open.some((m) => m.value.start !== first.value.start) ? [hit("Missing", first, c.childId)] : undefined
-        })(ctx)
-      : [],
+        }
+      : undefined
+  ),
   { needs: ["previous"] }
 )
 
@@ -762,9 +765,9 @@ const r624 = define(
   "The date of birth of the mother's first child differs from the one recorded last year",
   ["Header"],
   ["MC_DOB"],
-  (ctx) =>
+  perChildWith((ctx) =>
     suppliedLastYear(ctx, "Header")
-      ? perChild((c) => {
+      ? (c) => {
           const then = (lastYearWith(c, ctx, "Header")?.header ?? [])
             .map((h) => orUndefined(h.value.motherChildDateOfBirth))
             .filter((d) => d !== undefined)
@@ -774,8 +777,9 @@ const r624 = define(
             const now = orUndefined(h.value.motherChildDateOfBirth)
             return now !== undefined && then.some((d) => now !== d)
           })
-        })(ctx)
-      : [],
+        }
+      : undefined
+  ),
   { needs: ["previous"] }
 )
 
@@ -784,9 +788,9 @@ const r626 = define(
   "The child is a mother whose first child was born before this year, but last year she was recorded as not a mother",
   ["Header"],
   ["MOTHER", "MC_DOB"],
-  (ctx) =>
+  perChildWith((ctx) =>
     suppliedLastYear(ctx, "Header")
-      ? perChild((c) => {
+      ? (c) => {
           const wasNot = (lastYearWith(c, ctx, "Header")?.header ?? []).some(
             (h) => orUndefined(h.value.mother) === false
           )
@@ -800,8 +804,9 @@ const r626 = define(
               Option.isSome(h.value.motherChildDateOfBirth) &&
               h.value.motherChildDateOfBirth.value < ys(ctx)
           )
-        })(ctx)
-      : [],
+        }
+      : undefined
+  ),
   { needs: ["previous"] }
 )
 

@@ -15,6 +15,7 @@ import {
   lastYearOf,
   noRecordCheck,
   perChild,
+  perChildWith,
   type Rule
 } from "../Rule.ts"
 import type { ReadError, Row } from "../Ssda903.ts"
@@ -200,18 +201,17 @@ const endOutside = (code: string, years: Rule["years"], yearsBack: number): Rule
       : "Social worker episode end date is before 1 April of the previous collection year or after 31 March",
     ["SW_DEC"],
     years,
-    (ctx) => {
+    perChildWith((ctx) => {
       const from = CalendarDate.addYears(ys(ctx), -yearsBack)
       const to = ye(ctx)
-      return perChild((c) =>
+      return (c) =>
         hitsWhere(
           "SWEpisodes",
           c.socialWorkerEpisodes,
           c.childId,
           (r) => Option.isSome(r.value.end) && (r.value.end.value < from || r.value.end.value > to)
         )
-      )(ctx)
-    }
+    })
   )
 
 const rSW07STG2a = endOutside("SW07STG2", { from: 2024, to: 2024 }, 0)
@@ -289,9 +289,9 @@ const rSW11aSTG2: Rule = swRule(
   "Social worker episode ended before 31 March and the next one does not start within 5 days of that end",
   ["SW_DEC"],
   { from: 2024, to: 2024 },
-  (ctx) => {
+  perChildWith((ctx) => {
     const cutOff = CalendarDate.addDays(ye(ctx), -5)
-    return perChild((c) =>
+    return (c) =>
       c.socialWorkerEpisodes.length < 2
         ? undefined
         : consecutiveSocialWorkerEpisodes(c)
@@ -300,8 +300,7 @@ const rSW11aSTG2: Rule = swRule(
                 Option.isSome(before.value.end) && before.value.end.value <= cutOff && !startsNear(before, after, 5)
             )
             .map(([, after]) => hit("SWEpisodes", after, c.childId))
-    )(ctx)
-  }
+  })
 )
 
 /** The child's care has ended by 31 March: the latest episode ceased (not X1) on or before it. */
@@ -324,17 +323,17 @@ const rSW11bSTG2: Rule = swRule(
   "Social worker episode ended in the last days before 31 March and no later social worker episode is provided",
   ["SW_DEC"],
   { from: 2024 },
-  (ctx) => {
+  perChildWith((ctx) => {
     const to = ye(ctx)
     const from = CalendarDate.addDays(to, -5)
-    return perChild((c) => {
+    return (c) => {
       const sorted = socialWorkerEpisodesInOrder(c)
       const last = sorted[sorted.length - 1]
       if (last === undefined || Option.isNone(last.value.end)) return undefined
       const end = last.value.end.value
       return end >= from && end <= to && !hasLeftCareBy(c, to) ? [hit("SWEpisodes", last, c.childId)] : undefined
-    })(ctx)
-  }
+    }
+  })
 )
 
 /**
@@ -348,12 +347,12 @@ const aroundCare = (years: Rule["years"], yearsBack: number): Rule => ({
   tables: ["SWEpisodes", "Episodes"],
   fields: ["SW_DECOM"],
   years,
-  check: (ctx) => {
+  check: perChildWith((ctx) => {
     const from = CalendarDate.addYears(ys(ctx), -yearsBack)
     const to = ye(ctx)
-    return perChild((c) => {
+    return (c: ChildRecords) => {
       const sw = c.socialWorkerEpisodes
-      const out: Array<Hit> = []
+      let out: Array<Hit> | undefined
       for (const r of c.episodes) {
         const e = r.value
         // an episode ending before it starts is rule 356's to report
@@ -364,11 +363,13 @@ const aroundCare = (years: Rule["years"], yearsBack: number): Rule => ({
         const ends = rec !== undefined && rec !== "X1" && end !== undefined && end >= from && end <= to
         const startCovered = !starts || sw.some((s) => Option.isNone(s.value.end) || s.value.end.value >= e.start)
         const endCovered = !ends || sw.some((s) => s.value.start <= end!)
-        if (!startCovered || !endCovered) out.push(hit("Episodes", r, c.childId, ["DECOM", "DEC"]))
+        if (startCovered && endCovered) continue
+        out ??= []
+        out.push(hit("Episodes", r, c.childId, ["DECOM", "DEC"]))
       }
       return out
-    })(ctx)
-  }
+    }
+  })
 })
 
 const rSW12STG2a = aroundCare({ from: 2024, to: 2024 }, 0)
@@ -560,14 +561,13 @@ const inHeader = (code: string, table: ChildTable): Rule => ({
   tables: ["Header", table],
   fields: ["CHILD"],
   years: { from: 2016 },
-  check: (ctx) => {
+  check: perChildWith((ctx) => {
     const unread = childrenWithUnreadRows(ctx, "Header")
-    return perChild((c) =>
+    return (c) =>
       c.header.length > 0 || unread.has(c.childId)
         ? undefined
         : childTables[table](c).map((r) => hit(table, r as Row<unknown>, c.childId))
-    )(ctx)
-  }
+  })
 })
 
 type WithDateOfBirth = Row<{ readonly dateOfBirth: CalendarDate.CalendarDate }>
@@ -623,14 +623,13 @@ const rEPI: Rule = {
   tables: ["Header"],
   fields: ["CHILD"],
   years: { from: 2016 },
-  check: (ctx) => {
+  check: perChildWith((ctx) => {
     const unread = new Set([...childrenWithUnreadRows(ctx, "Episodes"), ...childrenWithUnreadRows(ctx, "OC3")])
-    return perChild((c) =>
+    return (c) =>
       c.episodes.length > 0 || c.careLeavers.length > 0 || unread.has(c.childId)
         ? undefined
         : c.header.map((r) => hit("Header", r, c.childId))
-    )(ctx)
-  }
+  })
 }
 
 /** NoE: a child whose care began before this year has episodes in last year's return. */
@@ -641,15 +640,14 @@ const rNoE: Rule = {
   fields: ["DECOM"],
   years: { from: 2016 },
   needs: ["previous"],
-  check: (ctx) => {
-    if (Option.isNone(ctx.previous) || !ctx.previous.value.tables.has("Episodes")) return []
+  check: perChildWith((ctx) => {
+    if (Option.isNone(ctx.previous) || !ctx.previous.value.tables.has("Episodes")) return undefined
     const start = ys(ctx)
-    return perChild((c) =>
+    return (c) =>
       c.episodes.length === 0 || c.episodes[0]!.value.start >= start || (lastYearOf(c, ctx)?.episodes.length ?? 0) > 0
         ? undefined
         : hitsWhere("Episodes", c.episodes, c.childId, (r) => r.value.start < start)
-    )(ctx)
-  }
+  })
 }
 
 const integrity: ReadonlyArray<Rule> = [
