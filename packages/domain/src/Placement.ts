@@ -260,11 +260,15 @@ export const distanceMiles = (e: Episode.Episode, directory: PostcodeDirectory):
 }
 
 /**
+ * The local authority the placement postcode lies in, when the postcode is in the directory.
+ * @category getters
+ */
+export const placementLocalAuthority = (e: Episode.Episode, directory: PostcodeDirectory): Option.Option<string> =>
+  Option.map(Option.flatMap(e.placementPostcode, directory.lookup), (l) => l.localAuthority)
+
+/**
  * Placed outside the council's area, when the placement postcode is in the directory (ssda903.md §4.10).
  * @category getters
  */
 export const isOutOfArea = (e: Episode.Episode, area: AreaContext): Option.Option<boolean> =>
-  Option.map(
-    Option.flatMap(e.placementPostcode, area.directory.lookup),
-    (l) => l.localAuthority !== area.localAuthority
-  )
+  Option.map(placementLocalAuthority(e, area.directory), (la) => la !== area.localAuthority)

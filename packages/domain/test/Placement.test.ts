@@ -122,6 +122,18 @@ describe("placement location (ssda903.md §4.10)", () => {
     assert.strictEqual(Option.getOrNull(Placement.distanceMiles(e, directory)), 24.9)
     assert.isTrue(Option.getOrThrow(Placement.isOutOfArea(e, { directory, localAuthority: "857" })))
   })
+  it("names the local authority of a known placement postcode, and none for an unknown or missing one", () => {
+    const la = (placed?: string) =>
+      Option.getOrNull(
+        Placement.placementLocalAuthority(
+          episode(placed === undefined ? { start: "2017-01-01" } : { start: "2017-01-01", placed }),
+          directory
+        )
+      )
+    assert.strictEqual(la("AB2 2BB"), "855")
+    assert.strictEqual(la("ZZ9 9ZZ"), null)
+    assert.strictEqual(la(undefined), null)
+  })
   it("normalises a postcode to upper case without spaces, however it is spelled", () => {
     for (const [given, key] of [
       ["AB1 2CD", "AB12CD"],

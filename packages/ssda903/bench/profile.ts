@@ -12,13 +12,13 @@
  * blank, which makes most rules fire somewhere and so checks that a change leaves every rule's findings as they were.
  */
 import { createHash } from "node:crypto"
-import { createReadStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { Readable } from "node:stream"
 import { ReportingYear } from "@cpo/domain"
 import { Synth } from "@cpo/synth"
 import { Effect } from "effect"
-import { Ssda903, type Table, Validation } from "../src/index.ts"
+import { Validation } from "../src/index.ts"
+import { readYear } from "./read-year.ts"
 
 const cpuSeconds = () => {
   const c = process.cpuUsage()
@@ -26,20 +26,6 @@ const cpuSeconds = () => {
 }
 const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024)
 const round = (x: number) => Math.round(x * 100) / 100
-
-const readYear = (folder: string, year: ReportingYear.ReportingYear, tables?: ReadonlySet<Table.Name>) =>
-  Ssda903.decodeStreams(
-    readdirSync(folder)
-      .filter((n) => n.endsWith(".csv"))
-      .sort()
-      .map((name) => ({
-        name,
-        stream: Readable.toWeb(
-          createReadStream(join(folder, name), { highWaterMark: 1 << 20 })
-        ) as ReadableStream<Uint8Array>
-      })),
-    { year, tables }
-  )
 
 const write = (presetName: string, dir: string) => {
   const preset = Synth.presets[presetName as keyof typeof Synth.presets]

@@ -8,31 +8,17 @@
  *   node bench/validate.bench.ts median     # one size
  */
 import { spawnSync } from "node:child_process"
-import { createReadStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
-import { Readable } from "node:stream"
 import { ReportingYear } from "@cpo/domain"
 import { Synth } from "@cpo/synth"
 import { Effect } from "effect"
-import { Registry, type Rule, Ssda903, type Table, Validation } from "../src/index.ts"
+import { Registry, type Rule, Validation } from "../src/index.ts"
+import { readYear } from "./read-year.ts"
 
 const self = import.meta.filename
 const mib = (kib: number) => Math.round(kib / 1024)
-
-const readYear = (folder: string, year: ReportingYear.ReportingYear, tables?: ReadonlySet<Table.Name>) =>
-  Ssda903.decodeStreams(
-    readdirSync(folder)
-      .filter((n) => n.endsWith(".csv"))
-      .sort()
-      .map((name) => ({
-        name,
-        stream: Readable.toWeb(
-          createReadStream(join(folder, name), { highWaterMark: 1 << 20 })
-        ) as ReadableStream<Uint8Array>
-      })),
-    { year, tables }
-  )
 
 /** Child: read and validate `<dir>/<year>` (with `<dir>/<year-1>` as last year's return) and report. */
 const measure = async (dir: string, yearEnding: number, timeRules: boolean) => {

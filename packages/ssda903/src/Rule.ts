@@ -193,6 +193,27 @@ export const perChildOf = (check: Rule["check"]): ((ctx: Context) => ChildCheck 
 /** A rule with nothing to check beyond its codec errors. @category constructors */
 export const noRecordCheck = (_ctx: Context): ReadonlyArray<Hit> => []
 
+/**
+ * A rule whose only check is one the codec already makes: an unreadable `column` in `table` is this rule's failure
+ * (an unreadable SEX is a rule 101 failure, not a bare read error).
+ * @category constructors
+ */
+export const readable = (
+  code: string,
+  table: Table.Name,
+  column: string,
+  message: string,
+  years: Rule["years"] = { from: 2016 }
+): Rule => ({
+  code,
+  message,
+  tables: [table],
+  fields: [column],
+  years,
+  readErrors: [{ table, column }],
+  check: noRecordCheck
+})
+
 /** A hit on one row. @category constructors */
 export const hit = (table: Table.Name, row: Row<unknown>, childId: string, fields?: ReadonlyArray<string>): Hit =>
   fields === undefined ? { table, lines: [row.line], childId } : { table, lines: [row.line], childId, fields }

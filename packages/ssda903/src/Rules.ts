@@ -25,7 +25,8 @@ import {
   noRecordCheck,
   perChild,
   perChildWith,
-  type Rule
+  type Rule,
+  readable
 } from "./Rule.ts"
 import * as Codes1xx2xx from "./rules/Codes1xx2xx.ts"
 import * as Codes3xx4xx from "./rules/Codes3xx4xx.ts"
@@ -61,25 +62,9 @@ const sexRule = (from: number, to: number | undefined, allowed: ReadonlySet<stri
 const r101a = sexRule(2016, 2024, sexUpTo2024, "1 or 2 up to 2023/24")
 const r101b = sexRule(2025, undefined, sexFrom2025, "M, F or U from 2024/25")
 
-const r102: Rule = {
-  code: "102",
-  message: "Date of birth is not a valid date",
-  tables: ["Header"],
-  fields: ["DOB"],
-  years: { from: 2016 },
-  readErrors: [{ table: "Header", column: "DOB" }],
-  check: noRecordCheck
-}
+const r102 = readable("102", "Header", "DOB", "Date of birth is not a valid date")
 
-const r103: Rule = {
-  code: "103",
-  message: "The ethnicity code is either not valid or has not been entered",
-  tables: ["Header"],
-  fields: ["ETHNIC"],
-  years: { from: 2016 },
-  readErrors: [{ table: "Header", column: "ETHNIC" }],
-  check: noRecordCheck
-}
+const r103 = readable("103", "Header", "ETHNIC", "The ethnicity code is either not valid or has not been entered")
 
 const upnUnknown = new Set(["UN1", "UN2", "UN3", "UN4", "UN5"])
 
@@ -805,15 +790,13 @@ const r602: Rule = {
 
 // ── Social worker episodes ────────────────────────────────────────────────────────────────────────────────────────
 
-const rSW13STG1: Rule = {
-  code: "SW13STG1",
-  message: "Reason for social worker change is not a valid code",
-  tables: ["SWEpisodes"],
-  fields: ["SW_REASON"],
-  years: { from: 2024 },
-  readErrors: [{ table: "SWEpisodes", column: "SW_REASON" }],
-  check: noRecordCheck
-}
+const rSW13STG1 = readable(
+  "SW13STG1",
+  "SWEpisodes",
+  "SW_REASON",
+  "Reason for social worker change is not a valid code",
+  { from: 2024 }
+)
 
 const rSW17STG2: Rule = {
   code: "SW17STG2",

@@ -1,29 +1,15 @@
 /** Plainly fake 903 files for tests: made-up ids, dates and codes; no real child. */
 import { ReportingYear } from "@cpo/domain"
 import { Effect } from "effect"
-import { ReportFormat, Ssda903 } from "../src/index.ts"
+import { ReportFormat, Ssda903, Table } from "../src/index.ts"
 
 export const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
 
 export const csv = (columns: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string =>
   `${[columns, ...rows].map((r) => r.map(ReportFormat.csvField).join(",")).join("\r\n")}\r\n`
 
-export const headerColumns = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
-export const episodeColumns = [
-  "CHILD",
-  "DECOM",
-  "RNE",
-  "LS",
-  "CIN",
-  "PLACE",
-  "PLACE_PROVIDER",
-  "DEC",
-  "REC",
-  "REASON_PLACE_CHANGE",
-  "HOME_POST",
-  "PL_POST",
-  "URN"
-]
+export const headerColumns = Table.columnsOf("Header")
+export const episodeColumns = Table.columnsOf("Episodes")
 
 export const year2018 = ReportingYear.make(2018)
 

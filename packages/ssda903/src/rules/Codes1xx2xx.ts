@@ -11,6 +11,7 @@ import {
   Cohort,
   type Episode,
   type HealthOutcome,
+  Placement,
   ReportingYear
 } from "@cpo/domain"
 import { Option } from "effect"
@@ -25,7 +26,8 @@ import {
   noRecordCheck,
   perChild,
   perChildWith,
-  type Rule
+  type Rule,
+  readable
 } from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
@@ -36,17 +38,6 @@ const ye = (ctx: Context) => ctx.yearEnd
 
 type Years = Rule["years"]
 const since = (from: number, to?: number): Years => (to === undefined ? { from } : { from, to })
-
-/** A value check the codec already makes: an unreadable `column` in `table` is this rule's failure. */
-const readable = (code: string, table: Table.Name, column: string, message: string, years = since(2016)): Rule => ({
-  code,
-  message,
-  tables: [table],
-  fields: [column],
-  years,
-  readErrors: [{ table, column }],
-  check: noRecordCheck
-})
 
 /**
  * Rows of one table that fail `test`, one hit each, checked child by child in `Validation.validate`'s one walk over
@@ -258,9 +249,7 @@ const r217t: Rule = {
 
 /** Where a placement postcode lies, when a postcode directory was supplied. */
 const placementArea = (e: Episode.Episode, ctx: Context): string | undefined =>
-  Option.isNone(ctx.area)
-    ? undefined
-    : value(Option.flatMap(e.placementPostcode, ctx.area.value.directory.lookup))?.localAuthority
+  Option.isNone(ctx.area) ? undefined : value(Placement.placementLocalAuthority(e, ctx.area.value.directory))
 
 const noUrn = "XXXXXXX"
 const hasUrn = (e: Episode.Episode) => some(e.urn) && e.urn.value !== noUrn

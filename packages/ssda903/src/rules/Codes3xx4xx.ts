@@ -20,6 +20,7 @@ import {
   type Rule
 } from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
+import { placementDistanceMoved, placementLa } from "./Codes5xx6xx1xxxShared.ts"
 
 type EpisodeRow = Row<Episode.Episode>
 
@@ -759,9 +760,6 @@ const areaRule = (
 })
 
 const distance = (e: Episode.Episode, area: Placement.AreaContext) => Placement.distanceMiles(e, area.directory)
-const placementArea = (e: Episode.Episode, area: Placement.AreaContext): string | undefined =>
-  Option.getOrUndefined(Option.map(Option.flatMap(e.placementPostcode, area.directory.lookup), (l) => l.localAuthority))
-
 const r392a = areaRule(
   "392a",
   "Child is looked after but no placement distance can be worked out (children formerly UASC excepted)",
@@ -789,7 +787,7 @@ const r420 = areaRule(
   "420",
   "Placement area can be worked out but the child is on short breaks (V3 or V4)",
   ["LS", "PL_POST"],
-  (e, area) => isShortBreak(e) && placementArea(e, area) !== undefined
+  (e, area) => isShortBreak(e) && placementLa(e, area) !== undefined
 )
 
 /** 999.9 is the conventional "not applicable" distance some systems write. */
@@ -837,18 +835,13 @@ const carriedOverArea = (
 const r452 = carriedOverArea(
   "452",
   "The placement area of the first episode this year differs from last year's open episode",
-  (now, then, area) => placementArea(now, area) !== placementArea(then, area)
+  (now, then, area) => placementLa(now, area) !== placementLa(then, area)
 )
 
 const r453 = carriedOverArea(
   "453",
   "The placement distance of the first episode this year differs from last year's open episode",
-  (now, then, area) => {
-    const a = Option.getOrUndefined(distance(now, area))
-    const b = Option.getOrUndefined(distance(then, area))
-    if (a === undefined) return false
-    return b === undefined || Math.abs(a - b) >= 0.2
-  }
+  placementDistanceMoved
 )
 
 // ── Reviews ───────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -19,6 +19,8 @@ import {
   isSet,
   lastYear,
   orUndefined,
+  placementDistanceMoved,
+  placementLa,
   rowsWhere,
   ys
 } from "./Codes5xx6xx1xxxShared.ts"
@@ -87,20 +89,11 @@ const comparedWithLastOpen = (
     { needs: ["previous", "postcodes"] }
   )
 
-const placementLa = (e: Episode.Episode, area: Placement.AreaContext): string | undefined =>
-  orUndefined(Option.map(Option.flatMap(e.placementPostcode, area.directory.lookup), (l) => l.localAuthority))
-
 const r503G = comparedWithLastOpen(
   "503G",
   "The placement distance of the first episode differs from that of the episode open at the end of last year",
   "PL_DISTANCE",
-  (now, then, area) => {
-    const a = orUndefined(Placement.distanceMiles(now, area.directory))
-    const b = orUndefined(Placement.distanceMiles(then, area.directory))
-    if (a === undefined) return false
-    // A distance that appears where there was none, or moves by 0.2 miles or more (beyond rounding).
-    return b === undefined || Math.abs(a - b) >= 0.2 - 1e-9
-  }
+  placementDistanceMoved
 )
 
 const r503H = comparedWithLastOpen(

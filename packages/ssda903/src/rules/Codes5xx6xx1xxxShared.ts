@@ -2,7 +2,7 @@
  * What the rule modules for DfE codes 500–699 and 1000–1014 share: the year's bounds, hits on rows, the first and last
  * episodes, and last year's record of a child. Not rules themselves.
  */
-import type { CalendarDate, Episode, PlacementType } from "@cpo/domain"
+import { type CalendarDate, type Episode, Placement, type PlacementType } from "@cpo/domain"
 import { Option } from "effect"
 import {
   type ChildRecords,
@@ -117,3 +117,24 @@ export const dobOf = (c: ChildRecords): CalendarDate.CalendarDate | undefined =>
 /** A rule whose failures are the codec's read errors on one column. @category constructors */
 export const readErrorRule = (code: string, table: Table.Name, column: string, message: string): Rule =>
   define(code, message, [table], [column], noRecordCheck, { readErrors: [{ table, column }] })
+
+/**
+ * The placement distance of `now` differs from that of `then` (an episode carried over from last year): a distance
+ * appears where there was none, or moves by 0.2 miles or more. Distances are rounded to 0.1 mile, so the difference
+ * is compared with a hair's allowance: 0.3 − 0.1 is 0.19999999999999998 in floating point.
+ * @category predicates
+ */
+export const placementDistanceMoved = (
+  now: Episode.Episode,
+  then: Episode.Episode,
+  area: Placement.AreaContext
+): boolean => {
+  const a = orUndefined(Placement.distanceMiles(now, area.directory))
+  const b = orUndefined(Placement.distanceMiles(then, area.directory))
+  if (a === undefined) return false
+  return b === undefined || Math.abs(a - b) >= 0.2 - 1e-9
+}
+
+/** The local authority of the placement postcode, when a directory was supplied and holds it. @category getters */
+export const placementLa = (e: Episode.Episode, area: Placement.AreaContext): string | undefined =>
+  orUndefined(Placement.placementLocalAuthority(e, area.directory))

@@ -683,6 +683,27 @@ describe("rule 453", () => {
   )
 })
 
+describe("rule 453 at a move of exactly 0.2 miles", () => {
+  // 0.1 and 0.3 miles from home: 0.3 − 0.1 is 0.19999999999999998 in floating point, still a 0.2-mile move.
+  const near = {
+    ...area,
+    directory: Placement.directoryFromEntries([
+      ["AA1 1AA", { easting: 400000, northing: 400000, localAuthority: "999" }],
+      ["DD1 1DA", { easting: 400161, northing: 400000, localAuthority: "999" }],
+      ["DD1 1DB", { easting: 400483, northing: 400000, localAuthority: "999" }],
+      ["DD1 1DC", { easting: 400322, northing: 400000, localAuthority: "999" }]
+    ])
+  }
+  const lastYear = { DECOM: "01/10/2016", RNE: "S", HOME_POST: "AA1 1AA", PL_POST: "DD1 1DA" }
+  failsAndPasses(
+    "453",
+    { Episodes: [{ ...lastYear, PL_POST: "DD1 1DB" }] },
+    [[2]],
+    { Episodes: [{ ...lastYear, PL_POST: "DD1 1DC" }] },
+    { area: near, previous: { Episodes: [lastYear] } }
+  )
+})
+
 // ── Reviews ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 describe("rule 440", () => {
