@@ -8,6 +8,7 @@ import * as Crypto from "node:crypto"
 import * as Fs from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
+import { AuditLog, type Council } from "@cpo/domain"
 import { PgClient } from "@effect/sql-pg"
 import { PGlite } from "@electric-sql/pglite"
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket"
@@ -133,3 +134,20 @@ export const scoped =
         )
         .pipe(Effect.catchIf(SqlError.isSqlError, Effect.die))
     )
+
+/**
+ * `self` for `council`, under row-level security (`scoped`) on `sql`, for a caller who may act for it. A caller acting
+ * for another council is a bug in the adapter that set it, not a user error: it is a defect.
+ * @category constructors
+ */
+export const inCouncilOf =
+  (sql: SqlClient.SqlClient) =>
+  <A, E>(council: Council.CouncilId, self: Effect.Effect<A, E, SqlClient.SqlClient>): Effect.Effect<A, E> =>
+    Effect.flatMap(AuditLog.CurrentCaller, (caller) =>
+      AuditLog.mayActFor(caller, council)
+        ? Effect.provideService(scoped(council)(self), SqlClient.SqlClient, sql)
+        : Effect.die(new Error(`${caller.actor} may not act for council ${council}`))
+    )
+
+/** A JSON column as the driver gives it: parsed already (PostgreSQL jsonb), or as text (some drivers). @category decoding */
+export const parsedJson = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value)

@@ -4,23 +4,15 @@
  * its meetings; recording a meeting again with the same id replaces its attendance. Quorum is never stored: it is
  * computed from attendance by the domain.
  */
-import { AuditLog, type Council, Governance } from "@cpo/domain"
+import { type Council, Governance } from "@cpo/domain"
 import { Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
-import { scoped } from "./Database.ts"
+import { inCouncilOf, parsedJson } from "./Database.ts"
 
 const json = (value: unknown): string => JSON.stringify(value)
-const parsed = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value)
 
 const encodeTerms = Schema.encodeSync(Governance.TermsOfReference)
 const encodeCycle = Schema.encodeSync(Governance.Board.fields.reportingCycle)
-
-const guard = (council: Council.CouncilId) =>
-  Effect.flatMap(AuditLog.CurrentCaller, (caller) =>
-    AuditLog.mayActFor(caller, council)
-      ? Effect.void
-      : Effect.die(new Error(`${caller.actor} may not act for council ${council}`))
-  )
 
 /**
  * `Boards` on the `SqlClient` in context.
@@ -30,9 +22,7 @@ export const layer: Layer.Layer<Governance.Boards, never, SqlClient.SqlClient> =
   Governance.Boards,
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    const provide = Effect.provideService(SqlClient.SqlClient, sql)
-    const inCouncil = <A, E>(council: Council.CouncilId, self: Effect.Effect<A, E, SqlClient.SqlClient>) =>
-      Effect.flatMap(guard(council), () => provide(scoped(council)(self)))
+    const inCouncil = inCouncilOf(sql)
 
     const list = (council: Council.CouncilId) =>
       Effect.gen(function* () {
@@ -54,8 +44,8 @@ export const layer: Layer.Layer<Governance.Boards, never, SqlClient.SqlClient> =
             id: b.key,
             council,
             name: b.name,
-            terms: parsed(b.terms),
-            reportingCycle: parsed(b.reporting_cycle),
+            terms: parsedJson(b.terms),
+            reportingCycle: parsedJson(b.reporting_cycle),
             members: members
               .filter((m) => m.board_id === b.id)
               .map((m) => ({
@@ -132,7 +122,7 @@ export const layer: Layer.Layer<Governance.Boards, never, SqlClient.SqlClient> =
             id: m.key,
             board: key,
             on: m.on_date,
-            agenda: parsed(m.agenda),
+            agenda: parsedJson(m.agenda),
             attendance: attendance
               .filter((a) => a.meeting_id === m.id)
               .map((a) => ({ member: a.member_key, status: a.status }))

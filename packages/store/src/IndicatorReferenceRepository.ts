@@ -5,19 +5,11 @@
  *
  * Every call runs under row-level security for its council (`scoped`), and only for a caller who may act for it.
  */
-import { AuditLog, type Benchmark, type Council, IndicatorReference, Target } from "@cpo/domain"
+import { type Benchmark, type Council, IndicatorReference, Target } from "@cpo/domain"
 import { Array as Arr, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import { type BenchmarkRow, toBenchmarks } from "./BenchmarkRows.ts"
-import { scoped } from "./Database.ts"
-
-/** A caller acting for another council is a bug in the adapter that set it, not a user error. */
-const guard = (council: Council.CouncilId) =>
-  Effect.flatMap(AuditLog.CurrentCaller, (caller) =>
-    AuditLog.mayActFor(caller, council)
-      ? Effect.void
-      : Effect.die(new Error(`${caller.actor} may not act for council ${council}`))
-  )
+import { inCouncilOf } from "./Database.ts"
 
 const decodeTargets = Schema.decodeUnknownEffect(Schema.Array(Target.Target))
 
@@ -35,9 +27,7 @@ export const layer: Layer.Layer<IndicatorReference.IndicatorReference, never, Sq
   IndicatorReference.IndicatorReference,
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    const provide = Effect.provideService(SqlClient.SqlClient, sql)
-    const inCouncil = <A, E>(council: Council.CouncilId, self: Effect.Effect<A, E, SqlClient.SqlClient>) =>
-      Effect.flatMap(guard(council), () => provide(scoped(council)(self)))
+    const inCouncil = inCouncilOf(sql)
 
     const targets = (council: Council.CouncilId) =>
       Effect.gen(function* () {

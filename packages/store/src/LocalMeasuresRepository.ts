@@ -6,21 +6,11 @@
  *
  * Every call runs under row-level security for its council (`scoped`), and only for a caller who may act for it.
  */
-import { AuditLog, type Benchmark, type Council, LocalMeasure, MeasureValue, Target } from "@cpo/domain"
+import { type Benchmark, type Council, LocalMeasure, MeasureValue, Target } from "@cpo/domain"
 import { Array as Arr, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import { type BenchmarkRow, toBenchmarks } from "./BenchmarkRows.ts"
-import { scoped } from "./Database.ts"
-
-const parsed = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value)
-
-/** A caller acting for another council is a bug in the adapter that set it, not a user error. */
-const guard = (council: Council.CouncilId) =>
-  Effect.flatMap(AuditLog.CurrentCaller, (caller) =>
-    AuditLog.mayActFor(caller, council)
-      ? Effect.void
-      : Effect.die(new Error(`${caller.actor} may not act for council ${council}`))
-  )
+import { inCouncilOf, parsedJson } from "./Database.ts"
 
 const decodeDefinitions = Schema.decodeUnknownEffect(Schema.Array(LocalMeasure.Definition))
 const decodeValues = Schema.decodeUnknownEffect(Schema.Array(MeasureValue.Value))
@@ -37,9 +27,7 @@ export const layer: Layer.Layer<LocalMeasure.LocalMeasures, never, SqlClient.Sql
   LocalMeasure.LocalMeasures,
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    const provide = Effect.provideService(SqlClient.SqlClient, sql)
-    const inCouncil = <A, E>(council: Council.CouncilId, self: Effect.Effect<A, E, SqlClient.SqlClient>) =>
-      Effect.flatMap(guard(council), () => provide(scoped(council)(self)))
+    const inCouncil = inCouncilOf(sql)
 
     const definitions = (council: Council.CouncilId) =>
       Effect.gen(function* () {
@@ -67,7 +55,7 @@ export const layer: Layer.Layer<LocalMeasure.LocalMeasures, never, SqlClient.Sql
             frequency: r.frequency,
             source: r.source,
             owner: r.owner,
-            priorities: parsed(r.priorities),
+            priorities: parsedJson(r.priorities),
             template: r.template
           }))
         ).pipe(Effect.orDie)

@@ -6,29 +6,15 @@
  *
  * Every call runs under row-level security for its council (`scoped`), and only for a caller who may act for it.
  */
-import { AuditLog, type Council, Pledge, Voice } from "@cpo/domain"
+import { type Council, Pledge, Voice } from "@cpo/domain"
 import { Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
-import { scoped } from "./Database.ts"
+import { inCouncilOf, parsedJson } from "./Database.ts"
 
 const json = (value: unknown): string => JSON.stringify(value)
-const parsed = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value)
-
-const guard = (council: Council.CouncilId) =>
-  Effect.flatMap(AuditLog.CurrentCaller, (caller) =>
-    AuditLog.mayActFor(caller, council)
-      ? Effect.void
-      : Effect.die(new Error(`${caller.actor} may not act for council ${council}`))
-  )
 
 const decodePledges = Schema.decodeUnknownEffect(Schema.Array(Pledge.Pledge))
 const decodeThemes = Schema.decodeUnknownEffect(Schema.Array(Voice.Theme))
-
-const makeInCouncil = (sql: SqlClient.SqlClient) => {
-  const provide = Effect.provideService(SqlClient.SqlClient, sql)
-  return <A, E>(council: Council.CouncilId, self: Effect.Effect<A, E, SqlClient.SqlClient>) =>
-    Effect.flatMap(guard(council), () => provide(scoped(council)(self)))
-}
 
 /**
  * `Pledges` on the `SqlClient` in context.
@@ -38,7 +24,7 @@ export const layer: Layer.Layer<Pledge.Pledges, never, SqlClient.SqlClient> = La
   Pledge.Pledges,
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    const inCouncil = makeInCouncil(sql)
+    const inCouncil = inCouncilOf(sql)
 
     const addReview = (council: Council.CouncilId, pledgeRowId: string, r: Pledge.Review) =>
       sql`INSERT INTO pledge_reviews (council, pledge_id, on_date, reviewed_with, status, summary)
@@ -90,8 +76,8 @@ export const layer: Layer.Layer<Pledge.Pledges, never, SqlClient.SqlClient> = La
             meaning: r.meaning,
             owner: r.owner,
             ownerKind: r.owner_kind,
-            priorities: parsed(r.priorities),
-            evidence: parsed(r.evidence),
+            priorities: parsedJson(r.priorities),
+            evidence: parsedJson(r.evidence),
             reviews: reviews
               .filter((x) => x.pledge_id === r.id)
               .map((x) => ({ on: x.on_date, with: x.reviewed_with, status: x.status, summary: x.summary }))
@@ -124,7 +110,7 @@ export const layerThemes: Layer.Layer<Voice.Themes, never, SqlClient.SqlClient> 
   Voice.Themes,
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    const inCouncil = makeInCouncil(sql)
+    const inCouncil = inCouncilOf(sql)
 
     const record = (t: Voice.Theme) =>
       sql`INSERT INTO voice_themes (council, key, on_date, source, theme, summary, raised_by, priorities, pledges,
@@ -158,9 +144,9 @@ export const layerThemes: Layer.Layer<Voice.Themes, never, SqlClient.SqlClient> 
             theme: r.theme,
             summary: r.summary,
             raisedBy: r.raised_by,
-            priorities: parsed(r.priorities),
-            pledges: parsed(r.pledges),
-            actions: parsed(r.actions)
+            priorities: parsedJson(r.priorities),
+            pledges: parsedJson(r.pledges),
+            actions: parsedJson(r.actions)
           }))
         ).pipe(Effect.orDie)
       })

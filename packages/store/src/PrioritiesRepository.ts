@@ -7,25 +7,16 @@
  *
  * Every call runs under row-level security for its council (`scoped`), and only for a caller who may act for it.
  */
-import { AuditLog, type Council, Priorities, Progress, Strategy, YouSaidWeDid } from "@cpo/domain"
+import { type Council, Priorities, Progress, Strategy, YouSaidWeDid } from "@cpo/domain"
 import { Effect, Layer, Option, Schema } from "effect"
 import { SqlClient } from "effect/sql"
-import { scoped } from "./Database.ts"
+import { inCouncilOf, parsedJson } from "./Database.ts"
 
 const json = (value: unknown): string => JSON.stringify(value)
-const parsed = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value)
 
 const decodeStrategy = Schema.decodeUnknownEffect(Strategy.Strategy)
 const encodeMilestones = Schema.encodeSync(Schema.Array(Strategy.Milestone))
 const encodeEvidence = Schema.encodeSync(Schema.Array(Progress.Evidence))
-
-/** A caller acting for another council is a bug in the adapter that set it, not a user error. */
-const guard = (council: Council.CouncilId) =>
-  Effect.flatMap(AuditLog.CurrentCaller, (caller) =>
-    AuditLog.mayActFor(caller, council)
-      ? Effect.void
-      : Effect.die(new Error(`${caller.actor} may not act for council ${council}`))
-  )
 
 interface StrategyRow {
   readonly id: string
@@ -43,9 +34,7 @@ export const layer: Layer.Layer<Priorities.Priorities, never, SqlClient.SqlClien
   Priorities.Priorities,
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    const provide = Effect.provideService(SqlClient.SqlClient, sql)
-    const inCouncil = <A, E>(council: Council.CouncilId, self: Effect.Effect<A, E, SqlClient.SqlClient>) =>
-      Effect.flatMap(guard(council), () => provide(scoped(council)(self)))
+    const inCouncil = inCouncilOf(sql)
 
     const loadStrategy = (council: Council.CouncilId) =>
       Effect.gen(function* () {
@@ -88,13 +77,13 @@ export const layer: Layer.Layer<Priorities.Priorities, never, SqlClient.SqlClien
           priorities: priorities.map((p) => ({
             id: p.key,
             title: p.title,
-            leadMembers: parsed(p.lead_members),
+            leadMembers: parsedJson(p.lead_members),
             leadOfficer: p.lead_officer,
-            whatWeNeedToImprove: parsed(p.what_we_need_to_improve),
-            whatWeWillDo: parsed(p.what_we_will_do),
-            whatThisWillMeanInPractice: parsed(p.what_this_will_mean),
-            principles: parsed(p.principles),
-            indicators: parsed(p.indicators),
+            whatWeNeedToImprove: parsedJson(p.what_we_need_to_improve),
+            whatWeWillDo: parsedJson(p.what_we_will_do),
+            whatThisWillMeanInPractice: parsedJson(p.what_this_will_mean),
+            principles: parsedJson(p.principles),
+            indicators: parsedJson(p.indicators),
             actions: actions
               .filter((a) => a.priority_id === p.id)
               .map((a) => ({
@@ -104,7 +93,7 @@ export const layer: Layer.Layer<Priorities.Priorities, never, SqlClient.SqlClien
                 start: a.start,
                 due: a.due,
                 status: a.status,
-                milestones: parsed(a.milestones)
+                milestones: parsedJson(a.milestones)
               }))
           }))
         }
@@ -196,7 +185,7 @@ export const layer: Layer.Layer<Priorities.Priorities, never, SqlClient.SqlClien
             on: r.on_date,
             rag: r.rag,
             commentary: r.commentary,
-            evidence: parsed(r.evidence),
+            evidence: parsedJson(r.evidence),
             author: r.author
           }))
         ).pipe(Effect.orDie)
@@ -231,7 +220,7 @@ export const layer: Layer.Layer<Priorities.Priorities, never, SqlClient.SqlClien
             source: r.source,
             youSaid: r.you_said,
             weDid: r.we_did,
-            priorities: parsed(r.priorities)
+            priorities: parsedJson(r.priorities)
           }))
         ).pipe(Effect.orDie)
       })
