@@ -14,8 +14,8 @@ import { cohortLabels, dimensionLabels, groupLabel } from "../components/cohort-
 import { DataTable } from "../components/data-table.tsx"
 import { ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
 import { usePageTitle } from "../components/page-title.ts"
+import { CouncilYears, useCouncilYear, YearChoice } from "../components/year-page.tsx"
 import { dimensionsOf, fetchCohort } from "../data/cohorts.ts"
-import { useCouncils } from "../data/councils.ts"
 import { useSession } from "../data/session.ts"
 
 const isCohort = Schema.is(Cohort.CohortName)
@@ -34,15 +34,9 @@ interface Row {
 export default function CohortsPage() {
   const params = useParams<{ council: string }>()
   const [search, setSearch] = useSearchParams<{ year?: string; cohort?: string; by?: string; audience?: string }>()
-  const councils = useCouncils()
   const session = useSession()
   const [problem, setProblem] = createSignal<string>()
-  const council = () => councils()?.find((c) => c.id === params.council)
-  const year = () => {
-    const years = council()?.years ?? []
-    const asked = Number(search.year)
-    return years.find((y) => y === asked) ?? years[0]
-  }
+  const { council, year } = useCouncilYear(() => search.year)
   const cohort = (): Cohort.CohortName => (isCohort(search.cohort) ? search.cohort : "cla_31_march")
   const by = (): Cohort.Dimension => {
     const allowed = dimensionsOf(cohort())
@@ -95,114 +89,95 @@ export default function CohortsPage() {
       <h1>
         <span class="caption">{council()?.name ?? params.council}</span>Cohorts
       </h1>
-      <Switch>
-        <Match when={councils.error !== undefined}>
-          <LoadError what="the councils" error={councils.error} />
-        </Match>
-        <Match when={councils.loading}>
-          <Loading what="the council" />
-        </Match>
-        <Match when={council() === undefined}>
-          <p>There is no council “{params.council}” that you can see.</p>
-        </Match>
-        <Match when={council()?.years.length === 0}>
-          <p>No 903 return has been imported for this council yet.</p>
-        </Match>
-        <Match when={council()}>
-          {(c) => (
-            <>
-              <form class="form-row" onSubmit={onSubmit} aria-label="Choose the cohort and breakdown" novalidate>
-                <div class="form-group">
-                  <label for="year">Year ending 31 March</label>
-                  <select id="year" name="year" value={String(year())}>
-                    <For each={c().years}>{(y) => <option value={String(y)}>{ReportingYear.label(y)}</option>}</For>
-                  </select>
-                </div>
-                <div class="form-group">
-                  <label for="cohort">Children</label>
-                  <select id="cohort" name="cohort" value={cohort()}>
-                    <For each={cohorts}>{(name) => <option value={name}>{cohortLabels[name]}</option>}</For>
-                  </select>
-                </div>
-                <div class="form-group" classList={{ "form-group--error": problem() !== undefined }}>
-                  <label for="by">Break down by</label>
-                  <Show when={problem()}>
-                    <p class="error-message" id="by-error">
-                      <span class="visually-hidden">Error:</span> Choose a breakdown this cohort supports
-                    </p>
-                  </Show>
-                  <select
-                    id="by"
-                    name="by"
-                    value={by()}
-                    aria-invalid={problem() !== undefined}
-                    aria-describedby={problem() === undefined ? undefined : "by-error"}
-                  >
-                    <For each={dimensions}>{(d) => <option value={d}>{dimensionLabels[d]}</option>}</For>
-                  </select>
-                </div>
-                <div class="form-group">
-                  <label for="audience">Show figures for</label>
-                  <select id="audience" name="audience" value={audience()}>
-                    <option value="officer">Officers (exact figures)</option>
-                    <option value="member">Members (small counts suppressed)</option>
-                    <option value="public">Public (small counts suppressed)</option>
-                  </select>
-                </div>
-                <button type="submit" class="button">
-                  Show cohort
-                </button>
-              </form>
-              <Switch>
-                <Match when={profile.error !== undefined}>
-                  <LoadError what="the cohort" error={profile.error} />
-                </Match>
-                <Match when={profile.loading && profile.latest === undefined}>
-                  <Loading what="the cohort" />
-                </Match>
-                <Match when={profile.latest}>
-                  {(document) => {
-                    const heading = () =>
-                      `${cohortLabels[document().cohort]}, ${ReportingYear.label(ReportingYear.make(document().year))}, ` +
-                      `by ${(dimensionLabels[document().by[0] as Cohort.Dimension] ?? document().by.join(", ")).toLowerCase()}`
-                    return (
-                      <section aria-labelledby="cohort-heading" aria-busy={profile.loading}>
-                        <h2 id="cohort-heading">{heading()}</h2>
-                        <p class="lead" data-total>
-                          {document().total === "c" ? "c" : String(document().total)}{" "}
-                          {document().total === 1 ? "child" : "children"} in total
+      <CouncilYears council={council()} noReturn="No 903 return has been imported for this council yet.">
+        {(c) => (
+          <>
+            <form class="form-row" onSubmit={onSubmit} aria-label="Choose the cohort and breakdown" novalidate>
+              <YearChoice years={c().years} chosen={year()} />
+              <div class="form-group">
+                <label for="cohort">Children</label>
+                <select id="cohort" name="cohort" value={cohort()}>
+                  <For each={cohorts}>{(name) => <option value={name}>{cohortLabels[name]}</option>}</For>
+                </select>
+              </div>
+              <div class="form-group" classList={{ "form-group--error": problem() !== undefined }}>
+                <label for="by">Break down by</label>
+                <Show when={problem()}>
+                  <p class="error-message" id="by-error">
+                    <span class="visually-hidden">Error:</span> Choose a breakdown this cohort supports
+                  </p>
+                </Show>
+                <select
+                  id="by"
+                  name="by"
+                  value={by()}
+                  aria-invalid={problem() !== undefined}
+                  aria-describedby={problem() === undefined ? undefined : "by-error"}
+                >
+                  <For each={dimensions}>{(d) => <option value={d}>{dimensionLabels[d]}</option>}</For>
+                </select>
+              </div>
+              <div class="form-group">
+                <label for="audience">Show figures for</label>
+                <select id="audience" name="audience" value={audience()}>
+                  <option value="officer">Officers (exact figures)</option>
+                  <option value="member">Members (small counts suppressed)</option>
+                  <option value="public">Public (small counts suppressed)</option>
+                </select>
+              </div>
+              <button type="submit" class="button">
+                Show cohort
+              </button>
+            </form>
+            <Switch>
+              <Match when={profile.error !== undefined}>
+                <LoadError what="the cohort" error={profile.error} />
+              </Match>
+              <Match when={profile.loading && profile.latest === undefined}>
+                <Loading what="the cohort" />
+              </Match>
+              <Match when={profile.latest}>
+                {(document) => {
+                  const heading = () =>
+                    `${cohortLabels[document().cohort]}, ${ReportingYear.label(ReportingYear.make(document().year))}, ` +
+                    `by ${(dimensionLabels[document().by[0] as Cohort.Dimension] ?? document().by.join(", ")).toLowerCase()}`
+                  return (
+                    <section aria-labelledby="cohort-heading" aria-busy={profile.loading}>
+                      <h2 id="cohort-heading">{heading()}</h2>
+                      <p class="lead" data-total>
+                        {document().total === "c" ? "c" : String(document().total)}{" "}
+                        {document().total === 1 ? "child" : "children"} in total
+                      </p>
+                      <Show when={rows().some((r) => r.count === "c") || document().total === "c"}>
+                        <p class="inset">
+                          c: suppressed to protect confidentiality, because the figure involves between 1 and 5 children
+                          or would let such a figure be worked out.
                         </p>
-                        <Show when={rows().some((r) => r.count === "c") || document().total === "c"}>
-                          <p class="inset">
-                            c: suppressed to protect confidentiality, because the figure involves between 1 and 5
-                            children or would let such a figure be worked out.
-                          </p>
-                        </Show>
-                        <Show when={rows().length > 0} fallback={<p>No children are in this cohort.</p>}>
-                          <BarChart title={heading()} bars={rows()} />
-                          <DataTable
-                            caption={heading()}
-                            rows={rows()}
-                            columns={[
-                              { heading: dimensionLabels[by()], cell: (r: Row) => r.label },
-                              { heading: "Children", cell: (r: Row) => String(r.count), numeric: true },
-                              {
-                                heading: "Percentage",
-                                cell: (r: Row) => (r.pct === "c" ? "c" : `${r.pct}%`),
-                                numeric: true
-                              }
-                            ]}
-                          />
-                        </Show>
-                      </section>
-                    )
-                  }}
-                </Match>
-              </Switch>
-            </>
-          )}
-        </Match>
-      </Switch>
+                      </Show>
+                      <Show when={rows().length > 0} fallback={<p>No children are in this cohort.</p>}>
+                        <BarChart title={heading()} bars={rows()} />
+                        <DataTable
+                          caption={heading()}
+                          rows={rows()}
+                          columns={[
+                            { heading: dimensionLabels[by()], cell: (r: Row) => r.label },
+                            { heading: "Children", cell: (r: Row) => String(r.count), numeric: true },
+                            {
+                              heading: "Percentage",
+                              cell: (r: Row) => (r.pct === "c" ? "c" : `${r.pct}%`),
+                              numeric: true
+                            }
+                          ]}
+                        />
+                      </Show>
+                    </section>
+                  )
+                }}
+              </Match>
+            </Switch>
+          </>
+        )}
+      </CouncilYears>
     </>
   )
 }

@@ -12,7 +12,7 @@ import { Schema } from "effect"
 import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js"
 import { ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
 import { usePageTitle } from "../components/page-title.ts"
-import { useCouncils } from "../data/councils.ts"
+import { AudienceChoice, CouncilYears, useCouncilYear, YearChoice } from "../components/year-page.tsx"
 import {
   fetchMemberReport,
   fetchReportFile,
@@ -21,13 +21,11 @@ import {
   type ReportRequest,
   reportFiles
 } from "../data/reports.ts"
-import { mayOpen, type Role, useSession } from "../data/session.ts"
+import { useSession } from "../data/session.ts"
 
 const isAudience = Schema.is(Audience.Audience)
 
-/** Who may ask for the exact, unpublishable report (the API forces the others to theirs). */
-const chooseAudience: ReadonlyArray<Role> = ["officer", "analyst"]
-
+/** The audiences as the report form words them: the officers' report is not for publication. */
 const audiences: Readonly<Record<Audience.Audience, string>> = {
   member: "Members (small counts hidden)",
   public: "Public (small counts hidden)",
@@ -123,13 +121,8 @@ const FileDownloads = (props: { readonly request: ReportRequest; readonly name: 
 export default function ReportsPage() {
   const params = useParams<{ council: string }>()
   const [search, setSearch] = useSearchParams<{ year?: string; audience?: string }>()
-  const councils = useCouncils()
   const session = useSession()
-  const council = () => councils()?.find((c) => c.id === params.council)
-  const year = () => {
-    const years = council()?.years ?? []
-    return years.find((y) => y === Number(search.year)) ?? years[0]
-  }
+  const { council, year } = useCouncilYear(() => search.year)
   const yearLabel = () => {
     const y = year()
     return y === undefined ? "" : ReportingYear.label(y)
@@ -158,88 +151,50 @@ export default function ReportsPage() {
         The corporate parenting report for members: the year's indicators with trends and comparisons, the children
         looked after, and the strategy's priorities with their progress and governance.
       </p>
-      <Switch>
-        <Match when={councils.error !== undefined}>
-          <LoadError what="the councils" error={councils.error} />
-        </Match>
-        <Match when={councils.loading}>
-          <Loading what="the council" />
-        </Match>
-        <Match when={council() === undefined}>
-          <p>There is no council “{params.council}” that you can see.</p>
-        </Match>
-        <Match when={council()?.years.length === 0}>
-          <p>No 903 return has been imported for this council yet, so there is no year to report.</p>
-        </Match>
-        <Match when={council()}>
-          {(c) => (
-            <>
-              <form class="form-row" onSubmit={onSubmit} aria-label="Choose the report" novalidate>
-                <div class="form-group">
-                  <label for="year">Year ending 31 March</label>
-                  <select id="year" name="year">
-                    <For each={c().years}>
-                      {(y) => (
-                        <option value={String(y)} selected={y === year()}>
-                          {ReportingYear.label(y)}
-                        </option>
-                      )}
-                    </For>
-                  </select>
-                </div>
-                <Show when={mayOpen(session.user(), chooseAudience)}>
-                  <div class="form-group">
-                    <label for="audience">Report for</label>
-                    <select id="audience" name="audience">
-                      <For each={Audience.Audience.literals}>
-                        {(a) => (
-                          <option value={a} selected={a === audience()}>
-                            {audiences[a]}
-                          </option>
-                        )}
-                      </For>
-                    </select>
-                  </div>
-                </Show>
-                <div class="form-group">
-                  <button type="submit" class="button">
-                    Preview the report
-                  </button>
-                </div>
-              </form>
-              <Switch>
-                <Match when={report.error !== undefined}>
-                  <LoadError what="the report" error={report.error} />
-                </Match>
-                <Match when={report.loading}>
-                  <Loading what="the report (it can take a few seconds)" />
-                </Match>
-                <Match when={report()}>
-                  {(r) => (
-                    <section aria-labelledby="report-preview">
-                      <h2 id="report-preview">
-                        {yearLabel()} report for{" "}
-                        {audience() === "officer" ? "officers" : audience() === "member" ? "members" : "the public"}
-                      </h2>
-                      <Downloads report={r()} name={fileName()} />
-                      <FileDownloads
-                        request={{ council: params.council, year: year() ?? 0, audience: audience() }}
-                        name={fileName()}
-                      />
-                      <iframe
-                        class="report-preview"
-                        title="Preview of the corporate parenting report"
-                        sandbox=""
-                        srcdoc={r().html}
-                      />
-                    </section>
-                  )}
-                </Match>
-              </Switch>
-            </>
-          )}
-        </Match>
-      </Switch>
+      <CouncilYears council={council()}>
+        {(c) => (
+          <>
+            <form class="form-row" onSubmit={onSubmit} aria-label="Choose the report" novalidate>
+              <YearChoice years={c().years} chosen={year()} />
+              <AudienceChoice label="Report for" chosen={audience()} options={audiences} />
+              <div class="form-group">
+                <button type="submit" class="button">
+                  Preview the report
+                </button>
+              </div>
+            </form>
+            <Switch>
+              <Match when={report.error !== undefined}>
+                <LoadError what="the report" error={report.error} />
+              </Match>
+              <Match when={report.loading}>
+                <Loading what="the report (it can take a few seconds)" />
+              </Match>
+              <Match when={report()}>
+                {(r) => (
+                  <section aria-labelledby="report-preview">
+                    <h2 id="report-preview">
+                      {yearLabel()} report for{" "}
+                      {audience() === "officer" ? "officers" : audience() === "member" ? "members" : "the public"}
+                    </h2>
+                    <Downloads report={r()} name={fileName()} />
+                    <FileDownloads
+                      request={{ council: params.council, year: year() ?? 0, audience: audience() }}
+                      name={fileName()}
+                    />
+                    <iframe
+                      class="report-preview"
+                      title="Preview of the corporate parenting report"
+                      sandbox=""
+                      srcdoc={r().html}
+                    />
+                  </section>
+                )}
+              </Match>
+            </Switch>
+          </>
+        )}
+      </CouncilYears>
     </>
   )
 }

@@ -13,9 +13,9 @@ import { createResource, For, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
 import { LoadError, Loading } from "../components/error-summary.tsx"
 import { usePageTitle } from "../components/page-title.ts"
+import { AudienceChoice, CouncilYears, useCouncilYear, YearChoice } from "../components/year-page.tsx"
 import { isProblem } from "../data/api.ts"
-import { useCouncils } from "../data/councils.ts"
-import { mayOpen, type Role, useSession } from "../data/session.ts"
+import { useSession } from "../data/session.ts"
 import { fetchTakeUp, type TakeUpRow } from "../data/take-up.ts"
 
 const isGroupBy = Schema.is(TakeUp.GroupBy)
@@ -28,15 +28,6 @@ const groupings: Readonly<Record<TakeUp.GroupBy, string>> = {
   status: "Care leaver status"
 }
 
-const audiences: Readonly<Record<Audience.Audience, string>> = {
-  officer: "Officers (exact figures)",
-  member: "Members (small counts hidden)",
-  public: "Public (small counts hidden)"
-}
-
-/** Members and the public always get suppressed figures (the API forces it); the others may choose. */
-const chooseAudience: ReadonlyArray<Role> = ["officer", "analyst"]
-
 const count = new Intl.NumberFormat("en-GB")
 const money = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" })
 
@@ -45,13 +36,8 @@ const cell = (value: number | "c"): string => (value === "c" ? "c" : count.forma
 export default function TakeUpPage() {
   const params = useParams<{ council: string }>()
   const [search, setSearch] = useSearchParams<{ year?: string; by?: string; audience?: string }>()
-  const councils = useCouncils()
   const session = useSession()
-  const council = () => councils()?.find((c) => c.id === params.council)
-  const year = () => {
-    const years = council()?.years ?? []
-    return years.find((y) => y === Number(search.year)) ?? years[0]
-  }
+  const { council, year } = useCouncilYear(() => search.year)
   const yearLabel = () => {
     const y = year()
     return y === undefined ? "" : ReportingYear.label(y)
@@ -75,119 +61,81 @@ export default function TakeUpPage() {
       <h1>
         <span class="caption">{council()?.name ?? params.council}</span>Take-up of the local offer
       </h1>
-      <Switch>
-        <Match when={councils.error !== undefined}>
-          <LoadError what="the councils" error={councils.error} />
-        </Match>
-        <Match when={councils.loading}>
-          <Loading what="the council" />
-        </Match>
-        <Match when={council() === undefined}>
-          <p>There is no council “{params.council}” that you can see.</p>
-        </Match>
-        <Match when={council()?.years.length === 0}>
-          <p>No 903 return has been imported for this council yet, so there is no year to report.</p>
-        </Match>
-        <Match when={council()}>
-          {(c) => (
-            <>
-              <form class="form-row" onSubmit={onSubmit} aria-label="Choose the year and grouping" novalidate>
-                <div class="form-group">
-                  <label for="year">Year ending 31 March</label>
-                  <select id="year" name="year">
-                    <For each={c().years}>
-                      {(y) => (
-                        <option value={String(y)} selected={y === year()}>
-                          {ReportingYear.label(y)}
-                        </option>
-                      )}
-                    </For>
-                  </select>
-                </div>
-                <div class="form-group">
-                  <label for="by">Group by</label>
-                  <select id="by" name="by">
-                    <For each={TakeUp.GroupBy.literals}>
-                      {(g) => (
-                        <option value={g} selected={g === by()}>
-                          {groupings[g]}
-                        </option>
-                      )}
-                    </For>
-                  </select>
-                </div>
-                <Show when={mayOpen(session.user(), chooseAudience)}>
-                  <div class="form-group">
-                    <label for="audience">Figures for</label>
-                    <select id="audience" name="audience">
-                      <For each={Audience.Audience.literals}>
-                        {(a) => (
-                          <option value={a} selected={a === audience()}>
-                            {audiences[a]}
-                          </option>
-                        )}
-                      </For>
-                    </select>
-                  </div>
-                </Show>
-                <div class="form-group">
-                  <button type="submit" class="button">
-                    Show take-up
-                  </button>
-                </div>
-              </form>
-              <Switch>
-                <Match when={isProblem(summary.error, "no-published-offer")}>
-                  <p class="inset">
-                    No local offer was published and in force at the end of this year, so there is no take-up to count.
-                  </p>
-                </Match>
-                <Match when={summary.error !== undefined}>
-                  <LoadError what="take-up" error={summary.error} />
-                </Match>
-                <Match when={summary.loading && summary.latest === undefined}>
-                  <Loading what="take-up" />
-                </Match>
-                <Match when={summary.latest}>
-                  {(s) => (
-                    <>
-                      <Show when={s().audience !== "officer"}>
-                        <p class="inset">
-                          These figures are for {s().audience === "member" ? "members" : "the public"}: a count of 1 to
-                          5 young people, and any count that would let one be worked out, is shown as c.
-                        </p>
-                      </Show>
-                      <Show
-                        when={s().rows.length > 0}
-                        fallback={<p class="inset">No application, award or payment has been recorded in this year.</p>}
-                      >
-                        <DataTable
-                          caption={`Take-up in ${yearLabel()} by ${groupings[s().by].toLowerCase()}`}
-                          rows={[...s().rows, s().total]}
-                          columns={[
-                            { heading: groupings[s().by], cell: (r: TakeUpRow) => r.label },
-                            { heading: "Young people", cell: (r: TakeUpRow) => cell(r.youngPeople), numeric: true },
-                            { heading: "Applications", cell: (r: TakeUpRow) => cell(r.applications), numeric: true },
-                            { heading: "Awards", cell: (r: TakeUpRow) => cell(r.awards), numeric: true },
-                            { heading: "Payments", cell: (r: TakeUpRow) => cell(r.payments), numeric: true },
-                            {
-                              heading: "Paid",
-                              cell: (r: TakeUpRow) => (r.paidPence === "c" ? "c" : money.format(r.paidPence / 100)),
-                              numeric: true
-                            },
-                            { heading: "Refusals", cell: (r: TakeUpRow) => cell(r.refusals), numeric: true },
-                            { heading: "Declines", cell: (r: TakeUpRow) => cell(r.declines), numeric: true }
-                          ]}
-                        />
-                      </Show>
-                    </>
-                  )}
-                </Match>
-              </Switch>
-            </>
-          )}
-        </Match>
-      </Switch>
+      <CouncilYears council={council()}>
+        {(c) => (
+          <>
+            <form class="form-row" onSubmit={onSubmit} aria-label="Choose the year and grouping" novalidate>
+              <YearChoice years={c().years} chosen={year()} />
+              <div class="form-group">
+                <label for="by">Group by</label>
+                <select id="by" name="by">
+                  <For each={TakeUp.GroupBy.literals}>
+                    {(g) => (
+                      <option value={g} selected={g === by()}>
+                        {groupings[g]}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              </div>
+              <AudienceChoice label="Figures for" chosen={audience()} />
+              <div class="form-group">
+                <button type="submit" class="button">
+                  Show take-up
+                </button>
+              </div>
+            </form>
+            <Switch>
+              <Match when={isProblem(summary.error, "no-published-offer")}>
+                <p class="inset">
+                  No local offer was published and in force at the end of this year, so there is no take-up to count.
+                </p>
+              </Match>
+              <Match when={summary.error !== undefined}>
+                <LoadError what="take-up" error={summary.error} />
+              </Match>
+              <Match when={summary.loading && summary.latest === undefined}>
+                <Loading what="take-up" />
+              </Match>
+              <Match when={summary.latest}>
+                {(s) => (
+                  <>
+                    <Show when={s().audience !== "officer"}>
+                      <p class="inset">
+                        These figures are for {s().audience === "member" ? "members" : "the public"}: a count of 1 to 5
+                        young people, and any count that would let one be worked out, is shown as c.
+                      </p>
+                    </Show>
+                    <Show
+                      when={s().rows.length > 0}
+                      fallback={<p class="inset">No application, award or payment has been recorded in this year.</p>}
+                    >
+                      <DataTable
+                        caption={`Take-up in ${yearLabel()} by ${groupings[s().by].toLowerCase()}`}
+                        rows={[...s().rows, s().total]}
+                        columns={[
+                          { heading: groupings[s().by], cell: (r: TakeUpRow) => r.label },
+                          { heading: "Young people", cell: (r: TakeUpRow) => cell(r.youngPeople), numeric: true },
+                          { heading: "Applications", cell: (r: TakeUpRow) => cell(r.applications), numeric: true },
+                          { heading: "Awards", cell: (r: TakeUpRow) => cell(r.awards), numeric: true },
+                          { heading: "Payments", cell: (r: TakeUpRow) => cell(r.payments), numeric: true },
+                          {
+                            heading: "Paid",
+                            cell: (r: TakeUpRow) => (r.paidPence === "c" ? "c" : money.format(r.paidPence / 100)),
+                            numeric: true
+                          },
+                          { heading: "Refusals", cell: (r: TakeUpRow) => cell(r.refusals), numeric: true },
+                          { heading: "Declines", cell: (r: TakeUpRow) => cell(r.declines), numeric: true }
+                        ]}
+                      />
+                    </Show>
+                  </>
+                )}
+              </Match>
+            </Switch>
+          </>
+        )}
+      </CouncilYears>
     </>
   )
 }
