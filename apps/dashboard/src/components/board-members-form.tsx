@@ -9,17 +9,13 @@ import { Option } from "effect"
 import { createSignal, Show } from "solid-js"
 import { addBoardMember, endBoardTerm } from "../data/governance.ts"
 import { formatDay, todayInUk } from "./dates.ts"
-import { type ErrorItem, ErrorSummary } from "./error-summary.tsx"
+import { FormErrors } from "./error-summary.tsx"
 import { SelectField, TextField, textOf } from "./form-field.tsx"
 
 const membershipLabels: Readonly<Record<Governance.Membership, string>> = {
   core: "Core member",
   associate: "Associate member"
 }
-
-/** The summary's links, from each field's error. */
-const itemsOf = (errors: Readonly<Record<string, string>>): ReadonlyArray<ErrorItem> =>
-  Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` }))
 
 /** Whether a member's term has not ended by `day`. */
 const isServingAfter = (member: Governance.Member, day: string): boolean =>
@@ -87,12 +83,7 @@ const AddMemberForm = (props: {
     <section class="update-form" aria-labelledby={`${prefix()}-heading`}>
       <h4 id={`${prefix()}-heading`}>Add a member</h4>
       <form ref={form} onSubmit={onSubmit} novalidate aria-label={`Add a member to ${props.board.name}`}>
-        <Show when={itemsOf(errors()).length > 0 ? itemsOf(errors()) : undefined} keyed>
-          {(items) => <ErrorSummary title="There is a problem" errors={items} />}
-        </Show>
-        <Show when={refusal()} keyed>
-          {(text) => <ErrorSummary title="The member was not added" errors={[{ text }]} />}
-        </Show>
+        <FormErrors fieldErrors={errors()} refusal={refusal()} refusedTitle="The member was not added" />
         <TextField id={field("name")} label="Name" error={errors()[field("name")]} />
         <SelectField
           id={field("role")}
@@ -169,12 +160,7 @@ const EndTermForm = (props: {
       <section class="update-form" aria-labelledby={`${prefix()}-heading`}>
         <h4 id={`${prefix()}-heading`}>End a member's term</h4>
         <form onSubmit={onSubmit} novalidate aria-label={`End a term on ${props.board.name}`}>
-          <Show when={itemsOf(errors()).length > 0 ? itemsOf(errors()) : undefined} keyed>
-            {(items) => <ErrorSummary title="There is a problem" errors={items} />}
-          </Show>
-          <Show when={refusal()} keyed>
-            {(text) => <ErrorSummary title="The term was not ended" errors={[{ text }]} />}
-          </Show>
+          <FormErrors fieldErrors={errors()} refusal={refusal()} refusedTitle="The term was not ended" />
           <SelectField
             id={field("member")}
             label="Member"

@@ -51,3 +51,29 @@ export const Loading = (props: { readonly what: string }) => (
     Loading {props.what}…
   </p>
 )
+
+/** The summary's items for a form's field errors (by field id), each linking to its field. */
+export const fieldErrorItems = (errors: Readonly<Record<string, string>>): ReadonlyArray<ErrorItem> =>
+  Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` }))
+
+/**
+ * The top of a form that sends to the API: the fields to fix before it can be sent, and why the API refused what was
+ * sent. Each summary is shown anew (and takes focus) whenever its errors change.
+ */
+export const FormErrors = (props: {
+  /** Each field's error, by field id. */
+  readonly fieldErrors: Readonly<Record<string, string>>
+  /** The API's reason, when it refused what the form sent. */
+  readonly refusal: string | undefined
+  /** The title of the refusal's summary ("The review was not recorded"). */
+  readonly refusedTitle: string
+}) => (
+  <>
+    <Show when={Object.keys(props.fieldErrors).length > 0 ? props.fieldErrors : undefined} keyed>
+      {(errors) => <ErrorSummary title="There is a problem" errors={fieldErrorItems(errors)} />}
+    </Show>
+    <Show when={props.refusal} keyed>
+      {(text) => <ErrorSummary title={props.refusedTitle} errors={[{ text }]} />}
+    </Show>
+  </>
+)

@@ -99,3 +99,48 @@ export const textOf = (form: FormData, name: string): string => {
   const value = form.get(name)
   return typeof value === "string" ? value.trim() : ""
 }
+
+/** One radio button of a `RadioField`: its value, its label and an icon shown before the label. */
+export interface RadioOption {
+  readonly value: string
+  readonly label: string
+  /** Hidden from screen readers, which read the label. */
+  readonly icon: string
+}
+
+/**
+ * A choice of one option as radio buttons under a legend, with the error message inside the fieldset. Each button's
+ * id is `name-value`; an error summary links to the first.
+ */
+export const RadioField = (props: {
+  readonly name: string
+  readonly legend: string
+  readonly options: ReadonlyArray<RadioOption>
+  readonly error?: string | undefined
+}) => (
+  <div class="form-group" classList={{ "form-group--error": props.error !== undefined }}>
+    <fieldset aria-describedby={props.error === undefined ? undefined : `${props.name}-error`}>
+      <legend>{props.legend}</legend>
+      <Show when={props.error}>
+        {(error) => (
+          <p class="error-message" id={`${props.name}-error`}>
+            <span class="visually-hidden">Error:</span> {error()}
+          </p>
+        )}
+      </Show>
+      <div class="radios">
+        <For each={props.options}>
+          {(option) => (
+            <div class="radio">
+              <input type="radio" id={`${props.name}-${option.value}`} name={props.name} value={option.value} />
+              <label for={`${props.name}-${option.value}`}>
+                <span aria-hidden="true">{option.icon} </span>
+                {option.label}
+              </label>
+            </div>
+          )}
+        </For>
+      </div>
+    </fieldset>
+  </div>
+)

@@ -9,7 +9,7 @@ import { Option } from "effect"
 import { createSignal, For, Show } from "solid-js"
 import { type NewMeeting, recordMeeting } from "../data/governance.ts"
 import { todayInUk } from "./dates.ts"
-import { type ErrorItem, ErrorSummary } from "./error-summary.tsx"
+import { FormErrors } from "./error-summary.tsx"
 import { TextArea, TextField, textOf } from "./form-field.tsx"
 
 const statusLabels: Readonly<Record<Governance.AttendanceStatus, string>> = {
@@ -32,8 +32,6 @@ export const MeetingForm = (props: {
   const [refusal, setRefusal] = createSignal<string>()
   const [sending, setSending] = createSignal(false)
   let form: HTMLFormElement | undefined
-  const summary = (): ReadonlyArray<ErrorItem> =>
-    Object.entries(fieldErrors()).map(([field, text]) => ({ text, href: `#${field}` }))
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
     const data = new FormData(event.currentTarget as HTMLFormElement)
@@ -78,12 +76,7 @@ export const MeetingForm = (props: {
     <section class="update-form" aria-labelledby={`${prefix()}-heading`}>
       <h3 id={`${prefix()}-heading`}>Record a meeting</h3>
       <form ref={form} onSubmit={onSubmit} novalidate aria-label={`Record a meeting of ${props.board.name}`}>
-        <Show when={summary().length > 0 ? summary() : undefined} keyed>
-          {(items) => <ErrorSummary title="There is a problem" errors={items} />}
-        </Show>
-        <Show when={refusal()} keyed>
-          {(text) => <ErrorSummary title="The meeting was not recorded" errors={[{ text }]} />}
-        </Show>
+        <FormErrors fieldErrors={fieldErrors()} refusal={refusal()} refusedTitle="The meeting was not recorded" />
         <TextField
           id={`${prefix()}-on`}
           label="Day of the meeting"

@@ -10,7 +10,7 @@ import { createSignal, For, type JSX, Show } from "solid-js"
 import { approveVersion, draftFrom, type OfferVersion, publishVersion, recordConsultation } from "../data/offer.ts"
 import { DataTable } from "./data-table.tsx"
 import { formatDay, formatInstant, todayInUk } from "./dates.ts"
-import { type ErrorItem, ErrorSummary } from "./error-summary.tsx"
+import { FormErrors } from "./error-summary.tsx"
 import { TextArea, TextField, textOf } from "./form-field.tsx"
 
 const states: Readonly<
@@ -30,9 +30,6 @@ const StateTag = (props: { readonly state: OfferVersion["state"] }) => (
 
 /** Field errors keyed by field id; empty when the form may be sent. */
 type FieldErrors = Readonly<Record<string, string>>
-
-const summaryItems = (errors: FieldErrors): ReadonlyArray<ErrorItem> =>
-  Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` }))
 
 const dayError = (value: string, what: string): string | undefined =>
   value === ""
@@ -72,12 +69,7 @@ const StepForm = (props: {
   }
   return (
     <form onSubmit={onSubmit} novalidate aria-label={props.label}>
-      <Show when={Object.keys(errors()).length > 0 ? errors() : undefined} keyed>
-        {(found) => <ErrorSummary title="There is a problem" errors={summaryItems(found)} />}
-      </Show>
-      <Show when={refusal()} keyed>
-        {(text) => <ErrorSummary title="The API did not accept this" errors={[{ text }]} />}
-      </Show>
+      <FormErrors fieldErrors={errors()} refusal={refusal()} refusedTitle="The API did not accept this" />
       {props.children(errors())}
       <p>
         <button type="submit" class="button" disabled={sending()}>

@@ -13,7 +13,7 @@ import { Option } from "effect"
 import { createResource, createSignal, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
 import { formatDay, todayInUk } from "../components/dates.ts"
-import { type ErrorItem, ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
+import { type ErrorItem, ErrorSummary, fieldErrorItems, LoadError, Loading } from "../components/error-summary.tsx"
 import { TextField, textOf } from "../components/form-field.tsx"
 import { usePageTitle } from "../components/page-title.ts"
 import { ApiFailure } from "../data/api.ts"
@@ -120,7 +120,7 @@ export default function EntitlementsPage() {
     if (child === "") found.child = "Enter the young person's id from the 903 return"
     if (Option.isNone(CalendarDate.fromIso(on))) found.on = "Enter a real day as YYYY-MM-DD, for example 2026-04-01"
     setFieldErrors(found)
-    setErrors(Object.entries(found).map(([field, text]) => ({ text, href: `#${field}` })))
+    setErrors(fieldErrorItems(found))
     if (Object.keys(found).length === 0) setQuery({ child, on })
   }
   return (

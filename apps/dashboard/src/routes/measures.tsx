@@ -17,7 +17,7 @@ import { Option, Schema } from "effect"
 import { createResource, createSignal, createUniqueId, For, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
 import { formatDay, todayInUk } from "../components/dates.ts"
-import { type ErrorItem, ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
+import { FormErrors, LoadError, Loading } from "../components/error-summary.tsx"
 import { TextField, textOf } from "../components/form-field.tsx"
 import { usePageTitle } from "../components/page-title.ts"
 import { useCouncils } from "../data/councils.ts"
@@ -194,8 +194,6 @@ const FigureForm = (props: {
   const [fieldErrors, setFieldErrors] = createSignal<Readonly<Record<string, string>>>({})
   const [refusal, setRefusal] = createSignal<string>()
   const [sending, setSending] = createSignal(false)
-  const summary = (): ReadonlyArray<ErrorItem> =>
-    Object.entries(fieldErrors()).map(([field, text]) => ({ text, href: `#${field}` }))
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
     const data = new FormData(event.currentTarget as HTMLFormElement)
@@ -239,12 +237,7 @@ const FigureForm = (props: {
     <section class="update-form" aria-labelledby="record-figure">
       <h2 id="record-figure">Record a figure</h2>
       <form onSubmit={onSubmit} novalidate aria-label="Record a figure">
-        <Show when={summary().length > 0 ? summary() : undefined} keyed>
-          {(items) => <ErrorSummary title="There is a problem" errors={items} />}
-        </Show>
-        <Show when={refusal()} keyed>
-          {(text) => <ErrorSummary title="The figure was not recorded" errors={[{ text }]} />}
-        </Show>
+        <FormErrors fieldErrors={fieldErrors()} refusal={refusal()} refusedTitle="The figure was not recorded" />
         <div class="form-group">
           <label for="figure-measure">Measure</label>
           <select id="figure-measure" name="figure-measure">

@@ -12,8 +12,8 @@ import { Option } from "effect"
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
 import { formatDay, todayInUk } from "../components/dates.ts"
-import { type ErrorItem, ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
-import { TextArea, TextField, textOf } from "../components/form-field.tsx"
+import { ErrorSummary, FormErrors, LoadError, Loading } from "../components/error-summary.tsx"
+import { RadioField, type RadioOption, TextArea, TextField, textOf } from "../components/form-field.tsx"
 import { usePageTitle } from "../components/page-title.ts"
 import { useCouncils } from "../data/councils.ts"
 import { fetchPledges, fetchVoice, type PledgeRow, reviewPledge, type VoiceView } from "../data/pledges.ts"
@@ -27,6 +27,13 @@ const statusTags: Readonly<Record<Pledge.Status, { readonly icon: string; readon
   partly_kept: { icon: "!", tag: "tag--amber" },
   not_yet_kept: { icon: "✕", tag: "tag--red" }
 }
+
+/** The statuses a review may give a pledge. */
+const statusOptions: ReadonlyArray<RadioOption> = Pledge.Status.codes.map((code) => ({
+  value: code,
+  label: Pledge.Status.label(code),
+  icon: statusTags[code].icon
+}))
 
 const StatusTag = (props: { readonly status: Pledge.Status | null }) => (
   <Show when={props.status} fallback={<span class="tag tag--neutral">Not yet reviewed</span>}>
@@ -117,8 +124,6 @@ const ReviewForm = (props: {
   const [fieldErrors, setFieldErrors] = createSignal<Readonly<Record<string, string>>>({})
   const [refusal, setRefusal] = createSignal<string>()
   const [sending, setSending] = createSignal(false)
-  const summary = (): ReadonlyArray<ErrorItem> =>
-    Object.entries(fieldErrors()).map(([field, text]) => ({ text, href: `#${field}` }))
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
     const data = new FormData(event.currentTarget as HTMLFormElement)
@@ -146,12 +151,7 @@ const ReviewForm = (props: {
     <section class="update-form" aria-labelledby="record-review">
       <h2 id="record-review">Record a review</h2>
       <form onSubmit={onSubmit} novalidate aria-label="Record a review">
-        <Show when={summary().length > 0 ? summary() : undefined} keyed>
-          {(items) => <ErrorSummary title="There is a problem" errors={items} />}
-        </Show>
-        <Show when={refusal()} keyed>
-          {(text) => <ErrorSummary title="The review was not recorded" errors={[{ text }]} />}
-        </Show>
+        <FormErrors fieldErrors={fieldErrors()} refusal={refusal()} refusedTitle="The review was not recorded" />
         <div class="form-group">
           <label for="review-pledge">Pledge</label>
           <select id="review-pledge" name="review-pledge">
@@ -174,33 +174,12 @@ const ReviewForm = (props: {
           class="input--date"
           error={fieldErrors()["review-on"]}
         />
-        <div class="form-group" classList={{ "form-group--error": fieldErrors()["review-status-kept"] !== undefined }}>
-          <fieldset
-            aria-describedby={fieldErrors()["review-status-kept"] === undefined ? undefined : "review-status-error"}
-          >
-            <legend>Is the pledge kept?</legend>
-            <Show when={fieldErrors()["review-status-kept"]}>
-              {(error) => (
-                <p class="error-message" id="review-status-error">
-                  <span class="visually-hidden">Error:</span> {error()}
-                </p>
-              )}
-            </Show>
-            <div class="radios">
-              <For each={Pledge.Status.codes}>
-                {(code) => (
-                  <div class="radio">
-                    <input type="radio" id={`review-status-${code}`} name="review-status" value={code} />
-                    <label for={`review-status-${code}`}>
-                      <span aria-hidden="true">{statusTags[code].icon} </span>
-                      {Pledge.Status.label(code)}
-                    </label>
-                  </div>
-                )}
-              </For>
-            </div>
-          </fieldset>
-        </div>
+        <RadioField
+          name="review-status"
+          legend="Is the pledge kept?"
+          options={statusOptions}
+          error={fieldErrors()["review-status-kept"]}
+        />
         <TextArea id="review-summary" label="What was found" hint="In plain words, as young people would say it" />
         <p>
           <button type="submit" class="button" disabled={sending()}>

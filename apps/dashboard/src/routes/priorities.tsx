@@ -13,8 +13,8 @@ import { Option } from "effect"
 import { createResource, createSignal, For, Match, onMount, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
 import { formatDay, todayInUk } from "../components/dates.ts"
-import { type ErrorItem, ErrorSummary, LoadError, Loading } from "../components/error-summary.tsx"
-import { TextArea, TextField, textOf } from "../components/form-field.tsx"
+import { FormErrors, LoadError, Loading } from "../components/error-summary.tsx"
+import { RadioField, type RadioOption, TextArea, TextField, textOf } from "../components/form-field.tsx"
 import { usePageTitle } from "../components/page-title.ts"
 import { isProblem } from "../data/api.ts"
 import { useCouncils } from "../data/councils.ts"
@@ -25,6 +25,13 @@ import { mayOpen, type Role, useSession } from "../data/session.ts"
 const updaters: ReadonlyArray<Role> = ["admin", "officer"]
 
 const ragIcons: Readonly<Record<Progress.Rag, string>> = { green: "✓", amber: "!", red: "✕" }
+
+/** The RAG ratings an update may give. */
+const ragOptions: ReadonlyArray<RadioOption> = Progress.Rag.literals.map((rag) => ({
+  value: rag,
+  label: Progress.ragLabel[rag],
+  icon: ragIcons[rag]
+}))
 
 const RagTag = (props: { readonly rag: Progress.Rag }) => (
   <strong class={`tag tag--${props.rag}`} data-rag={props.rag}>
@@ -142,8 +149,6 @@ const UpdateForm = (props: {
       { value: p.id, label: `${p.title} (the whole priority)` },
       ...p.actions.map((a) => ({ value: `${p.id}/${a.id}`, label: `${p.title}: ${a.title}` }))
     ])
-  const summary = (): ReadonlyArray<ErrorItem> =>
-    Object.entries(fieldErrors()).map(([field, text]) => ({ text, href: `#${field}` }))
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
     const data = new FormData(event.currentTarget as HTMLFormElement)
@@ -178,12 +183,7 @@ const UpdateForm = (props: {
     <section class="update-form" aria-labelledby="add-update">
       <h2 id="add-update">Add a progress update</h2>
       <form ref={form} onSubmit={onSubmit} novalidate aria-label="Add a progress update">
-        <Show when={summary().length > 0 ? summary() : undefined} keyed>
-          {(items) => <ErrorSummary title="There is a problem" errors={items} />}
-        </Show>
-        <Show when={refusal()} keyed>
-          {(text) => <ErrorSummary title="The update was not recorded" errors={[{ text }]} />}
-        </Show>
+        <FormErrors fieldErrors={fieldErrors()} refusal={refusal()} refusedTitle="The update was not recorded" />
         <div class="form-group">
           <label for="update-subject">About</label>
           <select id="update-subject" name="update-subject">
@@ -198,31 +198,12 @@ const UpdateForm = (props: {
           class="input--date"
           error={fieldErrors()["update-on"]}
         />
-        <div class="form-group" classList={{ "form-group--error": fieldErrors()["update-rag-red"] !== undefined }}>
-          <fieldset aria-describedby={fieldErrors()["update-rag-red"] === undefined ? undefined : "update-rag-error"}>
-            <legend>RAG rating</legend>
-            <Show when={fieldErrors()["update-rag-red"]}>
-              {(error) => (
-                <p class="error-message" id="update-rag-error">
-                  <span class="visually-hidden">Error:</span> {error()}
-                </p>
-              )}
-            </Show>
-            <div class="radios">
-              <For each={Progress.Rag.literals}>
-                {(rag) => (
-                  <div class="radio">
-                    <input type="radio" id={`update-rag-${rag}`} name="update-rag" value={rag} />
-                    <label for={`update-rag-${rag}`}>
-                      <span aria-hidden="true">{ragIcons[rag]} </span>
-                      {Progress.ragLabel[rag]}
-                    </label>
-                  </div>
-                )}
-              </For>
-            </div>
-          </fieldset>
-        </div>
+        <RadioField
+          name="update-rag"
+          legend="RAG rating"
+          options={ragOptions}
+          error={fieldErrors()["update-rag-red"]}
+        />
         <TextArea
           id="update-commentary"
           label="Commentary"
