@@ -8,7 +8,7 @@ import ExcelJS from "exceljs"
 import type { Page } from "playwright-core"
 import { beforeAll, describe, expect, it } from "vitest"
 import { councilA } from "./fixtures.ts"
-import { accessibilityViolations, downloadedBytes, patient, screenshots, useSite } from "./harness.ts"
+import { accessibilityViolations, downloadedBytes, parseCsv, patient, screenshots, useSite } from "./harness.ts"
 
 const secret = "a-test-secret-for-the-dashboard-admin-tests-only"
 
@@ -16,34 +16,6 @@ type TestRole = "admin" | "officer" | "member"
 
 const tokenFor = (role: TestRole) =>
   issueToken({ secret, subject: `${role}@fake-borough-a.test`, role, councils: [councilA.id], expiresIn: "1h" })
-
-/** The rows of a CSV text (RFC 4180: quoted fields, doubled quotes, CRLF). */
-const parseCsv = (text: string): ReadonlyArray<ReadonlyArray<string>> => {
-  const rows: Array<Array<string>> = []
-  let row: Array<string> = []
-  let cell = ""
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ",") {
-      row.push(cell)
-      cell = ""
-    } else if (ch === "\n") {
-      row.push(cell.replace(/\r$/, ""))
-      rows.push(row)
-      row = []
-      cell = ""
-    } else cell += ch
-  }
-  return rows
-}
 
 const noOverflow = [
   { width: 1280, overflows: false },

@@ -12,6 +12,22 @@ import { Effect, Option } from "effect"
 
 export { councilA, councilB } from "@cpo/api/testing"
 
+/** The council pages a member's navigation lists, in order: no Data, Entitlements or Admin. */
+export const memberPages = [
+  "Scorecard",
+  "Cohorts",
+  "Placements",
+  "Care leavers",
+  "Health",
+  "Priorities",
+  "Governance",
+  "Local measures",
+  "Pledges",
+  "Local offer",
+  "Take-up",
+  "Reports"
+]
+
 /** @category models */
 export const synthetic: Council.Council = {
   id: "synthetic-borough" as Council.CouncilId,

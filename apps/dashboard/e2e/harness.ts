@@ -168,6 +168,34 @@ export const downloadedBytes = async (download: Download): Promise<Buffer> => {
   return Buffer.concat(chunks)
 }
 
+/** The rows of a downloaded CSV text (RFC 4180: quoted fields, doubled quotes, CRLF). */
+export const parseCsv = (text: string): ReadonlyArray<ReadonlyArray<string>> => {
+  const rows: Array<Array<string>> = []
+  let row: Array<string> = []
+  let cell = ""
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ",") {
+      row.push(cell)
+      cell = ""
+    } else if (ch === "\n") {
+      row.push(cell.replace(/\r$/, ""))
+      rows.push(row)
+      row = []
+      cell = ""
+    } else cell += ch
+  }
+  return rows
+}
+
 /**
  * axe-core's source, from the copy `@axe-core/playwright` depends on. The scan below calls axe itself rather than
  * through `AxeBuilder`, which sent the whole script (half a megabyte) into the page again for every scan, opened a

@@ -7,7 +7,7 @@
 import { issueToken } from "@cpo/api"
 import type { Locator, Page } from "playwright-core"
 import { beforeAll, describe, expect, it } from "vitest"
-import { councilA } from "./fixtures.ts"
+import { councilA, memberPages } from "./fixtures.ts"
 import { accessibilityViolations, patient, screenshots, tabTo, useSite } from "./harness.ts"
 
 const secret = "a-test-secret-for-the-dashboard-oversight-tests-only"
@@ -363,20 +363,7 @@ describe("oversight pages", () => {
     expect(await reportForm.getByLabel("Report for").count()).toBe(0)
 
     // A young person's entitlements are child-level: not in a member's navigation, and refused by the API.
-    expect(await nav.getByRole("link").allTextContents()).toEqual([
-      "Scorecard",
-      "Cohorts",
-      "Placements",
-      "Care leavers",
-      "Health",
-      "Priorities",
-      "Governance",
-      "Local measures",
-      "Pledges",
-      "Local offer",
-      "Take-up",
-      "Reports"
-    ])
+    expect(await nav.getByRole("link").allTextContents()).toEqual(memberPages)
     await page.goto(`${site.url}/councils/${councilA.id}/entitlements`)
     await page.getByLabel("Young person's id").fill("FA1")
     await page.getByRole("button", { name: "Show entitlements" }).click()

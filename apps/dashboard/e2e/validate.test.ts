@@ -12,7 +12,7 @@ import { Synth } from "@cpo/synth"
 import ExcelJS from "exceljs"
 import type { Page, Request } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { accessibilityViolations, downloadedBytes, patient, screenshots, useSite } from "./harness.ts"
+import { accessibilityViolations, downloadedBytes, parseCsv, patient, screenshots, useSite } from "./harness.ts"
 
 const years = { from: 2025, to: 2026 }
 const council = Synth.generate({ seed: 23, council: "Synthetic Test Borough", children: 400, years })
@@ -136,34 +136,6 @@ const download = async (page: Page, kind: "csv" | "xlsx" | "json") => {
   await page.keyboard.press("Enter")
   const file = await saved
   return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) }
-}
-
-/** The rows of a CSV text (RFC 4180 quoting). */
-const parseCsv = (text: string): ReadonlyArray<ReadonlyArray<string>> => {
-  const rows: Array<Array<string>> = []
-  let row: Array<string> = []
-  let cell = ""
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ",") {
-      row.push(cell)
-      cell = ""
-    } else if (ch === "\n") {
-      row.push(cell.replace(/\r$/, ""))
-      rows.push(row)
-      row = []
-      cell = ""
-    } else cell += ch
-  }
-  return rows
 }
 
 describe("checking a 903 return in the browser", () => {
