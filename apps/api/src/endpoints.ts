@@ -14,9 +14,8 @@ import {
   Entitlement,
   Governance,
   LocalOffer,
-  OfferArea,
+  OfferPage,
   Progress,
-  ReportingCycle,
   ReportingYear,
   Returns,
   Scorecard,
@@ -241,71 +240,13 @@ export const TakeUpGaps = Schema.Struct({
 }).annotate({ identifier: "TakeUpGaps" })
 
 /** The strategy with each priority's and action's latest RAG on a day. @category schemas */
-export const PriorityStatus = Schema.Struct({
-  strategy: Strategy.Strategy,
-  asOf: CalendarDate.CalendarDate,
-  priorities: Schema.Array(
-    Schema.Struct({
-      id: Strategy.PriorityId,
-      latest: Schema.OptionFromNullOr(Progress.Update),
-      actions: Schema.Array(Schema.Struct({ id: Strategy.ActionId, latest: Schema.OptionFromNullOr(Progress.Update) }))
-    })
-  )
-}).annotate({ identifier: "PriorityStatus" })
+export const PriorityStatus = Progress.StatusView
 
 /** The open actions overdue or at risk on a day (`Progress.concerns`), with reasons in words. @category schemas */
-export const Concerns = Schema.Struct({
-  asOf: CalendarDate.CalendarDate,
-  concerns: Schema.Array(
-    Schema.Struct({
-      priority: Strategy.PriorityId,
-      priorityTitle: Schema.String,
-      action: Strategy.ActionId,
-      actionTitle: Schema.String,
-      owner: Schema.String,
-      due: CalendarDate.CalendarDate,
-      level: Schema.Literals(["overdue", "at_risk"]),
-      reasons: Schema.Array(Schema.Struct({ kind: Schema.String, text: Schema.String }))
-    })
-  )
-}).annotate({ identifier: "Concerns" })
+export const Concerns = Progress.ConcernsView
 
 /** Boards with their meetings' computed quorum, the year's meetings and the reports falling due. @category schemas */
-export const GovernanceView = Schema.Struct({
-  asOf: CalendarDate.CalendarDate,
-  boards: Schema.Array(
-    Schema.Struct({
-      board: Governance.Board,
-      meetings: Schema.Array(
-        Schema.Struct({
-          meeting: Governance.Meeting,
-          quorate: Schema.Boolean,
-          checks: Schema.Array(
-            Schema.Struct({
-              membership: Governance.Membership,
-              percent: Schema.Number,
-              members: Schema.Int,
-              present: Schema.Int,
-              required: Schema.Int,
-              met: Schema.Boolean
-            })
-          )
-        })
-      ),
-      year: Schema.Struct({
-        from: CalendarDate.CalendarDate,
-        to: CalendarDate.CalendarDate,
-        held: Schema.Int,
-        quorate: Schema.Int,
-        minimum: Schema.Int,
-        meetsMinimum: Schema.Boolean
-      }).annotate({ description: "meetings in the financial year containing asOf" }),
-      due: Schema.Array(Schema.Struct({ duty: ReportingCycle.Duty, due: CalendarDate.CalendarDate })).annotate({
-        description: "reports falling due in the twelve months from asOf"
-      })
-    })
-  )
-}).annotate({ identifier: "GovernanceView" })
+export const GovernanceView = Governance.View
 
 /** A year page's query: the collection year and, for officers and analysts, the audience. @category schemas */
 export const OutcomesQuery = Schema.Struct({
@@ -388,39 +329,10 @@ export const NewBoardMember = Schema.Struct({
 export const TermEnd = Schema.Struct({ until: CalendarDate.CalendarDate }).annotate({ identifier: "TermEnd" })
 
 /** The public offer as open JSON (`OfferPage.toJson`). @category schemas */
-export const PublicOffer = Schema.Struct({
-  council: Council.CouncilId,
-  version: Schema.Int,
-  title: Schema.String,
-  state: LocalOffer.OfferState,
-  publishedAt: Schema.NullOr(Schema.String),
-  effectiveFrom: Schema.NullOr(CalendarDate.CalendarDate),
-  asOf: CalendarDate.CalendarDate,
-  areas: Schema.Array(
-    Schema.Struct({
-      area: OfferArea.OfferArea,
-      label: Schema.String,
-      legalBasis: Schema.String,
-      entitlements: Schema.Array(Entitlement.EntitlementId)
-    })
-  ),
-  entitlements: Schema.Array(Schema.Record(Schema.String, Schema.Unknown)).annotate({
-    description: "each entitlement in force as stored (rules included), with whoCanGetIt and amountNow"
-  }),
-  consultations: Schema.Array(
-    Schema.Struct({
-      on: CalendarDate.CalendarDate,
-      with: Schema.String,
-      careLeavers: Schema.Boolean,
-      summary: Schema.String
-    })
-  )
-}).annotate({ identifier: "PublicOffer" })
+export const PublicOffer = OfferPage.PublicOffer
 
 /** @category schemas */
-export const OfferVersions = Schema.Struct({ versions: Schema.Array(LocalOffer.OfferVersion) }).annotate({
-  identifier: "OfferVersions"
-})
+export const OfferVersions = LocalOffer.OfferVersions
 
 /** The body of a new draft. @category schemas */
 export const DraftOffer = Schema.Struct({
@@ -442,10 +354,7 @@ export const Publish = Schema.Struct({ effectiveFrom: CalendarDate.CalendarDate 
 })
 
 /** A young person's entitlements on a day, with what changes ahead. @category schemas */
-export const PersonalEntitlements = Schema.Struct({
-  ...LocalOffer.PersonalOffer.fields,
-  upcomingChanges: Schema.Array(LocalOffer.UpcomingChange)
-}).annotate({ identifier: "PersonalEntitlements" })
+export const PersonalEntitlements = LocalOffer.PersonalEntitlements
 
 /** The body of a take-up record; the version defaults to the one in force on `on`. @category schemas */
 export const TakeUpRecord = Schema.Struct({

@@ -176,6 +176,49 @@ export const meetingsSummary = (
   return { from, to, held: held.length, quorate, minimum, meetsMinimum: quorate >= minimum }
 }
 
+/**
+ * What the governance page is answered with (`GET …/governance`): each board with its meetings' quorum computed from
+ * attendance ({@link quorum}), the financial year's meetings against the minimum ({@link meetingsSummary}) and the
+ * reports falling due. The API encodes with it and the dashboard decodes with it.
+ * @category schemas
+ */
+export const View = Schema.Struct({
+  asOf: CalendarDate.CalendarDate,
+  boards: Schema.Array(
+    Schema.Struct({
+      board: Board,
+      meetings: Schema.Array(
+        Schema.Struct({
+          meeting: Meeting,
+          quorate: Schema.Boolean,
+          checks: Schema.Array(
+            Schema.Struct({
+              membership: Membership,
+              percent: Schema.Number,
+              members: Schema.Int,
+              present: Schema.Int,
+              required: Schema.Int,
+              met: Schema.Boolean
+            })
+          )
+        })
+      ),
+      year: Schema.Struct({
+        from: CalendarDate.CalendarDate,
+        to: CalendarDate.CalendarDate,
+        held: Schema.Int,
+        quorate: Schema.Int,
+        minimum: Schema.Int,
+        meetsMinimum: Schema.Boolean
+      }).annotate({ description: "meetings in the financial year containing asOf" }),
+      due: Schema.Array(Schema.Struct({ duty: ReportingCycle.Duty, due: CalendarDate.CalendarDate })).annotate({
+        description: "reports falling due in the twelve months from asOf"
+      })
+    })
+  )
+}).annotate({ identifier: "GovernanceView" })
+export type View = typeof View.Type
+
 /** @category errors */
 export class BoardNotFound extends Schema.TaggedError<BoardNotFound>()("BoardNotFound", {
   council: Schema.String,

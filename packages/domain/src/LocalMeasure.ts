@@ -8,12 +8,14 @@
  * council can switch on.
  */
 import { Context, type Effect, Option, Result, Schema } from "effect"
+import { Audience } from "./Audience.ts"
 import type * as Benchmark from "./Benchmark.ts"
 import * as Council from "./Council.ts"
 import * as CsvTable from "./CsvTable.ts"
 import * as Frequency from "./Frequency.ts"
 import * as Indicator from "./Indicator.ts"
 import type * as MeasureValue from "./MeasureValue.ts"
+import * as Scorecard from "./Scorecard.ts"
 import * as Strategy from "./Strategy.ts"
 import type * as Target from "./Target.ts"
 
@@ -209,6 +211,22 @@ export const asIndicator = (self: Definition): Indicator.Definition => ({
     reason: Option.some("a local measure is recorded, not computed from the 903")
   })
 })
+
+/**
+ * What the measures page is answered with (`GET …/measures?year=`): the council's local measures as the scorecard
+ * publishes them for the caller's audience, and the ready-made {@link templates} not yet switched on. The API encodes
+ * with it and the dashboard decodes with it.
+ * @category schemas
+ */
+export const View = Schema.Struct({
+  council: Schema.String,
+  year: Schema.Int,
+  audience: Audience,
+  measures: Schema.Array(Scorecard.LocalEntry),
+  /** Ready-made definitions not yet switched on. */
+  templates: Schema.Array(Schema.Struct({ id: Schema.String, title: Schema.String, frequency: Schema.String }))
+}).annotate({ identifier: "MeasuresView" })
+export type View = typeof View.Type
 
 /** A value, target or benchmark names a measure the council has not defined. @category errors */
 export class UnknownMeasure extends Schema.TaggedError<UnknownMeasure>()("UnknownMeasure", {

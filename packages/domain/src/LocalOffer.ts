@@ -69,6 +69,12 @@ export const OfferVersion = Schema.Struct({
 }).annotate({ identifier: "OfferVersion" })
 export type OfferVersion = typeof OfferVersion.Type
 
+/** Every version of a council's offer (`GET …/offer/versions`), as the API answers and the dashboard decodes. @category schemas */
+export const OfferVersions = Schema.Struct({ versions: Schema.Array(OfferVersion) }).annotate({
+  identifier: "OfferVersions"
+})
+export type OfferVersions = typeof OfferVersions.Type
+
 /** @category errors */
 export class OfferVersionNotFound extends Schema.TaggedError<OfferVersionNotFound>()("OfferVersionNotFound", {
   council: Schema.String,
@@ -357,6 +363,17 @@ export const UpcomingChange = Schema.Struct({
   because: Schema.String
 }).annotate({ identifier: "UpcomingChange" })
 export type UpcomingChange = typeof UpcomingChange.Type
+
+/**
+ * A young person's entitlements on a day with what changes ahead (`GET …/entitlements/:child`), as the API answers
+ * and the dashboard decodes.
+ * @category schemas
+ */
+export const PersonalEntitlements = Schema.Struct({
+  ...PersonalOffer.fields,
+  upcomingChanges: Schema.Array(UpcomingChange)
+}).annotate({ identifier: "PersonalEntitlements" })
+export type PersonalEntitlements = typeof PersonalEntitlements.Type
 
 const ordinal = (n: number): string => {
   const tens = n % 100

@@ -6,13 +6,50 @@
  * who qualifies, generated from the eligibility rules.
  */
 import { Option, Schema } from "effect"
-import type * as CalendarDate from "./CalendarDate.ts"
+import * as CalendarDate from "./CalendarDate.ts"
+import * as Council from "./Council.ts"
 import * as Eligibility from "./Eligibility.ts"
 import * as Entitlement from "./Entitlement.ts"
-import type { OfferVersion } from "./LocalOffer.ts"
+import { OfferState, type OfferVersion } from "./LocalOffer.ts"
 import * as OfferArea from "./OfferArea.ts"
 
 const encodeEntitlement = Schema.encodeSync(Entitlement.Entitlement)
+
+/**
+ * The public offer as open JSON ({@link toJson}), as the API answers `GET …/offer` and the dashboard decodes it. Each
+ * entitlement is the stored one with `whoCanGetIt` and `amountNow` added, left open here so the document does not
+ * repeat the entitlement's schema.
+ * @category schemas
+ */
+export const PublicOffer = Schema.Struct({
+  council: Council.CouncilId,
+  version: Schema.Int,
+  title: Schema.String,
+  state: OfferState,
+  publishedAt: Schema.NullOr(Schema.String),
+  effectiveFrom: Schema.NullOr(CalendarDate.CalendarDate),
+  asOf: CalendarDate.CalendarDate,
+  areas: Schema.Array(
+    Schema.Struct({
+      area: OfferArea.OfferArea,
+      label: Schema.String,
+      legalBasis: Schema.String,
+      entitlements: Schema.Array(Entitlement.EntitlementId)
+    })
+  ),
+  entitlements: Schema.Array(Schema.Record(Schema.String, Schema.Unknown)).annotate({
+    description: "each entitlement in force as stored (rules included), with whoCanGetIt and amountNow"
+  }),
+  consultations: Schema.Array(
+    Schema.Struct({
+      on: CalendarDate.CalendarDate,
+      with: Schema.String,
+      careLeavers: Schema.Boolean,
+      summary: Schema.String
+    })
+  )
+}).annotate({ identifier: "PublicOffer" })
+export type PublicOffer = typeof PublicOffer.Type
 
 /**
  * The open JSON of a version: its entitlements in force on `on` (as stored, rules included) under each area, with

@@ -184,6 +184,35 @@ export const problems = (pledges: ReadonlyArray<Pledge>, records: Records): Read
   return out
 }
 
+/** One link of a pledge's evidence as the API answers it: its title `null` when nothing by that id is held. @category schemas */
+export const EvidenceLinkView = Schema.Struct({
+  kind: Schema.Literals(["measure", "action", "you_said_we_did"]),
+  id: Schema.String,
+  title: Schema.NullOr(Schema.String)
+}).annotate({ identifier: "PledgeEvidenceLink" })
+export type EvidenceLinkView = typeof EvidenceLinkView.Type
+
+/**
+ * What the pledges page is answered with (`GET …/pledges`): each pledge with its status and last review with the
+ * Children in Care Council on a day, its {@link evidenceTrail}, and the council's pledge {@link problems}. The API
+ * encodes with it and the dashboard decodes with it.
+ * @category schemas
+ */
+export const View = Schema.Struct({
+  asOf: CalendarDate.CalendarDate,
+  pledges: Schema.Array(
+    Schema.Struct({
+      pledge: Pledge,
+      status: Schema.NullOr(Status.schema),
+      lastReviewedWithChildren: Schema.NullOr(CalendarDate.CalendarDate),
+      evidence: Schema.Array(EvidenceLinkView)
+    })
+  ),
+  /** Evidence that leads nowhere, ids used twice, priorities not in the strategy. */
+  problems: Schema.Array(Schema.Struct({ at: Schema.String, message: Schema.String }))
+}).annotate({ identifier: "PledgesView" })
+export type View = typeof View.Type
+
 /** A pledge as published next to the local offer. @category models */
 export interface PublishedPledge {
   readonly id: string

@@ -176,6 +176,46 @@ export const describeReason = (reason: Reason): string => {
   }
 }
 
+/**
+ * What the priorities page is answered with (`GET …/priorities`): the strategy with each priority's and action's
+ * {@link latest} update on a day. The API encodes with it and the dashboard decodes with it.
+ * @category schemas
+ */
+export const StatusView = Schema.Struct({
+  strategy: Strategy.Strategy,
+  asOf: CalendarDate.CalendarDate,
+  priorities: Schema.Array(
+    Schema.Struct({
+      id: Strategy.PriorityId,
+      latest: Schema.OptionFromNullOr(Update),
+      actions: Schema.Array(Schema.Struct({ id: Strategy.ActionId, latest: Schema.OptionFromNullOr(Update) }))
+    })
+  )
+}).annotate({ identifier: "PriorityStatus" })
+export type StatusView = typeof StatusView.Type
+
+/**
+ * The open actions overdue or at risk on a day ({@link concerns}), with each reason in words
+ * ({@link describeReason}), as the API answers `GET …/priorities/overdue` and the dashboard decodes it.
+ * @category schemas
+ */
+export const ConcernsView = Schema.Struct({
+  asOf: CalendarDate.CalendarDate,
+  concerns: Schema.Array(
+    Schema.Struct({
+      priority: Strategy.PriorityId,
+      priorityTitle: Schema.String,
+      action: Strategy.ActionId,
+      actionTitle: Schema.String,
+      owner: Schema.String,
+      due: CalendarDate.CalendarDate,
+      level: Schema.Literals(["overdue", "at_risk"]),
+      reasons: Schema.Array(Schema.Struct({ kind: Schema.String, text: Schema.String }))
+    })
+  )
+}).annotate({ identifier: "Concerns" })
+export type ConcernsView = typeof ConcernsView.Type
+
 /** The columns of progress updates as CSV, in order. @category encoding */
 export const csvColumns = ["id", "priority", "action", "on", "rag", "commentary", "author", "indicators"] as const
 

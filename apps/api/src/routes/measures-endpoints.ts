@@ -11,7 +11,6 @@ import {
   MeasureValue,
   Pledge,
   ReportingYear,
-  Scorecard,
   Target,
   Voice
 } from "@cpo/domain"
@@ -43,16 +42,6 @@ export const MeasuresQuery = Schema.Struct({
   audience: Schema.optionalKey(Audience.Audience)
 })
 
-/** The council's local measures as the scorecard publishes them. @category schemas */
-export const MeasuresView = Schema.Struct({
-  council: Schema.String,
-  year: Schema.Int,
-  audience: Audience.Audience,
-  measures: Schema.Array(Scorecard.LocalEntry),
-  /** Ready-made definitions not yet switched on. */
-  templates: Schema.Array(Schema.Struct({ id: Schema.String, title: Schema.String, frequency: Schema.String }))
-}).annotate({ identifier: "MeasuresView" })
-
 /** A definition as sent: its council is the path's. @category schemas */
 export const NewMeasure = LocalMeasure.Definition.mapFields(({ council: _council, ...rest }) => rest).annotate({
   identifier: "NewMeasure"
@@ -72,28 +61,6 @@ export const Recorded = Schema.Struct({ recorded: Schema.Int }).annotate({ ident
 export const PledgesQuery = Schema.Struct({
   asOf: Schema.optionalKey(CalendarDate.CalendarDate.annotate({ description: "the day for status (default today)" }))
 })
-
-/** One link of a pledge's evidence, followed. @category schemas */
-export const EvidenceLink = Schema.Struct({
-  kind: Schema.Literals(["measure", "action", "you_said_we_did"]),
-  id: Schema.String,
-  title: Schema.NullOr(Schema.String)
-}).annotate({ identifier: "PledgeEvidenceLink" })
-
-/** @category schemas */
-export const PledgesView = Schema.Struct({
-  asOf: CalendarDate.CalendarDate,
-  pledges: Schema.Array(
-    Schema.Struct({
-      pledge: Pledge.Pledge,
-      status: Schema.NullOr(Pledge.Status.schema),
-      lastReviewedWithChildren: Schema.NullOr(CalendarDate.CalendarDate),
-      evidence: Schema.Array(EvidenceLink)
-    })
-  ),
-  /** Evidence that leads nowhere, ids used twice, priorities not in the strategy. */
-  problems: Schema.Array(Schema.Struct({ at: Schema.String, message: Schema.String }))
-}).annotate({ identifier: "PledgesView" })
 
 /** The pledges as published next to the local offer: plain words only. @category schemas */
 export const PublishedPledges = Schema.Struct({
@@ -156,7 +123,7 @@ export const measuresEndpoints = {
     params: CouncilPath,
     query: MeasuresQuery,
     body: none,
-    response: MeasuresView,
+    response: LocalMeasure.View,
     status: 200
   },
   defineMeasure: {
@@ -197,7 +164,7 @@ export const measuresEndpoints = {
     params: CouncilPath,
     query: PledgesQuery,
     body: none,
-    response: PledgesView,
+    response: Pledge.View,
     status: 200
   },
   publishedPledges: {

@@ -4,15 +4,10 @@
  * API; for officers (and partners, for named entitlements only).
  */
 import * as LocalOffer from "@cpo/domain/LocalOffer"
-import { Schema } from "effect"
 import { getJson } from "./api.ts"
 
 /** @category models */
-export const PersonalEntitlements = Schema.Struct({
-  ...LocalOffer.PersonalOffer.fields,
-  upcomingChanges: Schema.Array(LocalOffer.UpcomingChange)
-})
-export type PersonalEntitlements = typeof PersonalEntitlements.Type
+export type PersonalEntitlements = LocalOffer.PersonalEntitlements
 
 /** @category constructors */
 export const fetchEntitlements = (q: {
@@ -22,5 +17,5 @@ export const fetchEntitlements = (q: {
 }): Promise<PersonalEntitlements> =>
   getJson(
     `/v1/councils/${encodeURIComponent(q.council)}/entitlements/${encodeURIComponent(q.child)}?on=${q.on}`,
-    PersonalEntitlements
+    LocalOffer.PersonalEntitlements
   )

@@ -3,52 +3,16 @@
  * members, its meetings with the quorum computed from attendance, the financial year's meetings against the minimum
  * its terms of reference set, and the reports falling due in the next twelve months.
  */
-import * as CalendarDate from "@cpo/domain/CalendarDate"
+import type * as CalendarDate from "@cpo/domain/CalendarDate"
 import * as Governance from "@cpo/domain/Governance"
-import * as ReportingCycle from "@cpo/domain/ReportingCycle"
-import { Schema } from "effect"
 import { getJson, sendJson } from "./api.ts"
 
-/** @category models */
-export const GovernanceView = Schema.Struct({
-  asOf: CalendarDate.CalendarDate,
-  boards: Schema.Array(
-    Schema.Struct({
-      board: Governance.Board,
-      meetings: Schema.Array(
-        Schema.Struct({
-          meeting: Governance.Meeting,
-          quorate: Schema.Boolean,
-          checks: Schema.Array(
-            Schema.Struct({
-              membership: Governance.Membership,
-              percent: Schema.Number,
-              members: Schema.Int,
-              present: Schema.Int,
-              required: Schema.Int,
-              met: Schema.Boolean
-            })
-          )
-        })
-      ),
-      year: Schema.Struct({
-        from: CalendarDate.CalendarDate,
-        to: CalendarDate.CalendarDate,
-        held: Schema.Int,
-        quorate: Schema.Int,
-        minimum: Schema.Int,
-        meetsMinimum: Schema.Boolean
-      }),
-      due: Schema.Array(Schema.Struct({ duty: ReportingCycle.Duty, due: CalendarDate.CalendarDate }))
-    })
-  )
-})
-export type GovernanceView = typeof GovernanceView.Type
-export type BoardView = GovernanceView["boards"][number]
+/** One board as the governance page shows it. @category models */
+export type BoardView = Governance.View["boards"][number]
 
 /** @category constructors */
-export const fetchGovernance = (council: string): Promise<GovernanceView> =>
-  getJson(`/v1/councils/${encodeURIComponent(council)}/governance`, GovernanceView)
+export const fetchGovernance = (council: string): Promise<Governance.View> =>
+  getJson(`/v1/councils/${encodeURIComponent(council)}/governance`, Governance.View)
 
 /** A meeting to record: its day, each member's attendance and the agenda. @category models */
 export interface NewMeeting {

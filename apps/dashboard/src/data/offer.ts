@@ -3,10 +3,11 @@
  * (`GET …/offer`), and, for officers and administrators, its versions, the lifecycle of a draft (consult, approve,
  * publish) and the diff between two versions. Every answer is decoded with the domain's Schemas.
  */
-import * as CalendarDate from "@cpo/domain/CalendarDate"
+import type * as CalendarDate from "@cpo/domain/CalendarDate"
 import * as Entitlement from "@cpo/domain/Entitlement"
 import * as LocalOffer from "@cpo/domain/LocalOffer"
 import * as OfferArea from "@cpo/domain/OfferArea"
+import * as OfferPage from "@cpo/domain/OfferPage"
 import { Schema } from "effect"
 import { getJson, sendJson } from "./api.ts"
 
@@ -29,25 +30,11 @@ export const PublishedEntitlement = Schema.Struct({
 })
 export type PublishedEntitlement = typeof PublishedEntitlement.Type
 
-/** The published offer (`OfferPage.toJson`), as far as the page shows it. @category models */
-export const PublishedOffer = Schema.Struct({
-  version: Schema.Int,
-  title: Schema.String,
-  effectiveFrom: Schema.NullOr(CalendarDate.CalendarDate),
-  asOf: CalendarDate.CalendarDate,
-  areas: Schema.Array(
-    Schema.Struct({
-      area: OfferArea.OfferArea,
-      label: Schema.String,
-      legalBasis: Schema.String,
-      entitlements: Schema.Array(Entitlement.EntitlementId)
-    })
-  ),
-  entitlements: Schema.Array(PublishedEntitlement),
-  consultations: Schema.Array(
-    Schema.Struct({ on: CalendarDate.CalendarDate, with: Schema.String, careLeavers: Schema.Boolean })
-  )
-})
+/** The published offer (`OfferPage.toJson`), with its entitlements read as the page shows them. @category models */
+export const PublishedOffer = OfferPage.PublicOffer.mapFields((fields) => ({
+  ...fields,
+  entitlements: Schema.Array(PublishedEntitlement)
+}))
 export type PublishedOffer = typeof PublishedOffer.Type
 
 const base = (council: string) => `/v1/councils/${encodeURIComponent(council)}/offer`
@@ -56,12 +43,11 @@ const base = (council: string) => `/v1/councils/${encodeURIComponent(council)}/o
 export const fetchPublishedOffer = (council: string): Promise<PublishedOffer> => getJson(base(council), PublishedOffer)
 
 /** @category models */
-export const OfferVersions = Schema.Struct({ versions: Schema.Array(LocalOffer.OfferVersion) })
 export type OfferVersion = LocalOffer.OfferVersion
 
 /** Every version, newest first. @category constructors */
 export const fetchOfferVersions = (council: string): Promise<ReadonlyArray<OfferVersion>> =>
-  getJson(`${base(council)}/versions`, OfferVersions).then((list) =>
+  getJson(`${base(council)}/versions`, LocalOffer.OfferVersions).then((list) =>
     [...list.versions].sort((a, b) => b.version - a.version)
   )
 

@@ -10,27 +10,8 @@ import * as Pledge from "@cpo/domain/Pledge"
 import { Schema } from "effect"
 import { getJson, sendJson } from "./api.ts"
 
-/** @category models */
-export const PledgesView = Schema.Struct({
-  asOf: CalendarDate.CalendarDate,
-  pledges: Schema.Array(
-    Schema.Struct({
-      pledge: Pledge.Pledge,
-      status: Schema.NullOr(Pledge.Status.schema),
-      lastReviewedWithChildren: Schema.NullOr(CalendarDate.CalendarDate),
-      evidence: Schema.Array(
-        Schema.Struct({
-          kind: Schema.Literals(["measure", "action", "you_said_we_did"]),
-          id: Schema.String,
-          title: Schema.NullOr(Schema.String)
-        })
-      )
-    })
-  ),
-  problems: Schema.Array(Schema.Struct({ at: Schema.String, message: Schema.String }))
-})
-export type PledgesView = typeof PledgesView.Type
-export type PledgeRow = PledgesView["pledges"][number]
+/** One pledge as the pledges page shows it. @category models */
+export type PledgeRow = Pledge.View["pledges"][number]
 
 /** @category models */
 export const VoiceView = Schema.Struct({
@@ -55,8 +36,8 @@ export type VoiceView = typeof VoiceView.Type
 const base = (council: string) => `/v1/councils/${encodeURIComponent(council)}`
 
 /** @category constructors */
-export const fetchPledges = (council: string, asOf: string): Promise<PledgesView> =>
-  getJson(`${base(council)}/pledges?asOf=${encodeURIComponent(asOf)}`, PledgesView)
+export const fetchPledges = (council: string, asOf: string): Promise<Pledge.View> =>
+  getJson(`${base(council)}/pledges?asOf=${encodeURIComponent(asOf)}`, Pledge.View)
 
 /** @category constructors */
 export const fetchVoice = (council: string): Promise<VoiceView> => getJson(`${base(council)}/voice`, VoiceView)
