@@ -4,14 +4,14 @@
  * denominators are each band's cohort after DfE's exclusions), and the young people aged 16–20 at 31 March by care
  * leaver status (`Cohort.document`, `care_leavers` by `care_leaver_status`), suppressed by audience.
  */
-import { AuditLog, Cohort } from "@cpo/domain"
-import { Effect, Result } from "effect"
+import { AuditLog } from "@cpo/domain"
+import { Effect } from "effect"
 import { Hono } from "hono"
 import { CareLeaversView, endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
-import { audienceOf, yearOutcomes } from "./placements.ts"
+import { audienceOf, profileOf, yearOutcomes } from "./placements.ts"
 
 /** The care leaver indicators of the catalogue, by age band (indicators.md). */
 export const careLeaverIndicators = ["17_18", "19_21"].flatMap((band) =>
@@ -35,16 +35,7 @@ export const careLeavers = (deps: Deps) =>
           audience,
           ids: careLeaverIndicators
         })
-        const statuses = yield* Result.match(
-          Cohort.document({
-            histories: inputs.histories,
-            year: query.year,
-            cohort: "care_leavers",
-            by: ["care_leaver_status"],
-            audience
-          }),
-          { onFailure: Effect.die, onSuccess: Effect.succeed }
-        )
+        const statuses = yield* profileOf(inputs, "care_leavers", ["care_leaver_status"], audience)
         return { ...scorecard, statuses }
       }).pipe(AuditLog.withCaller(callerOf(c, endpoints.careLeavers, council)))
       return answer(c, deps, program, CareLeaversView)

@@ -75,6 +75,22 @@ export const yearOutcomes = (options: {
     return { scorecard, inputs }
   })
 
+/**
+ * The profile of one cohort of the year's inputs by fixed dimensions, for `audience`. The route names the cohort and
+ * dimensions, so a profile that cannot be built is a defect, not the caller's error.
+ * @category getters
+ */
+export const profileOf = (
+  inputs: Indicator.Inputs,
+  cohort: Cohort.CohortName,
+  by: ReadonlyArray<Cohort.Dimension>,
+  audience: Audience.Audience
+) =>
+  Result.match(Cohort.document({ histories: inputs.histories, year: inputs.year, cohort, by, audience }), {
+    onFailure: Effect.die,
+    onSuccess: Effect.succeed
+  })
+
 const reasonLabel = (reason: string): string =>
   ReasonPlaceChange.codes.is(reason) ? ReasonPlaceChange.codes.label(reason) : "Not recorded"
 
@@ -120,16 +136,7 @@ export const placements = (deps: Deps) =>
           audience,
           ids: placementIndicators
         })
-        const mix = yield* Result.match(
-          Cohort.document({
-            histories: inputs.histories,
-            year: query.year,
-            cohort: "cla_31_march",
-            by: ["placement_group"],
-            audience
-          }),
-          { onFailure: Effect.die, onSuccess: Effect.succeed }
-        )
+        const mix = yield* profileOf(inputs, "cla_31_march", ["placement_group"], audience)
         return { ...scorecard, mix, moves: movesOf(inputs, audience) }
       }).pipe(AuditLog.withCaller(callerOf(c, endpoints.placements, council)))
       return answer(c, deps, program, PlacementsView)
