@@ -6,15 +6,14 @@
  * text and tables that repeat their headings across pages. Figures are the model's own, already suppressed for the
  * audience (`c`); RAG is written as its word, on its colour. Members and the public always get their audience.
  */
-import { AuditLog, CalendarDate, MemberReport, StoredReport } from "@cpo/domain"
-import { Effect, Option } from "effect"
+import { CalendarDate, MemberReport } from "@cpo/domain"
 import { Hono } from "hono"
 import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib"
-import { forcedAudience } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
-import { answerHtml, callerOf, type Deps } from "../run.ts"
+import { answerHtml, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
+import { renderedReport } from "./report.ts"
 
 /** A4 in points, with 2 cm margins. */
 const pageSize: [number, number] = [595.28, 841.89]
@@ -299,17 +298,7 @@ export const reportPdf = (deps: Deps) =>
     validate("query", endpoints.memberReportPdf.query),
     (c) => {
       const { council } = c.req.valid("param")
-      const query = c.req.valid("query")
-      const audience = forcedAudience[c.get("principal").role] ?? query.audience ?? "member"
-      const program = StoredReport.memberReportOf({
-        council,
-        year: query.year,
-        audience,
-        population: Option.fromNullishOr(query.population)
-      }).pipe(
-        Effect.flatMap((model) => Effect.promise(() => render(model))),
-        AuditLog.withCaller(callerOf(c, endpoints.memberReportPdf, council))
-      )
+      const program = renderedReport(c, endpoints.memberReportPdf, council, c.req.valid("query"), render)
       return answerHtml(c, deps, program, "application/pdf")
     }
   )

@@ -6,9 +6,16 @@
  * XLSX (`report-tables.ts`). Members and the public always get their suppressed
  * audience. The PDF of the same report is `report-pdf.ts` (pdf-lib, no browser).
  */
-import { AuditLog, type MemberReport, MemberReportHtml, MemberReportMarkdown, StoredReport } from "@cpo/domain"
+import {
+  AuditLog,
+  type Council,
+  type MemberReport,
+  MemberReportHtml,
+  MemberReportMarkdown,
+  StoredReport
+} from "@cpo/domain"
 import { Effect, Option } from "effect"
-import { Hono } from "hono"
+import { type Context, Hono } from "hono"
 import { forcedAudience } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
@@ -16,7 +23,6 @@ import { answerHtml, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
 import * as ReportTables from "./report-tables.ts"
 
-/** The council's strategy, updates, "you said, we did", boards and meetings, when it has a strategy. */
 /** The report in each format the route answers: the page, Markdown, or its tables as CSV or XLSX. */
 const renderers = {
   html: MemberReportHtml.render,
@@ -32,6 +38,27 @@ const contentTypes = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 } as const
 
+/**
+ * The member report for the council and year asked, rendered by `render`, with the store's reads audited under the
+ * caller of `endpoint`. Members and the public always get their own audience; others what they ask (default member).
+ */
+export const renderedReport = (
+  c: Context<ApiEnv>,
+  endpoint: typeof endpoints.memberReport | typeof endpoints.memberReportPdf,
+  council: Council.CouncilId,
+  query: typeof endpoints.memberReportPdf.query.Type,
+  render: (model: MemberReport.Report) => string | Uint8Array<ArrayBuffer> | Promise<string | Uint8Array<ArrayBuffer>>
+) =>
+  StoredReport.memberReportOf({
+    council,
+    year: query.year,
+    audience: forcedAudience[c.get("principal").role] ?? query.audience ?? "member",
+    population: Option.fromNullishOr(query.population)
+  }).pipe(
+    Effect.flatMap((model) => Effect.promise(async () => render(model))),
+    AuditLog.withCaller(callerOf(c, endpoint, council))
+  )
+
 export const report = (deps: Deps) =>
   new Hono<ApiEnv>().get(
     endpoints.memberReport.path,
@@ -41,17 +68,8 @@ export const report = (deps: Deps) =>
     (c) => {
       const { council } = c.req.valid("param")
       const query = c.req.valid("query")
-      const audience = forcedAudience[c.get("principal").role] ?? query.audience ?? "member"
       const format = query.format ?? "html"
-      const program = StoredReport.memberReportOf({
-        council,
-        year: query.year,
-        audience,
-        population: Option.fromNullishOr(query.population)
-      }).pipe(
-        Effect.flatMap((model) => Effect.promise(async () => renderers[format](model))),
-        AuditLog.withCaller(callerOf(c, endpoints.memberReport, council))
-      )
+      const program = renderedReport(c, endpoints.memberReport, council, query, renderers[format])
       return answerHtml(c, deps, program, contentTypes[format])
     }
   )
