@@ -30,7 +30,8 @@ import type { ApiEnv } from "../runtime.ts"
 
 const today = Effect.map(Clock.currentTimeMillis, (now) => CalendarDate.make(new Date(now).toISOString().slice(0, 10)))
 
-const dayOf = (on: CalendarDate.CalendarDate | undefined) => (on === undefined ? today : Effect.succeed(on))
+/** The day asked for, or today (UTC, by Effect's clock): what every route's `?on=` or `?asOf=` means when left out. */
+export const dayOf = (on: CalendarDate.CalendarDate | undefined) => (on === undefined ? today : Effect.succeed(on))
 
 /** Does the caller rank `text/html` above JSON in `Accept`? */
 const prefersHtml = (c: Context<ApiEnv>): boolean => {

@@ -12,7 +12,7 @@
  * - `POST …/voice`: record a theme
  */
 import { AuditLog, CalendarDate, type Council, LocalMeasure, Pledge, Priorities, Voice } from "@cpo/domain"
-import { Clock, Effect, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { type Context, Hono } from "hono"
 import { forcedAudience } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
@@ -21,16 +21,12 @@ import * as Problem from "../problem.ts"
 import { callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
 import { answerWith } from "./measures.ts"
+import { dayOf } from "./offer.ts"
 
 /** Evidence that leads nowhere, refused before the pledge is kept. */
 class PledgeEvidenceNotHeld extends Schema.TaggedError<PledgeEvidenceNotHeld>()("PledgeEvidenceNotHeld", {
   problems: Schema.Array(Schema.String)
 }) {}
-
-const dayOf = (asOf: CalendarDate.CalendarDate | undefined) =>
-  asOf === undefined
-    ? Effect.map(Clock.currentTimeMillis, (now) => CalendarDate.make(new Date(now).toISOString().slice(0, 10)))
-    : Effect.succeed(asOf)
 
 /** What a pledge's evidence is followed to: the council's measures, current strategy and "you said, we did". */
 const recordsOf = (council: Council.CouncilId) =>

@@ -24,7 +24,7 @@ import {
   Strategy,
   YouSaidWeDid
 } from "@cpo/domain"
-import { Clock, Effect, Option } from "effect"
+import { Effect, Option } from "effect"
 import { type Context, Hono } from "hono"
 import {
   Concerns,
@@ -38,11 +38,31 @@ import {
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
+import { dayOf } from "./offer.ts"
 
-const dayOf = (asOf: CalendarDate.CalendarDate | undefined) =>
-  asOf === undefined
-    ? Effect.map(Clock.currentTimeMillis, (now) => CalendarDate.make(new Date(now).toISOString().slice(0, 10)))
-    : Effect.succeed(asOf)
+/**
+ * The priority of the council's current strategy, or one of its actions, as the subject of RAG updates. The action
+ * must belong to the priority named in the path, not merely exist somewhere in the strategy.
+ */
+const subjectOf = (
+  council: Council.CouncilId,
+  priority: Strategy.PriorityId,
+  action: Option.Option<Strategy.ActionId>
+) =>
+  Effect.gen(function* () {
+    const strategy = yield* (yield* Priorities.Priorities).strategy(council)
+    const known = Option.match(action, {
+      onNone: () => Option.isSome(Strategy.priorityById(strategy, priority)),
+      onSome: (a) => Strategy.actions(strategy).some((x) => x.priority.id === priority && x.action.id === a)
+    })
+    if (!known) {
+      return yield* new Priorities.UnknownPriorityOrAction({ council, id: Option.getOrElse(action, () => priority) })
+    }
+    return Option.match(action, {
+      onNone: (): Progress.Subject => ({ _tag: "Priority", priority }),
+      onSome: (a): Progress.Subject => ({ _tag: "Action", action: a })
+    })
+  })
 
 /** Record an update about a priority, or one of its actions, written by the caller. */
 const recordUpdate = (
@@ -56,20 +76,7 @@ const recordUpdate = (
   body: typeof NewUpdate.Type
 ) =>
   Effect.gen(function* () {
-    const priorities = yield* Priorities.Priorities
-    const strategy = yield* priorities.strategy(target.council)
-    // The action must belong to the priority named in the path, not merely exist somewhere in the strategy.
-    const known = Option.match(target.action, {
-      onNone: () => Option.isSome(Strategy.priorityById(strategy, target.priority)),
-      onSome: (action) =>
-        Strategy.actions(strategy).some((a) => a.priority.id === target.priority && a.action.id === action)
-    })
-    if (!known) {
-      return yield* new Priorities.UnknownPriorityOrAction({
-        council: target.council,
-        id: Option.getOrElse(target.action, () => target.priority)
-      })
-    }
+    yield* subjectOf(target.council, target.priority, target.action)
     const update: Progress.Update = {
       id: body.id ?? Progress.UpdateId.make(`U-${crypto.randomUUID()}`),
       council: target.council,
@@ -81,7 +88,7 @@ const recordUpdate = (
       evidence: body.evidence ?? [],
       author: callerOf(c, endpoint, target.council).actor
     }
-    yield* priorities.recordUpdate(update)
+    yield* Priorities.Priorities.use((store) => store.recordUpdate(update))
     return update
   })
 
@@ -92,20 +99,9 @@ const historyOf = (
   action: Option.Option<Strategy.ActionId>
 ) =>
   Effect.gen(function* () {
-    const store = yield* Priorities.Priorities
-    const strategy = yield* store.strategy(council)
-    const known = Option.match(action, {
-      onNone: () => Option.isSome(Strategy.priorityById(strategy, priority)),
-      onSome: (a) => Strategy.actions(strategy).some((x) => x.priority.id === priority && x.action.id === a)
-    })
-    if (!known) {
-      return yield* new Priorities.UnknownPriorityOrAction({ council, id: Option.getOrElse(action, () => priority) })
-    }
-    const subject: Progress.Subject = Option.match(action, {
-      onNone: () => ({ _tag: "Priority", priority }),
-      onSome: (a) => ({ _tag: "Action", action: a })
-    })
-    return { updates: Progress.history(yield* store.updates(council), subject) }
+    const subject = yield* subjectOf(council, priority, action)
+    const updates = yield* Priorities.Priorities.use((store) => store.updates(council))
+    return { updates: Progress.history(updates, subject) }
   })
 
 export const priorities = (deps: Deps) =>

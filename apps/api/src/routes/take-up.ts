@@ -15,14 +15,13 @@ import {
   Returns,
   TakeUp
 } from "@cpo/domain"
-import { Clock, Effect, Option } from "effect"
+import { Effect, Option } from "effect"
 import { Hono } from "hono"
 import { endpoints, TakeUpGaps } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
-
-const today = Effect.map(Clock.currentTimeMillis, (now) => CalendarDate.make(new Date(now).toISOString().slice(0, 10)))
+import { dayOf } from "./offer.ts"
 
 /** Take-up records are kept from this day on; every one up to the day asked counts. */
 const firstRecord = CalendarDate.make("2000-01-01")
@@ -48,7 +47,7 @@ export const takeUp = (deps: Deps) =>
       const query = c.req.valid("query")
       const caller = callerOf(c, endpoints.takeUpGaps, council)
       const program = Effect.gen(function* () {
-        const on = query.on ?? (yield* today)
+        const on = yield* dayOf(query.on)
         const offers = yield* LocalOffer.LocalOffers
         const offer = yield* offers.publishedOn(council, on)
         const people = yield* youngPeopleOn(council, on)
