@@ -30,11 +30,33 @@ export const toTable = (columns: ReadonlyArray<string>, rows: ReadonlyArray<Read
   return [line(columns), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n") + "\n"
 }
 
+/** A document as indented JSON text with a final newline. */
+export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
+
+/** Rows as JSON text: an array of objects keyed by the column names. */
+const toJsonRecords = (columns: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>): string =>
+  toJson(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))))
+
+/** Rows as text in the chosen format. */
+export const renderRows = (
+  format: Format,
+  columns: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<unknown>>
+): string =>
+  format === "json" ? toJsonRecords(columns, rows) : format === "csv" ? toCsv(columns, rows) : toTable(columns, rows)
+
 /** Write text to stdout as it is (no extra newline). */
 export const writeStdout = (text: string) =>
   Effect.callback<void>((resume) => {
     process.stdout.write(text, () => resume(Effect.void))
   })
+
+/** Write rows to stdout in the chosen format. */
+export const writeRows = (
+  format: Format,
+  columns: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<unknown>>
+) => writeStdout(renderRows(format, columns, rows))
 
 /** Write a diagnostic line to stderr. */
 export const writeStderr = (line: string) => Effect.sync(() => void process.stderr.write(`${line}\n`))

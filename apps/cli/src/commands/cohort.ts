@@ -3,16 +3,17 @@
  * cpo cohort") — the document `Cohort.document` builds, which the API returns too. Officers may `--list` the
  * care-leaver cohort one young person per row.
  */
-import { Audience, CalendarDate, ChildHistory, Cohort, ReportingYear } from "@cpo/domain"
+import { Audience, ChildHistory, Cohort, ReportingYear } from "@cpo/domain"
 import { Effect, Option, Result } from "effect"
 import { Command, Flag } from "effect/cli"
 import { UnusableInput } from "../errors.ts"
-import { Format, toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
-import { readReturn } from "../return-folder.ts"
+import { commaSeparated, decodeDate } from "../flags.ts"
+import { Format, toCsv, toJson, toTable, writeStdout } from "../output.ts"
+import { inputFlag, noteUnreadValues, readReturn, yearFlag } from "../return-folder.ts"
 
 /** The cohort document as text in the chosen format. */
 export const renderCohort = (doc: Cohort.Document, format: Format): string => {
-  if (format === "json") return `${JSON.stringify(doc, null, 2)}\n`
+  if (format === "json") return toJson(doc)
   if (doc.list !== undefined) {
     const columns = ["child", "status", "age", "days14"] as const
     const rows = doc.list.map((r) => columns.map((c) => r[c]))
@@ -26,20 +27,11 @@ export const renderCohort = (doc: Cohort.Document, format: Format): string => {
   return heading + toTable(columns, rows)
 }
 
-/** `--by a,b` as a list; an empty flag profiles nothing (just the total). */
-export const parseBy = (raw: string): ReadonlyArray<string> =>
-  raw
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "")
-
 export const cohort = Command.make(
   "cohort",
   {
-    input: Flag.Directory("input").pipe(
-      Flag.withDescription("folder of 903 files for the year, or of year folders as cpo synth writes")
-    ),
-    year: Flag.Int("year").pipe(Flag.withDescription("collection year, named by its 31 March (2018 = 2017/18)")),
+    input: inputFlag,
+    year: yearFlag,
     cohort: Flag.Literals("cohort", Cohort.CohortName.literals).pipe(
       Flag.withDefault("cla_31_march"),
       Flag.withDescription("cla_31_march, started, ceased, during_year or care_leavers")
@@ -67,24 +59,18 @@ export const cohort = Command.make(
   (options) =>
     Effect.gen(function* () {
       const year = ReportingYear.make(options.year)
-      const on = Option.isSome(options.on) ? CalendarDate.fromIso(options.on.value) : Option.none()
-      if (Option.isSome(options.on) && Option.isNone(on)) {
-        return yield* new UnusableInput({ message: `--on must be a date as YYYY-MM-DD, got "${options.on.value}"` })
-      }
+      const on = Option.isSome(options.on) ? Option.some(yield* decodeDate(options.on.value, "--on")) : Option.none()
       if (options.list && options.cohort !== "care_leavers") {
         return yield* new UnusableInput({ message: "--list is for --cohort care_leavers" })
       }
       const decoded = yield* readReturn(options.input, year)
-      if (decoded.errors.length > 0) {
-        yield* writeStderr(
-          `${decoded.errors.length} value(s) could not be read and were left out; run cpo validate for the details`
-        )
-      }
+      yield* noteUnreadValues(decoded)
       const doc = Cohort.document({
         histories: ChildHistory.index(decoded.return),
         year,
         cohort: options.cohort,
-        by: parseBy(options.by),
+        // An empty --by profiles nothing (just the total).
+        by: commaSeparated(options.by),
         audience: options.audience,
         list: options.list,
         ...(Option.isSome(on) ? { on: on.value } : {})

@@ -7,14 +7,12 @@ import * as Crypto from "node:crypto"
 import { AuditLog, Council, ReportingYear, Returns } from "@cpo/domain"
 import { Ssda903 } from "@cpo/ssda903"
 import { Store } from "@cpo/store"
-import { Effect, FileSystem, Option, Path, Schema } from "effect"
+import { Effect, Option, Path, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import { UnusableInput } from "../errors.ts"
-import { writeStderr, writeStdout } from "../output.ts"
-import { readCouncilFile, yearFolder } from "../return-folder.ts"
+import { writeStdout } from "../output.ts"
+import { noteUnreadValues, readCouncilFile, readReturnFiles, yearFlag } from "../return-folder.ts"
 import { operator, withStore } from "./db.ts"
-
-const isReturnFile = (name: string) => /\.(csv|xml)$/i.test(name)
 
 /** SHA-256 over the files' names and bytes, in name order: the same files give the same checksum. */
 export const checksumOf = (files: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>): string => {
@@ -61,7 +59,7 @@ export const importCommand = Command.make(
     input: Flag.Directory("input", { mustExist: true }).pipe(
       Flag.withDescription("folder of 903 files for the year, or of year folders as cpo synth writes")
     ),
-    year: Flag.Int("year").pipe(Flag.withDescription("collection year, named by its 31 March (2018 = 2017/18)")),
+    year: yearFlag,
     council: Flag.String("council").pipe(
       Flag.optional,
       Flag.withDescription("council id (e.g. demo-borough); default from council.json or the folder's name")
@@ -69,22 +67,9 @@ export const importCommand = Command.make(
   },
   (options) =>
     Effect.gen(function* () {
-      const fs = yield* FileSystem.FileSystem
       const path = yield* Path.Path
       const year = ReportingYear.make(options.year)
-      const folder = yield* yearFolder(options.input, year)
-      const names = (yield* fs
-        .readDirectory(folder)
-        .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read folder ${folder}` }))))
-        .filter(isReturnFile)
-        .sort()
-      if (names.length === 0) return yield* new UnusableInput({ message: `no 903 files (.csv or .xml) in ${folder}` })
-      const files = yield* Effect.forEach(names, (name) =>
-        fs.readFile(path.join(folder, name)).pipe(
-          Effect.map((bytes) => ({ name, bytes })),
-          Effect.mapError(() => new UnusableInput({ message: `cannot read ${path.join(folder, name)}` }))
-        )
-      )
+      const files = yield* readReturnFiles(options.input, year)
       const councilFile = Option.getOrUndefined(yield* readCouncilFile(options.input))
       const rawId =
         Option.getOrUndefined(options.council) ??
@@ -115,11 +100,7 @@ export const importCommand = Command.make(
       const decoded = yield* Ssda903.decodeFiles(files, { year }).pipe(
         Effect.mapError((e) => new UnusableInput({ message: e.message }))
       )
-      if (decoded.errors.length > 0) {
-        yield* writeStderr(
-          `${decoded.errors.length} value(s) could not be read and were left out; run cpo validate for the details`
-        )
-      }
+      yield* noteUnreadValues(decoded)
       const checksum = checksumOf(files)
       const record = yield* withStore(
         Effect.gen(function* () {

@@ -3,31 +3,27 @@
  * same document the API returns.
  */
 import { Audience, Benchmark, ChildHistory, type Indicator, ReportingYear, Scorecard, Target } from "@cpo/domain"
-import { Effect, FileSystem, Option, Path, Result } from "effect"
+import { Effect, Option, Path } from "effect"
 import { Command, Flag } from "effect/cli"
-import { UnusableInput } from "../errors.ts"
-import { Format, toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
-import { readArea, readCouncilFile, readReturn, yearFolder } from "../return-folder.ts"
+import { readParsed } from "../input-file.ts"
+import { Format, toCsv, toJson, toTable, writeStdout } from "../output.ts"
+import {
+  inputFlag,
+  laFlag,
+  noteUnreadValues,
+  postcodesFlag,
+  readArea,
+  readCouncilFile,
+  readReturn,
+  yearFlag,
+  yearFolder
+} from "../return-folder.ts"
 
 const comparisonColumns = ["target", "rag", "previous", "direction"] as const
 
-/** Read a reference CSV (targets, benchmarks) with its pure domain parser; a bad file is unusable input. */
-const readReference = <A>(
-  file: string,
-  parse: (text: string, name: string) => Result.Result<A, { readonly message: string }>
-) =>
-  Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const text = yield* fs
-      .readFileString(file)
-      .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${file}` })))
-    const parsed = parse(text, file)
-    return Result.isFailure(parsed) ? yield* new UnusableInput({ message: parsed.failure.message }) : parsed.success
-  })
-
 /** The scorecard as text in the chosen format. */
 export const renderScorecard = (doc: Scorecard.Scorecard, format: Format): string => {
-  if (format === "json") return `${JSON.stringify(doc, null, 2)}\n`
+  if (format === "json") return toJson(doc)
   const columns = ["id", "title", "unit", "polarity", "value", "numerator", "denominator", "display"] as const
   const compared = doc.indicators.some((e) => comparisonColumns.some((c) => e[c] !== undefined))
   const extra = compared ? comparisonColumns : []
@@ -53,10 +49,8 @@ export const renderScorecard = (doc: Scorecard.Scorecard, format: Format): strin
 export const indicators = Command.make(
   "indicators",
   {
-    input: Flag.Directory("input").pipe(
-      Flag.withDescription("folder of 903 files for the year, or of year folders as cpo synth writes")
-    ),
-    year: Flag.Int("year").pipe(Flag.withDescription("collection year, named by its 31 March (2018 = 2017/18)")),
+    input: inputFlag,
+    year: yearFlag,
     population: Flag.Int("population").pipe(
       Flag.optional,
       Flag.withDescription("ONS mid-year estimate of the council's 0–17 population, for rates per 10,000")
@@ -75,16 +69,8 @@ export const indicators = Command.make(
         "CSV of benchmarks: indicator,year,comparator,value[,group,version,status] — added to the England defaults"
       )
     ),
-    postcodes: Flag.File("postcodes").pipe(
-      Flag.optional,
-      Flag.withDescription("ONS postcode directory (ONSPD or NSPL CSV) for placement location and distance; with --la")
-    ),
-    la: Flag.String("la").pipe(
-      Flag.optional,
-      Flag.withDescription(
-        "the council's own authority code in the directory's scheme (e.g. E06000017); with --postcodes"
-      )
-    ),
+    postcodes: postcodesFlag,
+    la: laFlag,
     format: Flag.Literals("format", Format).pipe(Flag.withDefault("table"))
   },
   (options) =>
@@ -93,19 +79,15 @@ export const indicators = Command.make(
       const year = ReportingYear.make(options.year)
       const councilFile = yield* readCouncilFile(options.input)
       const decoded = yield* readReturn(options.input, year)
-      if (decoded.errors.length > 0) {
-        yield* writeStderr(
-          `${decoded.errors.length} value(s) could not be read and were left out; run cpo validate for the details`
-        )
-      }
+      yield* noteUnreadValues(decoded)
       const population = Option.orElse(options.population, () =>
         Option.fromNullishOr(Option.getOrUndefined(councilFile)?.population)
       )
       const targets = Option.isSome(options.targets)
-        ? yield* readReference(options.targets.value, Target.fromCsv)
+        ? yield* readParsed(options.targets.value, Target.fromCsv)
         : undefined
       const benchmarks = Option.isSome(options.benchmarks)
-        ? [...Benchmark.englandDefaults, ...(yield* readReference(options.benchmarks.value, Benchmark.fromCsv))]
+        ? [...Benchmark.englandDefaults, ...(yield* readParsed(options.benchmarks.value, Benchmark.fromCsv))]
         : undefined
       // Last year's own return, when the input holds one, gives the previous value and direction of travel.
       const previousYear = ReportingYear.previous(year)

@@ -6,84 +6,21 @@
  * target, RAG, direction), `values` prints the figures recorded, and `sample` stores a synthetic set (measures,
  * pledges and feedback themes) for demos.
  */
-import {
-  AuditLog,
-  CalendarDate,
-  Council,
-  LocalMeasure,
-  MeasureValue,
-  Pledge,
-  ReportingYear,
-  Returns,
-  Voice
-} from "@cpo/domain"
+import { AuditLog, CalendarDate, LocalMeasure, MeasureValue, Pledge, ReportingYear, Voice } from "@cpo/domain"
 import { LocalMeasures } from "@cpo/synth"
-import { Effect, FileSystem, Option, Result, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import { CommandFailed, UnusableInput } from "../errors.ts"
-import { Format, toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
+import { councilFlag, decodeCouncil, existingCouncil, listOf } from "../flags.ts"
+import { orUnusable, readText } from "../input-file.ts"
+import { Format, toJson, writeRows, writeStderr, writeStdout } from "../output.ts"
 import { operator, withStore } from "./db.ts"
-
-const councilFlag = Flag.String("council").pipe(
-  Flag.withDescription("the council's id in the store, e.g. demo-borough")
-)
-
-const decodeCouncil = (raw: string) =>
-  Option.match(Schema.decodeUnknownOption(Council.CouncilId)(raw), {
-    onNone: () => Effect.fail(new UnusableInput({ message: "--council must be a council id such as demo-borough" })),
-    onSome: Effect.succeed
-  })
-
-/** The council must exist in the store (imported with cpo import) before its measures can be kept. */
-const existingCouncil = (raw: string) =>
-  Effect.gen(function* () {
-    const id = yield* decodeCouncil(raw)
-    yield* (yield* Returns.Returns)
-      .council(id)
-      .pipe(
-        Effect.catchTag("CouncilNotFound", () =>
-          Effect.fail(new UnusableInput({ message: `no council ${id} in the store: import its return first` }))
-        )
-      )
-    return id
-  })
-
-const readText = (file: string) =>
-  Effect.flatMap(FileSystem.FileSystem, (fs) =>
-    fs.readFileString(file).pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${file}` })))
-  )
-
-const orUnusable = <A>(r: Result.Result<A, { readonly message: string }>) =>
-  Result.isFailure(r) ? Effect.fail(new UnusableInput({ message: r.failure.message })) : Effect.succeed(r.success)
-
-/** A comma-separated list flag, empty when absent. */
-const listOf = (raw: Option.Option<string>): ReadonlyArray<string> =>
-  Option.match(raw, {
-    onNone: () => [],
-    onSome: (s) =>
-      s
-        .split(",")
-        .map((x) => x.trim())
-        .filter((x) => x !== "")
-  })
-
-const asJson = (columns: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>) =>
-  `${JSON.stringify(
-    rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))),
-    null,
-    2
-  )}\n`
-
-const print = (format: Format, columns: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>) =>
-  writeStdout(
-    format === "json" ? asJson(columns, rows) : format === "csv" ? toCsv(columns, rows) : toTable(columns, rows)
-  )
 
 const templates = Command.make(
   "templates",
   { format: Flag.Literals("format", Format).pipe(Flag.withDefault("table")) },
   (o) =>
-    print(
+    writeRows(
       o.format,
       ["id", "title", "unit", "polarity", "frequency", "owner"],
       LocalMeasure.templates.map((t) => [t.id, t.title, t.unit, t.polarity, t.frequency, t.owner])
@@ -254,8 +191,8 @@ const list = Command.make(
           benchmarks: yield* measures.benchmarks(council),
           ...(asOf === undefined ? {} : { asOf })
         })
-        if (options.format === "json") return yield* writeStdout(`${JSON.stringify(entries, null, 2)}\n`)
-        yield* print(
+        if (options.format === "json") return yield* writeStdout(toJson(entries))
+        yield* writeRows(
           options.format,
           listColumns,
           entries.map((e) => [
@@ -296,7 +233,7 @@ const values = Command.make(
           return yield* new CommandFailed({ message: `no figures recorded for ${options.measure.value}` })
         }
         if (options.format === "csv") return yield* writeStdout(MeasureValue.toCsv(chosen))
-        yield* print(
+        yield* writeRows(
           options.format,
           MeasureValue.csvColumns,
           chosen.map((v) => [v.measure, v.period, v.numerator, v.denominator, v.value])

@@ -11,7 +11,7 @@ import {
   AuditLog,
   CalendarDate,
   ChildHistory,
-  Council,
+  type Council,
   DemoOffer,
   Eligibility,
   Entitlement,
@@ -26,7 +26,9 @@ import {
 import { Clock, Effect, FileSystem, Option, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import { CommandFailed, UnusableInput } from "../errors.ts"
-import { toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
+import { decodeCouncil } from "../flags.ts"
+import { readText } from "../input-file.ts"
+import { toCsv, toJson, toTable, writeStderr, writeStdout } from "../output.ts"
 import { operator, withStore } from "./db.ts"
 
 type OfferError =
@@ -100,12 +102,6 @@ const byFlag = Flag.String("by").pipe(
   Flag.withDefault("")
 )
 
-const councilId = (raw: string) =>
-  Option.match(Schema.decodeUnknownOption(Council.CouncilId)(raw), {
-    onNone: () => Effect.fail(new UnusableInput({ message: `--council must be a council id such as demo-borough` })),
-    onSome: Effect.succeed
-  })
-
 const date = (flag: string, raw: string) =>
   Option.match(CalendarDate.fromIso(raw), {
     onNone: () => Effect.fail(new UnusableInput({ message: `--${flag} must be a date as YYYY-MM-DD, not ${raw}` })),
@@ -114,7 +110,7 @@ const date = (flag: string, raw: string) =>
 
 const actor = (by: string) => (by === "" ? operator("").actor : by)
 
-const writeJson = (value: unknown) => writeStdout(`${JSON.stringify(value, null, 2)}\n`)
+const writeJson = (value: unknown) => writeStdout(toJson(value))
 
 const encodeVersion = Schema.encodeSync(LocalOffer.OfferVersion)
 
@@ -142,7 +138,7 @@ const list = Command.make("list", { council: councilFlag, format: formatFlag }, 
   run(
     "list local offer versions",
     Effect.gen(function* () {
-      const council = yield* councilId(options.council)
+      const council = yield* decodeCouncil(options.council)
       const versions = yield* (yield* LocalOffer.LocalOffers).versions(council)
       if (options.format === "json") return yield* writeJson(versions.map((v) => encodeVersion(v)))
       if (versions.length === 0) return yield* writeStdout(`no offer versions for ${council} yet\n`)
@@ -183,7 +179,7 @@ const show = Command.make(
     run(
       "show a local offer version",
       Effect.gen(function* () {
-        const council = yield* councilId(options.council)
+        const council = yield* decodeCouncil(options.council)
         const on = yield* dayOf(options.on)
         const offer = yield* chosenVersion(council, options.version, on)
         if (options.format === "json") return yield* writeJson(encodeVersion(offer))
@@ -213,10 +209,7 @@ const EntitlementsFile = Schema.Union([
 
 const readJsonFile = <A, I>(file: string, schema: Schema.Codec<A, I>) =>
   Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const text = yield* fs
-      .readFileString(file)
-      .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${file}` })))
+    const text = yield* readText(file)
     return yield* Schema.decodeUnknownEffect(Schema.fromJsonString(schema))(text).pipe(
       Effect.mapError((e) => new UnusableInput({ message: `${file}: ${e.message}` }))
     )
@@ -243,7 +236,7 @@ const draft = Command.make(
     run(
       "draft a local offer",
       Effect.gen(function* () {
-        const council = yield* councilId(options.council)
+        const council = yield* decodeCouncil(options.council)
         const fromFile = options.from === "file"
         if (fromFile && Option.isNone(options.file)) {
           return yield* new UnusableInput({ message: "give --file offer.json, or --from national or --from demo" })
@@ -291,7 +284,7 @@ const consult = Command.make(
     run(
       "record a consultation on the local offer",
       Effect.gen(function* () {
-        const council = yield* councilId(options.council)
+        const council = yield* decodeCouncil(options.council)
         const on = yield* date("date", options.date)
         if (options.with.trim() === "" || options.summary.trim() === "") {
           return yield* new UnusableInput({ message: "--with and --summary must not be empty" })
@@ -312,7 +305,7 @@ const approve = Command.make("approve", { council: councilFlag, version: version
   run(
     "approve a local offer",
     Effect.gen(function* () {
-      const council = yield* councilId(options.council)
+      const council = yield* decodeCouncil(options.council)
       const v = yield* (yield* LocalOffer.LocalOffers).approve(council, options.version, actor(options.by))
       yield* writeStdout(`approved version ${v.version} of ${council}\n`)
     })
@@ -331,7 +324,7 @@ const publish = Command.make(
     run(
       "publish a local offer",
       Effect.gen(function* () {
-        const council = yield* councilId(options.council)
+        const council = yield* decodeCouncil(options.council)
         const effectiveFrom = yield* date("effective-from", options.effectiveFrom)
         const v = yield* (yield* LocalOffer.LocalOffers).publish(
           council,
@@ -351,7 +344,7 @@ const diff = Command.make(
     run(
       "compare local offer versions",
       Effect.gen(function* () {
-        const council = yield* councilId(options.council)
+        const council = yield* decodeCouncil(options.council)
         const offers = yield* LocalOffer.LocalOffers
         const result = LocalOffer.diff(
           yield* offers.version(council, options.from),
@@ -383,14 +376,12 @@ const exportCommand = Command.make(
     run(
       "export the published local offer",
       Effect.gen(function* () {
-        const council = yield* councilId(options.council)
+        const council = yield* decodeCouncil(options.council)
         const on = yield* dayOf(options.on)
         const offer = yield* (yield* LocalOffer.LocalOffers).publishedOn(council, on)
         const name = yield* (yield* Returns.Returns).council(council).pipe(Effect.map((c) => c.name))
         const text =
-          options.format === "json"
-            ? `${JSON.stringify(OfferPage.toJson(offer, on), null, 2)}\n`
-            : OfferPage.toHtmlPage(offer, name, on)
+          options.format === "json" ? toJson(OfferPage.toJson(offer, on)) : OfferPage.toHtmlPage(offer, name, on)
         yield* Option.match(options.output, {
           onNone: () => writeStdout(text),
           onSome: (file) =>
@@ -482,7 +473,7 @@ export const entitlementsCommand = Command.make(
     run(
       "answer a young person's local offer entitlements",
       Effect.gen(function* () {
-        const council = yield* councilId(options.council)
+        const council = yield* decodeCouncil(options.council)
         const on = yield* dayOf(options.on)
         const person = yield* youngPerson(council, options.child, on, options.facts)
         const offer = yield* (yield* LocalOffer.LocalOffers).publishedOn(council, on)
@@ -542,7 +533,7 @@ const record = Command.make(
     run(
       "record local offer take-up",
       Effect.gen(function* () {
-        const council = yield* councilId(options.council)
+        const council = yield* decodeCouncil(options.council)
         const on = yield* date("date", options.date)
         const offers = yield* LocalOffer.LocalOffers
         const version = yield* Option.match(options.version, {
@@ -601,7 +592,7 @@ const report = Command.make(
     run(
       "report local offer take-up",
       Effect.gen(function* () {
-        const council = yield* councilId(options.council)
+        const council = yield* decodeCouncil(options.council)
         const year = ReportingYear.make(options.year)
         const end = ReportingYear.end(year)
         const offers = yield* LocalOffer.LocalOffers

@@ -5,51 +5,22 @@
  * `review` records a dated review; `theme` records a theme raised by young people and `themes` lists them for an
  * audience (counts of 1 to 5 suppressed for members and the public).
  */
-import { AuditLog, CalendarDate, Council, LocalMeasure, Pledge, Priorities, Voice, YouSaidWeDid } from "@cpo/domain"
+import {
+  AuditLog,
+  CalendarDate,
+  type Council,
+  LocalMeasure,
+  Pledge,
+  Priorities,
+  Voice,
+  YouSaidWeDid
+} from "@cpo/domain"
 import { Effect, Option, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import { UnusableInput } from "../errors.ts"
-import { Format, toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
+import { councilFlag, decodeCouncil, decodeDate, listOf } from "../flags.ts"
+import { Format, writeRows, writeStderr } from "../output.ts"
 import { operator, withStore } from "./db.ts"
-
-const councilFlag = Flag.String("council").pipe(
-  Flag.withDescription("the council's id in the store, e.g. demo-borough")
-)
-
-const decodeCouncil = (raw: string) =>
-  Option.match(Schema.decodeUnknownOption(Council.CouncilId)(raw), {
-    onNone: () => Effect.fail(new UnusableInput({ message: "--council must be a council id such as demo-borough" })),
-    onSome: Effect.succeed
-  })
-
-const decodeDate = (raw: string, flag: string) =>
-  Option.match(CalendarDate.fromIso(raw), {
-    onNone: () => Effect.fail(new UnusableInput({ message: `${flag} must be a date as YYYY-MM-DD, got "${raw}"` })),
-    onSome: Effect.succeed
-  })
-
-const listOf = (raw: Option.Option<string>): ReadonlyArray<string> =>
-  Option.match(raw, {
-    onNone: () => [],
-    onSome: (s) =>
-      s
-        .split(",")
-        .map((x) => x.trim())
-        .filter((x) => x !== "")
-  })
-
-const print = (format: Format, columns: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>) =>
-  writeStdout(
-    format === "json"
-      ? `${JSON.stringify(
-          rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))),
-          null,
-          2
-        )}\n`
-      : format === "csv"
-        ? toCsv(columns, rows)
-        : toTable(columns, rows)
-  )
 
 /** What a pledge's evidence is followed to: the council's measures, current strategy and "you said, we did". */
 export const recordsOf = (council: Council.CouncilId) =>
@@ -130,7 +101,7 @@ const list = Command.make(
           : CalendarDate.make("9999-12-31")
         const pledges = yield* (yield* Pledge.Pledges).pledges(council)
         const records = yield* recordsOf(council)
-        yield* print(
+        yield* writeRows(
           options.format,
           listColumns,
           pledges.map((p) => [
@@ -227,7 +198,7 @@ const themes = Command.make(
       Effect.gen(function* () {
         const council = yield* decodeCouncil(options.council)
         const published = Voice.publish(yield* (yield* Voice.Themes).themes(council), options.audience)
-        yield* print(
+        yield* writeRows(
           options.format,
           ["id", "on", "source", "theme", "raised_by", "priorities", "pledges"],
           published.map((t) => [

@@ -6,52 +6,23 @@
  */
 import {
   AuditLog,
-  CalendarDate,
-  Council,
+  type CalendarDate,
+  type Council,
   Governance,
   Priorities,
   Progress,
   ReportingYear,
-  Returns,
   StoredReport,
   type Strategy
 } from "@cpo/domain"
-import { Effect, FileSystem, Option, Result, Schema } from "effect"
+import { Effect, FileSystem, Option, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import { CommandFailed, UnusableInput } from "../errors.ts"
-import { Format, toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
+import { councilFlag, decodeCouncil, decodeDate, existingCouncil } from "../flags.ts"
+import { orUnusable, readText } from "../input-file.ts"
+import { Format, renderRows, toCsv, writeRows, writeStderr, writeStdout } from "../output.ts"
 import * as PlanFile from "../plan-file.ts"
 import { operator, withStore } from "./db.ts"
-
-const councilFlag = Flag.String("council").pipe(
-  Flag.withDescription("the council's id in the store, e.g. demo-borough")
-)
-
-const decodeCouncil = (raw: string) =>
-  Option.match(Schema.decodeUnknownOption(Council.CouncilId)(raw), {
-    onNone: () => Effect.fail(new UnusableInput({ message: "--council must be a council id such as demo-borough" })),
-    onSome: Effect.succeed
-  })
-
-const decodeDate = (raw: string, flag: string) =>
-  Option.match(CalendarDate.fromIso(raw), {
-    onNone: () => Effect.fail(new UnusableInput({ message: `${flag} must be a date as YYYY-MM-DD, got "${raw}"` })),
-    onSome: Effect.succeed
-  })
-
-/** The council must exist in the store (imported with cpo import) before its plan can be kept. */
-const existingCouncil = (raw: string) =>
-  Effect.gen(function* () {
-    const id = yield* decodeCouncil(raw)
-    yield* (yield* Returns.Returns)
-      .council(id)
-      .pipe(
-        Effect.catchTag("CouncilNotFound", () =>
-          Effect.fail(new UnusableInput({ message: `no council ${id} in the store: import its return first` }))
-        )
-      )
-    return id
-  })
 
 const strategyOf = (id: Council.CouncilId) =>
   Effect.flatMap(Priorities.Priorities, (p) => p.strategy(id)).pipe(
@@ -94,10 +65,7 @@ const importCommand = Command.make(
   { file: Flag.File("file", { mustExist: true }).pipe(Flag.withDescription("a plan file (JSON)")) },
   (options) =>
     Effect.gen(function* () {
-      const fs = yield* FileSystem.FileSystem
-      const text = yield* fs
-        .readFileString(options.file)
-        .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${options.file}` })))
+      const text = yield* readText(options.file)
       const plan = yield* PlanFile.fromJson(text, options.file).pipe(
         Effect.mapError((e) => new UnusableInput({ message: e.message }))
       )
@@ -139,17 +107,12 @@ const importUpdates = Command.make(
   },
   (options) =>
     Effect.gen(function* () {
-      const fs = yield* FileSystem.FileSystem
       const council = yield* decodeCouncil(options.council)
-      const text = yield* fs
-        .readFileString(options.file)
-        .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${options.file}` })))
-      const parsed = Progress.fromCsv(text, options.file, council)
-      if (Result.isFailure(parsed)) return yield* new UnusableInput({ message: parsed.failure.message })
+      const updates = yield* orUnusable(Progress.fromCsv(yield* readText(options.file), options.file, council))
       yield* withStore(
         Effect.gen(function* () {
           const priorities = yield* Priorities.Priorities
-          for (const u of parsed.success) {
+          for (const u of updates) {
             yield* priorities.recordUpdate(u).pipe(
               Effect.catchTags({
                 StrategyNotFound: () =>
@@ -159,9 +122,7 @@ const importUpdates = Command.make(
               })
             )
           }
-          yield* writeStderr(
-            `recorded ${parsed.success.length} updates for ${council} (ids already kept are unchanged)`
-          )
+          yield* writeStderr(`recorded ${updates.length} updates for ${council} (ids already kept are unchanged)`)
         })
       )
     }).pipe(AuditLog.withCaller(operator("corporate parenting progress import")))
@@ -241,16 +202,7 @@ const list = Command.make(
           ? yield* decodeDate(options.asOf.value, "--as-of")
           : strategy.period.end
         const rows = actionRows(strategy, updates, asOf)
-        if (options.format === "json") {
-          return yield* writeStdout(
-            `${JSON.stringify(
-              rows.map((r) => Object.fromEntries(actionColumns.map((c, i) => [c, r[i]]))),
-              null,
-              2
-            )}\n`
-          )
-        }
-        yield* writeStdout(options.format === "csv" ? toCsv(actionColumns, rows) : toTable(actionColumns, rows))
+        yield* writeRows(options.format, actionColumns, rows)
       })
     ).pipe(AuditLog.withCaller(operator("corporate parenting plan")))
 ).pipe(Command.withDescription("List the strategy's actions with their latest RAG"))
@@ -279,17 +231,11 @@ const overdue = Command.make(
           c.action.due,
           c.reasons.map(Progress.describeReason).join("; ")
         ])
-        if (options.format === "json") {
-          return yield* writeStdout(
-            `${JSON.stringify(
-              rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))),
-              null,
-              2
-            )}\n`
-          )
-        }
-        if (options.format === "csv") return yield* writeStdout(toCsv(columns, rows))
-        yield* writeStdout(rows.length === 0 ? `no action overdue or at risk on ${asOf}\n` : toTable(columns, rows))
+        yield* writeStdout(
+          options.format === "table" && rows.length === 0
+            ? `no action overdue or at risk on ${asOf}\n`
+            : renderRows(options.format, columns, rows)
+        )
       })
     ).pipe(AuditLog.withCaller(operator("corporate parenting plan")))
 ).pipe(Command.withDescription("The actions overdue or at risk on a date, overdue first"))

@@ -18,7 +18,7 @@ import { AuditLog, CalendarDate, LocalOffer, OfferPage, Scorecard } from "@cpo/d
 import { Clock, Config, Effect, FileSystem, Option, Path, Redacted, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import { CommandFailed, UnusableInput } from "../errors.ts"
-import { writeStderr, writeStdout } from "../output.ts"
+import { toJson, writeStderr, writeStdout } from "../output.ts"
 import { operator, withStore } from "./db.ts"
 
 /** One file of a publication, by its path inside the folder. */
@@ -29,8 +29,6 @@ export interface PublishedFile {
 
 const encodeScorecard = Schema.encodeSync(Scorecard.Scorecard)
 const encodeCouncil = Schema.encodeSync(Snapshot.PublishedCouncil.fields.council)
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
 
 /**
  * The files of a publication: the snapshot itself, and each council's documents as the API serves them on the day
@@ -44,15 +42,15 @@ export const filesOf = (snapshot: Snapshot.Snapshot): ReadonlyArray<PublishedFil
       const dir = `councils/${published.council.id}`
       const offer = LocalOffer.inForceOn(published.offers, day)
       return [
-        { path: `${dir}/council.json`, content: json(encodeCouncil(published.council)) },
+        { path: `${dir}/council.json`, content: toJson(encodeCouncil(published.council)) },
         ...published.scorecards.map((s) => ({
           path: `${dir}/indicators-${s.year}.json`,
-          content: json(encodeScorecard(s))
+          content: toJson(encodeScorecard(s))
         })),
         ...Option.match(offer, {
           onNone: () => [],
           onSome: (o) => [
-            { path: `${dir}/offer.json`, content: json(OfferPage.toJson(o, day)) },
+            { path: `${dir}/offer.json`, content: toJson(OfferPage.toJson(o, day)) },
             { path: `${dir}/offer.html`, content: OfferPage.toHtmlPage(o, published.council.name, day) }
           ]
         }),

@@ -27,9 +27,10 @@ import {
 import { Effect, FileSystem, Option, Result, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import { CommandFailed, UnusableInput } from "../errors.ts"
+import { readParsed } from "../input-file.ts"
 import { writeStderr, writeStdout } from "../output.ts"
 import * as PlanFile from "../plan-file.ts"
-import { readCouncilFile, readReturn, yearFolder } from "../return-folder.ts"
+import { readCouncilFile, readReturn, yearFlag, yearFolder } from "../return-folder.ts"
 import { operator, withStore } from "./db.ts"
 
 export const ReportFormat = ["html", "md", "pdf"] as const
@@ -76,20 +77,6 @@ export const printPdf = (html: string, out: string, chromium: string) =>
         message: `Chromium could not print the PDF (exit ${result.status ?? result.signal}): ${(result.stderr ?? "").trim().split("\n").slice(-3).join(" ")}`
       })
     }
-  })
-
-/** A reference CSV (targets, benchmarks) read with the domain's parser, the same as cpo indicators reads it. */
-const readReference = <A>(
-  file: string,
-  parse: (text: string, name: string) => Result.Result<A, { readonly message: string }>
-) =>
-  Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const text = yield* fs
-      .readFileString(file)
-      .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot read ${file}` })))
-    const parsed = parse(text, file)
-    return Result.isFailure(parsed) ? yield* new UnusableInput({ message: parsed.failure.message }) : parsed.success
   })
 
 const readPlanFile = (file: string) =>
@@ -182,7 +169,7 @@ export const report = Command.make(
       Flag.optional,
       Flag.withDescription("a council in the store: its returns (without --input) and its strategy and governance")
     ),
-    year: Flag.Int("year").pipe(Flag.withDescription("collection year, named by its 31 March (2018 = 2017/18)")),
+    year: yearFlag,
     audience: Flag.Literals("audience", ["member", "public", "officer"] as const).pipe(
       Flag.withDefault("member"),
       Flag.withDescription("member and public: numbers from 1 to 5 suppressed; officer: exact, not for publication")
@@ -237,10 +224,10 @@ export const report = Command.make(
           })
       })
       const fileBenchmarks = Option.isSome(options.benchmarks)
-        ? yield* readReference(options.benchmarks.value, Benchmark.fromCsv)
+        ? yield* readParsed(options.benchmarks.value, Benchmark.fromCsv)
         : []
       const fileTargets = Option.isSome(options.targets)
-        ? Option.some(yield* readReference(options.targets.value, Target.fromCsv))
+        ? Option.some(yield* readParsed(options.targets.value, Target.fromCsv))
         : Option.none()
       const filePlan = Option.isSome(options.plan)
         ? Option.some(yield* readPlanFile(options.plan.value))

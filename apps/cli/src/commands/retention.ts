@@ -7,7 +7,7 @@ import { Store } from "@cpo/store"
 import { Clock, Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import { UnusableInput } from "../errors.ts"
-import { Format, toCsv, toTable, writeStderr, writeStdout } from "../output.ts"
+import { Format, toCsv, toJson, toTable, writeStderr, writeStdout } from "../output.ts"
 import { operator, withStore } from "./db.ts"
 
 const columns = ["council", "year", "import", "child", "rule", "retain_until", "rows"] as const
@@ -36,7 +36,7 @@ export const retentionCommand = Command.make(
       })
       const report = yield* withStore(Effect.flatMap(Store.Retention, (r) => r.run({ asOf, dryRun: options.dryRun })))
       const rows = report.expired.map((e) => [e.council, e.year, e.importId, e.childId, e.rule, e.retainUntil, e.rows])
-      if (options.format === "json") yield* writeStdout(`${JSON.stringify(report, null, 2)}\n`)
+      if (options.format === "json") yield* writeStdout(toJson(report))
       else if (options.format === "csv") yield* writeStdout(toCsv(columns, rows))
       else if (rows.length > 0) yield* writeStdout(toTable(columns, rows))
       const children = report.expired.length

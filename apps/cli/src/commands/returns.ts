@@ -2,11 +2,12 @@
  * `cpo returns`: the returns held in the store — for each council, every import of every year, which one is current,
  * when it was imported and what it held. Lists imports only; it reads no child-level data.
  */
-import { AuditLog, Council, ReportingYear, Returns } from "@cpo/domain"
-import { Effect, Option, Schema } from "effect"
+import { AuditLog, ReportingYear, Returns } from "@cpo/domain"
+import { Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import { UnusableInput } from "../errors.ts"
-import { Format, toCsv, toTable, writeStdout } from "../output.ts"
+import { decodeCouncil } from "../flags.ts"
+import { Format, toCsv, toJson, toTable, writeStdout } from "../output.ts"
 import { operator, withStore } from "./db.ts"
 
 const columns = ["council", "year", "import", "current", "imported_at", "children", "episodes", "checksum"] as const
@@ -27,17 +28,13 @@ export const returnsCommand = Command.make(
         const councils = yield* Option.match(options.council, {
           onNone: () => Effect.map(returns.councils, (cs) => cs.map((c) => c.id)),
           onSome: (raw) =>
-            Option.match(Schema.decodeUnknownOption(Council.CouncilId)(raw), {
-              onNone: () =>
-                Effect.fail(new UnusableInput({ message: `--council must be a council id such as demo-borough` })),
-              onSome: (id) =>
-                returns.council(id).pipe(
-                  Effect.map((c) => [c.id]),
-                  Effect.catchTag("CouncilNotFound", () =>
-                    Effect.fail(new UnusableInput({ message: `no council ${raw} in the store` }))
-                  )
-                )
-            })
+            decodeCouncil(raw).pipe(
+              Effect.flatMap((id) => returns.council(id)),
+              Effect.map((c) => [c.id]),
+              Effect.catchTag("CouncilNotFound", () =>
+                Effect.fail(new UnusableInput({ message: `no council ${raw} in the store` }))
+              )
+            )
         })
         const history = yield* Effect.forEach(councils, (id) => Effect.orDie(returns.history(id)))
         const rows = history.flat().map((h) => ({
@@ -50,7 +47,7 @@ export const returnsCommand = Command.make(
           episodes: h.episodes,
           checksum: h.checksum.slice(0, 12)
         }))
-        if (options.format === "json") return yield* writeStdout(`${JSON.stringify(history.flat(), null, 2)}\n`)
+        if (options.format === "json") return yield* writeStdout(toJson(history.flat()))
         const cells = rows.map((r) => columns.map((c) => r[c]))
         yield* writeStdout(
           options.format === "csv"

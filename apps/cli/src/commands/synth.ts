@@ -7,7 +7,7 @@ import { Synth } from "@cpo/synth"
 import { Effect, FileSystem, Path } from "effect"
 import { Command, Flag } from "effect/cli"
 import { UnusableInput } from "../errors.ts"
-import { writeStderr } from "../output.ts"
+import { toJson, writeStderr } from "../output.ts"
 
 /** Parse `2016-2018` or `2018` into an inclusive range of collection years. */
 export const parseYears = (raw: string) => {
@@ -65,8 +65,6 @@ export const synth = Command.make(
         synthetic: true,
         seed: options.seed
       }
-      yield* fs
-        .writeFileString(councilFile, `${JSON.stringify(description, null, 2)}\n`)
-        .pipe(Effect.mapError(failed(councilFile)))
+      yield* fs.writeFileString(councilFile, toJson(description)).pipe(Effect.mapError(failed(councilFile)))
     })
 ).pipe(Command.withDescription("Write a synthetic council's 903 files (deterministic, never real data)"))

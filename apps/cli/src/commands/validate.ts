@@ -9,7 +9,7 @@ import { Effect, FileSystem, Option, Path } from "effect"
 import { Command, Flag } from "effect/cli"
 import { CommandFailed, UnusableInput } from "../errors.ts"
 import { writeStderr, writeStdout } from "../output.ts"
-import { readArea, readReturn, yearFolder } from "../return-folder.ts"
+import { laFlag, postcodesFlag, readArea, readReturn, yearFolder } from "../return-folder.ts"
 
 /** The latest year folder (`<dir>/2018`) under `dir`, if it has any. */
 const latestYearFolder = (dir: string) =>
@@ -75,16 +75,8 @@ export const validate = Command.make(
       Flag.optional,
       Flag.withDescription("collection year, named by its 31 March (2018 = 2017/18); default: the latest in --input")
     ),
-    postcodes: Flag.File("postcodes").pipe(
-      Flag.optional,
-      Flag.withDescription("ONS postcode directory (ONSPD or NSPL CSV) for placement location and distance; with --la")
-    ),
-    la: Flag.String("la").pipe(
-      Flag.optional,
-      Flag.withDescription(
-        "the council's own authority code in the directory's scheme (e.g. E06000017); with --postcodes"
-      )
-    ),
+    postcodes: postcodesFlag,
+    la: laFlag,
     format: Flag.Literals("format", ReportFormat.Format).pipe(Flag.withDefault("table")),
     out: Flag.String("out").pipe(Flag.optional, Flag.withDescription("write the report to this file instead of stdout"))
   },
