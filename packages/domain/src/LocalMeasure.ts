@@ -7,17 +7,17 @@
  * Wiltshire return interviews offered 96 % and completed 46 %). A few ready-made definitions ship as `templates` a
  * council can switch on.
  */
-import { Context, type Effect, Option, Result, Schema } from "effect"
+import { Context, type Effect, Option, type Result, Schema } from "effect"
 import { Audience } from "./Audience.ts"
 import type * as Benchmark from "./Benchmark.ts"
 import * as Council from "./Council.ts"
-import * as CsvTable from "./CsvTable.ts"
+import type * as CsvTable from "./CsvTable.ts"
 import * as Frequency from "./Frequency.ts"
 import * as Indicator from "./Indicator.ts"
 import type * as MeasureValue from "./MeasureValue.ts"
 import * as Scorecard from "./Scorecard.ts"
 import * as Strategy from "./Strategy.ts"
-import type * as Target from "./Target.ts"
+import * as Target from "./Target.ts"
 
 /**
  * A measure's id within its council: lower case, digits and `_`, like a catalogue indicator id (so targets and
@@ -291,45 +291,4 @@ export const targetsFromCsv = (
   definitions: ReadonlyArray<Definition>,
   file = "measure-targets.csv"
 ): Result.Result<ReadonlyArray<Target.Target>, CsvTable.CsvTableInvalid> =>
-  Result.flatMap(CsvTable.read(text, file, ["measure", "year", "target"]), (rows) => {
-    const out: Array<Target.Target> = []
-    const seen = new Set<string>()
-    for (const row of rows) {
-      const id = row.values.measure ?? ""
-      if (!definitions.some((d) => d.id === id)) {
-        return Result.fail(
-          new CsvTable.CsvTableInvalid({ file, line: row.line, column: "measure", problem: `unknown measure "${id}"` })
-        )
-      }
-      const year = CsvTable.number(row, file, "year", { integer: true })
-      if (Result.isFailure(year)) return Result.fail(year.failure)
-      const value = CsvTable.number(row, file, "target")
-      if (Result.isFailure(value)) return Result.fail(value.failure)
-      const tolerance =
-        (row.values.tolerance ?? "") === "" ? Result.succeed(0) : CsvTable.number(row, file, "tolerance")
-      if (Result.isFailure(tolerance)) return Result.fail(tolerance.failure)
-      if (tolerance.success < 0) {
-        return Result.fail(
-          new CsvTable.CsvTableInvalid({ file, line: row.line, column: "tolerance", problem: "must not be negative" })
-        )
-      }
-      const key = `${id}/${year.success}`
-      if (seen.has(key)) {
-        return Result.fail(
-          new CsvTable.CsvTableInvalid({
-            file,
-            line: row.line,
-            problem: `a second target for ${id} in ${year.success}`
-          })
-        )
-      }
-      seen.add(key)
-      out.push({
-        indicator: Indicator.IndicatorId.make(id),
-        year: year.success,
-        value: value.success,
-        tolerance: tolerance.success
-      })
-    }
-    return Result.succeed(out)
-  })
+  Target.fromCsvKeyedBy(text, file, "measure", (id) => definitions.some((d) => d.id === id))

@@ -75,20 +75,34 @@ export const fromCsv = (
   text: string,
   file = "targets.csv"
 ): Result.Result<ReadonlyArray<Target>, CsvTable.CsvTableInvalid> =>
+  fromCsvKeyedBy(text, file, "indicator", (id) => Option.isSome(Indicator.byId(id)))
+
+/**
+ * Targets from CSV text whose first column `column` names what each target is for — `indicator` for the catalogue, or
+ * `measure` for a council's local measures (`LocalMeasure.targetsFromCsv`) — with columns `year,target` and optional
+ * `tolerance` (default 0). An id `isKnown` refuses and a repeated (id, year) pair are errors naming the line.
+ * @category decoding
+ */
+export const fromCsvKeyedBy = (
+  text: string,
+  file: string,
+  column: string,
+  isKnown: (id: string) => boolean
+): Result.Result<ReadonlyArray<Target>, CsvTable.CsvTableInvalid> =>
   Result.flatMap(
-    CsvTable.read(text, file, ["indicator", "year", "target"]),
+    CsvTable.read(text, file, [column, "year", "target"]),
     (rows): Result.Result<ReadonlyArray<Target>, CsvTable.CsvTableInvalid> => {
       const out: Array<Target> = []
       const seen = new Set<string>()
       for (const row of rows) {
-        const id = row.values.indicator ?? ""
-        if (Option.isNone(Indicator.byId(id))) {
+        const id = row.values[column] ?? ""
+        if (!isKnown(id)) {
           return Result.fail(
             new CsvTable.CsvTableInvalid({
               file,
               line: row.line,
-              column: "indicator",
-              problem: `unknown indicator "${id}"`
+              column,
+              problem: `unknown ${column} "${id}"`
             })
           )
         }

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Exit, Option } from "effect"
+import { Effect, Exit, Option, Schema } from "effect"
 import { CalendarDate, Governance } from "../src/index.ts"
 import { council, meeting, panel } from "./plans.ts"
 
@@ -81,6 +81,30 @@ describe("Governance.meetingsSummary", () => {
   it("meets the minimum with a fifth quorate meeting", () => {
     const more = [...meetings, meeting("M7", "2019-03-14", 6, 7)]
     assert.isTrue(Governance.meetingsSummary(panel, more, ...year).meetsMinimum)
+  })
+})
+
+describe("Governance.View", () => {
+  it("carries a board's meetings with their quorum and the year's summary as computed, through JSON and back", () => {
+    const held = [meeting("M1", "2018-05-10", 6, 7), meeting("M2", "2018-07-12", 4, 9)]
+    const view: Governance.View = {
+      asOf: CalendarDate.make("2018-08-01"),
+      boards: [
+        {
+          board: panel,
+          meetings: held.map((m) => ({ meeting: m, ...Governance.quorum(panel, m) })),
+          year: Governance.meetingsSummary(
+            panel,
+            held,
+            CalendarDate.make("2018-04-01"),
+            CalendarDate.make("2019-03-31")
+          ),
+          due: []
+        }
+      ]
+    }
+    const json: unknown = JSON.parse(JSON.stringify(Schema.encodeSync(Governance.View)(view)))
+    assert.deepStrictEqual(Schema.decodeUnknownSync(Governance.View)(json), view)
   })
 })
 

@@ -53,7 +53,20 @@ describe("LocalMeasure.targetsFromCsv", () => {
       [["pep_on_time_pct", 2025, 95, 5]]
     )
   })
-  it("refuses a measure the council has not defined", () => {
-    assert.isTrue(Result.isFailure(LocalMeasure.targetsFromCsv("measure,year,target\nnope,2025,95\n", [pep])))
+  it("refuses a measure the council has not defined, naming the line and column", () => {
+    const r = LocalMeasure.targetsFromCsv("measure,year,target\nnope,2025,95\n", [pep])
+    assert.isTrue(Result.isFailure(r))
+    if (Result.isFailure(r)) {
+      assert.strictEqual(r.failure.line, 2)
+      assert.strictEqual(r.failure.column, "measure")
+      assert.strictEqual(r.failure.problem, 'unknown measure "nope"')
+    }
+  })
+  it("refuses a second target for the same measure and year", () => {
+    const r = LocalMeasure.targetsFromCsv("measure,year,target\npep_on_time_pct,2025,95\npep_on_time_pct,2025,90\n", [
+      pep
+    ])
+    assert.isTrue(Result.isFailure(r))
+    if (Result.isFailure(r)) assert.strictEqual(r.failure.problem, "a second target for pep_on_time_pct in 2025")
   })
 })
