@@ -6,11 +6,12 @@
 import * as CalendarDate from "@cpo/domain/CalendarDate"
 import * as Governance from "@cpo/domain/Governance"
 import { Option } from "effect"
-import { createSignal, Show } from "solid-js"
+import { Show } from "solid-js"
 import { addBoardMember, endBoardTerm } from "../data/governance.ts"
 import { formatDay, todayInUk } from "./dates.ts"
 import { FormErrors } from "./error-summary.tsx"
 import { SelectField, TextField, textOf } from "./form-field.tsx"
+import { createSubmission } from "./form-submission.ts"
 
 const membershipLabels: Readonly<Record<Governance.Membership, string>> = {
   core: "Core member",
@@ -21,8 +22,6 @@ const membershipLabels: Readonly<Record<Governance.Membership, string>> = {
 const isServingAfter = (member: Governance.Member, day: string): boolean =>
   Option.match(member.until, { onNone: () => true, onSome: (until) => until >= day })
 
-const refusalOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
-
 const AddMemberForm = (props: {
   readonly council: string
   readonly board: Governance.Board
@@ -30,9 +29,7 @@ const AddMemberForm = (props: {
 }) => {
   const prefix = () => `member-${props.board.id}`
   const field = (name: string) => `${prefix()}-${name}`
-  const [errors, setErrors] = createSignal<Readonly<Record<string, string>>>({})
-  const [refusal, setRefusal] = createSignal<string>()
-  const [sending, setSending] = createSignal(false)
+  const { fieldErrors: errors, refusal, sending, begin, send } = createSubmission()
   let form: HTMLFormElement | undefined
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
@@ -51,8 +48,7 @@ const AddMemberForm = (props: {
     else if (Option.isSome(from) && until.value !== null && until.value < from.value) {
       found[field("until")] = "The term cannot end before it begins"
     }
-    setRefusal(undefined)
-    setErrors(found)
+    begin(found)
     if (
       Object.keys(found).length > 0 ||
       Option.isNone(from) ||
@@ -63,21 +59,21 @@ const AddMemberForm = (props: {
       return
     }
     const organisation = textOf(data, field("organisation"))
-    setSending(true)
-    addBoardMember(props.council, props.board.id, {
-      name,
-      role,
-      membership,
-      organisation: organisation === "" ? null : organisation,
-      from: from.value,
-      until: until.value
-    })
-      .then(() => {
+    send(
+      () =>
+        addBoardMember(props.council, props.board.id, {
+          name,
+          role,
+          membership,
+          organisation: organisation === "" ? null : organisation,
+          from: from.value,
+          until: until.value
+        }),
+      () => {
         form?.reset()
         props.onChanged()
-      })
-      .catch((cause: unknown) => setRefusal(refusalOf(cause)))
-      .finally(() => setSending(false))
+      }
+    )
   }
   return (
     <section class="update-form" aria-labelledby={`${prefix()}-heading`}>
@@ -131,9 +127,7 @@ const EndTermForm = (props: {
 }) => {
   const prefix = () => `term-${props.board.id}`
   const field = (name: string) => `${prefix()}-${name}`
-  const [errors, setErrors] = createSignal<Readonly<Record<string, string>>>({})
-  const [refusal, setRefusal] = createSignal<string>()
-  const [sending, setSending] = createSignal(false)
+  const { fieldErrors: errors, refusal, sending, begin, send } = createSubmission()
   const serving = () => props.board.members.filter((m) => isServingAfter(m, todayInUk()))
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
@@ -146,14 +140,12 @@ const EndTermForm = (props: {
     else if (member !== undefined && until.value < member.from) {
       found[field("until")] = `The term cannot end before it began (${formatDay(member.from)})`
     }
-    setRefusal(undefined)
-    setErrors(found)
+    begin(found)
     if (Object.keys(found).length > 0 || member === undefined || Option.isNone(until)) return
-    setSending(true)
-    endBoardTerm(props.council, props.board.id, member.id, until.value)
-      .then(() => props.onChanged())
-      .catch((cause: unknown) => setRefusal(refusalOf(cause)))
-      .finally(() => setSending(false))
+    send(
+      () => endBoardTerm(props.council, props.board.id, member.id, until.value),
+      () => props.onChanged()
+    )
   }
   return (
     <Show when={serving().length > 0}>

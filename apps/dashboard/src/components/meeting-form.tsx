@@ -6,11 +6,12 @@
 import * as CalendarDate from "@cpo/domain/CalendarDate"
 import * as Governance from "@cpo/domain/Governance"
 import { Option } from "effect"
-import { createSignal, For, Show } from "solid-js"
+import { For, Show } from "solid-js"
 import { type NewMeeting, recordMeeting } from "../data/governance.ts"
 import { todayInUk } from "./dates.ts"
 import { FormErrors } from "./error-summary.tsx"
 import { TextArea, TextField, textOf } from "./form-field.tsx"
+import { createSubmission } from "./form-submission.ts"
 
 const statusLabels: Readonly<Record<Governance.AttendanceStatus, string>> = {
   present: "Present",
@@ -28,9 +29,7 @@ export const MeetingForm = (props: {
   readonly onRecorded: (meeting: Governance.Meeting) => void
 }) => {
   const prefix = () => `meeting-${props.board.id}`
-  const [fieldErrors, setFieldErrors] = createSignal<Readonly<Record<string, string>>>({})
-  const [refusal, setRefusal] = createSignal<string>()
-  const [sending, setSending] = createSignal(false)
+  const { fieldErrors, refusal, sending, begin, send } = createSubmission()
   let form: HTMLFormElement | undefined
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
@@ -52,8 +51,7 @@ export const MeetingForm = (props: {
     if (first !== undefined && !attendance.some((a) => a.status === "present" || a.status === "substitute")) {
       found[`${prefix()}-${first.id}`] = "Say who attended: at least one member present or sending a substitute"
     }
-    setRefusal(undefined)
-    setFieldErrors(found)
+    begin(found)
     if (Object.keys(found).length > 0 || Option.isNone(day)) return
     const meeting: NewMeeting = {
       on: day.value,
@@ -63,14 +61,13 @@ export const MeetingForm = (props: {
         .map((line) => line.trim())
         .filter((line) => line !== "")
     }
-    setSending(true)
-    recordMeeting(props.council, props.board.id, meeting)
-      .then((recorded) => {
+    send(
+      () => recordMeeting(props.council, props.board.id, meeting),
+      (recorded) => {
         form?.reset()
         props.onRecorded(recorded)
-      })
-      .catch((cause: unknown) => setRefusal(cause instanceof Error ? cause.message : String(cause)))
-      .finally(() => setSending(false))
+      }
+    )
   }
   return (
     <section class="update-form" aria-labelledby={`${prefix()}-heading`}>

@@ -6,12 +6,13 @@
  */
 import * as CalendarDate from "@cpo/domain/CalendarDate"
 import { Option } from "effect"
-import { createSignal, For, type JSX, Show } from "solid-js"
+import { For, type JSX, Show } from "solid-js"
 import { approveVersion, draftFrom, type OfferVersion, publishVersion, recordConsultation } from "../data/offer.ts"
 import { DataTable } from "./data-table.tsx"
 import { formatDay, formatInstant, todayInUk } from "./dates.ts"
 import { FormErrors } from "./error-summary.tsx"
 import { TextArea, TextField, textOf } from "./form-field.tsx"
+import { createSubmission, type FieldErrors } from "./form-submission.ts"
 
 const states: Readonly<
   Record<OfferVersion["state"], { readonly label: string; readonly icon: string; readonly tag: string }>
@@ -27,9 +28,6 @@ const StateTag = (props: { readonly state: OfferVersion["state"] }) => (
     {states[props.state].label}
   </strong>
 )
-
-/** Field errors keyed by field id; empty when the form may be sent. */
-type FieldErrors = Readonly<Record<string, string>>
 
 const dayError = (value: string, what: string): string | undefined =>
   value === ""
@@ -50,22 +48,17 @@ const StepForm = (props: {
   readonly onDone: () => void
   readonly children: (errors: FieldErrors) => JSX.Element
 }) => {
-  const [errors, setErrors] = createSignal<FieldErrors>({})
-  const [refusal, setRefusal] = createSignal<string>()
-  const [sending, setSending] = createSignal(false)
+  const { fieldErrors: errors, refusal, sending, begin, send } = createSubmission()
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget as HTMLFormElement)
     const found = props.check(form)
-    setRefusal(undefined)
-    setErrors(found)
+    begin(found)
     if (Object.keys(found).length > 0) return
-    setSending(true)
-    props
-      .send(form)
-      .then(() => props.onDone())
-      .catch((cause: unknown) => setRefusal(cause instanceof Error ? cause.message : String(cause)))
-      .finally(() => setSending(false))
+    send(
+      () => props.send(form),
+      () => props.onDone()
+    )
   }
   return (
     <form onSubmit={onSubmit} novalidate aria-label={props.label}>

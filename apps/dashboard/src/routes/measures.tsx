@@ -19,6 +19,7 @@ import { DataTable } from "../components/data-table.tsx"
 import { formatDay, todayInUk } from "../components/dates.ts"
 import { FormErrors, LoadError, Loading } from "../components/error-summary.tsx"
 import { TextField, textOf } from "../components/form-field.tsx"
+import { createSubmission } from "../components/form-submission.ts"
 import { usePageTitle } from "../components/page-title.ts"
 import { useCouncils } from "../data/councils.ts"
 import { fetchMeasures, recordFigure } from "../data/measures.ts"
@@ -191,9 +192,7 @@ const FigureForm = (props: {
   readonly entries: ReadonlyArray<Entry>
   readonly onRecorded: (what: string) => void
 }) => {
-  const [fieldErrors, setFieldErrors] = createSignal<Readonly<Record<string, string>>>({})
-  const [refusal, setRefusal] = createSignal<string>()
-  const [sending, setSending] = createSignal(false)
+  const { fieldErrors, refusal, sending, begin, send } = createSubmission()
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
     const data = new FormData(event.currentTarget as HTMLFormElement)
@@ -217,8 +216,7 @@ const FigureForm = (props: {
     if (textOf(data, "figure-denominator") === "" || !Number.isFinite(denominator) || denominator < numerator) {
       found["figure-denominator"] = "Enter how many were counted, no fewer than met the measure"
     }
-    setRefusal(undefined)
-    setFieldErrors(found)
+    begin(found)
     if (Object.keys(found).length > 0 || entry === undefined) return
     const value = Schema.decodeUnknownSync(MeasureValue.Value)({
       measure,
@@ -227,11 +225,10 @@ const FigureForm = (props: {
       denominator,
       value: null
     })
-    setSending(true)
-    recordFigure(props.council, value)
-      .then(() => props.onRecorded(`${entry.title}: ${numerator} of ${denominator} for ${period}`))
-      .catch((cause: unknown) => setRefusal(cause instanceof Error ? cause.message : String(cause)))
-      .finally(() => setSending(false))
+    send(
+      () => recordFigure(props.council, value),
+      () => props.onRecorded(`${entry.title}: ${numerator} of ${denominator} for ${period}`)
+    )
   }
   return (
     <section class="update-form" aria-labelledby="record-figure">

@@ -14,6 +14,7 @@ import { DataTable } from "../components/data-table.tsx"
 import { formatDay, todayInUk } from "../components/dates.ts"
 import { ErrorSummary, FormErrors, LoadError, Loading } from "../components/error-summary.tsx"
 import { RadioField, type RadioOption, TextArea, TextField, textOf } from "../components/form-field.tsx"
+import { createSubmission } from "../components/form-submission.ts"
 import { usePageTitle } from "../components/page-title.ts"
 import { useCouncils } from "../data/councils.ts"
 import { fetchPledges, fetchVoice, type PledgeRow, reviewPledge, type VoiceView } from "../data/pledges.ts"
@@ -121,9 +122,7 @@ const ReviewForm = (props: {
   readonly rows: ReadonlyArray<PledgeRow>
   readonly onRecorded: (pledge: Pledge.Pledge) => void
 }) => {
-  const [fieldErrors, setFieldErrors] = createSignal<Readonly<Record<string, string>>>({})
-  const [refusal, setRefusal] = createSignal<string>()
-  const [sending, setSending] = createSignal(false)
+  const { fieldErrors, refusal, sending, begin, send } = createSubmission()
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
     const data = new FormData(event.currentTarget as HTMLFormElement)
@@ -132,20 +131,19 @@ const ReviewForm = (props: {
     const found: Record<string, string> = {}
     if (Option.isNone(CalendarDate.fromIso(on))) found["review-on"] = "Enter the day of the review as YYYY-MM-DD"
     if (!Pledge.Status.is(status)) found["review-status-kept"] = "Choose kept, partly kept or not yet kept"
-    setRefusal(undefined)
-    setFieldErrors(found)
+    begin(found)
     if (Object.keys(found).length > 0 || !Pledge.Status.is(status)) return
     const withWhom = textOf(data, "review-with")
-    setSending(true)
-    reviewPledge(props.council, textOf(data, "review-pledge"), {
-      on: CalendarDate.make(on),
-      with: Pledge.ReviewedWith.is(withWhom) ? withWhom : "children_in_care_council",
-      status,
-      summary: textOf(data, "review-summary")
-    })
-      .then(props.onRecorded)
-      .catch((cause: unknown) => setRefusal(cause instanceof Error ? cause.message : String(cause)))
-      .finally(() => setSending(false))
+    send(
+      () =>
+        reviewPledge(props.council, textOf(data, "review-pledge"), {
+          on: CalendarDate.make(on),
+          with: Pledge.ReviewedWith.is(withWhom) ? withWhom : "children_in_care_council",
+          status,
+          summary: textOf(data, "review-summary")
+        }),
+      props.onRecorded
+    )
   }
   return (
     <section class="update-form" aria-labelledby="record-review">

@@ -15,6 +15,7 @@ import { DataTable } from "../components/data-table.tsx"
 import { formatDay, todayInUk } from "../components/dates.ts"
 import { FormErrors, LoadError, Loading } from "../components/error-summary.tsx"
 import { RadioField, type RadioOption, TextArea, TextField, textOf } from "../components/form-field.tsx"
+import { createSubmission } from "../components/form-submission.ts"
 import { usePageTitle } from "../components/page-title.ts"
 import { isProblem } from "../data/api.ts"
 import { useCouncils } from "../data/councils.ts"
@@ -140,9 +141,7 @@ const UpdateForm = (props: {
   readonly strategy: Strategy.Strategy
   readonly onRecorded: (update: Progress.Update) => void
 }) => {
-  const [fieldErrors, setFieldErrors] = createSignal<Readonly<Record<string, string>>>({})
-  const [refusal, setRefusal] = createSignal<string>()
-  const [sending, setSending] = createSignal(false)
+  const { fieldErrors, refusal, sending, begin, send } = createSubmission()
   let form: HTMLFormElement | undefined
   const subjects = () =>
     props.strategy.priorities.flatMap((p) => [
@@ -159,25 +158,24 @@ const UpdateForm = (props: {
     if (Option.isNone(CalendarDate.fromIso(on))) found["update-on"] = "Enter the day of the update as YYYY-MM-DD"
     if (!Progress.Rag.literals.some((r) => r === rag)) found["update-rag-red"] = "Choose red, amber or green"
     if (commentary === "") found["update-commentary"] = "Enter commentary saying what has happened"
-    setRefusal(undefined)
-    setFieldErrors(found)
+    begin(found)
     if (Object.keys(found).length > 0) return
     const [priority = "", action] = textOf(data, "update-subject").split("/")
-    setSending(true)
-    recordUpdate(props.council, priority, action, {
-      on: CalendarDate.make(on),
-      rag: rag as Progress.Rag,
-      commentary
-    })
-      .then((update) => {
+    send(
+      () =>
+        recordUpdate(props.council, priority, action, {
+          on: CalendarDate.make(on),
+          rag: rag as Progress.Rag,
+          commentary
+        }),
+      (update) => {
         // Clear the rating and commentary for the next update; the day stays today.
         form?.reset()
         const day = form?.elements.namedItem("update-on")
         if (day instanceof HTMLInputElement) day.value = todayInUk()
         props.onRecorded(update)
-      })
-      .catch((cause: unknown) => setRefusal(cause instanceof Error ? cause.message : String(cause)))
-      .finally(() => setSending(false))
+      }
+    )
   }
   return (
     <section class="update-form" aria-labelledby="add-update">
