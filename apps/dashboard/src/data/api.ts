@@ -210,11 +210,8 @@ export const putCsv = <S extends Schema.ConstraintDecoder<unknown>>(
   schema: S
 ): Promise<S["Type"]> => write(path, { method: "PUT", contentType: "text/csv", body: text }, schema)
 
-/**
- * GET `path` as text of the type `accept` (a report as HTML or Markdown), with the bearer token.
- * @category constructors
- */
-export const getText = async (path: string, accept: string): Promise<string> => {
+/** GET `path` accepting `accept`, with the bearer token; a refusal or no answer becomes an `ApiFailure`. */
+const getAccepting = async (path: string, accept: string): Promise<Response> => {
   const bearer = token()
   const response = await fetch(path, {
     headers: bearer === undefined ? { accept } : { accept, authorization: `Bearer ${bearer}` }
@@ -222,20 +219,18 @@ export const getText = async (path: string, accept: string): Promise<string> => 
     throw new ApiFailure(path, undefined, `The API could not be reached (${String(cause)}).`)
   })
   if (!response.ok) throw failureOf(path, response.status, await response.json().catch(() => undefined))
-  return response.text()
+  return response
 }
+
+/**
+ * GET `path` as text of the type `accept` (a report as HTML or Markdown), with the bearer token.
+ * @category constructors
+ */
+export const getText = async (path: string, accept: string): Promise<string> =>
+  (await getAccepting(path, accept)).text()
 
 /**
  * GET `path` as a file of the type `accept` (a spreadsheet), with the bearer token.
  * @category constructors
  */
-export const getBlob = async (path: string, accept: string): Promise<Blob> => {
-  const bearer = token()
-  const response = await fetch(path, {
-    headers: bearer === undefined ? { accept } : { accept, authorization: `Bearer ${bearer}` }
-  }).catch((cause: unknown) => {
-    throw new ApiFailure(path, undefined, `The API could not be reached (${String(cause)}).`)
-  })
-  if (!response.ok) throw failureOf(path, response.status, await response.json().catch(() => undefined))
-  return response.blob()
-}
+export const getBlob = async (path: string, accept: string): Promise<Blob> => (await getAccepting(path, accept)).blob()
