@@ -3,11 +3,11 @@
  * folder removed at the end, so the commands' tests copy it (`migratedStore` in `stores.ts`) instead of paying for
  * initdb and the migrations in every file.
  */
-import { spawnSync } from "node:child_process"
 import * as Fs from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
 import type { TestProject } from "vitest/node"
+import { runBundled } from "./bundled-cli.ts"
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,16 +18,10 @@ declare module "vitest" {
   }
 }
 
-const bin = Path.join(import.meta.dirname, "..", "dist", "cpo.mjs")
-
 export default function setup(project: TestProject): () => void {
   const root = Fs.mkdtempSync(Path.join(Os.tmpdir(), "cpo-cli-templates-"))
   const migrated = Path.join(root, "migrated")
-  // V8's baseline WebAssembly code only, as in the spawning tests: a short process spares optimising PGlite.
-  const res = spawnSync(process.execPath, ["--liftoff-only", bin, "db", "migrate"], {
-    encoding: "utf8",
-    env: { ...process.env, CPO_DATA_DIR: migrated, PG_URL: "" }
-  })
+  const res = runBundled(["db", "migrate"], { CPO_DATA_DIR: migrated, PG_URL: "" })
   if (res.status !== 0) throw new Error(`cpo db migrate failed (${res.status}) for the test template: ${res.stderr}`)
   project.provide("migratedTemplate", migrated)
   project.provide("migrateOutput", res.stdout)

@@ -1,16 +1,14 @@
-import { spawnSync } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { runBundled, synthesise } from "../../test/bundled-cli.ts"
 import { capture } from "../../test/run.ts"
 import { cohort } from "./cohort.ts"
 import { indicators } from "./indicators.ts"
 import { runInProcess } from "./run-in-process.ts"
 
-const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
-const run = (...args: Array<string>) =>
-  spawnSync(process.execPath, ["--liftoff-only", bin, ...args], { encoding: "utf8" })
+const run = (...args: Array<string>) => runBundled(args)
 
 // The bundled CLI synthesises the council and answers the refusals with exit code 2; the profiles themselves are
 // written in this process (capture, test/run.ts), sparing a node and the bundle per command.
@@ -20,19 +18,7 @@ describe("cpo cohort (the bundled CLI and in-process commands)", () => {
   const inProcess = (...args: Array<string>) => capture(runInProcess(cohort, join(dir, "no-store"), args))
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "cpo-cohort-"))
-    const synth = run(
-      "synth",
-      "--out",
-      dir,
-      "--children",
-      "40",
-      "--seed",
-      "5",
-      "--council",
-      "Small Shire",
-      "--years",
-      "2017-2018"
-    )
+    const synth = synthesise(dir, { council: "Small Shire", children: 40, seed: 5, years: "2017-2018" })
     expect(synth.status, synth.stderr).toBe(0)
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))

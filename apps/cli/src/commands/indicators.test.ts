@@ -1,15 +1,13 @@
-import { spawnSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { runBundled, synthesise } from "../../test/bundled-cli.ts"
 import { capture } from "../../test/run.ts"
 import { indicators } from "./indicators.ts"
 import { runInProcess } from "./run-in-process.ts"
 
-const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
-const run = (...args: Array<string>) =>
-  spawnSync(process.execPath, ["--liftoff-only", bin, ...args], { encoding: "utf8" })
+const run = (...args: Array<string>) => runBundled(args)
 
 // One synthetic council for the whole file, written by the bundled CLI, which also answers the refusals with exit
 // code 2; the scorecards themselves are written in this process (capture, test/run.ts), sparing a node and the
@@ -21,19 +19,7 @@ const inProcess = (...args: Array<string>) => capture(runInProcess(indicators, j
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "cpo-cli-"))
   scratch = mkdtempSync(join(tmpdir(), "cpo-cli-scratch-"))
-  const synth = run(
-    "synth",
-    "--out",
-    dir,
-    "--children",
-    "120",
-    "--seed",
-    "7",
-    "--council",
-    "Test Shire",
-    "--years",
-    "2017-2018"
-  )
+  const synth = synthesise(dir, { council: "Test Shire", children: 120, seed: 7, years: "2017-2018" })
   expect(synth.status, synth.stderr).toBe(0)
 })
 afterAll(() => {

@@ -1,20 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import {
-  CalendarDate,
-  type Child,
-  Council,
-  type Episode,
-  Indicator,
-  IndicatorReference,
-  ReportingYear,
-  Return,
-  Returns
-} from "@cpo/domain"
+import { Council, Indicator, IndicatorReference, Returns } from "@cpo/domain"
 import { Store } from "@cpo/store"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
+import { fakeReturn } from "../../test/fake-return.ts"
 import { migratedStore } from "../../test/stores.ts"
 import { measuresCommand } from "./measures.ts"
 import { pledgesCommand } from "./pledges.ts"
@@ -24,34 +15,7 @@ import { runInProcess } from "./run-in-process.ts"
 const council = Council.CouncilId.make("fake-measures-cli")
 
 /** A plainly fake 2024/25 return: one child looked after all year, so the council has a scorecard to report. */
-const fakeReturn = () => {
-  const id = "FAKE-MEASURES-1" as Child.ChildId
-  const child: Child.Child = {
-    id,
-    sex: "female",
-    dateOfBirth: CalendarDate.make("2012-06-15"),
-    ethnicity: "WBRI",
-    upn: Option.none(),
-    mother: Option.none(),
-    motherChildDateOfBirth: Option.none()
-  }
-  const episode: Episode.Episode = {
-    childId: id,
-    start: CalendarDate.make("2023-09-01"),
-    reasonForNewEpisode: "S",
-    legalStatus: "C2",
-    categoryOfNeed: "N1",
-    placement: "U1",
-    provider: Option.some("PR1"),
-    end: Option.none(),
-    reasonCeased: Option.none(),
-    reasonPlaceChange: Option.none(),
-    homePostcode: Option.none(),
-    placementPostcode: Option.none(),
-    urn: Option.none()
-  }
-  return Return.make({ year: ReportingYear.make(2025), children: [child], episodes: [episode] })
-}
+const fakeReturn2025 = () => fakeReturn(2025, [{ id: "FAKE-MEASURES-1", born: 2012, start: "2023-09-01" }])
 
 // Every command opens the file-backed store afresh, as the real CLI does; the store starts as a migrated copy.
 describe("cpo measures and cpo pledges", () => {
@@ -69,7 +33,7 @@ describe("cpo measures and cpo pledges", () => {
         yield* Effect.gen(function* () {
           const returns = yield* Returns.Returns
           yield* returns.saveCouncil({ id: council, name: "Fake Measures Borough", localAuthorityCode: Option.none() })
-          yield* returns.importReturn(council, fakeReturn(), "measures-cli")
+          yield* returns.importReturn(council, fakeReturn2025(), "measures-cli")
         }).pipe(Effect.provide(Store.layer({ dataDir })))
         expect(yield* measures(["templates", "--format", "csv"])).toContain("return_interviews_completed_pct")
         yield* measures(["define", ...c, "--template", "return_interviews_completed_pct"])

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { CalendarDate, type Child, Council, type Episode, ReportingYear, Return, Returns } from "@cpo/domain"
+import { Council, Returns } from "@cpo/domain"
 import { Store } from "@cpo/store"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
+import { fakeReturn } from "../../test/fake-return.ts"
 import { migratedStore } from "../../test/stores.ts"
 import { offerCommand } from "./offer.ts"
 import { runInProcess } from "./run-in-process.ts"
@@ -12,34 +13,15 @@ import { runInProcess } from "./run-in-process.ts"
 const council = Council.CouncilId.make("fake-offer-cli")
 
 /** A plainly fake return: one child, looked after from 15 to 17, so relevant at 17 and former relevant from 18. */
-const fakeReturn = () => {
-  const id = "FAKE-OFFER-1" as Child.ChildId
-  const child: Child.Child = {
-    id,
-    sex: "female",
-    dateOfBirth: CalendarDate.make("2005-06-15"),
-    ethnicity: "WBRI",
-    upn: Option.none(),
-    mother: Option.none(),
-    motherChildDateOfBirth: Option.none()
-  }
-  const episode: Episode.Episode = {
-    childId: id,
-    start: CalendarDate.make("2020-09-01"),
-    reasonForNewEpisode: "S",
-    legalStatus: "C2",
-    categoryOfNeed: "N1",
-    placement: "U1",
-    provider: Option.some("PR1"),
-    end: Option.some(CalendarDate.make("2022-09-01")),
-    reasonCeased: Option.some("E4A"),
-    reasonPlaceChange: Option.none(),
-    homePostcode: Option.none(),
-    placementPostcode: Option.none(),
-    urn: Option.none()
-  }
-  return Return.make({ year: ReportingYear.make(2023), children: [child], episodes: [episode] })
-}
+const fakeReturn2023 = () =>
+  fakeReturn(2023, [
+    {
+      id: "FAKE-OFFER-1",
+      born: 2005,
+      start: "2020-09-01",
+      left: { end: "2022-09-01", reasonCeased: "E4A" }
+    }
+  ])
 
 const run = (dataDir: string, args: ReadonlyArray<string>) => runInProcess(offerCommand, dataDir, args)
 
@@ -56,7 +38,7 @@ describe("cpo offer", () => {
         yield* Effect.gen(function* () {
           const returns = yield* Returns.Returns
           yield* returns.saveCouncil({ id: council, name: "Fake Offer Borough", localAuthorityCode: Option.none() })
-          yield* returns.importReturn(council, fakeReturn(), "offer-cli")
+          yield* returns.importReturn(council, fakeReturn2023(), "offer-cli")
         }).pipe(Effect.provide(Store.layer({ dataDir })))
 
         expect(yield* run(dataDir, ["draft", ...c, "--from", "demo", "--by", "officer@fake"])).toContain(
@@ -194,13 +176,13 @@ describe("cpo offer", () => {
     "records take-up and reports it, suppressed for members",
     () =>
       Effect.gen(function* () {
-        const take = (stage: string, date: string, ...extra: ReadonlyArray<string>) =>
+        const take = (entitlement: string, stage: string, date: string, ...extra: ReadonlyArray<string>) =>
           run(dataDir, [
             "takeup",
             "record",
             ...c,
             "--entitlement",
-            "setting-up-home-allowance",
+            entitlement,
             "--child",
             "FAKE-OFFER-1",
             "--stage",
@@ -209,23 +191,11 @@ describe("cpo offer", () => {
             date,
             ...extra
           ])
-        expect(yield* take("applied", "2024-07-01")).toContain("recorded applied of setting-up-home-allowance")
-        yield* take("paid", "2024-08-01", "--amount-pence", "300000")
-        const notInOffer = yield* Effect.flip(
-          run(dataDir, [
-            "takeup",
-            "record",
-            ...c,
-            "--entitlement",
-            "free-pony",
-            "--child",
-            "FAKE-OFFER-1",
-            "--stage",
-            "applied",
-            "--date",
-            "2024-07-01"
-          ])
+        expect(yield* take("setting-up-home-allowance", "applied", "2024-07-01")).toContain(
+          "recorded applied of setting-up-home-allowance"
         )
+        yield* take("setting-up-home-allowance", "paid", "2024-08-01", "--amount-pence", "300000")
+        const notInOffer = yield* Effect.flip(take("free-pony", "applied", "2024-07-01"))
         expect(notInOffer.message).toContain("has no entitlement free-pony")
         const officer = JSON.parse(
           yield* run(dataDir, ["takeup", "report", ...c, "--year", "2025", "--format", "json"])

@@ -1,43 +1,30 @@
-import { spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { runBundled, synthesise } from "../../test/bundled-cli.ts"
 import { capture } from "../../test/run.ts"
 import { migratedStore } from "../../test/stores.ts"
 import { prioritiesCommand } from "./priorities.ts"
 import { report } from "./report.ts"
 import { runInProcess } from "./run-in-process.ts"
 
-const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
-
 // The bundled CLI synthesises, imports and samples the plan, and answers the refusals with their exit codes; the other
 // commands run in this process on the same PGlite folder (capture, test/run.ts), sparing a node and the bundle per
 // command.
 describe("cpo priorities (the bundled CLI and in-process commands, with the store on PGlite)", () => {
   let dir = ""
-  const run = (...args: Array<string>) =>
-    spawnSync(process.execPath, ["--liftoff-only", bin, ...args], {
-      encoding: "utf8",
-      env: { ...process.env, CPO_DATA_DIR: join(dir, "data"), PG_URL: "" }
-    })
+  const run = (...args: Array<string>) => runBundled(args, { CPO_DATA_DIR: join(dir, "data"), PG_URL: "" })
   const priorities = (...args: Array<string>) => capture(runInProcess(prioritiesCommand, join(dir, "data"), args))
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "cpo-priorities-"))
     migratedStore(join(dir, "data"))
-    const synth = run(
-      "synth",
-      "--out",
-      join(dir, "council"),
-      "--children",
-      "120",
-      "--seed",
-      "5",
-      "--council",
-      "Fake Shire",
-      "--years",
-      "2017-2018"
-    )
+    const synth = synthesise(join(dir, "council"), {
+      council: "Fake Shire",
+      children: 120,
+      seed: 5,
+      years: "2017-2018"
+    })
     expect(synth.status, synth.stderr).toBe(0)
     const imported = run("import", "--input", join(dir, "council"), "--year", "2018")
     expect(imported.status, imported.stderr).toBe(0)

@@ -1,20 +1,15 @@
-import { spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Indicator } from "@cpo/domain"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { runBundled, synthesise } from "../../test/bundled-cli.ts"
 import { capture } from "../../test/run.ts"
 import { indicators } from "./indicators.ts"
 import { report } from "./report.ts"
 import { runInProcess } from "./run-in-process.ts"
 
-const bin = join(import.meta.dirname, "..", "..", "dist", "cpo.mjs")
-const run = (...args: Array<string>) =>
-  spawnSync(process.execPath, ["--liftoff-only", bin, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, CPO_DATA_DIR: "" }
-  })
+const run = (...args: Array<string>) => runBundled(args, { CPO_DATA_DIR: "" })
 
 /** The text a reader sees, less what may lawfully hold small digits: titles, dates, years, percentages, rates. */
 const figuresOnly = (text: string): string => {
@@ -53,19 +48,7 @@ describe("cpo report (the bundled CLI and in-process commands)", () => {
     dir = mkdtempSync(join(tmpdir(), "cpo-report-"))
     small = join(dir, "small")
     plan = join(dir, "plan.json")
-    const synth = run(
-      "synth",
-      "--out",
-      small,
-      "--children",
-      "37",
-      "--seed",
-      "11",
-      "--council",
-      "Small Shire",
-      "--years",
-      "2016-2018"
-    )
+    const synth = synthesise(small, { council: "Small Shire", children: 37, seed: 11, years: "2016-2018" })
     expect(synth.status, synth.stderr).toBe(0)
     const sample = run(
       "priorities",
@@ -115,35 +98,12 @@ describe("cpo report (the bundled CLI and in-process commands)", () => {
   })
 
   it("gives every indicator the figure cpo indicators publishes for the same year and audience", async () => {
-    const scorecard = await capture(
-      runInProcess(indicators, join(dir, "no-store"), [
-        "--input",
-        small,
-        "--year",
-        "2018",
-        "--audience",
-        "member",
-        "--format",
-        "json",
-        "--population",
-        "7600"
-      ])
-    )
+    const same = ["--input", small, "--year", "2018", "--audience", "member", "--population", "7600"]
+    const scorecard = await capture(runInProcess(indicators, join(dir, "no-store"), [...same, "--format", "json"]))
     const doc = JSON.parse(scorecard.stdout) as {
       indicators: ReadonlyArray<{ title: string; unit: string; display: string }>
     }
-    const res = await inProcess(
-      "--input",
-      small,
-      "--year",
-      "2018",
-      "--audience",
-      "member",
-      "--format",
-      "md",
-      "--population",
-      "7600"
-    )
+    const res = await inProcess(...same, "--format", "md")
     expect(existsSync(join(dir, "no-store"))).toBe(false)
     const rows = new Map<string, ReadonlyArray<string>>()
     for (const line of figuresPart(res.stdout).split("\n")) {

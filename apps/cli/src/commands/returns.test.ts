@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { CalendarDate, type Child, Council, type Episode, ReportingYear, Return, Returns } from "@cpo/domain"
+import { Council, Returns } from "@cpo/domain"
 import { Store } from "@cpo/store"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
+import { fakeReturn } from "../../test/fake-return.ts"
 import { migratedStore } from "../../test/stores.ts"
 import { retentionCommand } from "./retention.ts"
 import { returnsCommand } from "./returns.ts"
@@ -13,38 +14,11 @@ import { runInProcess } from "./run-in-process.ts"
 const council = Council.CouncilId.make("fake-cli-borough")
 
 /** A plainly fake return: `n` children born in `born`, each with one open episode. */
-const fakeReturn = (year: number, n: number, born: number) => {
-  const children: Array<Child.Child> = []
-  const episodes: Array<Episode.Episode> = []
-  for (let i = 0; i < n; i++) {
-    const id = `CLI-FAKE-${i}` as Child.ChildId
-    children.push({
-      id,
-      sex: "female",
-      dateOfBirth: CalendarDate.make(`${born}-06-15`),
-      ethnicity: "WBRI",
-      upn: Option.none(),
-      mother: Option.none(),
-      motherChildDateOfBirth: Option.none()
-    })
-    episodes.push({
-      childId: id,
-      start: CalendarDate.make(`${year - 1}-05-01`),
-      reasonForNewEpisode: "S",
-      legalStatus: "C2",
-      categoryOfNeed: "N1",
-      placement: "U1",
-      provider: Option.some("PR1"),
-      end: Option.none(),
-      reasonCeased: Option.none(),
-      reasonPlaceChange: Option.none(),
-      homePostcode: Option.none(),
-      placementPostcode: Option.none(),
-      urn: Option.none()
-    })
-  }
-  return Return.make({ year: ReportingYear.make(year), children, episodes })
-}
+const fakeReturnOf = (year: number, n: number, born: number) =>
+  fakeReturn(
+    year,
+    Array.from({ length: n }, (_, i) => ({ id: `CLI-FAKE-${i}`, born, start: `${year - 1}-05-01` }))
+  )
 
 const run = runInProcess
 
@@ -57,9 +31,9 @@ describe("cpo returns and cpo retention", () => {
       yield* Effect.gen(function* () {
         const returns = yield* Returns.Returns
         yield* returns.saveCouncil({ id: council, name: "Fake CLI Borough", localAuthorityCode: Option.none() })
-        yield* returns.importReturn(council, fakeReturn(2018, 3, 2005), "first")
-        yield* returns.importReturn(council, fakeReturn(2018, 4, 2005), "second")
-        yield* returns.importReturn(council, fakeReturn(1990, 2, 1940), "old")
+        yield* returns.importReturn(council, fakeReturnOf(2018, 3, 2005), "first")
+        yield* returns.importReturn(council, fakeReturnOf(2018, 4, 2005), "second")
+        yield* returns.importReturn(council, fakeReturnOf(1990, 2, 1940), "old")
       }).pipe(Effect.provide(Store.layer({ dataDir })))
       const listed = JSON.parse(yield* run(returnsCommand, dataDir, ["--format", "json"]))
       expect(listed.map((r: Returns.ImportRecord) => [r.year, r.checksum, r.current, r.children])).toEqual([
