@@ -1,29 +1,15 @@
 import { Benchmark, ChildHistory, ReportingYear, Scorecard } from "@cpo/domain"
 import { Option } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
-import type { ApiRuntime, LogLine } from "./runtime.ts"
-import {
-  bearer,
-  councilA,
-  councilB,
-  csvFiles2019,
-  formOf,
-  makeTestRuntime,
-  returnA2018,
-  returnB2018,
-  secret
-} from "./testing.ts"
+import type { LogLine } from "./runtime.ts"
+import { bearer, councilA, councilB, csvFiles2019, formOf, returnA2018, returnB2018, secret } from "./testing.ts"
+import { seededApi } from "./testing-app.ts"
 
-let runtime: ApiRuntime
+const { runtime } = seededApi()
 const logs: Array<LogLine> = []
-const app = () => makeApp({ runtime, jwtSecret: secret, log: (line) => logs.push(line) })
-const demoApp = () => makeApp({ runtime, jwtSecret: secret, demo: true, log: () => {} })
-
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
+const app = () => makeApp({ runtime: runtime(), jwtSecret: secret, log: (line) => logs.push(line) })
+const demoApp = () => makeApp({ runtime: runtime(), jwtSecret: secret, demo: true, log: () => {} })
 
 const indicatorsOf = (council: string, query = "year=2018") => `/v1/councils/${council}/indicators?${query}`
 
@@ -214,7 +200,7 @@ describe("authentication", () => {
   it("accepts a configured API key and refuses an unknown one", async () => {
     const { makeApiKey } = await import("./auth.ts")
     const { key, entry } = await makeApiKey({ name: "nightly-report", role: "analyst", councils: [councilB.id] })
-    const keyed = makeApp({ runtime, apiKeys: [entry], log: () => {} })
+    const keyed = makeApp({ runtime: runtime(), apiKeys: [entry], log: () => {} })
     expect((await keyed.request(indicatorsOf(councilB.id), { headers: { "x-api-key": key } })).status).toBe(200)
     expect((await keyed.request(indicatorsOf(councilB.id), { headers: { "x-api-key": `${key}x` } })).status).toBe(401)
   })
@@ -482,7 +468,7 @@ describe("4xx problem documents", () => {
     it(`answers ${c.status} ${c.type} for ${c.name}`, async () => {
       const { path, init, maxUploadBytes } = await c.request()
       const served = makeApp({
-        runtime,
+        runtime: runtime(),
         jwtSecret: secret,
         log: () => {},
         ...(maxUploadBytes ? { maxUploadBytes } : {})

@@ -13,30 +13,14 @@ import {
   Strategy
 } from "@cpo/domain"
 import { Effect, Schema } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "./app.ts"
+import { describe, expect, it } from "vitest"
 import type { Role } from "./auth.ts"
 import { isAllowed, matrix } from "./authorization.ts"
 import { type EndpointId, endpoints } from "./endpoints.ts"
-import type { ApiRuntime } from "./runtime.ts"
-import {
-  bearer,
-  councilA,
-  councilB,
-  csvFiles2019,
-  fakeBoard,
-  fakeStrategy,
-  formOf,
-  makeTestRuntime,
-  secret,
-  seedOffer
-} from "./testing.ts"
+import { bearer, councilA, councilB, csvFiles2019, fakeBoard, fakeStrategy, formOf, seedOffer } from "./testing.ts"
+import { seededApi } from "./testing-app.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
+const { app, runtime } = seededApi()
 
 type SampleRequest = { path: string; init?: RequestInit }
 
@@ -50,7 +34,7 @@ const csv = (method: string, body: string): RequestInit => ({ method, body, head
 
 /** A draft of the demo offer as the council's open version (consulted on when asked), for lifecycle requests. */
 const openDraft = (council: string, consulted: boolean) =>
-  runtime.runPromise(
+  runtime().runPromise(
     Effect.gen(function* () {
       const offers = yield* LocalOffer.LocalOffers
       const draft = yield* offers.saveDraft(
@@ -72,7 +56,7 @@ const openDraft = (council: string, consulted: boolean) =>
 
 /** The ready-made PEP measure switched on for the council, for requests about a measure's figures. */
 const definePep = (council: string) =>
-  runtime.runPromise(
+  runtime().runPromise(
     LocalMeasure.LocalMeasures.use((store) =>
       store.define(
         LocalMeasure.fromTemplate(LocalMeasure.templates[0]!, council as Council.CouncilId, [
@@ -84,7 +68,7 @@ const definePep = (council: string) =>
 
 /** A pledge held by the council, for a review request. */
 const seedPledge = (council: string) =>
-  runtime.runPromise(
+  runtime().runPromise(
     Pledge.Pledges.use((store) =>
       store.save({
         id: "fake-pledge" as Pledge.PledgeId,
@@ -150,7 +134,7 @@ const requests: {
     init: { method: "POST" }
   }),
   publishOffer: async (council) => ({
-    path: `/v1/councils/${council}/offer/versions/${(await runtime.runPromise(seedOffer(council as Council.CouncilId, { publish: false }))).version}/publication`,
+    path: `/v1/councils/${council}/offer/versions/${(await runtime().runPromise(seedOffer(council as Council.CouncilId, { publish: false }))).version}/publication`,
     init: json("POST", { effectiveFrom: "2030-04-01" })
   }),
   offerDiff: (council) => ({ path: `/v1/councils/${council}/offer/diff?from=1&to=1` }),
@@ -277,8 +261,6 @@ describe("authorization matrix", () => {
     expect(Object.keys(matrix).sort()).toEqual([...ids].sort())
     expect(Object.keys(requests).sort()).toEqual([...ids].sort())
   })
-
-  const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
 
   for (const id of ids) {
     // An open route (the published offer) needs no binding to the council; every other route does.

@@ -9,13 +9,12 @@ import * as Path from "node:path"
 import { build } from "esbuild"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { edgeOptions, nodeImportIn } from "../edge.build.ts"
-import { makeApp } from "./app.ts"
 import { type EdgeEnv, makeEdgeApp } from "./edge.ts"
-import type { ApiRuntime } from "./runtime.ts"
 import * as Snapshot from "./snapshot.ts"
-import { bearer, councilA, councilB, makeTestRuntime, secret } from "./testing.ts"
+import { councilA, councilB } from "./testing.ts"
+import { comparable, publicAnswers, seededApi } from "./testing-app.ts"
 
-let runtime: ApiRuntime
+const { runtime } = seededApi()
 let snapshot: Snapshot.Snapshot
 type Handler = { fetch: (request: Request, env: EdgeEnv) => Promise<Response> }
 let bundled: Handler
@@ -24,8 +23,7 @@ let bundleCode: string
 const dir = Fs.mkdtempSync(Path.join(Os.tmpdir(), "cpo-edge-"))
 
 beforeAll(async () => {
-  runtime = await makeTestRuntime()
-  snapshot = await runtime.runPromise(Snapshot.make("2026-11-25T09:00:00.000Z"))
+  snapshot = await runtime().runPromise(Snapshot.make("2026-11-25T09:00:00.000Z"))
   const out = Path.join(dir, "edge.mjs")
   await build({ ...edgeOptions, outfile: out })
   bundleCode = Fs.readFileSync(out, "utf8")
@@ -33,46 +31,9 @@ beforeAll(async () => {
   bundled = module.default
   freshHandler = module.makeEdgeHandler
 }, 120_000)
-afterAll(async () => {
-  await runtime.dispose()
+afterAll(() => {
   Fs.rmSync(dir, { recursive: true, force: true })
 })
-
-const unknown = "fake-borough-z"
-
-/** Every public route, with what a public caller may ask of it, and its failures. */
-const publicRequests: ReadonlyArray<{ readonly path: string; readonly accept?: string }> = [
-  { path: "/health" },
-  { path: `/v1/councils/${councilA.id}` },
-  { path: `/v1/councils/${unknown}` },
-  { path: `/v1/councils/${councilA.id}/indicators?year=2018` },
-  { path: `/v1/councils/${councilB.id}/indicators?year=2018&audience=officer` },
-  { path: `/v1/councils/${councilA.id}/indicators?year=2019` },
-  { path: `/v1/councils/${councilA.id}/indicators?year=abc` },
-  { path: `/v1/councils/${unknown}/indicators?year=2018` },
-  { path: `/v1/councils/${councilA.id}/offer` },
-  { path: `/v1/councils/${councilB.id}/offer?on=2018-03-31` },
-  { path: `/v1/councils/${councilA.id}/offer`, accept: "text/html,application/xhtml+xml" },
-  { path: `/v1/councils/${councilA.id}/offer.html?on=2018-03-31` },
-  { path: `/v1/councils/${councilA.id}/offer?on=2016-01-01` },
-  { path: `/v1/councils/${councilA.id}/offer?on=31-03-2018` },
-  { path: `/v1/councils/${unknown}/offer` },
-  { path: `/v1/councils/${councilA.id}/reports/member?year=2018` },
-  { path: `/v1/councils/${councilA.id}/reports/member?year=2018&format=md&audience=officer` },
-  { path: `/v1/councils/${councilB.id}/reports/member?year=2018&format=md` },
-  { path: `/v1/councils/${councilA.id}/reports/member?year=2019` },
-  { path: `/v1/councils/${councilA.id}/reports/member?year=2018&format=pdf` },
-  { path: `/v1/councils/${unknown}/reports/member?year=2018` },
-  { path: "/v1/nothing-here" }
-]
-
-/** A response without what legitimately differs per request (its id). */
-const comparable = async (res: Response) => {
-  const contentType = res.headers.get("content-type")
-  if (contentType?.includes("json") !== true) return { status: res.status, contentType, body: await res.text() }
-  const { requestId: _requestId, ...rest } = (await res.json()) as Record<string, unknown>
-  return { status: res.status, contentType, body: rest }
-}
 
 describe("edge build", () => {
   it("publishes only public-audience scorecards, naming no child", () => {
@@ -94,13 +55,9 @@ describe("edge build", () => {
   })
 
   it("answers as the Node API answers a public caller, from source and from the bundle", async () => {
-    const node = makeApp({ runtime, jwtSecret: secret, log: () => {} })
     const edge = makeEdgeApp(async () => snapshot, { log: () => {} })
     const env = { CPO_SNAPSHOT: Snapshot.encode(snapshot) }
-    const token = await bearer("public", [councilA.id, councilB.id, unknown as never])
-    for (const { path, accept } of publicRequests) {
-      const headers = accept === undefined ? {} : { accept }
-      const expected = await comparable(await node.request(path, { headers: { ...token, ...headers } }))
+    for (const { path, headers, expected } of await publicAnswers(runtime())) {
       expect(await comparable(await edge.request(path, { headers })), path).toEqual(expected)
       const fromBundle = await bundled.fetch(new Request(`http://edge.test${path}`, { headers }), env)
       expect(await comparable(fromBundle), path).toEqual(expected)

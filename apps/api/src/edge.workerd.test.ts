@@ -14,50 +14,11 @@ import { build } from "esbuild"
 import { Miniflare } from "miniflare"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { edgeOptions } from "../edge.build.ts"
-import { makeApp } from "./app.ts"
-import type { ApiRuntime } from "./runtime.ts"
 import * as Snapshot from "./snapshot.ts"
-import { bearer, councilA, councilB, makeTestRuntime, secret } from "./testing.ts"
+import { councilA, councilB } from "./testing.ts"
+import { comparable, publicAnswers, seededApi, unknownCouncil } from "./testing-app.ts"
 
-const unknown = "fake-borough-z"
-
-/** Every public route, with what a public caller may ask of it, and its failures. */
-const publicRequests: ReadonlyArray<{ readonly path: string; readonly accept?: string }> = [
-  { path: "/health" },
-  { path: `/v1/councils/${councilA.id}` },
-  { path: `/v1/councils/${unknown}` },
-  { path: `/v1/councils/${councilA.id}/indicators?year=2018` },
-  { path: `/v1/councils/${councilB.id}/indicators?year=2018&audience=officer` },
-  { path: `/v1/councils/${councilA.id}/indicators?year=2019` },
-  { path: `/v1/councils/${councilA.id}/indicators?year=abc` },
-  { path: `/v1/councils/${unknown}/indicators?year=2018` },
-  { path: `/v1/councils/${councilA.id}/offer` },
-  { path: `/v1/councils/${councilB.id}/offer?on=2018-03-31` },
-  { path: `/v1/councils/${councilA.id}/offer`, accept: "text/html" },
-  { path: `/v1/councils/${councilA.id}/offer.html?on=2018-03-31` },
-  { path: `/v1/councils/${councilA.id}/offer?on=2016-01-01` },
-  { path: `/v1/councils/${unknown}/offer` },
-  { path: `/v1/councils/${councilA.id}/reports/member?year=2018` },
-  { path: `/v1/councils/${councilB.id}/reports/member?year=2018&format=md` },
-  { path: `/v1/councils/${councilA.id}/reports/member?year=2019` },
-  { path: `/v1/councils/${unknown}/reports/member?year=2018` },
-  { path: "/v1/nothing-here" }
-]
-
-/** A response without what legitimately differs per request (its id). */
-const comparable = async (res: {
-  status: number
-  headers: { get(name: string): string | null }
-  text(): Promise<string>
-}) => {
-  const contentType = res.headers.get("content-type")
-  const text = await res.text()
-  if (contentType?.includes("json") !== true) return { status: res.status, contentType, body: text }
-  const { requestId: _requestId, ...rest } = JSON.parse(text) as Record<string, unknown>
-  return { status: res.status, contentType, body: rest }
-}
-
-let runtime: ApiRuntime
+const { runtime } = seededApi()
 let snapshotText: string
 /** What the URL serves: the snapshot of council A only, so that an answer from it is told apart from the binding's. */
 let councilAOnly: string
@@ -67,8 +28,7 @@ const dir = Fs.mkdtempSync(Path.join(Os.tmpdir(), "cpo-workerd-"))
 const bundle = Path.join(dir, "edge.mjs")
 
 beforeAll(async () => {
-  runtime = await makeTestRuntime()
-  const snapshot = await runtime.runPromise(Snapshot.make("2026-11-25T09:00:00.000Z"))
+  const snapshot = await runtime().runPromise(Snapshot.make("2026-11-25T09:00:00.000Z"))
   snapshotText = Snapshot.encode(snapshot)
   councilAOnly = Snapshot.encode({
     ...snapshot,
@@ -108,24 +68,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await workerd?.dispose()
   await new Promise((resolve) => server?.close(resolve))
-  await runtime?.dispose()
   Fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe("the edge bundle in workerd", () => {
   it("answers every public route as the Node API answers a public caller", async () => {
-    const node = makeApp({ runtime, jwtSecret: secret, log: () => {} })
-    const token = await bearer("public", [councilA.id, councilB.id, unknown as never])
-    for (const { path, accept } of publicRequests) {
-      const headers: Record<string, string> = accept === undefined ? {} : { accept }
-      const expected = await comparable(await node.request(path, { headers: { ...token, ...headers } }))
+    for (const { path, headers, expected } of await publicAnswers(runtime())) {
       const answered = await comparable(await workerd.dispatchFetch(`http://edge.test${path}`, { headers }))
       expect(answered, path).toEqual(expected)
     }
   })
 
   it("answers a 404 council-not-found problem for an unknown council", async () => {
-    const res = await workerd.dispatchFetch(`http://edge.test/v1/councils/${unknown}/indicators?year=2018`)
+    const res = await workerd.dispatchFetch(`http://edge.test/v1/councils/${unknownCouncil}/indicators?year=2018`)
     expect(res.status).toBe(404)
     expect(res.headers.get("content-type")).toBe("application/problem+json")
     expect(await res.json()).toMatchObject({ type: "urn:cpo:problem:council-not-found", status: 404 })

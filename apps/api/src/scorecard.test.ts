@@ -1,22 +1,18 @@
 import { ReportingYear, Returns, type Scorecard } from "@cpo/domain"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { makeApp } from "./app.ts"
-import type { ApiRuntime } from "./runtime.ts"
 import { makeScorecardCache } from "./scorecard.ts"
-import { bearer, councilA, councilB, makeTestRuntime, returnA2018, returnB2018, secret } from "./testing.ts"
+import { bearer, councilA, councilB, returnA2018, returnB2018, secret } from "./testing.ts"
+import { seededApi, testApp } from "./testing-app.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
+const { runtime } = seededApi()
 
 const claOf = async (res: Response) =>
   ((await res.json()) as Scorecard.Scorecard).indicators.find((i) => i.id === "cla_31_march")?.value
 
 describe("scorecard cache", () => {
   it("serves a repeated request from the cache, without reading the return again", async () => {
-    const app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
+    const app = testApp(runtime())
     const headers = await bearer("officer", [councilA.id])
     const path = `/v1/councils/${councilA.id}/indicators?year=2018`
     const auditBefore = await (
@@ -32,7 +28,7 @@ describe("scorecard cache", () => {
   })
 
   it("computes a scorecard asked for by many at once only once, and gives each the same answer", async () => {
-    const app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
+    const app = testApp(runtime())
     const headers = await bearer("officer", [councilA.id])
     const path = `/v1/councils/${councilA.id}/indicators?year=2018&audience=member`
     const audit = async () =>
@@ -51,11 +47,11 @@ describe("scorecard cache", () => {
   })
 
   it("computes afresh once a new import becomes current for the year, after the freshness window", async () => {
-    const app = makeApp({ runtime, jwtSecret: secret, log: () => {}, scorecardFreshForMillis: 0 })
+    const app = makeApp({ runtime: runtime(), jwtSecret: secret, log: () => {}, scorecardFreshForMillis: 0 })
     const headers = await bearer("officer", [councilA.id])
     const path = `/v1/councils/${councilA.id}/indicators?year=2018`
     expect(await claOf(await app.request(path, { headers }))).toBe(4)
-    await runtime.runPromise(
+    await runtime().runPromise(
       Returns.Returns.use((returns) => returns.importReturn(councilA.id, returnB2018, "fake-a-2018-second"))
     )
     expect(await claOf(await app.request(path, { headers }))).toBe(7)
@@ -90,10 +86,10 @@ describe("previous year and benchmarks", () => {
   const returnB2019 = { ...returnB2018, year: ReportingYear.make(2019) }
 
   it("gives last year's value, the direction of travel and England's benchmark when last year's return is stored", async () => {
-    await runtime.runPromise(
+    await runtime().runPromise(
       Returns.Returns.use((returns) => returns.importReturn(councilB.id, returnB2019, "fake-b-2019"))
     )
-    const app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
+    const app = testApp(runtime())
     const res = await app.request(`/v1/councils/${councilB.id}/indicators?year=2019`, {
       headers: await bearer("officer", [councilB.id])
     })
@@ -102,7 +98,7 @@ describe("previous year and benchmarks", () => {
   })
 
   it("gives neither previous value nor direction when the year before has no return", async () => {
-    const app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
+    const app = testApp(runtime())
     const res = await app.request(`/v1/councils/${councilB.id}/indicators?year=2018`, {
       headers: await bearer("officer", [councilB.id])
     })
@@ -113,12 +109,12 @@ describe("previous year and benchmarks", () => {
   })
 
   it("computes afresh when last year's return is imported again, after the freshness window", async () => {
-    const app = makeApp({ runtime, jwtSecret: secret, log: () => {}, scorecardFreshForMillis: 0 })
+    const app = makeApp({ runtime: runtime(), jwtSecret: secret, log: () => {}, scorecardFreshForMillis: 0 })
     const headers = await bearer("officer", [councilB.id])
     const path = `/v1/councils/${councilB.id}/indicators?year=2019`
     expect((await entryOf(await app.request(path, { headers }), "placed_foster_pct"))?.previous).toBe(100)
     // Borough A's 2018 children as B's corrected 2018: three of four fostered, so 2019's 100 % is improving.
-    await runtime.runPromise(
+    await runtime().runPromise(
       Returns.Returns.use((returns) => returns.importReturn(councilB.id, returnA2018, "fake-b-2018-corrected"))
     )
     expect(await entryOf(await app.request(path, { headers }), "placed_foster_pct")).toMatchObject({

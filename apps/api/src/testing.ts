@@ -24,6 +24,7 @@ import {
   type Strategy
 } from "@cpo/domain"
 import type { Store } from "@cpo/store"
+import { Synth } from "@cpo/synth"
 import { Effect, Option } from "effect"
 import { issueToken, type Role } from "./auth.ts"
 import { type ApiRuntime, makeRuntime } from "./runtime.ts"
@@ -247,6 +248,40 @@ export const seedFakeCouncils = Effect.gen(function* () {
   yield* seedPlan(councilA.id)
   yield* seedPlan(councilB.id)
 })
+
+/** Save `council` and import `ret` as its current return for the year, under `checksum`. */
+export const importCouncil = (council: Council.Council, ret: Return.Return, checksum: string) =>
+  Returns.Returns.use((returns) =>
+    returns.saveCouncil(council).pipe(Effect.andThen(returns.importReturn(council.id, ret, checksum)))
+  )
+
+/**
+ * A council `@cpo/synth` generates (plainly fake, the same for the same `seed`) and its 2026 return, for a route
+ * test that wants a larger cohort than the hand-made councils. `from` is the first year generated (default 2026).
+ */
+export const syntheticCouncil = (options: {
+  readonly id: string
+  readonly name: string
+  readonly seed: number
+  readonly children: number
+  readonly from?: number
+}) => {
+  const council: Council.Council = {
+    id: options.id as Council.CouncilId,
+    name: options.name,
+    localAuthorityCode: Option.none()
+  }
+  const year = ReportingYear.make(2026)
+  const generated = Synth.generate({
+    seed: options.seed,
+    council: council.name,
+    children: options.children,
+    years: { from: options.from ?? 2026, to: 2026 }
+  })
+  const ret = generated.returns.find((r) => r.year === year)
+  if (ret === undefined) throw new Error(`${council.name} has no 2026 return`)
+  return { council, year, ret }
+}
 
 /**
  * PGlite data folders a test run's global set-up prepared once (the API's `test/templates.ts`: `migrated`, empty, and

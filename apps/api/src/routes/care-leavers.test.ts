@@ -1,35 +1,17 @@
-import { ChildHistory, Cohort, type Council, Indicator, ReportingYear, Return, Returns, Scorecard } from "@cpo/domain"
-import { Synth } from "@cpo/synth"
-import { Effect, Option, Result } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
+import { ChildHistory, Cohort, type Council, Indicator, Return, Scorecard } from "@cpo/domain"
+import { Option, Result } from "effect"
+import { describe, expect, it } from "vitest"
 import type { CareLeaversView } from "../endpoints.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilB, makeTestRuntime, secret } from "../testing.ts"
+import { bearer, councilA, councilB, importCouncil, syntheticCouncil } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 import { careLeaverIndicators } from "./care-leavers.ts"
 
-const synthetic: Council.Council = {
-  id: "synthetic-care-leavers" as Council.CouncilId,
-  name: "Synthetic Care Leavers",
-  localAuthorityCode: Option.none()
-}
-const year = ReportingYear.make(2026)
-const generated = Synth.generate({ seed: 5, council: synthetic.name, children: 120, years: { from: 2026, to: 2026 } })
-const ret2026 = generated.returns.find((r) => r.year === year)
-if (ret2026 === undefined) throw new Error("the synthetic council has no 2026 return")
-
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-  await runtime.runPromise(
-    Returns.Returns.use((returns) =>
-      returns.saveCouncil(synthetic).pipe(Effect.andThen(returns.importReturn(synthetic.id, ret2026, "synthetic")))
-    )
-  )
-}, 120_000)
-afterAll(() => runtime.dispose())
-
-const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const {
+  council: synthetic,
+  year,
+  ret: ret2026
+} = syntheticCouncil({ id: "synthetic-care-leavers", name: "Synthetic Care Leavers", seed: 5, children: 120 })
+const { app } = seededApi(importCouncil(synthetic, ret2026, "synthetic"))
 const get = async (council: Council.CouncilId, query: string, role: "officer" | "member" = "officer") =>
   app().request(`/v1/councils/${council}/care-leavers?${query}`, { headers: await bearer(role, [council]) })
 

@@ -1,17 +1,10 @@
 import { ChildHistory, Cohort, ReportingYear } from "@cpo/domain"
 import { Result } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilB, makeTestRuntime, returnA2018, secret } from "../testing.ts"
+import { describe, expect, it } from "vitest"
+import { bearer, councilA, councilB, returnA2018 } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
-
-const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const { app } = seededApi()
 const cohortOf = (council: string, query: string) => `/v1/councils/${council}/cohorts?${query}`
 
 describe("cohorts", () => {

@@ -1,18 +1,11 @@
 import { type Council, Governance } from "@cpo/domain"
 import { Option, Schema } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
+import { describe, expect, it } from "vitest"
 import type { GovernanceView } from "../endpoints.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilB, fakeBoard, makeTestRuntime, secret } from "../testing.ts"
+import { bearer, councilA, councilB, fakeBoard } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
-
-const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const { app } = seededApi()
 const post = async (council: Council.CouncilId, path: string, body: unknown, role: "officer" | "member" = "officer") =>
   app().request(`/v1/councils/${council}/governance/${path}`, {
     method: "POST",

@@ -1,35 +1,17 @@
-import { ChildHistory, type Council, Indicator, ReportingYear, Return, Returns, Scorecard } from "@cpo/domain"
-import { Synth } from "@cpo/synth"
-import { Effect, Option } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
+import { ChildHistory, type Council, Indicator, Return, Scorecard } from "@cpo/domain"
+import { Option } from "effect"
+import { describe, expect, it } from "vitest"
 import type { HealthView } from "../endpoints.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilB, makeTestRuntime, secret } from "../testing.ts"
+import { bearer, councilA, councilB, importCouncil, syntheticCouncil } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 import { healthIndicators } from "./health.ts"
 
-const synthetic: Council.Council = {
-  id: "synthetic-health" as Council.CouncilId,
-  name: "Synthetic Health",
-  localAuthorityCode: Option.none()
-}
-const year = ReportingYear.make(2026)
-const generated = Synth.generate({ seed: 3, council: synthetic.name, children: 120, years: { from: 2025, to: 2026 } })
-const ret2026 = generated.returns.find((r) => r.year === year)
-if (ret2026 === undefined) throw new Error("the synthetic council has no 2026 return")
-
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-  await runtime.runPromise(
-    Returns.Returns.use((returns) =>
-      returns.saveCouncil(synthetic).pipe(Effect.andThen(returns.importReturn(synthetic.id, ret2026, "synthetic")))
-    )
-  )
-}, 120_000)
-afterAll(() => runtime.dispose())
-
-const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const {
+  council: synthetic,
+  year,
+  ret: ret2026
+} = syntheticCouncil({ id: "synthetic-health", name: "Synthetic Health", seed: 3, children: 120, from: 2025 })
+const { app } = seededApi(importCouncil(synthetic, ret2026, "synthetic"))
 const get = async (council: Council.CouncilId, query: string, role: "officer" | "member" | "public" = "officer") =>
   app().request(`/v1/councils/${council}/health?${query}`, { headers: await bearer(role, [council]) })
 

@@ -1,19 +1,14 @@
 import type { Scorecard } from "@cpo/domain"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilB, makeTestRuntime, secret } from "../testing.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { bearer, councilA, councilB } from "../testing.ts"
+import { seededApi, testApp } from "../testing-app.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
+const { runtime } = seededApi()
 
 // One app for the file: its scorecard cache is warm between requests, as a running server's is.
-let app: ReturnType<typeof makeApp>
+let app: ReturnType<typeof testApp>
 beforeAll(() => {
-  app = makeApp({ runtime, jwtSecret: secret, log: () => {} })
+  app = testApp(runtime())
 })
 
 const targetsPath = `/v1/councils/${councilA.id}/indicators/targets`

@@ -1,16 +1,9 @@
 import { LocalMeasure } from "@cpo/domain"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, makeTestRuntime, secret } from "../testing.ts"
+import { describe, expect, it } from "vitest"
+import { bearer, councilA } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
-
-const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const { app } = seededApi()
 const base = `/v1/councils/${councilA.id}`
 const post = async (path: string, body: unknown, headers: Record<string, string>) =>
   app().request(path, {

@@ -1,17 +1,10 @@
 import { CalendarDate, DemoOffer, Entitlement, LocalOffer, OfferPage, type TakeUp } from "@cpo/domain"
 import { Effect, Schema } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilB, makeTestRuntime, secret } from "../testing.ts"
+import { describe, expect, it } from "vitest"
+import { bearer, councilA, councilB } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
-
-const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const { app, runtime } = seededApi()
 const base = (council: string) => `/v1/councils/${council}`
 const post = async (path: string, body: string, headers: Record<string, string>) =>
   app().request(path, { method: "POST", body, headers: { ...headers, "content-type": "application/json" } })
@@ -23,7 +16,7 @@ describe("the published local offer", () => {
   it("answers anyone, with no credential, the open JSON OfferPage.toJson builds", async () => {
     const res = await app().request(`${base(councilA.id)}/offer?on=2018-03-31`)
     expect(res.status).toBe(200)
-    const offer = await runtime.runPromise(
+    const offer = await runtime().runPromise(
       LocalOffer.LocalOffers.use((offers) => offers.publishedOn(councilA.id, CalendarDate.make("2018-03-31")))
     )
     expect(await res.json()).toEqual(
@@ -33,7 +26,7 @@ describe("the published local offer", () => {
 
   it("answers the accessible page for Accept: text/html and at offer.html", async () => {
     const page = OfferPage.toHtmlPage(
-      await runtime.runPromise(
+      await runtime().runPromise(
         LocalOffer.LocalOffers.use((offers) => offers.publishedOn(councilA.id, CalendarDate.make("2018-03-31")))
       ),
       councilA.name,
@@ -257,7 +250,7 @@ describe("take-up", () => {
     })
     expect(res.status).toBe(403)
     // the test data is untouched by the refusal
-    const offers = await runtime.runPromise(
+    const offers = await runtime().runPromise(
       LocalOffer.LocalOffers.use((o) =>
         o.takeUp(councilB.id, CalendarDate.make("2017-04-01"), CalendarDate.make("2018-03-31"))
       ).pipe(Effect.map((r) => r.length))

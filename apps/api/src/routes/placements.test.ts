@@ -1,45 +1,17 @@
-import {
-  ChildHistory,
-  Cohort,
-  type Council,
-  Indicator,
-  Placement,
-  ReportingYear,
-  Return,
-  Returns,
-  Scorecard
-} from "@cpo/domain"
-import { Synth } from "@cpo/synth"
-import { Effect, Option, Result } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
+import { ChildHistory, Cohort, type Council, Indicator, Placement, ReportingYear, Return, Scorecard } from "@cpo/domain"
+import { Option, Result } from "effect"
+import { describe, expect, it } from "vitest"
 import type { PlacementsView } from "../endpoints.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilB, makeTestRuntime, returnA2018, secret } from "../testing.ts"
+import { bearer, councilA, councilB, importCouncil, returnA2018, syntheticCouncil } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 import { placementIndicators } from "./placements.ts"
 
-const synthetic: Council.Council = {
-  id: "synthetic-placements" as Council.CouncilId,
-  name: "Synthetic Placements",
-  localAuthorityCode: Option.none()
-}
-const year = ReportingYear.make(2026)
-const generated = Synth.generate({ seed: 11, council: synthetic.name, children: 80, years: { from: 2026, to: 2026 } })
-const ret2026 = generated.returns.find((r) => r.year === year)
-if (ret2026 === undefined) throw new Error("the synthetic council has no 2026 return")
-
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-  await runtime.runPromise(
-    Returns.Returns.use((returns) =>
-      returns.saveCouncil(synthetic).pipe(Effect.andThen(returns.importReturn(synthetic.id, ret2026, "synthetic-2026")))
-    )
-  )
-}, 120_000)
-afterAll(() => runtime.dispose())
-
-const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const {
+  council: synthetic,
+  year,
+  ret: ret2026
+} = syntheticCouncil({ id: "synthetic-placements", name: "Synthetic Placements", seed: 11, children: 80 })
+const { app } = seededApi(importCouncil(synthetic, ret2026, "synthetic-2026"))
 const placementsOf = (council: string, query: string) => `/v1/councils/${council}/placements?${query}`
 const get = async (council: Council.CouncilId, query: string, role: "officer" | "member" | "analyst" = "officer") =>
   app().request(placementsOf(council, query), { headers: await bearer(role, [council]) })

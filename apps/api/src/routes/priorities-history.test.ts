@@ -1,18 +1,11 @@
 /**
  * The RAG history of a priority and of an action, and "you said, we did": listing, recording, and their refusals.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilB, makeTestRuntime, secret } from "../testing.ts"
+import { describe, expect, it } from "vitest"
+import { bearer, councilA, councilB } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
-
-const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const { app } = seededApi()
 const base = (council: string) => `/v1/councils/${council}`
 const post = async (path: string, body: unknown, headers: Record<string, string>) =>
   app().request(path, {

@@ -1,17 +1,10 @@
 import { Strategy } from "@cpo/domain"
 import { Schema } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilB, fakeStrategy, makeTestRuntime, secret } from "../testing.ts"
+import { describe, expect, it } from "vitest"
+import { bearer, councilA, councilB, fakeStrategy } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
-
-const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const { app } = seededApi()
 const base = (council: string) => `/v1/councils/${council}`
 const post = async (path: string, body: string, headers: Record<string, string>) =>
   app().request(path, { method: "POST", body, headers: { ...headers, "content-type": "application/json" } })

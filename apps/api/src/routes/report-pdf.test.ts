@@ -1,21 +1,14 @@
 import type { MemberReport } from "@cpo/domain"
 import { getDocumentProxy } from "unpdf"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilAReport, makeTestRuntime, secret } from "../testing.ts"
+import { describe, expect, it } from "vitest"
+import { bearer, councilA, councilAReport } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 import { render } from "./report-pdf.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
-
-const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const { app, runtime } = seededApi()
 const pdfOf = (query: string) => `/v1/councils/${councilA.id}/reports/member.pdf?${query}`
 
-const modelFor = (audience: "member" | "officer") => councilAReport(runtime, audience, "test:report-pdf")
+const modelFor = (audience: "member" | "officer") => councilAReport(runtime(), audience, "test:report-pdf")
 
 /** Every piece of text the PDF draws, in order, as PDF.js reads it back from the bytes. */
 const textItems = async (bytes: Uint8Array): Promise<{ pages: number; items: ReadonlyArray<string> }> => {

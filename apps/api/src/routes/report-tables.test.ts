@@ -1,21 +1,14 @@
 import { ReportingYear } from "@cpo/domain"
 import { Workbook } from "@cpo/ssda903"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../app.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilAReport, makeTestRuntime, secret } from "../testing.ts"
+import { describe, expect, it } from "vitest"
+import { bearer, councilA, councilAReport } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 import { tablesOf, toCsv } from "./report-tables.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
-
-const app = () => makeApp({ runtime, jwtSecret: secret, log: () => {} })
+const { app, runtime } = seededApi()
 const reportOf = (query: string) => `/v1/councils/${councilA.id}/reports/member?${query}`
 
-const modelFor = (audience: "member" | "officer") => councilAReport(runtime, audience, "test:report-tables")
+const modelFor = (audience: "member" | "officer") => councilAReport(runtime(), audience, "test:report-tables")
 
 /** The entries of a ZIP of stored entries, read from its central directory. */
 /** The text of each entry of a ZIP archive, inflating deflated entries (method 8) with the platform's stream. */

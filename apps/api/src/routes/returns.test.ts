@@ -1,20 +1,21 @@
 import * as Crypto from "node:crypto"
 import type { Scorecard } from "@cpo/domain"
 import type { Validation } from "@cpo/ssda903"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { makeApp } from "../app.ts"
-import type { ApiRuntime } from "../runtime.ts"
-import { bearer, councilA, councilB, csvFiles2019, formOf, makeTestRuntime, secret } from "../testing.ts"
+import { bearer, councilA, councilB, csvFiles2019, formOf, secret } from "../testing.ts"
+import { seededApi } from "../testing-app.ts"
 import { checksumOf } from "./returns.ts"
 
-let runtime: ApiRuntime
-beforeAll(async () => {
-  runtime = await makeTestRuntime()
-}, 120_000)
-afterAll(() => runtime.dispose())
+const { runtime } = seededApi()
 
 const app = (maxUploadBytes?: number) =>
-  makeApp({ runtime, jwtSecret: secret, log: () => {}, ...(maxUploadBytes === undefined ? {} : { maxUploadBytes }) })
+  makeApp({
+    runtime: runtime(),
+    jwtSecret: secret,
+    log: () => {},
+    ...(maxUploadBytes === undefined ? {} : { maxUploadBytes })
+  })
 const upload = (council: string, year = 2019) => `/v1/councils/${council}/returns/${year}`
 
 interface ImportAnswer {
