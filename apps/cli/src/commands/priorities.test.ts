@@ -141,6 +141,13 @@ describe("cpo priorities (the bundled CLI and in-process commands, with the stor
     expect(res.stdout).toContain("### Corporate Parenting Panel")
   }, 120_000)
 
+  it("names the file it cannot write the sample plan to, and exits 2", () => {
+    const out = join(dir, "no-such-folder", "plan.json")
+    const res = run("priorities", "sample", "--council", "fake-shire", "--year", "2018", "--out", out)
+    expect(res.status).toBe(2)
+    expect(res.stderr).toContain(`cannot write the plan to ${out}`)
+  }, 120_000)
+
   it("refuses a plan for a council not in the store", async () => {
     const other = join(dir, "other.json")
     const sample = await priorities("sample", "--council", "nowhere-shire", "--year", "2018")

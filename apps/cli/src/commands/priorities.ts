@@ -52,11 +52,12 @@ const sample = Command.make(
         })
       )
       if (Option.isNone(options.out)) return yield* writeStdout(text)
+      const out = options.out.value
       const fs = yield* FileSystem.FileSystem
       yield* fs
-        .writeFileString(options.out.value, text)
-        .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot write ${options.out}` })))
-      yield* writeStderr(`wrote ${options.out.value}`)
+        .writeFileString(out, text)
+        .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot write the plan to ${out}` })))
+      yield* writeStderr(`wrote ${out}`)
     })
 ).pipe(Command.withDescription("Write a synthetic plan: 7 priorities, actions, two years of updates, a panel"))
 

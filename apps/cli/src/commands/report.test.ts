@@ -169,6 +169,13 @@ describe("cpo report (the bundled CLI and in-process commands)", () => {
     expect(res.stderr).toMatch(/Chromium not found at .*no-chromium/)
   })
 
+  it("names the file it cannot write the report to, and exits 2", () => {
+    const out = join(dir, "no-such-folder", "report.md")
+    const res = run("report", "--input", small, "--year", "2018", "--format", "md", "--out", out)
+    expect(res.status).toBe(2)
+    expect(res.stderr).toContain(`cannot write the report to ${out}`)
+  })
+
   it("exits 2 when a PDF has no --out, when no input is named, and when the plan file is invalid", () => {
     expect(run("report", "--input", small, "--year", "2018", "--format", "pdf").status).toBe(2)
     const none = run("report", "--year", "2018")

@@ -305,10 +305,11 @@ export const report = Command.make(
       }
       const text = options.format === "html" ? html : MemberReportMarkdown.render(model)
       if (Option.isSome(options.out)) {
+        const out = options.out.value
         yield* fs
-          .writeFileString(options.out.value, text)
-          .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot write ${options.out}` })))
-        return yield* writeStderr(`wrote ${options.out.value}`)
+          .writeFileString(out, text)
+          .pipe(Effect.mapError(() => new UnusableInput({ message: `cannot write the report to ${out}` })))
+        return yield* writeStderr(`wrote ${out}`)
       }
       yield* writeStdout(text)
     }).pipe(AuditLog.withCaller(operator("corporate parenting report")))
