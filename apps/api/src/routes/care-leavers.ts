@@ -1,17 +1,10 @@
-/**
- * `GET /v1/councils/:council/care-leavers?year=&audience=`: care leavers aged 17–18 and 19–21 in touch, in
- * education, employment or training and in suitable accommodation (the OC3 indicators of the scorecard, whose
- * denominators are each band's cohort after DfE's exclusions), and the young people aged 16–20 at 31 March by care
- * leaver status (`Cohort.document`, `care_leavers` by `care_leaver_status`), suppressed by audience.
- */
-import { AuditLog } from "@cpo/domain"
 import { Effect } from "effect"
 import { Hono } from "hono"
 import { CareLeaversView, endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
-import { answer, callerOf, type Deps } from "../run.ts"
+import { answer, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
-import { audienceOf, profileOf, yearOutcomes } from "./placements.ts"
+import { profileOf, yearPage } from "./placements.ts"
 
 /** The care leaver indicators of the catalogue, by age band (indicators.md). */
 export const careLeaverIndicators = ["17_18", "19_21"].flatMap((band) =>
@@ -25,19 +18,15 @@ export const careLeavers = (deps: Deps) =>
     validate("param", endpoints.careLeavers.params),
     validate("query", endpoints.careLeavers.query),
     async (c) => {
-      const { council } = c.req.valid("param")
-      const query = c.req.valid("query")
-      const audience = audienceOf(c, query.audience)
-      const program = Effect.gen(function* () {
-        const { scorecard, inputs } = yield* yearOutcomes({
-          council,
-          year: query.year,
-          audience,
-          ids: careLeaverIndicators
-        })
-        const statuses = yield* profileOf(inputs, "care_leavers", ["care_leaver_status"], audience)
-        return { ...scorecard, statuses }
-      }).pipe(AuditLog.withCaller(callerOf(c, endpoints.careLeavers, council)))
+      const program = yearPage(
+        c,
+        endpoints.careLeavers,
+        c.req.valid("param").council,
+        c.req.valid("query"),
+        careLeaverIndicators,
+        (inputs, audience) =>
+          Effect.map(profileOf(inputs, "care_leavers", ["care_leaver_status"], audience), (statuses) => ({ statuses }))
+      )
       return answer(c, deps, program, CareLeaversView)
     }
   )

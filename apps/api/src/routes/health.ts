@@ -1,17 +1,10 @@
-/**
- * `GET /v1/councils/:council/health?year=&audience=`: the OC2 measures of children looked after for 12 months at
- * 31 March (health assessments, dental checks, immunisations, development checks, SDQ, convictions, substance misuse)
- * and going missing or away from placement in the year — the scorecard's indicators, suppressed by audience — and the
- * measures asked for that the 903 return does not hold, said plainly rather than left out.
- */
-import { AuditLog } from "@cpo/domain"
 import { Effect } from "effect"
 import { Hono } from "hono"
 import { endpoints, HealthView } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
-import { answer, callerOf, type Deps } from "../run.ts"
+import { answer, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
-import { audienceOf, yearOutcomes } from "./placements.ts"
+import { yearPage } from "./placements.ts"
 
 /** The health, offending and missing indicators of the catalogue (indicators.md). */
 export const healthIndicators = [
@@ -51,17 +44,14 @@ export const health = (deps: Deps) =>
     validate("param", endpoints.healthOutcomes.params),
     validate("query", endpoints.healthOutcomes.query),
     async (c) => {
-      const { council } = c.req.valid("param")
-      const query = c.req.valid("query")
-      const program = Effect.gen(function* () {
-        const { scorecard } = yield* yearOutcomes({
-          council,
-          year: query.year,
-          audience: audienceOf(c, query.audience),
-          ids: healthIndicators
-        })
-        return { ...scorecard, notCollected }
-      }).pipe(AuditLog.withCaller(callerOf(c, endpoints.healthOutcomes, council)))
+      const program = yearPage(
+        c,
+        endpoints.healthOutcomes,
+        c.req.valid("param").council,
+        c.req.valid("query"),
+        healthIndicators,
+        () => Effect.succeed({ notCollected })
+      )
       return answer(c, deps, program, HealthView)
     }
   )

@@ -2,8 +2,8 @@
  * `GET /v1/councils/:council/placements?year=&audience=`: where the council's looked-after children live and how
  * often they move — the placement indicators of the scorecard, the placement group mix at 31 March (`Cohort.document`),
  * placement moves in the year and their reasons (`Placement.movesDuring`, `Placement.reasonsForChange`), all
- * suppressed for members and the public through the domain's `Suppression`. Also the year-page helper the care
- * leavers and health routes share: a council's year as `Indicator.Inputs` and the scorecard of a few indicators.
+ * suppressed for members and the public through the domain's `Suppression`. Also the year page the care leavers and
+ * health routes share (`yearPage`): a council's year as `Indicator.Inputs` and the scorecard of a few indicators.
  */
 import {
   type Audience,
@@ -24,7 +24,7 @@ import { Effect, Result } from "effect"
 import type { Context } from "hono"
 import { Hono } from "hono"
 import { forcedAudience } from "../authorization.ts"
-import { endpoints, PlacementsView } from "../endpoints.ts"
+import { type Endpoint, endpoints, PlacementsView } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
@@ -42,15 +42,14 @@ export const placementIndicators = [
 ] as const
 
 /** The audience a caller gets: members and the public always their own, others what they ask (default officer). */
-export const audienceOf = (c: Context<ApiEnv>, asked: Audience.Audience | undefined): Audience.Audience =>
+const audienceOf = (c: Context<ApiEnv>, asked: Audience.Audience | undefined): Audience.Audience =>
   forcedAudience[c.get("principal").role] ?? asked ?? "officer"
 
 /**
  * A council's current return for a year as indicator inputs, and the scorecard of the indicators named by `ids`
  * (in catalogue order) for `audience`, exactly as the indicators route publishes them.
- * @category constructors
  */
-export const yearOutcomes = (options: {
+const yearOutcomes = (options: {
   readonly council: Council.CouncilId
   readonly year: ReportingYear.ReportingYear
   readonly audience: Audience.Audience
@@ -91,6 +90,25 @@ export const profileOf = (
     onSuccess: Effect.succeed
   })
 
+/**
+ * A year page (placements, care leavers, health): the scorecard of the indicators named by `ids` for the caller's
+ * audience, with what `more` adds from the same year's inputs, read under the caller of `endpoint`.
+ */
+export const yearPage = <A extends object, E, R>(
+  c: Context<ApiEnv>,
+  endpoint: Endpoint,
+  council: Council.CouncilId,
+  query: { readonly year: ReportingYear.ReportingYear; readonly audience?: Audience.Audience | undefined },
+  ids: ReadonlyArray<string>,
+  more: (inputs: Indicator.Inputs, audience: Audience.Audience) => Effect.Effect<A, E, R>
+) => {
+  const audience = audienceOf(c, query.audience)
+  return Effect.gen(function* () {
+    const { scorecard, inputs } = yield* yearOutcomes({ council, year: query.year, audience, ids })
+    return { ...scorecard, ...(yield* more(inputs, audience)) }
+  }).pipe(AuditLog.withCaller(callerOf(c, endpoint, council)))
+}
+
 const reasonLabel = (reason: string): string =>
   ReasonPlaceChange.codes.is(reason) ? ReasonPlaceChange.codes.label(reason) : "Not recorded"
 
@@ -126,19 +144,18 @@ export const placements = (deps: Deps) =>
     validate("param", endpoints.placements.params),
     validate("query", endpoints.placements.query),
     async (c) => {
-      const { council } = c.req.valid("param")
-      const query = c.req.valid("query")
-      const audience = audienceOf(c, query.audience)
-      const program = Effect.gen(function* () {
-        const { scorecard, inputs } = yield* yearOutcomes({
-          council,
-          year: query.year,
-          audience,
-          ids: placementIndicators
-        })
-        const mix = yield* profileOf(inputs, "cla_31_march", ["placement_group"], audience)
-        return { ...scorecard, mix, moves: movesOf(inputs, audience) }
-      }).pipe(AuditLog.withCaller(callerOf(c, endpoints.placements, council)))
+      const program = yearPage(
+        c,
+        endpoints.placements,
+        c.req.valid("param").council,
+        c.req.valid("query"),
+        placementIndicators,
+        (inputs, audience) =>
+          Effect.map(profileOf(inputs, "cla_31_march", ["placement_group"], audience), (mix) => ({
+            mix,
+            moves: movesOf(inputs, audience)
+          }))
+      )
       return answer(c, deps, program, PlacementsView)
     }
   )
