@@ -98,6 +98,14 @@ export const forcedAudience: Partial<Record<Role, Audience.Audience>> = {
   public: "public"
 }
 
+/**
+ * The audience a caller gets: members and the public always their own (`forcedAudience`), other roles what they ask
+ * for, `officer` when they ask for none.
+ * @category getters
+ */
+export const audienceFor = (role: Role, asked: Audience.Audience | undefined): Audience.Audience =>
+  forcedAudience[role] ?? asked ?? "officer"
+
 /** @category predicates */
 export const isAllowed = (endpoint: EndpointId, role: Role): boolean => {
   const access = matrix[endpoint]

@@ -7,7 +7,7 @@
 import { AuditLog, ChildHistory, Cohort, Returns } from "@cpo/domain"
 import { Effect, Result } from "effect"
 import { Hono } from "hono"
-import { forcedAudience } from "../authorization.ts"
+import { audienceFor } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
@@ -23,7 +23,7 @@ export const cohorts = (deps: Deps) =>
       const { council } = c.req.valid("param")
       const query = c.req.valid("query")
       const caller = callerOf(c, endpoints.cohorts, council)
-      const audience = forcedAudience[c.get("principal").role] ?? query.audience ?? "officer"
+      const audience = audienceFor(c.get("principal").role, query.audience)
       const program = Effect.gen(function* () {
         const returns = yield* Returns.Returns
         const ret = yield* returns.current(council, query.year)

@@ -6,7 +6,7 @@
 import { AuditLog } from "@cpo/domain"
 import { Effect, Option } from "effect"
 import { Hono } from "hono"
-import { forcedAudience } from "../authorization.ts"
+import { audienceFor } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answerJson, callerOf, type Deps } from "../run.ts"
@@ -25,7 +25,7 @@ export const indicators = (deps: Deps) =>
       const request = {
         council,
         year: query.year,
-        audience: forcedAudience[c.get("principal").role] ?? query.audience ?? "officer",
+        audience: audienceFor(c.get("principal").role, query.audience),
         population: Option.fromNullishOr(query.population)
       }
       // The cache holds the encoded body: a warm scorecard is a lookup, answered without running an effect.

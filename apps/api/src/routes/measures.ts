@@ -12,7 +12,7 @@ import { AuditLog, LocalMeasure, MeasureValue } from "@cpo/domain"
 import type { Store } from "@cpo/store"
 import { Effect, Exit, Option, type Schema } from "effect"
 import { type Context, Hono } from "hono"
-import { forcedAudience } from "../authorization.ts"
+import { audienceFor } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import * as Problem from "../problem.ts"
@@ -74,7 +74,7 @@ export const measures = (deps: Deps) =>
       (c) => {
         const { council } = c.req.valid("param")
         const query = c.req.valid("query")
-        const audience = forcedAudience[c.get("principal").role] ?? query.audience ?? "officer"
+        const audience = audienceFor(c.get("principal").role, query.audience)
         const program = Effect.gen(function* () {
           const store = yield* LocalMeasure.LocalMeasures
           const definitions = yield* store.definitions(council)

@@ -22,7 +22,7 @@ import {
 } from "@cpo/domain"
 import { Clock, Effect, Option } from "effect"
 import { type Context, Hono } from "hono"
-import { forcedAudience } from "../authorization.ts"
+import { audienceFor } from "../authorization.ts"
 import { endpoints, OfferVersions, PersonalEntitlements, PublicOffer } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, answerHtml, ChildNotInReturns, callerOf, type Deps, EntitlementsNotNamed } from "../run.ts"
@@ -254,7 +254,7 @@ export const offer = (deps: Deps) =>
       (c) => {
         const { council } = c.req.valid("param")
         const query = c.req.valid("query")
-        const audience = forcedAudience[c.get("principal").role] ?? query.audience ?? "officer"
+        const audience = audienceFor(c.get("principal").role, query.audience)
         const program = Effect.gen(function* () {
           const end = ReportingYear.end(query.year)
           const offers = yield* LocalOffer.LocalOffers

@@ -23,7 +23,7 @@ import {
 import { Effect, Result } from "effect"
 import type { Context } from "hono"
 import { Hono } from "hono"
-import { forcedAudience } from "../authorization.ts"
+import { audienceFor } from "../authorization.ts"
 import { type Endpoint, endpoints, PlacementsView } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
@@ -40,10 +40,6 @@ export const placementIndicators = [
   "stability_3plus_placements_pct",
   "stability_long_term_pct"
 ] as const
-
-/** The audience a caller gets: members and the public always their own, others what they ask (default officer). */
-const audienceOf = (c: Context<ApiEnv>, asked: Audience.Audience | undefined): Audience.Audience =>
-  forcedAudience[c.get("principal").role] ?? asked ?? "officer"
 
 /**
  * A council's current return for a year as indicator inputs, and the scorecard of the indicators named by `ids`
@@ -102,7 +98,7 @@ export const yearPage = <A extends object, E, R>(
   ids: ReadonlyArray<string>,
   more: (inputs: Indicator.Inputs, audience: Audience.Audience) => Effect.Effect<A, E, R>
 ) => {
-  const audience = audienceOf(c, query.audience)
+  const audience = audienceFor(c.get("principal").role, query.audience)
   return Effect.gen(function* () {
     const { scorecard, inputs } = yield* yearOutcomes({ council, year: query.year, audience, ids })
     return { ...scorecard, ...(yield* more(inputs, audience)) }

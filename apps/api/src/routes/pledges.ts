@@ -14,7 +14,7 @@
 import { AuditLog, CalendarDate, type Council, LocalMeasure, Pledge, Priorities, Voice } from "@cpo/domain"
 import { Effect, Option, Schema } from "effect"
 import { type Context, Hono } from "hono"
-import { forcedAudience } from "../authorization.ts"
+import { audienceFor } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import * as Problem from "../problem.ts"
@@ -158,7 +158,7 @@ export const pledges = (deps: Deps) =>
       (c) => {
         const { council } = c.req.valid("param")
         const query = c.req.valid("query")
-        const audience = forcedAudience[c.get("principal").role] ?? query.audience ?? "officer"
+        const audience = audienceFor(c.get("principal").role, query.audience)
         const program = Effect.gen(function* () {
           const all = yield* (yield* Voice.Themes).themes(council)
           const chosen = Voice.during(
