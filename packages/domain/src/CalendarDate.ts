@@ -102,6 +102,27 @@ export const month = (d: CalendarDate): number => digit(d, 5) * 10 + digit(d, 6)
 /** @category getters */
 export const day = (d: CalendarDate): number => digit(d, 8) * 10 + digit(d, 9)
 
+const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+]
+
+/**
+ * The English name of month `m` (1 = January), as periods and dates are written for people; empty outside 1–12.
+ * @category getters
+ */
+export const monthName = (m: number): string => monthNames[m - 1] ?? ""
+
 /**
  * Days since 1970-01-01 (negative before).
  * @category getters

@@ -107,26 +107,11 @@ export const previous = (self: Period): Period => containing(self.frequency, Cal
 /** The reporting year (ending 31 March) a period falls in. @category getters */
 export const reportingYear = (self: Period): ReportingYear.ReportingYear => ReportingYear.containing(self.start)
 
-const monthNames = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December"
-]
-
 /** How people write a period: `April 2025`, `Q1 2024/25`, `2024/25`. @category getters */
 export const label = (self: Period): string => {
   switch (self.frequency) {
     case "monthly":
-      return `${monthNames[CalendarDate.month(self.start) - 1]} ${CalendarDate.year(self.start)}`
+      return `${CalendarDate.monthName(CalendarDate.month(self.start))} ${CalendarDate.year(self.start)}`
     case "quarterly":
       return `${self.key.slice(5)} ${ReportingYear.label(reportingYear(self))}`
     case "annual":

@@ -95,23 +95,8 @@ export const escapeHtml = (text: string): string =>
     .replaceAll('"', "&quot;")
     .replaceAll("'", "&#39;")
 
-const longDate = (d: string): string => {
-  const months = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December"
-  ]
-  return `${Number(d.slice(8, 10))} ${months[Number(d.slice(5, 7)) - 1] ?? ""} ${d.slice(0, 4)}`
-}
+const longDate = (d: string): string =>
+  `${Number(d.slice(8, 10))} ${CalendarDate.monthName(Number(d.slice(5, 7)))} ${d.slice(0, 4)}`
 
 const amountsText = (e: Entitlement.Entitlement, on: CalendarDate.CalendarDate): ReadonlyArray<string> =>
   e.amounts

@@ -50,6 +50,14 @@ describe("CalendarDate", () => {
     assert.strictEqual(CalendarDate.daysBetween(CalendarDate.make("2017-04-01"), CalendarDate.make("2018-03-31")), 364)
     assert.strictEqual(CalendarDate.addMonths(CalendarDate.make("2018-01-31"), 1), "2018-02-28")
   })
+
+  it("names months 1 to 12 in English and nothing outside them", () => {
+    assert.strictEqual(CalendarDate.monthName(1), "January")
+    assert.strictEqual(CalendarDate.monthName(CalendarDate.month(CalendarDate.make("2025-04-30"))), "April")
+    assert.strictEqual(CalendarDate.monthName(12), "December")
+    assert.strictEqual(CalendarDate.monthName(0), "")
+    assert.strictEqual(CalendarDate.monthName(13), "")
+  })
 })
 
 describe("ReportingYear", () => {

@@ -258,6 +258,7 @@ describe("the public page", () => {
     assert.strictEqual(page.match(/<h1>/g)?.length, 1)
     assert.include(page, '<section aria-labelledby="area-financial_literacy">')
     assert.include(page, "<dt>How it is agreed</dt><dd>Agreed in your pathway plan</dd>")
+    assert.include(page, "published on 11 February 2025, in force from 1 April 2025.")
     const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])
     assert.strictEqual(new Set(ids).size, ids.length, "ids are unique")
     const levels = [...page.matchAll(/<h(\d)/g)].map((m) => Number(m[1]))
