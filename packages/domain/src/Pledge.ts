@@ -7,11 +7,12 @@
  * kept). Pledges are published next to the local offer, so the public page carries plain words and no figures about
  * individuals.
  */
-import { Context, type Effect, Option, Schema } from "effect"
+import { Context, Effect, Option, Schema } from "effect"
 import * as CalendarDate from "./CalendarDate.ts"
 import * as CodeList from "./CodeList.ts"
 import * as Council from "./Council.ts"
 import * as LocalMeasure from "./LocalMeasure.ts"
+import * as Priorities from "./Priorities.ts"
 import * as Strategy from "./Strategy.ts"
 import * as YouSaidWeDid from "./YouSaidWeDid.ts"
 
@@ -118,6 +119,26 @@ export interface Records {
   readonly strategy: Option.Option<Strategy.Strategy>
   readonly youSaidWeDid: ReadonlyArray<YouSaidWeDid.Entry>
 }
+
+/**
+ * What a council's pledges' evidence is followed to, from its stores: its measures, its current strategy (none yet is
+ * no error: every action link is then unresolved) and its "you said, we did" entries.
+ * @category getters
+ */
+export const recordsOf = (
+  council: Council.CouncilId
+): Effect.Effect<Records, never, Priorities.Priorities | LocalMeasure.LocalMeasures> =>
+  Effect.gen(function* () {
+    const priorities = yield* Priorities.Priorities
+    return {
+      measures: yield* (yield* LocalMeasure.LocalMeasures).definitions(council),
+      strategy: yield* priorities.strategy(council).pipe(
+        Effect.map(Option.some),
+        Effect.catchTag("StrategyNotFound", () => Effect.succeed(Option.none()))
+      ),
+      youSaidWeDid: yield* priorities.youSaidWeDid(council)
+    }
+  })
 
 /**
  * The pledge's evidence resolved to what it links to, so every claim can be followed to a measure, an action or a

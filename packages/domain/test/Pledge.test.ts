@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Option } from "effect"
-import { CalendarDate, Council, LocalMeasure, Pledge, Strategy, YouSaidWeDid } from "../src/index.ts"
+import { Effect, Layer, Option } from "effect"
+import { CalendarDate, Council, LocalMeasure, Pledge, Priorities, Strategy, YouSaidWeDid } from "../src/index.ts"
 
 const council = Council.CouncilId.make("demo-borough")
 const d = CalendarDate.make
@@ -132,4 +132,34 @@ describe("Pledge.publish", () => {
       }
     ])
   })
+})
+
+describe("Pledge.recordsOf", () => {
+  /** Only `definitions` is asked for: any other call is a test failure. */
+  const measures = Layer.succeed(LocalMeasure.LocalMeasures, {
+    definitions: (c: Council.CouncilId) => Effect.succeed(c === council ? [pep] : []),
+    ...Object.fromEntries(
+      ["define", "recordValues", "values", "setTargets", "targets", "setBenchmarks", "benchmarks"].map((name) => [
+        name,
+        () => Effect.die(`unexpected LocalMeasures.${name}`)
+      ])
+    )
+  } as unknown as LocalMeasure.LocalMeasures["Service"])
+  const stores = Layer.merge(Priorities.layerMemory, measures)
+
+  it.effect("reads the council's measures, current strategy and you-said-we-did entries", () =>
+    Effect.gen(function* () {
+      const priorities = yield* Priorities.Priorities
+      yield* priorities.saveStrategy(strategy)
+      yield* priorities.recordYouSaidWeDid(ysd)
+      assert.deepStrictEqual(yield* Pledge.recordsOf(council), records)
+    }).pipe(Effect.provide(stores))
+  )
+
+  it.effect("has no strategy, not an error, for a council without one", () =>
+    Effect.map(Pledge.recordsOf(council), (found) => {
+      assert.isTrue(Option.isNone(found.strategy))
+      assert.deepStrictEqual(found.youSaidWeDid, [])
+    }).pipe(Effect.provide(stores))
+  )
 })

@@ -11,7 +11,7 @@
  * - `GET …/voice[?audience=][&from=&to=]`: the themes for the audience (counts of 1 to 5 hidden), with a tally
  * - `POST …/voice`: record a theme
  */
-import { AuditLog, CalendarDate, type Council, LocalMeasure, Pledge, Priorities, Voice } from "@cpo/domain"
+import { AuditLog, CalendarDate, Pledge, Voice } from "@cpo/domain"
 import { Effect, Option, Schema } from "effect"
 import { type Context, Hono } from "hono"
 import { audienceFor } from "../authorization.ts"
@@ -27,20 +27,6 @@ import { dayOf } from "./offer.ts"
 class PledgeEvidenceNotHeld extends Schema.TaggedError<PledgeEvidenceNotHeld>()("PledgeEvidenceNotHeld", {
   problems: Schema.Array(Schema.String)
 }) {}
-
-/** What a pledge's evidence is followed to: the council's measures, current strategy and "you said, we did". */
-const recordsOf = (council: Council.CouncilId) =>
-  Effect.gen(function* () {
-    const priorities = yield* Priorities.Priorities
-    return {
-      measures: yield* (yield* LocalMeasure.LocalMeasures).definitions(council),
-      strategy: yield* priorities.strategy(council).pipe(
-        Effect.map(Option.some),
-        Effect.catchTag("StrategyNotFound", () => Effect.succeed(Option.none()))
-      ),
-      youSaidWeDid: yield* priorities.youSaidWeDid(council)
-    } satisfies Pledge.Records
-  })
 
 const pledgeProblems = (c: Context<ApiEnv>, error: unknown): Option.Option<Response> => {
   if (error instanceof Pledge.PledgeNotFound) {
@@ -92,7 +78,7 @@ export const pledges = (deps: Deps) =>
         const program = Effect.gen(function* () {
           const asOf = yield* dayOf(query.asOf)
           const held = yield* (yield* Pledge.Pledges).pledges(council)
-          const records = yield* recordsOf(council)
+          const records = yield* Pledge.recordsOf(council)
           return {
             asOf,
             pledges: held.map((pledge) => ({
@@ -123,7 +109,7 @@ export const pledges = (deps: Deps) =>
           const existing = (yield* store.pledges(council)).find((p) => p.id === c.req.valid("json").id)
           // The council is the path's; reviews already held stay (they are added one by one).
           const pledge: Pledge.Pledge = { ...c.req.valid("json"), council, reviews: existing?.reviews ?? [] }
-          const problems = Pledge.problems([pledge], yield* recordsOf(council))
+          const problems = Pledge.problems([pledge], yield* Pledge.recordsOf(council))
           if (problems.length > 0) {
             return yield* new PledgeEvidenceNotHeld({ problems: problems.map((p) => `${p.at}: ${p.message}`) })
           }

@@ -5,36 +5,13 @@
  * `review` records a dated review; `theme` records a theme raised by young people and `themes` lists them for an
  * audience (counts of 1 to 5 suppressed for members and the public).
  */
-import {
-  AuditLog,
-  CalendarDate,
-  type Council,
-  LocalMeasure,
-  Pledge,
-  Priorities,
-  Voice,
-  YouSaidWeDid
-} from "@cpo/domain"
+import { AuditLog, CalendarDate, Pledge, Voice, YouSaidWeDid } from "@cpo/domain"
 import { Effect, Option, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
 import { UnusableInput } from "../errors.ts"
 import { councilFlag, decodeCouncil, decodeDate, listOf } from "../flags.ts"
 import { Format, writeRows, writeStderr } from "../output.ts"
 import { operator, withStore } from "./db.ts"
-
-/** What a pledge's evidence is followed to: the council's measures, current strategy and "you said, we did". */
-export const recordsOf = (council: Council.CouncilId) =>
-  Effect.gen(function* () {
-    const priorities = yield* Priorities.Priorities
-    return {
-      measures: yield* (yield* LocalMeasure.LocalMeasures).definitions(council),
-      strategy: yield* priorities.strategy(council).pipe(
-        Effect.map(Option.some),
-        Effect.catchTag("StrategyNotFound", () => Effect.succeed(Option.none()))
-      ),
-      youSaidWeDid: yield* priorities.youSaidWeDid(council)
-    } satisfies Pledge.Records
-  })
 
 const add = Command.make(
   "add",
@@ -73,7 +50,7 @@ const add = Command.make(
           reviews: []
         }).pipe(Effect.mapError((e) => new UnusableInput({ message: `the pledge is not valid: ${e.message}` })))
         // Evidence must lead somewhere: refuse links to records the council does not hold.
-        const problems = Pledge.problems([pledge], yield* recordsOf(council))
+        const problems = Pledge.problems([pledge], yield* Pledge.recordsOf(council))
         if (problems.length > 0) {
           return yield* new UnusableInput({ message: problems.map((p) => `${p.at}: ${p.message}`).join("; ") })
         }
@@ -100,7 +77,7 @@ const list = Command.make(
           ? yield* decodeDate(options.asOf.value, "--as-of")
           : CalendarDate.make("9999-12-31")
         const pledges = yield* (yield* Pledge.Pledges).pledges(council)
-        const records = yield* recordsOf(council)
+        const records = yield* Pledge.recordsOf(council)
         yield* writeRows(
           options.format,
           listColumns,
