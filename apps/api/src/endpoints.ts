@@ -15,6 +15,7 @@ import {
   Governance,
   LocalOffer,
   OfferPage,
+  OutcomePage,
   Progress,
   ReportingYear,
   Returns,
@@ -55,14 +56,10 @@ export const IndicatorsQuery = Schema.Struct({
 })
 
 /** A council's targets for the catalogue indicators, as stored. @category schemas */
-export const IndicatorTargets = Schema.Struct({ targets: Schema.Array(Target.Target) }).annotate({
-  identifier: "IndicatorTargets"
-})
+export const IndicatorTargets = Target.IndicatorTargets
 
 /** A council's own benchmarks for the catalogue indicators, in the order of its file. @category schemas */
-export const IndicatorBenchmarks = Schema.Struct({ benchmarks: Schema.Array(Benchmark.Benchmark) }).annotate({
-  identifier: "IndicatorBenchmarks"
-})
+export const IndicatorBenchmarks = Benchmark.IndicatorBenchmarks
 
 /** A comma-separated list of profile dimensions, e.g. `?by=age_band,sex`. @category schemas */
 const DimensionList = Schema.String.pipe(
@@ -254,48 +251,17 @@ export const OutcomesQuery = Schema.Struct({
   audience: Schema.optionalKey(Audience.Audience)
 })
 
-/** A count as published: the number, or `c` when suppressed for the audience. @category schemas */
-const PublishedCount = Schema.Union([Schema.Number, Schema.Literal("c")])
-
-/** What every year page carries: the council, year and audience, and its indicators as the scorecard publishes them. */
-const outcomesHeader = {
-  council: Schema.String,
-  year: Schema.Int,
-  period: Schema.Struct({ start: Schema.String, end: Schema.String }),
-  audience: Audience.Audience,
-  indicators: Schema.Array(Scorecard.Entry)
-}
-
 /** Placement type mix, location, moves and stability for a year, suppressed by audience. @category schemas */
-export const PlacementsView = Schema.Struct({
-  ...outcomesHeader,
-  mix: Cohort.Document.annotate({ description: "children looked after at 31 March by placement group" }),
-  moves: Schema.Struct({
-    lookedAfter: PublishedCount.annotate({ description: "children looked after at any time in the year" }),
-    children: PublishedCount.annotate({ description: "of those, children with at least one placement move" }),
-    moves: PublishedCount.annotate({ description: "placement moves in the year (ssda903.md §4.4)" }),
-    reasons: Schema.Array(
-      Schema.Struct({ reason: Schema.String, label: Schema.String, moves: PublishedCount })
-    ).annotate({ description: "moves by reason for the change (903 REASON_PLACE_CHANGE), most frequent first" })
-  })
-}).annotate({ identifier: "PlacementsView" })
-export type PlacementsView = typeof PlacementsView.Type
+export const PlacementsView = OutcomePage.PlacementsView
+export type PlacementsView = OutcomePage.PlacementsView
 
 /** Care leavers' outcomes by age band and their legal statuses on 31 March, suppressed by audience. @category schemas */
-export const CareLeaversView = Schema.Struct({
-  ...outcomesHeader,
-  statuses: Cohort.Document.annotate({ description: "young people aged 16–20 at 31 March by care leaver status" })
-}).annotate({ identifier: "CareLeaversView" })
-export type CareLeaversView = typeof CareLeaversView.Type
+export const CareLeaversView = OutcomePage.CareLeaversView
+export type CareLeaversView = OutcomePage.CareLeaversView
 
 /** OC2 health and offending measures and missing or away from placement, suppressed by audience. @category schemas */
-export const HealthView = Schema.Struct({
-  ...outcomesHeader,
-  notCollected: Schema.Array(Schema.Struct({ measure: Schema.String, reason: Schema.String })).annotate({
-    description: "measures asked for that the 903 return does not hold"
-  })
-}).annotate({ identifier: "HealthView" })
-export type HealthView = typeof HealthView.Type
+export const HealthView = OutcomePage.HealthView
+export type HealthView = OutcomePage.HealthView
 
 /** @category schemas */
 export const BoardPath = Schema.Struct({ council: Council.CouncilId, board: Governance.BoardId })
@@ -372,26 +338,17 @@ export const Health = Schema.Struct({ status: Schema.Literal("ok"), version: Sch
 })
 
 /** A council with the years that have a current return, newest first. @category schemas */
-export const CouncilSummary = Schema.Struct({
-  ...Council.Council.fields,
-  years: Schema.Array(ReportingYear.ReportingYear)
-}).annotate({ identifier: "CouncilSummary" })
-export type CouncilSummary = typeof CouncilSummary.Type
+export const CouncilSummary = Council.Summary
+export type CouncilSummary = Council.Summary
 
 /** @category schemas */
-export const CouncilList = Schema.Struct({ councils: Schema.Array(CouncilSummary) }).annotate({
-  identifier: "CouncilList"
-})
+export const CouncilList = Council.List
 
 /** @category schemas */
-export const ReturnHistory = Schema.Struct({ imports: Schema.Array(Returns.ImportRecord) }).annotate({
-  identifier: "ReturnHistory"
-})
+export const ReturnHistory = Returns.History
 
 /** @category schemas */
-export const AuditEntries = Schema.Struct({ entries: Schema.Array(AuditLog.Entry) }).annotate({
-  identifier: "AuditEntries"
-})
+export const AuditEntries = AuditLog.Entries
 
 /** The answer to an upload: the import made (or recognised) and what was read. @category schemas */
 export const ImportResult = Schema.Struct({

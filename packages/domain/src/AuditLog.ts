@@ -96,6 +96,10 @@ export const Entry = Schema.Struct({
 }).annotate({ identifier: "AuditEntry" })
 export type Entry = typeof Entry.Type
 
+/** A council's audit log (`GET …/audit`), as the API answers and the dashboard decodes. @category schemas */
+export const Entries = Schema.Struct({ entries: Schema.Array(Entry) }).annotate({ identifier: "AuditEntries" })
+export type Entries = typeof Entries.Type
+
 /**
  * The access made by `caller` on `council`.
  * @category constructors

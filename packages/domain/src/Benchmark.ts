@@ -147,6 +147,16 @@ export const Benchmark = Schema.Struct({
 }).annotate({ identifier: "Benchmark" })
 export type Benchmark = typeof Benchmark.Type
 
+/**
+ * A council's own benchmarks for the catalogue indicators, in the order of its file (`GET`/`PUT
+ * …/indicators/benchmarks`); the API encodes with it and the dashboard decodes with it.
+ * @category schemas
+ */
+export const IndicatorBenchmarks = Schema.Struct({ benchmarks: Schema.Array(Benchmark) }).annotate({
+  identifier: "IndicatorBenchmarks"
+})
+export type IndicatorBenchmarks = typeof IndicatorBenchmarks.Type
+
 /** Where one comparator's value comes from: its group and version, first-published or revised, and source. @category models */
 export const Provenance = Schema.Struct({
   group: Schema.String,

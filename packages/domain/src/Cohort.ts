@@ -418,7 +418,9 @@ export class ListNotAllowed extends Schema.TaggedError<ListNotAllowed>()("ListNo
   }
 }
 
-const PublishedCount = Schema.Union([Schema.Number, Schema.Literal("c")])
+/** A count as published: the number, or `c` when suppressed for the audience. @category schemas */
+export const PublishedCount = Schema.Union([Schema.Number, Schema.Literal("c")])
+export type PublishedCount = typeof PublishedCount.Type
 
 /** One group of a cohort profile as published: `pct` is of `total`, to 1 dp. @category models */
 export const DocumentGroup = Schema.Struct({

@@ -2,6 +2,7 @@
  * A council (local authority) — the corporate parent. Every record cpo keeps belongs to exactly one council.
  */
 import { Option, Schema } from "effect"
+import * as ReportingYear from "./ReportingYear.ts"
 
 /**
  * A council's id in cpo: a lower-case slug such as `demo-borough`, used in URLs and to scope every stored row.
@@ -50,6 +51,21 @@ export type Council = typeof Council.Type
  * @category getters
  */
 export const populationOf = (self: Council): Option.Option<number> => self.population ?? Option.none()
+
+/**
+ * A council as listed (`GET /v1/councils`, `GET /v1/councils/:council`) with the years that have a current return,
+ * newest first. The API encodes with it and the dashboard decodes with it.
+ * @category schemas
+ */
+export const Summary = Schema.Struct({
+  ...Council.fields,
+  years: Schema.Array(ReportingYear.ReportingYear)
+}).annotate({ identifier: "CouncilSummary" })
+export type Summary = typeof Summary.Type
+
+/** The councils a caller may see (`GET /v1/councils`). @category schemas */
+export const List = Schema.Struct({ councils: Schema.Array(Summary) }).annotate({ identifier: "CouncilList" })
+export type List = typeof List.Type
 
 /**
  * A slug from a council's name: "Demo Borough" → `demo-borough`.

@@ -35,6 +35,10 @@ export const ImportRecord = Schema.Struct({
 }).annotate({ identifier: "ImportRecord" })
 export type ImportRecord = typeof ImportRecord.Type
 
+/** Every import of every year, and which is current (`GET …/returns`), as the API answers and the dashboard decodes. @category schemas */
+export const History = Schema.Struct({ imports: Schema.Array(ImportRecord) }).annotate({ identifier: "ReturnHistory" })
+export type History = typeof History.Type
+
 /** @category services */
 export class Returns extends Context.Service<
   Returns,

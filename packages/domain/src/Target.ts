@@ -19,6 +19,16 @@ export const Target = Schema.Struct({
 }).annotate({ identifier: "Target" })
 export type Target = typeof Target.Type
 
+/**
+ * A council's targets for the catalogue indicators, as stored (`GET`/`PUT …/indicators/targets`); the API encodes
+ * with it and the dashboard decodes with it.
+ * @category schemas
+ */
+export const IndicatorTargets = Schema.Struct({ targets: Schema.Array(Target) }).annotate({
+  identifier: "IndicatorTargets"
+})
+export type IndicatorTargets = typeof IndicatorTargets.Type
+
 /** @category models */
 export const Rag = Schema.Literals(["green", "amber", "red"]).annotate({ identifier: "Rag" })
 export type Rag = typeof Rag.Type

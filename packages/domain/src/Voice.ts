@@ -8,7 +8,7 @@
  * (domain.md §5.1), so the member report can show it without identifying anyone.
  */
 import { Context, type Effect, Option, Result, Schema } from "effect"
-import type { Audience } from "./Audience.ts"
+import { Audience } from "./Audience.ts"
 import type * as Benchmark from "./Benchmark.ts"
 import * as CalendarDate from "./CalendarDate.ts"
 import * as CodeList from "./CodeList.ts"
@@ -226,6 +226,31 @@ export const tally = (
     .map(([theme, times]) => ({ theme, times }))
     .sort((a, b) => b.times - a.times || (a.theme < b.theme ? -1 : 1))
 }
+
+/**
+ * What the voice page is answered with (`GET …/voice`): the themes {@link publish}ed for an audience (`raisedBy` is
+ * `null` when not counted, `c` when suppressed) and their {@link tally}. The API encodes with it and the dashboard
+ * decodes with it.
+ * @category schemas
+ */
+export const View = Schema.Struct({
+  audience: Audience,
+  themes: Schema.Array(
+    Schema.Struct({
+      id: Schema.String,
+      on: CalendarDate.CalendarDate,
+      source: Schema.String,
+      theme: Schema.String,
+      summary: Schema.String,
+      raisedBy: Schema.NullOr(Schema.Union([Schema.Number, Schema.Literal("c")])),
+      priorities: Schema.Array(Schema.String),
+      pledges: Schema.Array(Schema.String),
+      actions: Schema.Array(Schema.String)
+    })
+  ),
+  tally: Schema.Array(Schema.Struct({ theme: Schema.String, times: Schema.Int }))
+}).annotate({ identifier: "VoiceView" })
+export type View = typeof View.Type
 
 /**
  * The themes young people raised, kept per council.

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Option, Result } from "effect"
+import { Option, Result, Schema } from "effect"
 import { Benchmark, Indicator } from "../src/index.ts"
 
 describe("Benchmark", () => {
@@ -127,5 +127,24 @@ describe("Benchmark", () => {
   it("lists the nine English regions once each", () => {
     assert.strictEqual(Benchmark.regions.length, 9)
     assert.strictEqual(new Set(Benchmark.regions.map((r) => r.onsCode)).size, 9)
+  })
+})
+
+describe("Benchmark.IndicatorBenchmarks", () => {
+  it("carries a council's benchmarks as read, in the order of its file, through JSON and back", () => {
+    const benchmarks = Result.getOrThrow(
+      Benchmark.fromCsv(
+        "indicator,year,comparator,value,group,version,status\n" +
+          "placed_foster_pct,2018,region,70,east-midlands,2018,first_published\n" +
+          "cla_31_march,2018,statistical_neighbours,71.5,cssnbt-10,2021,revised\n"
+      )
+    )
+    const list: Benchmark.IndicatorBenchmarks = { benchmarks }
+    const json: unknown = JSON.parse(JSON.stringify(Schema.encodeSync(Benchmark.IndicatorBenchmarks)(list)))
+    assert.deepStrictEqual(Schema.decodeUnknownSync(Benchmark.IndicatorBenchmarks)(json), list)
+    assert.deepStrictEqual(
+      list.benchmarks.map((b) => b.indicator),
+      ["placed_foster_pct", "cla_31_march"]
+    )
   })
 })

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Option, Result } from "effect"
+import { Option, Result, Schema } from "effect"
 import { Indicator, Target } from "../src/index.ts"
 
 const target = (value: number, tolerance: number): Target.Target => ({
@@ -67,5 +67,16 @@ describe("Target.fromCsv", () => {
       message("indicator,year,target\ncla_31_march,2018,1\ncla_31_march,2018,2\n"),
       /line 3: a second target/
     )
+  })
+})
+
+describe("Target.IndicatorTargets", () => {
+  it("carries the targets as read through JSON and back, and refuses a negative tolerance", () => {
+    const targets = Result.getOrThrow(Target.fromCsv("indicator,year,target,tolerance\nplaced_foster_pct,2018,75,5\n"))
+    const list: Target.IndicatorTargets = { targets }
+    const json = JSON.parse(JSON.stringify(Schema.encodeSync(Target.IndicatorTargets)(list)))
+    assert.deepStrictEqual(Schema.decodeUnknownSync(Target.IndicatorTargets)(json), list)
+    json.targets[0].tolerance = -1
+    assert.throws(() => Schema.decodeUnknownSync(Target.IndicatorTargets)(json))
   })
 })

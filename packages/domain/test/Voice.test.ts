@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Option, Result } from "effect"
+import { Option, Result, Schema } from "effect"
 import { CalendarDate, Council, Strategy, Voice } from "../src/index.ts"
 
 const council = Council.CouncilId.make("demo-borough")
@@ -71,6 +71,20 @@ describe("Voice.publish", () => {
       ["c", "c", 20]
     )
     assert.isTrue(Option.isNone(Voice.publish([theme("t4", null)], "member")[0]!.raisedBy))
+  })
+  it("answers the voice page with the suppressed counts as published, through JSON and back", () => {
+    const themes = [theme("t1", 3), theme("t2", 12, "Pocket money"), theme("t3", 20, "Wi-fi"), theme("t4", null)]
+    const view: Voice.View = {
+      audience: "member",
+      themes: Voice.publish(themes, "member").map((t) => ({ ...t, raisedBy: Option.getOrNull(t.raisedBy) })),
+      tally: Voice.tally(themes)
+    }
+    const json: unknown = JSON.parse(JSON.stringify(Schema.encodeSync(Voice.View)(view)))
+    assert.deepStrictEqual(Schema.decodeUnknownSync(Voice.View)(json), view)
+    assert.deepStrictEqual(
+      view.themes.map((t) => t.raisedBy),
+      ["c", "c", 20, null]
+    )
   })
   it("tallies how often each theme came up", () => {
     assert.deepStrictEqual(Voice.tally([theme("a", 1), theme("b", 1), theme("c", 1, "Wi-fi")]), [

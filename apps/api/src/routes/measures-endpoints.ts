@@ -88,25 +88,6 @@ export const VoiceQuery = Schema.Struct({
   to: Schema.optionalKey(CalendarDate.CalendarDate)
 })
 
-/** @category schemas */
-export const VoiceView = Schema.Struct({
-  audience: Audience.Audience,
-  themes: Schema.Array(
-    Schema.Struct({
-      id: Schema.String,
-      on: CalendarDate.CalendarDate,
-      source: Schema.String,
-      theme: Schema.String,
-      summary: Schema.String,
-      raisedBy: Schema.NullOr(Schema.Union([Schema.Number, Schema.Literal("c")])),
-      priorities: Schema.Array(Schema.String),
-      pledges: Schema.Array(Schema.String),
-      actions: Schema.Array(Schema.String)
-    })
-  ),
-  tally: Schema.Array(Schema.Struct({ theme: Schema.String, times: Schema.Int }))
-}).annotate({ identifier: "VoiceView" })
-
 /** A theme as sent: its council is the path's. @category schemas */
 export const NewTheme = Voice.Theme.mapFields(({ council: _council, ...rest }) => rest).annotate({
   identifier: "NewVoiceTheme"
@@ -206,7 +187,7 @@ export const measuresEndpoints = {
     params: CouncilPath,
     query: VoiceQuery,
     body: none,
-    response: VoiceView,
+    response: Voice.View,
     status: 200
   },
   recordTheme: {

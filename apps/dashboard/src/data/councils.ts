@@ -2,25 +2,15 @@
  * The councils the signed-in user may see (`GET /v1/councils`), each with the years that have a current return.
  */
 import * as Council from "@cpo/domain/Council"
-import * as ReportingYear from "@cpo/domain/ReportingYear"
-import { Schema } from "effect"
 import { type Accessor, createContext, createResource, type Resource, useContext } from "solid-js"
 import { getJson } from "./api.ts"
 
 /** A council as listed: its id, name and the years with a return, newest first. @category models */
-export const CouncilSummary = Schema.Struct({
-  id: Council.CouncilId,
-  name: Schema.String,
-  years: Schema.Array(ReportingYear.ReportingYear)
-})
-export type CouncilSummary = typeof CouncilSummary.Type
-
-/** @category models */
-export const CouncilList = Schema.Struct({ councils: Schema.Array(CouncilSummary) })
+export type CouncilSummary = Council.Summary
 
 /** Fetch the list of councils. @category constructors */
 export const fetchCouncils = (): Promise<ReadonlyArray<CouncilSummary>> =>
-  getJson("/v1/councils", CouncilList).then((list) => list.councils)
+  getJson("/v1/councils", Council.List).then((list) => list.councils)
 
 /** The councils as a Solid resource, fetched again whenever `version` (the signed-in user) changes. @category constructors */
 export const createCouncils = (version: Accessor<number>) => createResource(version, fetchCouncils)

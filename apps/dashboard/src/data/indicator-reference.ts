@@ -5,14 +5,10 @@
  */
 import * as Benchmark from "@cpo/domain/Benchmark"
 import * as Target from "@cpo/domain/Target"
-import { Schema } from "effect"
 import { putCsv } from "./api.ts"
 
 /** Which of the council's reference lists a file replaces. @category models */
 export type ReferenceList = "targets" | "benchmarks"
-
-const Targets = Schema.Struct({ targets: Schema.Array(Target.Target) })
-const Benchmarks = Schema.Struct({ benchmarks: Schema.Array(Benchmark.Benchmark) })
 
 /** What each list holds and the columns its file needs, as the page explains them. @category models */
 export const referenceLists: ReadonlyArray<{
@@ -35,6 +31,6 @@ export const referenceLists: ReadonlyArray<{
 export const replaceReferenceList = async (council: string, list: ReferenceList, text: string): Promise<number> => {
   const path = `/v1/councils/${encodeURIComponent(council)}/indicators/${list}`
   return list === "targets"
-    ? (await putCsv(path, text, Targets)).targets.length
-    : (await putCsv(path, text, Benchmarks)).benchmarks.length
+    ? (await putCsv(path, text, Target.IndicatorTargets)).targets.length
+    : (await putCsv(path, text, Benchmark.IndicatorBenchmarks)).benchmarks.length
 }

@@ -4,50 +4,22 @@
  * them, plus the page's own breakdowns; counts may come back as `c` for members and the public.
  */
 import type * as Audience from "@cpo/domain/Audience"
-import * as Cohort from "@cpo/domain/Cohort"
-import { Schema } from "effect"
+import type * as Cohort from "@cpo/domain/Cohort"
+import * as OutcomePage from "@cpo/domain/OutcomePage"
 import { getJson } from "./api.ts"
-import { Entry } from "./scorecard.ts"
+import type { Entry } from "./scorecard.ts"
 
 /** A count as published: a number, or `c` when suppressed. @category models */
-export const PublishedCount = Schema.Union([Schema.Number, Schema.Literal("c")])
-export type PublishedCount = typeof PublishedCount.Type
-
-const header = {
-  council: Schema.String,
-  year: Schema.Int,
-  period: Schema.Struct({ start: Schema.String, end: Schema.String }),
-  audience: Schema.Literals(["officer", "member", "public"]),
-  indicators: Schema.Array(Entry)
-}
+export type PublishedCount = Cohort.PublishedCount
 
 /** @category models */
-export const MoveReason = Schema.Struct({ reason: Schema.String, label: Schema.String, moves: PublishedCount })
-export type MoveReason = typeof MoveReason.Type
+export type PlacementsView = OutcomePage.PlacementsView
 
 /** @category models */
-export const PlacementsView = Schema.Struct({
-  ...header,
-  mix: Cohort.Document,
-  moves: Schema.Struct({
-    lookedAfter: PublishedCount,
-    children: PublishedCount,
-    moves: PublishedCount,
-    reasons: Schema.Array(MoveReason)
-  })
-})
-export type PlacementsView = typeof PlacementsView.Type
+export type CareLeaversView = OutcomePage.CareLeaversView
 
 /** @category models */
-export const CareLeaversView = Schema.Struct({ ...header, statuses: Cohort.Document })
-export type CareLeaversView = typeof CareLeaversView.Type
-
-/** @category models */
-export const HealthView = Schema.Struct({
-  ...header,
-  notCollected: Schema.Array(Schema.Struct({ measure: Schema.String, reason: Schema.String }))
-})
-export type HealthView = typeof HealthView.Type
+export type HealthView = OutcomePage.HealthView
 
 /** @category models */
 export interface Query {
@@ -60,14 +32,15 @@ const path = (page: "placements" | "care-leavers" | "health", q: Query): string 
   `/v1/councils/${encodeURIComponent(q.council)}/${page}?year=${q.year}&audience=${q.audience}`
 
 /** @category constructors */
-export const fetchPlacements = (q: Query): Promise<PlacementsView> => getJson(path("placements", q), PlacementsView)
+export const fetchPlacements = (q: Query): Promise<PlacementsView> =>
+  getJson(path("placements", q), OutcomePage.PlacementsView)
 
 /** @category constructors */
 export const fetchCareLeavers = (q: Query): Promise<CareLeaversView> =>
-  getJson(path("care-leavers", q), CareLeaversView)
+  getJson(path("care-leavers", q), OutcomePage.CareLeaversView)
 
 /** @category constructors */
-export const fetchHealth = (q: Query): Promise<HealthView> => getJson(path("health", q), HealthView)
+export const fetchHealth = (q: Query): Promise<HealthView> => getJson(path("health", q), OutcomePage.HealthView)
 
 /** The entries of `indicators` with the given ids, in that order. @category getters */
 export const pick = (indicators: ReadonlyArray<Entry>, ids: ReadonlyArray<string>): ReadonlyArray<Entry> =>

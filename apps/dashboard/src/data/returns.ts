@@ -6,12 +6,11 @@ import { Schema } from "effect"
 import { getJson, postForm, type UploadProgress } from "./api.ts"
 
 /** @category models */
-export const ReturnHistory = Schema.Struct({ imports: Schema.Array(Returns.ImportRecord) })
 export type ImportRecord = Returns.ImportRecord
 
 /** Every import, newest year first and, within a year, newest import first. @category constructors */
 export const fetchReturnHistory = (council: string): Promise<ReadonlyArray<ImportRecord>> =>
-  getJson(`/v1/councils/${encodeURIComponent(council)}/returns`, ReturnHistory).then((history) =>
+  getJson(`/v1/councils/${encodeURIComponent(council)}/returns`, Returns.History).then((history) =>
     [...history.imports].sort((a, b) => b.year - a.year || b.importedAt.localeCompare(a.importedAt))
   )
 
