@@ -1,51 +1,36 @@
 /**
  * A council's scorecard for a year and audience (`GET /v1/councils/:council/indicators`), the document of
- * `indicators.md`. The domain's `Scorecard.Entry` is extended here with the optional comparison fields the contract
- * adds when targets or benchmarks exist, so they are decoded rather than dropped.
+ * `indicators.md`, decoded with the domain's `Scorecard.Scorecard` that the API encodes with (each entry's target,
+ * RAG, previous value, direction and benchmarks are there when the council has them).
  */
+import type * as Benchmark from "@cpo/domain/Benchmark"
 import * as Scorecard from "@cpo/domain/Scorecard"
-import { Schema } from "effect"
+import type * as Target from "@cpo/domain/Target"
 import { type Answer, decodeJson, getJson } from "./api.ts"
 import { path, type Query } from "./scorecard-request.ts"
 
 export { path, type Query }
 
 /** @category models */
-export const Rag = Schema.Literals(["green", "amber", "red"])
-export type Rag = typeof Rag.Type
+export type Rag = Target.Rag
 
 /** @category models */
-export const Direction = Schema.Literals(["improving", "declining", "stable"])
-export type Direction = typeof Direction.Type
+export type Direction = Target.Direction
 
 /** Comparators for one indicator; each may be missing. @category models */
-export const Benchmarks = Schema.Struct({
-  england: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  region: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  statistical_neighbours: Schema.optionalKey(Schema.NullOr(Schema.Number))
-})
-export type Benchmarks = typeof Benchmarks.Type
+export type Benchmarks = Benchmark.Values
 
 /** @category models */
-export const Entry = Schema.Struct({
-  ...Scorecard.Entry.fields,
-  target: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  rag: Schema.optionalKey(Schema.NullOr(Rag)),
-  previous: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  direction: Schema.optionalKey(Schema.NullOr(Direction)),
-  benchmarks: Schema.optionalKey(Benchmarks)
-})
-export type Entry = typeof Entry.Type
+export type Entry = Scorecard.Entry
 
 /** @category models */
-export const Document = Schema.Struct({ ...Scorecard.Scorecard.fields, indicators: Schema.Array(Entry) })
-export type Document = typeof Document.Type
+export type Document = Scorecard.Scorecard
 
 /** Fetch one year's scorecard. @category constructors */
-export const fetchScorecard = (q: Query): Promise<Document> => getJson(path(q), Document)
+export const fetchScorecard = (q: Query): Promise<Document> => getJson(path(q), Scorecard.Scorecard)
 
 /** Decode the answer to a scorecard request started earlier (`scorecard-request.ts`). @category decoding */
-export const decodeScorecard = (path: string, answer: Answer): Document => decodeJson(path, answer, Document)
+export const decodeScorecard = (path: string, answer: Answer): Document => decodeJson(path, answer, Scorecard.Scorecard)
 
 /**
  * The scorecards of several years (for trends), oldest first; a year that fails is left out rather than failing the
