@@ -7,10 +7,10 @@
  * The snapshot comes from the environment: `CPO_SNAPSHOT` (the JSON itself, e.g. a Workers text binding) or
  * `CPO_SNAPSHOT_URL` (where `cpo publish --to <url>` put it), loaded once per isolate.
  */
-import { CalendarDate, LocalOffer, OfferPage, Returns, Scorecard } from "@cpo/domain"
+import { CalendarDate, Council, LocalOffer, OfferPage, Returns, Scorecard } from "@cpo/domain"
 import { Option, Schema } from "effect"
 import { type Context, Hono } from "hono"
-import { CouncilList, CouncilSummary, endpoints, PublicOffer } from "./endpoints.ts"
+import { endpoints } from "./endpoints.ts"
 import { requestLog, validate } from "./middleware.ts"
 import * as Problem from "./problem.ts"
 import { version } from "./routes/meta.ts"
@@ -20,10 +20,10 @@ import * as Snapshot from "./snapshot.ts"
 
 const jsonLines: Logger = (line) => console.log(JSON.stringify({ time: new Date().toISOString(), ...line }))
 
-const encodeList = Schema.encodeSync(CouncilList)
-const encodeCouncil = Schema.encodeSync(CouncilSummary)
+const encodeList = Schema.encodeSync(Council.List)
+const encodeCouncil = Schema.encodeSync(Council.Summary)
 const encodeScorecard = Schema.encodeSync(Scorecard.Scorecard)
-const encodeOffer = Schema.encodeSync(PublicOffer)
+const encodeOffer = Schema.encodeSync(OfferPage.PublicOffer)
 
 const html = "text/html; charset=UTF-8"
 const markdown = "text/markdown; charset=UTF-8"
@@ -106,7 +106,7 @@ export const makeEdgeApp = (
         if (prefersHtml(c)) {
           return c.body(OfferPage.toHtmlPage(found.offer, found.councilName, found.day), 200, { "content-type": html })
         }
-        return c.json(encodeOffer(OfferPage.toJson(found.offer, found.day) as typeof PublicOffer.Type))
+        return c.json(encodeOffer(OfferPage.toJson(found.offer, found.day) as typeof OfferPage.PublicOffer.Type))
       }
     )
     .get(

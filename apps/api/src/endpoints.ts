@@ -55,12 +55,6 @@ export const IndicatorsQuery = Schema.Struct({
   )
 })
 
-/** A council's targets for the catalogue indicators, as stored. @category schemas */
-export const IndicatorTargets = Target.IndicatorTargets
-
-/** A council's own benchmarks for the catalogue indicators, in the order of its file. @category schemas */
-export const IndicatorBenchmarks = Benchmark.IndicatorBenchmarks
-
 /** A comma-separated list of profile dimensions, e.g. `?by=age_band,sex`. @category schemas */
 const DimensionList = Schema.String.pipe(
   Schema.decodeTo(Schema.Array(Schema.String), {
@@ -236,32 +230,11 @@ export const TakeUpGaps = Schema.Struct({
   gaps: Schema.Array(TakeUp.Gap)
 }).annotate({ identifier: "TakeUpGaps" })
 
-/** The strategy with each priority's and action's latest RAG on a day. @category schemas */
-export const PriorityStatus = Progress.StatusView
-
-/** The open actions overdue or at risk on a day (`Progress.concerns`), with reasons in words. @category schemas */
-export const Concerns = Progress.ConcernsView
-
-/** Boards with their meetings' computed quorum, the year's meetings and the reports falling due. @category schemas */
-export const GovernanceView = Governance.View
-
 /** A year page's query: the collection year and, for officers and analysts, the audience. @category schemas */
 export const OutcomesQuery = Schema.Struct({
   year: YearParam,
   audience: Schema.optionalKey(Audience.Audience)
 })
-
-/** Placement type mix, location, moves and stability for a year, suppressed by audience. @category schemas */
-export const PlacementsView = OutcomePage.PlacementsView
-export type PlacementsView = OutcomePage.PlacementsView
-
-/** Care leavers' outcomes by age band and their legal statuses on 31 March, suppressed by audience. @category schemas */
-export const CareLeaversView = OutcomePage.CareLeaversView
-export type CareLeaversView = OutcomePage.CareLeaversView
-
-/** OC2 health and offending measures and missing or away from placement, suppressed by audience. @category schemas */
-export const HealthView = OutcomePage.HealthView
-export type HealthView = OutcomePage.HealthView
 
 /** @category schemas */
 export const BoardPath = Schema.Struct({ council: Council.CouncilId, board: Governance.BoardId })
@@ -294,12 +267,6 @@ export const NewBoardMember = Schema.Struct({
 /** The last day of a member's term. @category schemas */
 export const TermEnd = Schema.Struct({ until: CalendarDate.CalendarDate }).annotate({ identifier: "TermEnd" })
 
-/** The public offer as open JSON (`OfferPage.toJson`). @category schemas */
-export const PublicOffer = OfferPage.PublicOffer
-
-/** @category schemas */
-export const OfferVersions = LocalOffer.OfferVersions
-
 /** The body of a new draft. @category schemas */
 export const DraftOffer = Schema.Struct({
   title: Schema.NonEmptyString,
@@ -319,9 +286,6 @@ export const Publish = Schema.Struct({ effectiveFrom: CalendarDate.CalendarDate 
   identifier: "OfferPublish"
 })
 
-/** A young person's entitlements on a day, with what changes ahead. @category schemas */
-export const PersonalEntitlements = LocalOffer.PersonalEntitlements
-
 /** The body of a take-up record; the version defaults to the one in force on `on`. @category schemas */
 export const TakeUpRecord = Schema.Struct({
   offerVersion: Schema.optionalKey(LocalOffer.OfferVersionNumber),
@@ -336,19 +300,6 @@ export const TakeUpRecord = Schema.Struct({
 export const Health = Schema.Struct({ status: Schema.Literal("ok"), version: Schema.String }).annotate({
   identifier: "Health"
 })
-
-/** A council with the years that have a current return, newest first. @category schemas */
-export const CouncilSummary = Council.Summary
-export type CouncilSummary = Council.Summary
-
-/** @category schemas */
-export const CouncilList = Council.List
-
-/** @category schemas */
-export const ReturnHistory = Returns.History
-
-/** @category schemas */
-export const AuditEntries = AuditLog.Entries
 
 /** The answer to an upload: the import made (or recognised) and what was read. @category schemas */
 export const ImportResult = Schema.Struct({
@@ -441,7 +392,7 @@ export const endpoints = {
     summary: "The councils the caller may see, with their years",
     tag: "councils",
     body: none,
-    response: CouncilList,
+    response: Council.List,
     status: 200
   },
   getCouncil: {
@@ -451,7 +402,7 @@ export const endpoints = {
     tag: "councils",
     params: CouncilPath,
     body: none,
-    response: CouncilSummary,
+    response: Council.Summary,
     status: 200
   },
   indicators: {
@@ -473,7 +424,7 @@ export const endpoints = {
     tag: "indicators",
     params: CouncilPath,
     body: none,
-    response: IndicatorTargets,
+    response: Target.IndicatorTargets,
     status: 200
   },
   replaceIndicatorTargets: {
@@ -487,7 +438,7 @@ export const endpoints = {
       kind: "csv",
       description: "text/csv with columns indicator,year,target and optional tolerance (default 0)"
     },
-    response: IndicatorTargets,
+    response: Target.IndicatorTargets,
     status: 200
   },
   indicatorBenchmarks: {
@@ -497,7 +448,7 @@ export const endpoints = {
     tag: "indicators",
     params: CouncilPath,
     body: none,
-    response: IndicatorBenchmarks,
+    response: Benchmark.IndicatorBenchmarks,
     status: 200
   },
   replaceIndicatorBenchmarks: {
@@ -511,7 +462,7 @@ export const endpoints = {
       kind: "csv",
       description: "text/csv with columns indicator,year,comparator,value and optional group, version, status, source"
     },
-    response: IndicatorBenchmarks,
+    response: Benchmark.IndicatorBenchmarks,
     status: 200
   },
   cohorts: {
@@ -533,7 +484,7 @@ export const endpoints = {
     tag: "returns",
     params: CouncilPath,
     body: none,
-    response: ReturnHistory,
+    response: Returns.History,
     status: 200
   },
   uploadReturn: {
@@ -567,7 +518,7 @@ export const endpoints = {
     params: CouncilPath,
     query: OnQuery,
     body: none,
-    response: PublicOffer,
+    response: OfferPage.PublicOffer,
     status: 200
   },
   offerPage: {
@@ -588,7 +539,7 @@ export const endpoints = {
     tag: "local offer",
     params: CouncilPath,
     body: none,
-    response: OfferVersions,
+    response: LocalOffer.OfferVersions,
     status: 200
   },
   offerVersion: {
@@ -660,7 +611,7 @@ export const endpoints = {
     params: EntitlementsPath,
     query: EntitlementsQuery,
     body: none,
-    response: PersonalEntitlements,
+    response: LocalOffer.PersonalEntitlements,
     status: 200,
     purpose: "answer a young person's local offer entitlements"
   },
@@ -707,7 +658,7 @@ export const endpoints = {
     params: CouncilPath,
     query: AsOfQuery,
     body: none,
-    response: PriorityStatus,
+    response: Progress.StatusView,
     status: 200
   },
   saveStrategy: {
@@ -728,7 +679,7 @@ export const endpoints = {
     params: CouncilPath,
     query: OverdueQuery,
     body: none,
-    response: Concerns,
+    response: Progress.ConcernsView,
     status: 200
   },
   priorityUpdate: {
@@ -800,7 +751,7 @@ export const endpoints = {
     params: CouncilPath,
     query: AsOfQuery,
     body: none,
-    response: GovernanceView,
+    response: Governance.View,
     status: 200
   },
   placements: {
@@ -811,7 +762,7 @@ export const endpoints = {
     params: CouncilPath,
     query: OutcomesQuery,
     body: none,
-    response: PlacementsView,
+    response: OutcomePage.PlacementsView,
     status: 200,
     purpose: "view placements and stability"
   },
@@ -824,7 +775,7 @@ export const endpoints = {
     params: CouncilPath,
     query: OutcomesQuery,
     body: none,
-    response: CareLeaversView,
+    response: OutcomePage.CareLeaversView,
     status: 200,
     purpose: "view care leavers' outcomes"
   },
@@ -836,7 +787,7 @@ export const endpoints = {
     params: CouncilPath,
     query: OutcomesQuery,
     body: none,
-    response: HealthView,
+    response: OutcomePage.HealthView,
     status: 200,
     purpose: "view health and missing"
   },
@@ -912,7 +863,7 @@ export const endpoints = {
     tag: "audit",
     params: CouncilPath,
     body: none,
-    response: AuditEntries,
+    response: AuditLog.Entries,
     status: 200
   },
   ...measuresEndpoints

@@ -8,6 +8,7 @@
  */
 import {
   AuditLog,
+  Council,
   LocalOffer,
   MemberReportHtml,
   MemberReportMarkdown,
@@ -17,7 +18,6 @@ import {
   StoredReport
 } from "@cpo/domain"
 import { Effect, Option, Schema } from "effect"
-import { CouncilSummary } from "./endpoints.ts"
 
 /** The member report of a year for the public audience, rendered as the API renders it. @category models */
 export const PublishedReport = Schema.Struct({
@@ -29,7 +29,7 @@ export type PublishedReport = typeof PublishedReport.Type
 
 /** One council's published documents. @category models */
 export const PublishedCouncil = Schema.Struct({
-  council: CouncilSummary,
+  council: Council.Summary,
   /** Public-audience scorecards, one per year of `council.years`. */
   scorecards: Schema.Array(Scorecard.Scorecard),
   /** The published versions of the local offer, newest first; the edge picks the one in force on the day asked. */
@@ -66,7 +66,7 @@ export const withoutSignatories = (offer: LocalOffer.OfferVersion): LocalOffer.O
 })
 
 /** The public member report of a year, if it can be built from what is stored. */
-const publicReport = (council: CouncilSummary, year: ReportingYear.ReportingYear) =>
+const publicReport = (council: Council.Summary, year: ReportingYear.ReportingYear) =>
   StoredReport.memberReportOf({ council: council.id, year, audience, population: Option.none() }).pipe(
     Effect.map(
       (model): PublishedReport => ({
@@ -97,7 +97,7 @@ export const make = (publishedAt: string, caller: AuditLog.Caller = publisher) =
     const councils = yield* returns.councils
     const published = yield* Effect.forEach(councils, (record) =>
       Effect.gen(function* () {
-        const council: CouncilSummary = { ...record, years: yield* returns.years(record.id) }
+        const council: Council.Summary = { ...record, years: yield* returns.years(record.id) }
         const scorecards = yield* Effect.forEach(council.years, (year) =>
           StoredReport.scorecardOf({ council: council.id, year, audience, population: Option.none() })
         )

@@ -4,7 +4,7 @@
 import { AuditLog, Returns } from "@cpo/domain"
 import { Effect } from "effect"
 import { Hono } from "hono"
-import { AuditEntries, endpoints } from "../endpoints.ts"
+import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
@@ -22,6 +22,6 @@ export const audit = (deps: Deps) =>
         const entries = yield* AuditLog.AuditLog.use((log) => log.entries(council))
         return { entries }
       }).pipe(AuditLog.withCaller(callerOf(c, endpoints.auditLog, council)))
-      return answer(c, deps, program, AuditEntries)
+      return answer(c, deps, program, AuditLog.Entries)
     }
   )

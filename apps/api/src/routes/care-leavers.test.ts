@@ -1,7 +1,6 @@
-import { ChildHistory, Cohort, type Council, Indicator, Return, Scorecard } from "@cpo/domain"
+import { ChildHistory, Cohort, type Council, Indicator, type OutcomePage, Return, Scorecard } from "@cpo/domain"
 import { Option, Result } from "effect"
 import { describe, expect, it } from "vitest"
-import type { CareLeaversView } from "../endpoints.ts"
 import { bearer, councilA, councilB, importCouncil, syntheticCouncil } from "../testing.ts"
 import { seededApi } from "../testing-app.ts"
 import { careLeaverIndicators } from "./care-leavers.ts"
@@ -32,7 +31,7 @@ describe("care leavers", () => {
   it("gives an officer the 17–18 and 19–21 outcomes and the statuses on 31 March, as the domain computes them", async () => {
     const res = await get(synthetic.id, "year=2026")
     expect(res.status).toBe(200)
-    const view = (await res.json()) as CareLeaversView
+    const view = (await res.json()) as OutcomePage.CareLeaversView
     expect(view).toEqual(expected("officer"))
     expect(view.indicators.map((e) => e.id)).toEqual([
       "care_leavers_17_18_in_touch_pct",
@@ -47,7 +46,9 @@ describe("care leavers", () => {
   })
 
   it("suppresses for a member as the domain does for the member audience", async () => {
-    const view = (await (await get(synthetic.id, "year=2026&audience=officer", "member")).json()) as CareLeaversView
+    const view = (await (
+      await get(synthetic.id, "year=2026&audience=officer", "member")
+    ).json()) as OutcomePage.CareLeaversView
     expect(view.audience).toBe("member")
     expect(view).toEqual(expected("member"))
     const counts = view.statuses.groups.map((g) => g.count)
@@ -55,7 +56,7 @@ describe("care leavers", () => {
   })
 
   it("says which table is missing when the council supplied no care leaver outcomes", async () => {
-    const view = (await (await get(councilA.id, "year=2018")).json()) as CareLeaversView
+    const view = (await (await get(councilA.id, "year=2018")).json()) as OutcomePage.CareLeaversView
     for (const entry of view.indicators) {
       expect(entry).toMatchObject({ display: "x", reason: "table not supplied: careLeavers" })
     }

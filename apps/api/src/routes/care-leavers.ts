@@ -1,6 +1,7 @@
+import { OutcomePage } from "@cpo/domain"
 import { Effect } from "effect"
 import { Hono } from "hono"
-import { CareLeaversView, endpoints } from "../endpoints.ts"
+import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
@@ -27,6 +28,6 @@ export const careLeavers = (deps: Deps) =>
         (inputs, audience) =>
           Effect.map(profileOf(inputs, "care_leavers", ["care_leaver_status"], audience), (statuses) => ({ statuses }))
       )
-      return answer(c, deps, program, CareLeaversView)
+      return answer(c, deps, program, OutcomePage.CareLeaversView)
     }
   )

@@ -2,10 +2,10 @@
  * `GET /v1/councils` and `GET /v1/councils/:council`: the councils the caller may see, each with the years that have
  * a current return. Lists no child-level data.
  */
-import { AuditLog, type Council, Returns } from "@cpo/domain"
+import { AuditLog, Council, Returns } from "@cpo/domain"
 import { Effect, Option } from "effect"
 import { Hono } from "hono"
-import { CouncilList, CouncilSummary, endpoints } from "../endpoints.ts"
+import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps, purposeOf } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
@@ -42,7 +42,7 @@ export const councils = (deps: Deps) =>
         c,
         deps,
         Effect.map(program, (list) => ({ councils: list })),
-        CouncilList
+        Council.List
       )
     })
     .get(endpoints.getCouncil.path, guard("getCouncil"), validate("param", endpoints.getCouncil.params), async (c) => {
@@ -51,5 +51,5 @@ export const councils = (deps: Deps) =>
         Effect.flatMap(summarise),
         AuditLog.withCaller(callerOf(c, endpoints.getCouncil, council))
       )
-      return answer(c, deps, program, CouncilSummary)
+      return answer(c, deps, program, Council.Summary)
     })

@@ -1,7 +1,6 @@
 import { type Council, Governance } from "@cpo/domain"
 import { Option, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import type { GovernanceView } from "../endpoints.ts"
 import { bearer, councilA, councilB, fakeBoard } from "../testing.ts"
 import { seededApi } from "../testing-app.ts"
 
@@ -17,7 +16,7 @@ const view = async (council: Council.CouncilId) =>
     await app().request(`/v1/councils/${council}/governance?asOf=2018-03-31`, {
       headers: await bearer("officer", [council])
     })
-  ).json()) as typeof GovernanceView.Encoded
+  ).json()) as typeof Governance.View.Encoded
 
 describe("governance editing", () => {
   it("records a meeting whose quorum the governance view then computes from attendance", async () => {

@@ -1,7 +1,6 @@
-import { ChildHistory, type Council, Indicator, Return, Scorecard } from "@cpo/domain"
+import { ChildHistory, type Council, Indicator, type OutcomePage, Return, Scorecard } from "@cpo/domain"
 import { Option } from "effect"
 import { describe, expect, it } from "vitest"
-import type { HealthView } from "../endpoints.ts"
 import { bearer, councilA, councilB, importCouncil, syntheticCouncil } from "../testing.ts"
 import { seededApi } from "../testing-app.ts"
 import { healthIndicators } from "./health.ts"
@@ -36,24 +35,28 @@ describe("health and missing", () => {
   it("gives an officer the OC2 and missing measures as the domain computes them", async () => {
     const res = await get(synthetic.id, "year=2026")
     expect(res.status).toBe(200)
-    const view = (await res.json()) as HealthView
+    const view = (await res.json()) as OutcomePage.HealthView
     expect(view.indicators.map((e) => e.id)).toEqual([...healthIndicators])
     expect(view.indicators).toEqual(expectedIndicators("officer"))
     expect(view.indicators.find((e) => e.id === "oc2_cohort")?.value).toBeGreaterThan(0)
   })
 
   it("says plainly that return interviews are not in the 903 return", async () => {
-    const view = (await (await get(synthetic.id, "year=2026")).json()) as HealthView
+    const view = (await (await get(synthetic.id, "year=2026")).json()) as OutcomePage.HealthView
     expect(view.notCollected.map((n) => n.measure)).toEqual(["Return interviews offered", "Return interviews taken up"])
     expect(view.notCollected.every((n) => n.reason.includes("SSDA903"))).toBe(true)
   })
 
   it("suppresses for the public whatever audience is asked for", async () => {
-    const view = (await (await get(synthetic.id, "year=2026&audience=officer", "public")).json()) as HealthView
+    const view = (await (
+      await get(synthetic.id, "year=2026&audience=officer", "public")
+    ).json()) as OutcomePage.HealthView
     expect(view.audience).toBe("public")
     expect(view.indicators).toEqual(expectedIndicators("public"))
     const small = await get(councilA.id, "year=2018", "public")
-    const missing = ((await small.json()) as HealthView).indicators.find((e) => e.id === "missing_children_pct")
+    const missing = ((await small.json()) as OutcomePage.HealthView).indicators.find(
+      (e) => e.id === "missing_children_pct"
+    )
     expect(missing).toMatchObject({ display: "x", reason: "table not supplied: missing" })
   })
 

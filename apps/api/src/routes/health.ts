@@ -1,6 +1,7 @@
+import { OutcomePage } from "@cpo/domain"
 import { Effect } from "effect"
 import { Hono } from "hono"
-import { endpoints, HealthView } from "../endpoints.ts"
+import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
@@ -52,6 +53,6 @@ export const health = (deps: Deps) =>
         healthIndicators,
         () => Effect.succeed({ notCollected })
       )
-      return answer(c, deps, program, HealthView)
+      return answer(c, deps, program, OutcomePage.HealthView)
     }
   )

@@ -9,7 +9,7 @@ import { AuditLog, Benchmark, type Council, type CsvTable, IndicatorReference, R
 import { Effect, Result, type Schema } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
-import { type Endpoint, endpoints, IndicatorBenchmarks, IndicatorTargets } from "../endpoints.ts"
+import { type Endpoint, endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import * as Problem from "../problem.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
@@ -112,7 +112,7 @@ export const indicatorReference = (deps: Deps) =>
         read: (reference, council) => reference.targets(council),
         replace: (reference, council, list) => reference.replaceTargets(council, list),
         answerOf: (targets) => ({ targets }),
-        schema: IndicatorTargets
+        schema: Target.IndicatorTargets
       })
     )
     .route(
@@ -125,6 +125,6 @@ export const indicatorReference = (deps: Deps) =>
         read: (reference, council) => reference.benchmarks(council),
         replace: (reference, council, list) => reference.replaceBenchmarks(council, list),
         answerOf: (benchmarks) => ({ benchmarks }),
-        schema: IndicatorBenchmarks
+        schema: Benchmark.IndicatorBenchmarks
       })
     )

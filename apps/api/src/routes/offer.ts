@@ -23,7 +23,7 @@ import {
 import { Clock, Effect, Option } from "effect"
 import { type Context, Hono } from "hono"
 import { audienceFor } from "../authorization.ts"
-import { endpoints, OfferVersions, PersonalEntitlements, PublicOffer } from "../endpoints.ts"
+import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, answerHtml, ChildNotInReturns, callerOf, type Deps, EntitlementsNotNamed } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
@@ -105,8 +105,8 @@ export const offer = (deps: Deps) =>
         return answer(
           c,
           deps,
-          Effect.map(published, ({ offer, day }) => OfferPage.toJson(offer, day) as typeof PublicOffer.Type),
-          PublicOffer
+          Effect.map(published, ({ offer, day }) => OfferPage.toJson(offer, day) as typeof OfferPage.PublicOffer.Type),
+          OfferPage.PublicOffer
         )
       }
     )
@@ -119,7 +119,7 @@ export const offer = (deps: Deps) =>
         const program = LocalOffer.LocalOffers.use((offers) => offers.versions(council)).pipe(
           Effect.map((versions) => ({ versions }))
         )
-        return answer(c, deps, program, OfferVersions)
+        return answer(c, deps, program, LocalOffer.OfferVersions)
       }
     )
     .get(
@@ -216,7 +216,7 @@ export const offer = (deps: Deps) =>
             upcomingChanges: changes.filter((change) => named === undefined || named.has(change.entitlementId))
           }
         }).pipe(AuditLog.withCaller(caller))
-        return answer(c, deps, program, PersonalEntitlements)
+        return answer(c, deps, program, LocalOffer.PersonalEntitlements)
       }
     )
     .post(

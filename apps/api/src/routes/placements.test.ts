@@ -1,7 +1,16 @@
-import { ChildHistory, Cohort, type Council, Indicator, Placement, ReportingYear, Return, Scorecard } from "@cpo/domain"
+import {
+  ChildHistory,
+  Cohort,
+  type Council,
+  Indicator,
+  type OutcomePage,
+  Placement,
+  ReportingYear,
+  Return,
+  Scorecard
+} from "@cpo/domain"
 import { Option, Result } from "effect"
 import { describe, expect, it } from "vitest"
-import type { PlacementsView } from "../endpoints.ts"
 import { bearer, councilA, councilB, importCouncil, returnA2018, syntheticCouncil } from "../testing.ts"
 import { seededApi } from "../testing-app.ts"
 import { placementIndicators } from "./placements.ts"
@@ -20,7 +29,7 @@ describe("placements", () => {
   it("gives an officer the placement indicators, the mix at 31 March and the year's moves with their reasons", async () => {
     const res = await get(councilA.id, "year=2018")
     expect(res.status).toBe(200)
-    const view = (await res.json()) as PlacementsView
+    const view = (await res.json()) as OutcomePage.PlacementsView
     expect(view.audience).toBe("officer")
     expect(view.indicators.map((e) => e.id)).toEqual([...placementIndicators])
     const expectedMix = Cohort.document({
@@ -42,7 +51,7 @@ describe("placements", () => {
   })
 
   it("says that distance and in or out of area need a postcode directory", async () => {
-    const view = (await (await get(councilA.id, "year=2018")).json()) as PlacementsView
+    const view = (await (await get(councilA.id, "year=2018")).json()) as OutcomePage.PlacementsView
     for (const id of ["placed_out_of_area_pct", "placed_over_20_miles_pct"]) {
       const entry = view.indicators.find((e) => e.id === id)
       expect(entry).toMatchObject({ display: "x", reason: "postcode directory not configured" })
@@ -52,7 +61,7 @@ describe("placements", () => {
   it("suppresses small counts for a member whatever audience is asked for", async () => {
     const res = await get(councilA.id, "year=2018&audience=officer", "member")
     expect(res.status).toBe(200)
-    const view = (await res.json()) as PlacementsView
+    const view = (await res.json()) as OutcomePage.PlacementsView
     expect(view.audience).toBe("member")
     expect(view.mix.total).toBe("c")
     expect(view.moves).toMatchObject({ children: "c", moves: "c" })
@@ -61,13 +70,15 @@ describe("placements", () => {
   })
 
   it("lets an analyst ask for the member audience", async () => {
-    const view = (await (await get(councilA.id, "year=2018&audience=member", "analyst")).json()) as PlacementsView
+    const view = (await (
+      await get(councilA.id, "year=2018&audience=member", "analyst")
+    ).json()) as OutcomePage.PlacementsView
     expect(view.audience).toBe("member")
     expect(view.moves.children).toBe("c")
   })
 
   it("matches the domain on a synthetic council: moves by reason add up to every move in the year", async () => {
-    const view = (await (await get(synthetic.id, "year=2026")).json()) as PlacementsView
+    const view = (await (await get(synthetic.id, "year=2026")).json()) as OutcomePage.PlacementsView
     const histories = ChildHistory.index(ret2026)
     const from = ReportingYear.start(year)
     const to = ReportingYear.end(year)

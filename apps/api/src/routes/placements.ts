@@ -12,6 +12,7 @@ import {
   Cohort,
   Council,
   Indicator,
+  OutcomePage,
   Placement,
   ReasonPlaceChange,
   ReportingYear,
@@ -24,7 +25,7 @@ import { Effect, Result } from "effect"
 import type { Context } from "hono"
 import { Hono } from "hono"
 import { audienceFor } from "../authorization.ts"
-import { type Endpoint, endpoints, PlacementsView } from "../endpoints.ts"
+import { type Endpoint, endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
@@ -113,7 +114,7 @@ const reasonLabel = (reason: string): string =>
  * the moves by reason with their total (one suppressed line, so no reason's small count can be worked out).
  * @category getters
  */
-export const movesOf = (inputs: Indicator.Inputs, audience: Audience.Audience): PlacementsView["moves"] => {
+export const movesOf = (inputs: Indicator.Inputs, audience: Audience.Audience): OutcomePage.PlacementsView["moves"] => {
   const from = ReportingYear.start(inputs.year)
   const to = ReportingYear.end(inputs.year)
   const rules = inputs.countingRules ?? Placement.defaultCountingRules
@@ -152,6 +153,6 @@ export const placements = (deps: Deps) =>
             moves: movesOf(inputs, audience)
           }))
       )
-      return answer(c, deps, program, PlacementsView)
+      return answer(c, deps, program, OutcomePage.PlacementsView)
     }
   )

@@ -26,15 +26,7 @@ import {
 } from "@cpo/domain"
 import { Effect, Option } from "effect"
 import { type Context, Hono } from "hono"
-import {
-  Concerns,
-  endpoints,
-  GovernanceView,
-  type NewUpdate,
-  PriorityStatus,
-  UpdateHistory,
-  YouSaidWeDidList
-} from "../endpoints.ts"
+import { endpoints, type NewUpdate, UpdateHistory, YouSaidWeDidList } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
@@ -151,7 +143,7 @@ export const priorities = (deps: Deps) =>
             }))
           }
         })
-        return answer(c, deps, program, Concerns)
+        return answer(c, deps, program, Progress.ConcernsView)
       }
     )
     .get(
@@ -180,7 +172,7 @@ export const priorities = (deps: Deps) =>
             }))
           }
         })
-        return answer(c, deps, program, PriorityStatus)
+        return answer(c, deps, program, Progress.StatusView)
       }
     )
     .post(
@@ -293,6 +285,6 @@ export const priorities = (deps: Deps) =>
           )
           return { asOf, boards }
         })
-        return answer(c, deps, program, GovernanceView)
+        return answer(c, deps, program, Governance.View)
       }
     )

@@ -10,7 +10,7 @@ import { Ssda903, Validation } from "@cpo/ssda903"
 import { Effect } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
-import { endpoints, ImportResult, ReturnHistory } from "../endpoints.ts"
+import { endpoints, ImportResult } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import * as Problem from "../problem.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
@@ -83,7 +83,7 @@ export const returns = (deps: Deps) => {
           Effect.map((imports) => ({ imports })),
           AuditLog.withCaller(callerOf(c, endpoints.returnHistory, council))
         )
-        return answer(c, deps, program, ReturnHistory)
+        return answer(c, deps, program, Returns.History)
       }
     )
     .post(
