@@ -1,7 +1,7 @@
 /**
  * The API's cache of scorecards. Each is `StoredReport.scorecardOf` — the domain's scorecard of a council's stored
- * return, the same that `cpo report --council` and a published snapshot use — kept with its encoded body while the
- * imports, population, targets and benchmarks it was computed from are unchanged.
+ * return, the same that `cpo report --council`, a published snapshot and the year pages (`routes/placements.ts`) use —
+ * kept with its encoded body while the imports, population, targets and benchmarks it was computed from are unchanged.
  */
 import { Council, Returns, Scorecard, StoredReport } from "@cpo/domain"
 import { Clock, Deferred, Effect, Option, Schema } from "effect"

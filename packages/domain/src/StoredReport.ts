@@ -115,6 +115,27 @@ const inputsOf = (
 })
 
 /**
+ * The council's current return for the year as indicator inputs (population: `population`, else the council's stored
+ * estimate), with the council's record — what a year's scorecard and the year pages' profiles are computed from.
+ * @category getters
+ */
+export const currentInputsOf = (
+  council: Council.CouncilId,
+  year: ReportingYear.ReportingYear,
+  population: Option.Option<number> = Option.none()
+): Effect.Effect<
+  { readonly record: Council.Council; readonly inputs: Indicator.Inputs },
+  Returns.CouncilNotFound | Returns.ReturnNotFound,
+  Returns.Returns
+> =>
+  Effect.gen(function* () {
+    const returns = yield* Returns.Returns
+    const record = yield* returns.council(council)
+    const ret = yield* returns.current(council, year)
+    return { record, inputs: inputsOf(year, ret, Option.orElse(population, () => Council.populationOf(record))) }
+  })
+
+/**
  * The scorecard of the council's current return for the year: the current return of the year before, when there is
  * one, gives each entry its previous value and direction of travel; the reference gives target, RAG and comparators.
  * @category constructors
@@ -128,9 +149,8 @@ export const scorecardOf = (
 > =>
   Effect.gen(function* () {
     const returns = yield* Returns.Returns
-    const record = yield* returns.council(request.council)
-    const ret = yield* returns.current(request.council, request.year)
-    const population = Option.orElse(request.population, () => Council.populationOf(record))
+    const { record, inputs } = yield* currentInputsOf(request.council, request.year, request.population)
+    const population = inputs.population
     const previousYear = previousYearOf(request.year)
     const before = Option.isSome(previousYear)
       ? yield* returns.current(request.council, previousYear.value).pipe(Effect.option)
@@ -139,7 +159,7 @@ export const scorecardOf = (
     return Scorecard.make({
       council: record.name,
       audience: request.audience,
-      inputs: inputsOf(request.year, ret, population),
+      inputs,
       targets: reference.targets,
       benchmarks: reference.benchmarks,
       ...(Option.isSome(previousYear) && Option.isSome(before)

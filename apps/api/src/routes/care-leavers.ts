@@ -21,6 +21,7 @@ export const careLeavers = (deps: Deps) =>
     async (c) => {
       const program = yearPage(
         c,
+        deps,
         endpoints.careLeavers,
         c.req.valid("param").council,
         c.req.valid("query"),

@@ -47,6 +47,7 @@ export const health = (deps: Deps) =>
     async (c) => {
       const program = yearPage(
         c,
+        deps,
         endpoints.healthOutcomes,
         c.req.valid("param").council,
         c.req.valid("query"),

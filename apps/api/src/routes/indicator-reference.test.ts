@@ -1,4 +1,4 @@
-import type { Scorecard } from "@cpo/domain"
+import type { OutcomePage, Scorecard } from "@cpo/domain"
 import { beforeAll, describe, expect, it } from "vitest"
 import { bearer, councilA, councilB } from "../testing.ts"
 import { seededApi, testApp } from "../testing-app.ts"
@@ -37,6 +37,18 @@ describe("indicator targets", () => {
       targets: [{ indicator: "placed_foster_pct", year: 2018, value: 80, tolerance: 10 }]
     })
     expect(await fosteredOnScorecard()).toMatchObject({ value: 75, target: 80, rag: "amber" })
+  })
+
+  it("shows the stored target and RAG on the placements page too, the same entry as the scorecard's", async () => {
+    await put(targetsPath, "indicator,year,target,tolerance\nplaced_foster_pct,2018,80,10\n")
+    const res = await app.request(`/v1/councils/${councilA.id}/placements?year=2018`, {
+      headers: await bearer("officer", [councilA.id])
+    })
+    const onPage = ((await res.json()) as OutcomePage.PlacementsView).indicators.find(
+      (i) => i.id === "placed_foster_pct"
+    )
+    expect(onPage).toMatchObject({ value: 75, target: 80, rag: "amber" })
+    expect(onPage).toEqual(await fosteredOnScorecard())
   })
 
   it("puts the stored targets into the member report too: a Target column and the RAG against it", async () => {

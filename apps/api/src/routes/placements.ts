@@ -3,25 +3,22 @@
  * often they move — the placement indicators of the scorecard, the placement group mix at 31 March (`Cohort.document`),
  * placement moves in the year and their reasons (`Placement.movesDuring`, `Placement.reasonsForChange`), all
  * suppressed for members and the public through the domain's `Suppression`. Also the year page the care leavers and
- * health routes share (`yearPage`): a council's year as `Indicator.Inputs` and the scorecard of a few indicators.
+ * health routes share (`yearPage`): a few indicators' entries of the year's scorecard and the year's `Indicator.Inputs`.
  */
 import {
   type Audience,
   AuditLog,
-  ChildHistory,
   Cohort,
-  Council,
-  Indicator,
+  type Council,
+  type Indicator,
   OutcomePage,
   Placement,
   ReasonPlaceChange,
   ReportingYear,
-  Return,
-  Returns,
-  Scorecard,
+  StoredReport,
   Suppression
 } from "@cpo/domain"
-import { Effect, Result } from "effect"
+import { Effect, Option, Result } from "effect"
 import type { Context } from "hono"
 import { Hono } from "hono"
 import { audienceFor } from "../authorization.ts"
@@ -29,6 +26,7 @@ import { type Endpoint, endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
+import { cachedScorecardOf } from "../scorecard.ts"
 
 /** The placement indicators of the catalogue, in its order (indicators.md). */
 export const placementIndicators = [
@@ -41,35 +39,6 @@ export const placementIndicators = [
   "stability_3plus_placements_pct",
   "stability_long_term_pct"
 ] as const
-
-/**
- * A council's current return for a year as indicator inputs, and the scorecard of the indicators named by `ids`
- * (in catalogue order) for `audience`, exactly as the indicators route publishes them.
- */
-const yearOutcomes = (options: {
-  readonly council: Council.CouncilId
-  readonly year: ReportingYear.ReportingYear
-  readonly audience: Audience.Audience
-  readonly ids: ReadonlyArray<string>
-}) =>
-  Effect.gen(function* () {
-    const returns = yield* Returns.Returns
-    const record = yield* returns.council(options.council)
-    const ret = yield* returns.current(options.council, options.year)
-    const inputs: Indicator.Inputs = {
-      year: options.year,
-      histories: ChildHistory.index(ret),
-      tables: Return.suppliedTables(ret),
-      population: Council.populationOf(record)
-    }
-    const scorecard = Scorecard.make({
-      council: record.name,
-      audience: options.audience,
-      inputs,
-      catalogue: Indicator.catalogue.filter((d) => options.ids.includes(d.id))
-    })
-    return { scorecard, inputs }
-  })
 
 /**
  * The profile of one cohort of the year's inputs by fixed dimensions, for `audience`. The route names the cohort and
@@ -88,11 +57,14 @@ export const profileOf = (
   })
 
 /**
- * A year page (placements, care leavers, health): the scorecard of the indicators named by `ids` for the caller's
- * audience, with what `more` adds from the same year's inputs, read under the caller of `endpoint`.
+ * A year page (placements, care leavers, health): the entries of the indicators named by `ids` from the year's
+ * scorecard for the caller's audience — the one the indicators route publishes, with the council's targets,
+ * benchmarks and last year's values (`cachedScorecardOf`) — with what `more` adds from the same year's inputs, read
+ * under the caller of `endpoint`.
  */
 export const yearPage = <A extends object, E, R>(
   c: Context<ApiEnv>,
+  deps: Deps,
   endpoint: Endpoint,
   council: Council.CouncilId,
   query: { readonly year: ReportingYear.ReportingYear; readonly audience?: Audience.Audience | undefined },
@@ -101,8 +73,21 @@ export const yearPage = <A extends object, E, R>(
 ) => {
   const audience = audienceFor(c.get("principal").role, query.audience)
   return Effect.gen(function* () {
-    const { scorecard, inputs } = yield* yearOutcomes({ council, year: query.year, audience, ids })
-    return { ...scorecard, ...(yield* more(inputs, audience)) }
+    const { scorecard } = yield* cachedScorecardOf(deps.scorecards, {
+      council,
+      year: query.year,
+      audience,
+      population: Option.none()
+    })
+    const { inputs } = yield* StoredReport.currentInputsOf(council, query.year)
+    return {
+      council: scorecard.council,
+      year: scorecard.year,
+      period: scorecard.period,
+      audience: scorecard.audience,
+      indicators: scorecard.indicators.filter((e) => ids.includes(e.id)),
+      ...(yield* more(inputs, audience))
+    }
   }).pipe(AuditLog.withCaller(callerOf(c, endpoint, council)))
 }
 
@@ -143,6 +128,7 @@ export const placements = (deps: Deps) =>
     async (c) => {
       const program = yearPage(
         c,
+        deps,
         endpoints.placements,
         c.req.valid("param").council,
         c.req.valid("query"),
