@@ -113,7 +113,7 @@ export const layerMemory: Layer.Layer<Returns> = Layer.effect(
             const same = s.imports.find(
               (i) => i.record.council === id && i.record.year === ret.year && i.record.checksum === checksum
             )
-            if (same !== undefined && same.record.current) return [same.record, s]
+            if (same?.record.current) return [same.record, s]
             const record: ImportRecord = {
               id: `${id}-${ret.year}-${s.imports.length + 1}`,
               council: id,

@@ -132,7 +132,14 @@ export const currentInputsOf = (
     const returns = yield* Returns.Returns
     const record = yield* returns.council(council)
     const ret = yield* returns.current(council, year)
-    return { record, inputs: inputsOf(year, ret, Option.orElse(population, () => Council.populationOf(record))) }
+    return {
+      record,
+      inputs: inputsOf(
+        year,
+        ret,
+        Option.orElse(population, () => Council.populationOf(record))
+      )
+    }
   })
 
 /**

@@ -11,14 +11,13 @@
 import {
   AuditLog,
   CalendarDate,
-  ChildHistory,
   type Council,
-  Eligibility,
   LocalOffer,
   OfferPage,
   ReportingYear,
   Returns,
-  TakeUp
+  TakeUp,
+  YoungPeople
 } from "@cpo/domain"
 import { Clock, Effect, Option } from "effect"
 import { type Context, Hono } from "hono"
@@ -50,25 +49,11 @@ const publishedOffer = (council: Council.CouncilId, on: CalendarDate.CalendarDat
     return { offer, day, councilName: record.name }
   })
 
-/**
- * The young person as the offer sees them, from the current return of the newest year up to `on` that has them.
- * Each return read is audited by the store under the caller.
- */
+/** The young person as the offer sees them on `on`, from the stored returns (`YoungPeople.fromStore`). */
 const youngPerson = (council: Council.CouncilId, childId: string, on: CalendarDate.CalendarDate) =>
-  Effect.gen(function* () {
-    const returns = yield* Returns.Returns
-    const years = (yield* returns.years(council)).filter((y) => ReportingYear.start(y) <= on)
-    for (const year of years) {
-      const ret = yield* returns.current(council, year).pipe(Effect.option)
-      const person = Option.flatMap(ret, (r) =>
-        Option.flatMap(Option.fromNullishOr(ChildHistory.index(r).find((h) => h.childId === childId)), (h) =>
-          Eligibility.fromHistory(h, on)
-        )
-      )
-      if (Option.isSome(person)) return person.value
-    }
-    return yield* new ChildNotInReturns({ council, childId, on })
-  })
+  Effect.flatMap(YoungPeople.fromStore(council, childId, on), (person) =>
+    Option.isSome(person) ? Effect.succeed(person.value) : Effect.fail(new ChildNotInReturns({ council, childId, on }))
+  )
 
 export const offer = (deps: Deps) =>
   new Hono<ApiEnv>()
@@ -262,10 +247,7 @@ export const offer = (deps: Deps) =>
           const records = yield* offers.takeUp(council, ReportingYear.start(query.year), end)
           // Ages and statuses come from the year's return when there is one; without it they are "unknown".
           const ret = yield* Returns.Returns.use((returns) => returns.current(council, query.year)).pipe(Effect.option)
-          const people = Option.match(ret, {
-            onNone: () => [],
-            onSome: (r) => ChildHistory.index(r).flatMap((h) => Option.toArray(Eligibility.fromHistory(h, end)))
-          })
+          const people = Option.match(ret, { onNone: () => [], onSome: (r) => YoungPeople.ofReturn(r, end) })
           return TakeUp.summarise({ records, offer, people, by: query.by ?? "entitlement", audience })
         }).pipe(AuditLog.withCaller(callerOf(c, endpoints.takeUpSummary, council)))
         return answer(c, deps, program, TakeUp.Summary)

@@ -7,15 +7,14 @@
 import {
   AuditLog,
   CalendarDate,
-  ChildHistory,
   type Council,
-  Eligibility,
   LocalOffer,
   ReportingYear,
   Returns,
-  TakeUp
+  TakeUp,
+  YoungPeople
 } from "@cpo/domain"
-import { Effect, Option } from "effect"
+import { Effect } from "effect"
 import { Hono } from "hono"
 import { endpoints, TakeUpGaps } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
@@ -33,7 +32,7 @@ const youngPeopleOn = (council: Council.CouncilId, on: CalendarDate.CalendarDate
     const year = (yield* returns.years(council)).find((y) => ReportingYear.start(y) <= on)
     if (year === undefined) return []
     const ret = yield* returns.current(council, year)
-    return ChildHistory.index(ret).flatMap((h) => Option.toArray(Eligibility.fromHistory(h, on)))
+    return YoungPeople.ofReturn(ret, on)
   })
 
 export const takeUp = (deps: Deps) =>

@@ -10,7 +10,6 @@
 import {
   AuditLog,
   CalendarDate,
-  ChildHistory,
   type Council,
   DemoOffer,
   Eligibility,
@@ -21,7 +20,8 @@ import {
   OfferPage,
   ReportingYear,
   Returns,
-  TakeUp
+  TakeUp,
+  YoungPeople
 } from "@cpo/domain"
 import { Clock, Effect, FileSystem, Option, Schema } from "effect"
 import { Command, Flag } from "effect/cli"
@@ -411,22 +411,7 @@ const youngPerson = (
       onNone: () => Effect.succeed(Option.none<typeof FactsFile.Type>()),
       onSome: (file) => Effect.map(readJsonFile(file, FactsFile), Option.some)
     })
-    const returns = yield* Returns.Returns
-    // Newest year first, stopping at the first return that has the child: each read of a return is audited.
-    const years = (yield* returns.years(council)).filter((y) => ReportingYear.start(y) <= on)
-    let fromReturn = Option.none<Eligibility.YoungPerson>()
-    for (const year of years) {
-      const ret = yield* returns.current(council, year).pipe(
-        Effect.map(Option.some),
-        Effect.catchTag("ReturnNotFound", () => Effect.succeed(Option.none()))
-      )
-      fromReturn = Option.flatMap(ret, (r) =>
-        Option.flatMap(Option.fromNullishOr(ChildHistory.index(r).find((h) => h.childId === childId)), (h) =>
-          Eligibility.fromHistory(h, on)
-        )
-      )
-      if (Option.isSome(fromReturn)) break
-    }
+    const fromReturn = yield* YoungPeople.fromStore(council, childId, on)
     const enteredPerson = Option.flatMap(entered, (e) => ("childId" in e ? Option.some(e) : Option.none()))
     const enteredFacts = Option.getOrElse(
       Option.map(entered, (e) => ("childId" in e ? e.facts : e)),
@@ -603,10 +588,7 @@ const report = Command.make(
           Effect.map(Option.some),
           Effect.catchTag("ReturnNotFound", () => Effect.succeed(Option.none()))
         )
-        const people = Option.match(ret, {
-          onNone: () => [],
-          onSome: (r) => ChildHistory.index(r).flatMap((h) => Option.toArray(Eligibility.fromHistory(h, end)))
-        })
+        const people = Option.match(ret, { onNone: () => [], onSome: (r) => YoungPeople.ofReturn(r, end) })
         if (
           Option.isNone(ret) &&
           (options.by === "age_band" || options.by === "status" || Option.isSome(options.gaps))
