@@ -24,9 +24,19 @@ export const thirteenWeeks = 91
  * breaks excluded), merged and in order.
  * @category getters
  */
-export const daysLookedAfter = (history: ChildHistory.ChildHistory): ReadonlyArray<readonly [number, number]> => {
+export const daysLookedAfter = (history: ChildHistory.ChildHistory): ReadonlyArray<readonly [number, number]> =>
+  daysLookedAfterIn(history.episodes)
+
+/**
+ * {@link daysLookedAfter} from episodes alone (normalised, as a `ChildHistory` holds them): for a test that joins a
+ * child's episodes from two returns.
+ * @category getters
+ */
+export const daysLookedAfterIn = (
+  episodes: ReadonlyArray<Episode.Episode>
+): ReadonlyArray<readonly [number, number]> => {
   const spans: Array<[number, number]> = []
-  for (const e of history.episodes) {
+  for (const e of episodes) {
     if (Episode.isShortBreak(e)) continue
     const first = CalendarDate.toDayNumber(e.start)
     // The end date is exclusive: the child is not looked after at the end of the day an episode ends.

@@ -155,10 +155,21 @@ export const isContinuouslyLookedAfterBetween = (
   history: ChildHistory.ChildHistory,
   ys: CalendarDate.CalendarDate,
   ye: CalendarDate.CalendarDate
+): boolean => continuousCareBetween(history.episodes, ys, ye)
+
+/**
+ * {@link isContinuouslyLookedAfterBetween} from a child's episodes alone (normalised, as a `ChildHistory` holds them),
+ * for a caller that has the episodes but has not built the whole history.
+ * @category predicates
+ */
+export const continuousCareBetween = (
+  episodes: ReadonlyArray<Episode.Episode>,
+  ys: CalendarDate.CalendarDate,
+  ye: CalendarDate.CalendarDate
 ): boolean => {
   let any = false
-  for (let i = 0; i < history.episodes.length; i++) {
-    const e = history.episodes[i]!
+  for (let i = 0; i < episodes.length; i++) {
+    const e = episodes[i]!
     if (!Episode.overlaps(e, ys, ye)) continue
     if (Episode.isShortBreak(e)) return false
     if (e.reasonForNewEpisode === "S" && e.start > ys) return false

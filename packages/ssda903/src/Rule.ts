@@ -47,6 +47,11 @@ export interface ChildRecords {
   /** The last episode that started by 31 March and has no end date: the one carried into next year. */
   readonly openAtYearEnd: Row<Episode.Episode> | undefined
   /**
+   * Looked after continuously for the twelve months to 31 March of the return's year (the OC2 cohort,
+   * `Cohort.isContinuouslyLookedAfterForYear`), worked out once per child: a dozen OC2 rules ask.
+   */
+  readonly inOc2Cohort: boolean
+  /**
    * The child's record in last year's return, when this return was indexed with it (`null`: none there); absent when
    * it was not. Rules ask through `lastYearOf`, which looks the child up when the records were not linked.
    */

@@ -6,7 +6,6 @@ import {
   CalendarDate,
   CareLeaver,
   ChildHistory,
-  Cohort,
   type Episode,
   type HealthOutcome,
   type MissingEpisode,
@@ -35,6 +34,8 @@ import * as SocialWorkerAndIntegrity from "./rules/SocialWorkerAndIntegrity.ts"
 import type { Row } from "./Ssda903.ts"
 
 const day = CalendarDate.make
+// Dates the rules compare with, made once rather than for every row.
+const april2025 = day("2025-04-01")
 
 const dobOf = (c: ChildRecords): CalendarDate.CalendarDate | undefined => c.header[0]?.value.dateOfBirth
 
@@ -138,7 +139,7 @@ const r146b: Rule = {
       "Episodes",
       c.episodes,
       c.childId,
-      (r) => endedWith2025.has(r.value.placement) && r.value.start >= day("2025-04-01")
+      (r) => endedWith2025.has(r.value.placement) && r.value.start >= april2025
     )
   )
 }
@@ -484,8 +485,6 @@ const oc2Items = (h: HealthOutcome.HealthOutcome): ReadonlyArray<Option.Option<u
   h.interventionOffered
 ]
 
-const inOc2Cohort = (c: ChildRecords, ctx: Context) => Cohort.isContinuouslyLookedAfterForYear(c.history, ctx.year)
-
 const r191: Rule = {
   code: "191",
   message:
@@ -493,8 +492,8 @@ const r191: Rule = {
   tables: ["Episodes", "OC2"],
   fields: ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"],
   years: { from: 2016 },
-  check: perChild((c, ctx) => {
-    if (!inOc2Cohort(c, ctx)) return undefined
+  check: perChild((c) => {
+    if (!c.inOc2Cohort) return undefined
     const row = c.healthOutcomes[0]
     if (row === undefined) {
       const last = c.episodes.at(-1)
@@ -519,8 +518,8 @@ const r190: Rule = {
   tables: ["Episodes", "OC2"],
   fields: ["SDQ_SCORE", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT"],
   years: { from: 2016 },
-  check: perChild((c, ctx) => {
-    if (c.healthOutcomes.length === 0 || inOc2Cohort(c, ctx)) return undefined
+  check: perChild((c) => {
+    if (c.healthOutcomes.length === 0 || c.inOc2Cohort) return undefined
     return hitsWhere("OC2", c.healthOutcomes, c.childId, (r) => oc2Items(r.value).some(Option.isSome))
   })
 }
@@ -532,7 +531,7 @@ const ageAtYearEnd = (c: ChildRecords, ctx: Context): number | undefined => {
 
 const cohortOc2Check =
   (test: (h: HealthOutcome.HealthOutcome, age: number) => boolean) => (c: ChildRecords, ctx: Context) => {
-    if (c.healthOutcomes.length === 0 || !inOc2Cohort(c, ctx)) return undefined
+    if (c.healthOutcomes.length === 0 || !c.inOc2Cohort) return undefined
     const age = ageAtYearEnd(c, ctx)
     if (age === undefined) return undefined
     return hitsWhere("OC2", c.healthOutcomes, c.childId, (r) => test(r.value, age))
@@ -728,7 +727,7 @@ const r1001: Rule = {
     ]
     if (episodes.length === 0) return undefined
     const dob = dobOf(c) ?? rows[0]!.value.dateOfBirth
-    const spans = CareLeaver.daysLookedAfter({ ...c.history, episodes: ChildHistory.normaliseEpisodes(episodes) })
+    const spans = CareLeaver.daysLookedAfterIn(ChildHistory.normaliseEpisodes(episodes))
     const b14 = CalendarDate.toDayNumber(CalendarDate.addYears(dob, 14))
     const b16 = CalendarDate.toDayNumber(CalendarDate.addYears(dob, 16))
     const end = CalendarDate.toDayNumber(ye(ctx))

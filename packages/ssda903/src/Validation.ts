@@ -3,7 +3,7 @@
  * into a report with summaries by rule and by table. Codec errors are part of the report: those on a field a rule
  * owns (an unreadable SEX is rule 101) under that rule, the rest under `READ`.
  */
-import { type CalendarDate, ChildHistory, type Episode, type Placement, ReportingYear } from "@cpo/domain"
+import { type CalendarDate, ChildHistory, Cohort, type Episode, type Placement, ReportingYear } from "@cpo/domain"
 import { Option, Schema } from "effect"
 import * as Registry from "./Registry.ts"
 import {
@@ -95,10 +95,10 @@ const normalisedEpisodes = (rows: ReadonlyArray<Row<Episode.Episode>>): Readonly
 }
 
 /** The domain `ChildHistory` of one child, from rows already grouped (the same result as `ChildHistory.index`). */
-const historyOf = (c: ChildRecords): ChildHistory.ChildHistory => ({
+const historyOf = (c: IndexedChild): ChildHistory.ChildHistory => ({
   childId: c.childId as ChildHistory.ChildHistory["childId"],
   child: Option.fromNullishOr(c.header[0]?.value),
-  episodes: normalisedEpisodes(c.episodes),
+  episodes: c.normalisedEpisodes,
   reviews: values(c.reviews),
   uasc: Option.fromNullishOr(c.uasc[0]?.value),
   healthOutcome: Option.fromNullishOr(c.healthOutcomes[0]?.value),
@@ -130,10 +130,14 @@ class IndexedChild implements ChildRecords {
   readonly deprivationOfLiberty: ChildRecords["deprivationOfLiberty"]
   readonly openAtYearEnd: Row<Episode.Episode> | undefined
   lastYear: ChildRecords | null | undefined
+  readonly #year: ReportingYear.ReportingYear
   #history: ChildHistory.ChildHistory | undefined
+  #normalisedEpisodes: ReadonlyArray<Episode.Episode> | undefined
+  #inOc2Cohort: boolean | undefined
   constructor(
     childId: string,
-    tables: Omit<ChildRecords, "childId" | "history" | "openAtYearEnd" | "lastYear">,
+    year: ReportingYear.ReportingYear,
+    tables: Omit<ChildRecords, "childId" | "history" | "openAtYearEnd" | "lastYear" | "inOc2Cohort">,
     openAtYearEnd: Row<Episode.Episode> | undefined
   ) {
     this.childId = childId
@@ -151,7 +155,27 @@ class IndexedChild implements ChildRecords {
     this.deprivationOfLiberty = tables.deprivationOfLiberty
     this.openAtYearEnd = openAtYearEnd
     this.lastYear = undefined
+    this.#year = year
     this.#history = undefined
+    this.#normalisedEpisodes = undefined
+    this.#inOc2Cohort = undefined
+  }
+  /** The episodes' values as `ChildHistory` holds them (see `normalisedEpisodes`). */
+  get normalisedEpisodes(): ReadonlyArray<Episode.Episode> {
+    if (this.#normalisedEpisodes === undefined) this.#normalisedEpisodes = normalisedEpisodes(this.episodes)
+    return this.#normalisedEpisodes
+  }
+  // The OC2 cohort needs the episodes only: asked of every child (rule 191), it must not build every child's history.
+  get inOc2Cohort(): boolean {
+    if (this.#inOc2Cohort === undefined) {
+      const y = this.#year
+      this.#inOc2Cohort = Cohort.continuousCareBetween(
+        this.normalisedEpisodes,
+        ReportingYear.start(y),
+        ReportingYear.end(y)
+      )
+    }
+    return this.#inOc2Cohort
   }
   get history(): ChildHistory.ChildHistory {
     if (this.#history === undefined) this.#history = historyOf(this)
@@ -279,6 +303,7 @@ export const index = (
     }
     const c = new IndexedChild(
       id,
+      decoded.return.year,
       {
         header: take(0, header, id),
         episodes: episodeRows,

@@ -8,7 +8,6 @@ import {
   CalendarDate,
   type CareLeaverOutcome,
   type Child,
-  Cohort,
   type Episode,
   type HealthOutcome,
   Placement,
@@ -33,6 +32,10 @@ import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 
 const day = CalendarDate.make
+// Dates the rules compare with, made once rather than for every row.
+const april2015 = day("2015-04-01")
+const october28th2023 = day("2023-10-28")
+const october29th2023 = day("2023-10-29")
 const ys = (ctx: Context) => ctx.yearStart
 const ye = (ctx: Context) => ctx.yearEnd
 
@@ -77,8 +80,6 @@ const lastYearOf = (ctx: Context, c: ChildRecords): ChildRecords | undefined => 
 
 const previousHas = (ctx: Context, table: Table.Name) =>
   Option.isSome(ctx.previous) && ctx.previous.value.tables.has(table)
-
-const inOc2Cohort = (c: ChildRecords, ctx: Context) => Cohort.isContinuouslyLookedAfterForYear(c.history, ctx.year)
 
 // ── Field validity (the codec reads the value; an unreadable one is the rule's failure) ─────────────────────────────
 
@@ -230,7 +231,7 @@ const r217: Rule = {
   check: episodesFailing(
     (e) =>
       (e.placement === "A3" || e.placement === "A5") &&
-      e.start >= day("2015-04-01") &&
+      e.start >= april2015 &&
       e.reasonForNewEpisode !== "S" &&
       e.reasonForNewEpisode !== "T" &&
       e.reasonForNewEpisode !== "U"
@@ -244,7 +245,7 @@ const r217t: Rule = {
   tables: ["Episodes"],
   fields: ["PLACE", "DEC"],
   years: since(2024, 2024),
-  check: episodesFailing((e) => e.placement === "P2" && (none(e.end) || e.end.value > day("2023-10-28")))
+  check: episodesFailing((e) => e.placement === "P2" && (none(e.end) || e.end.value > october28th2023))
 }
 
 /** Where a placement postcode lies, when a postcode directory was supplied. */
@@ -266,7 +267,7 @@ const r230: Rule = {
   years: since(2024, 2024),
   check: episodesFailing((e, ctx) => {
     if (e.placement !== "H5" || hasUrn(e)) return false
-    if (some(e.end) && e.end.value < day("2023-10-29")) return false
+    if (some(e.end) && e.end.value < october29th2023) return false
     const la = placementArea(e, ctx)
     return !(la !== undefined && /^[NWS]/.test(la))
   })
@@ -721,7 +722,7 @@ const r157 = oc2Rule(
     value(h.sdqReason) === "SDQ1" &&
     CalendarDate.addYears(h.dateOfBirth, 4) <= ys(ctx) &&
     CalendarDate.addYears(h.dateOfBirth, 16) >= ye(ctx) &&
-    inOc2Cohort(c, ctx),
+    c.inOc2Cohort,
   ["OC2", "Episodes"]
 )
 
@@ -752,7 +753,7 @@ const r185 = oc2Rule(
   "185",
   "Child has not been looked after continuously for 12 months at 31 March but has an SDQ score",
   ["SDQ_SCORE"],
-  (h, ctx, c) => some(h.sdqScore) && !inOc2Cohort(c, ctx),
+  (h, _ctx, c) => some(h.sdqScore) && !c.inOc2Cohort,
   ["OC2", "Episodes"]
 )
 
@@ -765,7 +766,7 @@ const r186 = oc2Rule(
     none(h.sdqReason) &&
     CalendarDate.addYears(h.dateOfBirth, 4) <= ys(ctx) &&
     CalendarDate.addYears(h.dateOfBirth, 17) > ye(ctx) &&
-    inOc2Cohort(c, ctx),
+    c.inOc2Cohort,
   ["OC2", "Episodes"]
 )
 
@@ -804,7 +805,7 @@ const r197B = oc2Rule(
   (h, ctx, c) => {
     if (some(h.sdqScore) || some(h.sdqReason)) return false
     const turns = (n: number) => inCollectionYear(ctx, CalendarDate.addYears(h.dateOfBirth, n))
-    return (turns(4) || turns(17)) && inOc2Cohort(c, ctx)
+    return (turns(4) || turns(17)) && c.inOc2Cohort
   },
   ["OC2", "Episodes"]
 )
@@ -813,7 +814,7 @@ const r198 = oc2Rule(
   "198",
   "Child has not been looked after continuously for 12 months at 31 March but has a reason for no SDQ score",
   ["SDQ_REASON"],
-  (h, ctx, c) => some(h.sdqReason) && !inOc2Cohort(c, ctx),
+  (h, _ctx, c) => some(h.sdqReason) && !c.inOc2Cohort,
   ["OC2", "Episodes"]
 )
 
@@ -928,9 +929,9 @@ const r187: Rule = {
     "ACCOM"
   ],
   years: since(2016),
-  check: perChild((c, ctx) => {
+  check: perChild((c) => {
     if (c.adoptions.length === 0 && c.careLeavers.length === 0) return undefined
-    if (!inOc2Cohort(c, ctx)) return undefined
+    if (!c.inOc2Cohort) return undefined
     return [
       ...adoptionItems(c)
         .filter(({ filled }) => filled > 0)

@@ -25,6 +25,10 @@ import { placementDistanceMoved, placementLa } from "./Codes5xx6xx1xxxShared.ts"
 type EpisodeRow = Row<Episode.Episode>
 
 const day = CalendarDate.make
+// Dates the rules compare with, made once rather than for every row.
+const childrenActCommenced = day("1991-10-14")
+const december31st2005 = day("2005-12-31")
+const december2005 = day("2005-12-01")
 // The context carries 31 March and 1 April already written out: no date is built per row.
 const ye = (ctx: Context) => ctx.yearEnd as CalendarDate.CalendarDate
 const ys = (ctx: Context) => ctx.yearStart as CalendarDate.CalendarDate
@@ -196,7 +200,7 @@ const r353 = episodeRule(
   "353",
   "No episode may start before 14 October 1991",
   ["DECOM"],
-  (e) => e.start < day("1991-10-14")
+  (e) => e.start < childrenActCommenced
 )
 
 const r354 = episodeRule(
@@ -310,7 +314,7 @@ const r445 = episodeRule(
   "445",
   "D1 (freeing order) is not a valid legal status for an episode starting after December 2005",
   ["LS", "DECOM"],
-  (e) => e.legalStatus === "D1" && e.start > day("2005-12-31"),
+  (e) => e.legalStatus === "D1" && e.start > december31st2005,
   { from: 2016, to: 2024 }
 )
 
@@ -318,7 +322,7 @@ const r446 = episodeRule(
   "446",
   "E1 (placement order) is not a valid legal status for an episode starting before December 2005",
   ["LS", "DECOM"],
-  (e) => e.legalStatus === "E1" && e.start < day("2005-12-01")
+  (e) => e.legalStatus === "E1" && e.start < december2005
 )
 
 const r451 = episodeRule(
