@@ -567,27 +567,30 @@ export const assemble = (
       }
       for (const e of f.errors) if (options.tables === undefined || options.tables.has(e.table)) errors.push(e)
     }
-    const values = <K extends Return.TableName>(key: K): Option.Option<ReadonlyArray<RecordOf<K>>> => {
-      const t = byKey.get(key)
-      return t === undefined ? Option.none() : Option.some(t.rows.map((r) => r.value as RecordOf<K>))
-    }
-    const ret: Return.Return = {
-      year: options.year,
-      children: Option.getOrElse(values("children"), () => []),
-      episodes: Option.getOrElse(values("episodes"), () => []),
-      reviews: values("reviews"),
-      uasc: values("uasc"),
-      healthOutcomes: values("healthOutcomes"),
-      careLeavers: values("careLeavers"),
-      adoptions: values("adoptions"),
-      placedForAdoption: values("placedForAdoption"),
-      previousPermanence: values("previousPermanence"),
-      missing: values("missing"),
-      socialWorkerEpisodes: values("socialWorkerEpisodes"),
-      deprivationOfLiberty: values("deprivationOfLiberty")
+    // Each table's values are listed the first time the return is asked for them: validation reads the located rows
+    // (`sources`), and copying a national return's two million rows into value lists it may never read costs time and
+    // memory. The properties are enumerable, so the return spreads, compares and encodes like a plain one.
+    const ret = { year: options.year } as Record<string, unknown>
+    for (const { key } of Table.definitions) {
+      let listed: unknown
+      Object.defineProperty(ret, key, {
+        enumerable: true,
+        get: () => {
+          if (listed === undefined) {
+            const rows = byKey.get(key)?.rows.map((r) => r.value)
+            listed = key === "children" || key === "episodes" ? (rows ?? []) : Option.fromNullishOr(rows)
+          }
+          return listed
+        }
+      })
     }
     const sources = Object.fromEntries(byKey) as Sources
-    return Effect.succeed({ return: ret, tables: new Set([...byKey.keys(), ...unread.keys()]), errors, sources })
+    return Effect.succeed({
+      return: ret as Return.Return,
+      tables: new Set([...byKey.keys(), ...unread.keys()]),
+      errors,
+      sources
+    })
   })
 
 /**
