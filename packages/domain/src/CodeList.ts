@@ -17,6 +17,12 @@ export interface CodeList<Code extends string> {
   readonly label: (code: Code) => string
   /** Whether a raw string is one of the codes. */
   readonly is: (raw: string) => raw is Code
+  /**
+   * The list's own string for a code spelled `raw`, or `undefined` when it is not one. A decoder should keep this
+   * string rather than its input: the list's strings are the very ones code written as literals holds, so comparing a
+   * decoded code with `"P1"` is a pointer comparison, not a character-by-character one.
+   */
+  readonly find: (raw: string) => Code | undefined
 }
 
 /** @category constructors */
@@ -27,7 +33,7 @@ export const make = <const Labels extends Record<string, string>>(
 ): CodeList<Extract<keyof Labels, string>> => {
   type Code = Extract<keyof Labels, string>
   const codes = Object.keys(labels) as Array<Code>
-  const known = new Set<string>(codes)
+  const known = new Map<string, Code>(codes.map((code) => [code, code]))
   const members = codes.map((code) => Schema.Literal(code).annotate({ title: labels[code] }))
   const schema = Schema.Union(members).annotate({ identifier, title }) as unknown as Schema.Codec<Code, Code>
   return {
@@ -37,6 +43,7 @@ export const make = <const Labels extends Record<string, string>>(
     labels: labels as Readonly<Record<Code, string>>,
     schema,
     label: (code) => labels[code] ?? code,
-    is: (raw): raw is Code => known.has(raw)
+    is: (raw): raw is Code => known.has(raw),
+    find: (raw) => known.get(raw)
   }
 }

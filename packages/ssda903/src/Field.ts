@@ -119,10 +119,7 @@ const partial = (year: number | null, month: number | null, day: number | null):
  * @category decoding
  */
 export const code = <C extends string>(list: CodeList.CodeList<C>, describe?: string): Reader<C> =>
-  cached((raw) => {
-    const up = raw.toUpperCase()
-    return list.is(up) ? up : invalid(describe ?? `one of ${list.codes.join(", ")}`)
-  })
+  cached((raw) => list.find(raw.toUpperCase()) ?? invalid(describe ?? `one of ${list.codes.join(", ")}`))
 
 /**
  * A 0/1 flag; TRUE/FALSE and Y/N are read too, since spreadsheet exports write them and they are unambiguous.
