@@ -195,6 +195,29 @@ export const perChildWith = (prepare: (ctx: Context) => ChildCheck | undefined):
 export const perChildOf = (check: Rule["check"]): ((ctx: Context) => ChildCheck | undefined) | undefined =>
   (check as Partial<PerChildCheck>).forContext
 
+/**
+ * A fact worked out from a child's records (their social worker episodes in order, their periods of care) that several
+ * rules ask for: `Validation.validate` runs every rule on one child before the next, so remembering the last child's
+ * answer serves every rule after the first. Asked about another child (or in another validation), it works the fact
+ * out afresh, so it is never stale.
+ * @category constructors
+ */
+export function perChildFact<A>(fact: (c: ChildRecords) => A): (c: ChildRecords) => A
+export function perChildFact<A>(fact: (c: ChildRecords, ctx: Context) => A): (c: ChildRecords, ctx: Context) => A
+export function perChildFact<A>(fact: (c: ChildRecords, ctx: Context) => A): (c: ChildRecords, ctx: Context) => A {
+  let lastChild: ChildRecords | undefined
+  let lastContext: Context | undefined
+  let answer: A
+  return (c, ctx) => {
+    if (c !== lastChild || ctx !== lastContext) {
+      answer = fact(c, ctx)
+      lastChild = c
+      lastContext = ctx
+    }
+    return answer
+  }
+}
+
 /** A rule with nothing to check beyond its codec errors. @category constructors */
 export const noRecordCheck = (_ctx: Context): ReadonlyArray<Hit> => []
 

@@ -12,6 +12,7 @@ import {
   lastYearOf,
   noRecordCheck,
   perChild,
+  perChildFact,
   type Rule
 } from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
@@ -94,7 +95,7 @@ export const firstEpisode = (c: ChildRecords) => firstBy(c.episodes, (e) => e.st
  * in a return holding only the year's episodes this is simply the first episode.
  * @category getters
  */
-export const firstEpisodeOfYear = (c: ChildRecords, ctx: Context): Row<Episode.Episode> | undefined => {
+export const firstEpisodeOfYear = perChildFact((c: ChildRecords, ctx: Context): Row<Episode.Episode> | undefined => {
   const from = ys(ctx)
   let first: Row<Episode.Episode> | undefined
   for (const r of c.episodes) {
@@ -102,14 +103,15 @@ export const firstEpisodeOfYear = (c: ChildRecords, ctx: Context): Row<Episode.E
     if (first === undefined || r.value.start < first.value.start) first = r
   }
   return first
-}
+})
 
 /** Last year's record of the child, when last year's return was supplied. @category getters */
 export const lastYear = (c: ChildRecords, ctx: Context): ChildRecords | undefined => lastYearOf(c, ctx)
 
 /** The child's OC3 rows with at least one item completed. @category getters */
-export const careLeaverCompleted = (c: ChildRecords) =>
+export const careLeaverCompleted = perChildFact((c: ChildRecords) =>
   c.careLeavers.filter((r) => isSet(r.value.inTouch) || isSet(r.value.activity) || isSet(r.value.accommodation))
+)
 
 /** The child's date of birth from the header. @category getters */
 export const dobOf = (c: ChildRecords): CalendarDate.CalendarDate | undefined => c.header[0]?.value.dateOfBirth

@@ -15,6 +15,7 @@ import {
   lastYearOf,
   noRecordCheck,
   perChild,
+  perChildFact,
   perChildWith,
   type Rule
 } from "../Rule.ts"
@@ -53,16 +54,18 @@ type SocialWorkerRow = Row<SocialWorkerEpisode.SocialWorkerEpisode>
 const socialWorkerReasonsFrom = CalendarDate.make("2023-04-01")
 
 /** A child's social worker episodes by start date; an episode with no end after an ended one starting the same day. */
-const socialWorkerEpisodesInOrder = (c: ChildRecords): ReadonlyArray<SocialWorkerRow> =>
-  c.socialWorkerEpisodes.length < 2
-    ? c.socialWorkerEpisodes
-    : [...c.socialWorkerEpisodes].sort((a, b) => {
-        if (a.value.start !== b.value.start) return a.value.start < b.value.start ? -1 : 1
-        const ea = Option.getOrUndefined(a.value.end)
-        const eb = Option.getOrUndefined(b.value.end)
-        if (ea !== eb) return ea === undefined ? 1 : eb === undefined ? -1 : ea < eb ? -1 : 1
-        return a.line - b.line
-      })
+const socialWorkerEpisodesInOrder = perChildFact(
+  (c: ChildRecords): ReadonlyArray<SocialWorkerRow> =>
+    c.socialWorkerEpisodes.length < 2
+      ? c.socialWorkerEpisodes
+      : [...c.socialWorkerEpisodes].sort((a, b) => {
+          if (a.value.start !== b.value.start) return a.value.start < b.value.start ? -1 : 1
+          const ea = Option.getOrUndefined(a.value.end)
+          const eb = Option.getOrUndefined(b.value.end)
+          if (ea !== eb) return ea === undefined ? 1 : eb === undefined ? -1 : ea < eb ? -1 : 1
+          return a.line - b.line
+        })
+)
 
 const swRule = (
   code: string,
@@ -248,12 +251,12 @@ const rSW09STG2: Rule = swRule(
 )
 
 /** Consecutive episodes of one child (by start date). */
-const consecutiveSocialWorkerEpisodes = (c: ChildRecords) => {
+const consecutiveSocialWorkerEpisodes = perChildFact((c: ChildRecords) => {
   const sorted = socialWorkerEpisodesInOrder(c)
   const pairs: Array<readonly [SocialWorkerRow, SocialWorkerRow]> = []
   for (let i = 1; i < sorted.length; i++) pairs.push([sorted[i - 1]!, sorted[i]!])
   return pairs
-}
+})
 
 /** `start` is within `days` either side of the previous episode's end (an open previous episode never is). */
 const startsNear = (before: SocialWorkerRow, after: SocialWorkerRow, days: number): boolean =>
