@@ -141,8 +141,8 @@ export type ChildCheck = (child: ChildRecords, ctx: Context) => ReadonlyArray<Hi
 
 /**
  * A rule check made by `perChild`: callable over the whole return like any other, and carrying the child's check so
- * that `Validation.validate` can run every such rule on one child before moving to the next (a child's rows stay in
- * the processor's cache across some 300 rules instead of being fetched again from memory for each rule).
+ * that `Validation.validate` can run such rules in blocks of children by blocks of rules (a child's rows stay in the
+ * processor's cache across the rules of a block instead of being fetched again from memory for each rule).
  * @category models
  */
 export interface PerChildCheck {
@@ -197,9 +197,9 @@ export const perChildOf = (check: Rule["check"]): ((ctx: Context) => ChildCheck 
 
 /**
  * A fact worked out from a child's records (their social worker episodes in order, their periods of care) that several
- * rules ask for: `Validation.validate` runs every rule on one child before the next, so remembering the last child's
- * answer serves every rule after the first. Asked about another child (or in another validation), it works the fact
- * out afresh, so it is never stale.
+ * rules ask for: `Validation.validate` runs a block of rules on one child before the next, so remembering the last
+ * child's answer serves the rules after the first. Asked about another child (or in another validation), it works the
+ * fact out afresh, so it is never stale.
  * @category constructors
  */
 export function perChildFact<A>(fact: (c: ChildRecords) => A): (c: ChildRecords) => A

@@ -402,6 +402,16 @@ const readErrorAsValidation = (code: string, message: string, e: ReadError): Val
 })
 
 /**
+ * How `validate` walks the per-child checks. Rule by rule over every child, each child's rows are fetched from memory
+ * again for every rule; child by child through all ~300 rules, the rules' compiled code no longer fits the processor's
+ * caches and is fetched again for every child. In blocks of children by blocks of rules both stay cached: on the
+ * national synthetic return this takes validation from about 3.9 to 3.1 CPU seconds (bench/profile.ts, 2-core Xeon),
+ * and any block sizes from 128 to 2,048 children by 8 to 24 rules do about as well.
+ */
+const childrenPerBlock = 256
+const checksPerBlock = 16
+
+/**
  * Validate a decoded return against the rules in force for its collection year.
  * @category getters
  */
@@ -438,9 +448,10 @@ export const validate = (decoded: DecodedReturn, options: ValidateOptions = {}):
       else list.push(e)
     }
   }
-  // Rules made by `perChild` or `perChildWith` run child by child, every such rule on one child before the next child (see
-  // `PerChildCheck`); the others run over the whole return. Each rule's hits are kept apart and reported in the
-  // rules' order, so the report is the same as running the rules one after another.
+  // Rules made by `perChild` or `perChildWith` run in blocks: a few hundred children at a time, and over those children a
+  // dozen or so rules at a time (see `childrenPerBlock`); the others run over the whole return. Each rule's hits are
+  // kept apart, in child order, and reported in the rules' order, so the report is the same as running the rules one
+  // after another.
   const missingOf = rules.map((rule) => missingInputs(rule, ctx))
   const hitsOf: Array<ReadonlyArray<Hit> | Array<Hit> | undefined> = rules.map(() => undefined)
   const childChecks: Array<ChildCheck> = []
@@ -456,18 +467,24 @@ export const validate = (decoded: DecodedReturn, options: ValidateOptions = {}):
     }
   }
   const children = current.children
-  for (let k = 0; k < children.length; k++) {
-    const child = children[k]!
-    for (let j = 0; j < childChecks.length; j++) {
-      const hits = childChecks[j]!(child, ctx)
-      if (hits === undefined || hits.length === 0) continue
-      const i = childCheckRule[j]!
-      let list = hitsOf[i] as Array<Hit> | undefined
-      if (list === undefined) {
-        list = []
-        hitsOf[i] = list
+  for (let k0 = 0; k0 < children.length; k0 += childrenPerBlock) {
+    const k1 = Math.min(children.length, k0 + childrenPerBlock)
+    for (let j0 = 0; j0 < childChecks.length; j0 += checksPerBlock) {
+      const j1 = Math.min(childChecks.length, j0 + checksPerBlock)
+      for (let k = k0; k < k1; k++) {
+        const child = children[k]!
+        for (let j = j0; j < j1; j++) {
+          const hits = childChecks[j]!(child, ctx)
+          if (hits === undefined || hits.length === 0) continue
+          const i = childCheckRule[j]!
+          let list = hitsOf[i] as Array<Hit> | undefined
+          if (list === undefined) {
+            list = []
+            hitsOf[i] = list
+          }
+          for (let h = 0; h < hits.length; h++) list.push(hits[h]!)
+        }
       }
-      for (let h = 0; h < hits.length; h++) list.push(hits[h]!)
     }
   }
   for (let i = 0; i < rules.length; i++) {

@@ -43,9 +43,9 @@ type Years = Rule["years"]
 const since = (from: number, to?: number): Years => (to === undefined ? { from } : { from, to })
 
 /**
- * Rows of one table that fail `test`, one hit each, checked child by child in `Validation.validate`'s one walk over
- * the children (a walk of its own per rule costs a national return about a second more: the children's rows are
- * fetched from memory again for each rule). The hit list is made at the first hit.
+ * Rows of one table that fail `test`, one hit each, checked child by child in `Validation.validate`'s walk over the
+ * children (a walk of its own per rule costs a national return about a second more: the children's rows are fetched
+ * from memory again for each rule). The hit list is made at the first hit.
  */
 const rowsFailing = <A>(
   table: Table.Name,
