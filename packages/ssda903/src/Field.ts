@@ -52,15 +52,15 @@ const dateExpected = "a date as dd/mm/yyyy (or yyyy-mm-dd)"
  * does not exist (31/04/2018) is invalid, not rolled over.
  * @category decoding
  */
-export const date: Reader<CalendarDate.CalendarDate> = cached((raw) => {
-  // Fast path for the usual dd/mm/yyyy: checked by character codes, built by slicing.
+export const date: Reader<CalendarDate.CalendarDate> = freeText((raw) => {
+  // Fast path for the usual dd/mm/yyyy: checked by character codes, the date's one shared string looked up by its parts.
   if (raw.length === 10 && raw.charCodeAt(2) === 47 && raw.charCodeAt(5) === 47) {
     const d = digits(raw, 0, 2)
     const m = digits(raw, 3, 5)
     const y = digits(raw, 6, 10)
     if (d >= 0 && m >= 0 && y >= 1) {
       return m >= 1 && m <= 12 && d >= 1 && d <= CalendarDate.daysInMonth(y, m)
-        ? (`${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}` as CalendarDate.CalendarDate)
+        ? CalendarDate.unsafeFromParts(y, m, d)
         : invalid(`${dateExpected}; there is no such day`)
     }
   }
