@@ -32,6 +32,14 @@ export const cached = <A>(read: Reader<A>): Reader<A> => Object.assign(read, { c
 /** A reader of free text (ids, postcodes), whose values rarely repeat. @category constructors */
 export const freeText = <A>(read: Reader<A>): Reader<A> => read
 
+/**
+ * Mark a reader whose values are shared already: it gives one value for each distinct value however spelled (a
+ * calendar day is one string, `CalendarDate.unsafeFromParts`). A decoder need not remember its values per spelling,
+ * and keeps one `Some` per value for an optional column.
+ * @category constructors
+ */
+export const shared = <A>(read: Reader<A>): Reader<A> => Object.assign(read, { shared: true })
+
 /** The number written in `s[from, to)` if it is all ASCII digits, else -1. */
 const digits = (s: string, from: number, to: number): number => {
   let n = 0
@@ -52,7 +60,7 @@ const dateExpected = "a date as dd/mm/yyyy (or yyyy-mm-dd)"
  * does not exist (31/04/2018) is invalid, not rolled over.
  * @category decoding
  */
-export const date: Reader<CalendarDate.CalendarDate> = freeText((raw) => {
+export const date: Reader<CalendarDate.CalendarDate> = shared((raw) => {
   // Fast path for the usual dd/mm/yyyy: checked by character codes, the date's one shared string looked up by its parts.
   if (raw.length === 10 && raw.charCodeAt(2) === 47 && raw.charCodeAt(5) === 47) {
     const d = digits(raw, 0, 2)
@@ -156,6 +164,9 @@ export const upper: Reader<string> = freeText((raw) => raw.toUpperCase())
 
 /** Whether a decoder should remember this reader's values (see {@link cached}). @category predicates */
 export const isCacheable = (read: Reader<unknown>): boolean => (read as { cached?: boolean }).cached === true
+
+/** Whether a reader's values are shared already (see {@link shared}). @category predicates */
+export const isShared = (read: Reader<unknown>): boolean => (read as { shared?: boolean }).shared === true
 
 /** One of a fixed set of upper-cased spellings, mapped to a value. @category decoding */
 export const oneOf = <A>(mapping: Readonly<Record<string, A>>, expected: string): Reader<A> =>

@@ -159,11 +159,16 @@ interface ColumnState {
   readonly column: string
   /** Whether the column's reader may be remembered per spelling (see `Field.cached`). */
   cacheable: boolean | undefined
+  /** Whether the column's reader gives shared values (see `Field.shared`): its `Some`s are remembered per value. */
+  shared: boolean | undefined
   /** Where the column sits in a CSV record (-1: read through the row's `get`, as XML rows are). */
   readonly index: number
-  /** For cacheable readers: each distinct spelling and what it became (value, `Option` or `Invalid`). */
+  /**
+   * For cacheable readers: each distinct spelling and what it became (value, `Option` or `Invalid`); for shared ones,
+   * each value read in an optional column and its one `Some`.
+   */
   readonly required: Map<string, unknown>
-  readonly optional: Map<string, unknown>
+  readonly optional: Map<unknown, unknown>
   /** For free text: the previous row's spelling and value, shared when this row repeats it. */
   lastRaw: string | undefined
   lastValue: unknown
@@ -228,6 +233,7 @@ export const makeRowDecoder = (
       st = {
         column,
         cacheable: undefined,
+        shared: undefined,
         index: header === undefined ? -1 : header.indexOf(column),
         required: new Map(),
         optional: new Map(),
@@ -308,7 +314,16 @@ export const makeRowDecoder = (
         }
       } else {
         const v = reader(raw)
-        o = Field.isInvalid(v) ? v : Option.some(v)
+        st.shared ??= Field.isShared(reader as Field.Reader<unknown>)
+        if (Field.isInvalid(v)) o = v
+        else if (st.shared) {
+          // One `Some` per value: the value is the same object for every spelling of it, so it is the key.
+          o = st.optional.get(v) as Option.Option<A> | undefined
+          if (o === undefined) {
+            o = Option.some(v)
+            if (st.optional.size < maxRemembered) st.optional.set(v, o)
+          }
+        } else o = Option.some(v)
         if (!Field.isInvalid(o)) {
           st.lastOptionalRaw = raw
           st.lastOptional = o
