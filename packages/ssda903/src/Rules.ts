@@ -76,21 +76,33 @@ const r444: Rule = {
   fields: ["UPN"],
   years: { from: 2026 },
   check: (ctx) => {
-    const byUpn = new Map<string, Array<{ row: Row<unknown>; childId: string }>>()
+    const known = (r: ChildRecords["header"][number]) =>
+      Option.isSome(r.value.upn) && !upnUnknown.has(r.value.upn.value)
+    // First the UPNs two children hold: the first child seen with each UPN, and the UPNs another child holds too.
+    const firstHolder = new Map<string, string>()
+    const shared = new Set<string>()
     for (const c of ctx.current.children) {
       for (const r of c.header) {
-        if (Option.isNone(r.value.upn) || upnUnknown.has(r.value.upn.value)) continue
-        const list = byUpn.get(r.value.upn.value)
-        if (list === undefined) byUpn.set(r.value.upn.value, [{ row: r, childId: c.childId }])
-        else list.push({ row: r, childId: c.childId })
+        if (!known(r)) continue
+        const upn = Option.getOrThrow(r.value.upn)
+        const first = firstHolder.get(upn)
+        if (first === undefined) firstHolder.set(upn, c.childId)
+        else if (first !== c.childId) shared.add(upn)
       }
     }
-    const out: Array<Hit> = []
-    for (const list of byUpn.values()) {
-      if (new Set(list.map((x) => x.childId)).size < 2) continue
-      for (const x of list) out.push(hit("Header", x.row, x.childId))
+    if (shared.size === 0) return []
+    // Then every row holding one of them, grouped by UPN in the order the UPNs first appear, in child order within.
+    const byUpn = new Map<string, Array<Hit>>()
+    for (const c of ctx.current.children) {
+      for (const r of c.header) {
+        if (!known(r) || !shared.has(Option.getOrThrow(r.value.upn))) continue
+        const upn = Option.getOrThrow(r.value.upn)
+        const list = byUpn.get(upn)
+        if (list === undefined) byUpn.set(upn, [hit("Header", r, c.childId)])
+        else list.push(hit("Header", r, c.childId))
+      }
     }
-    return out
+    return [...byUpn.values()].flat()
   }
 }
 
