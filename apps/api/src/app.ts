@@ -34,7 +34,7 @@ import type { Deps } from "./run.ts"
 import type { ApiEnv, ApiRuntime, Logger } from "./runtime.ts"
 import { makeScorecardCache } from "./scorecard.ts"
 
-export { issueToken, makeApiKey, type Role } from "./auth.ts"
+export { issueToken, makeApiKey } from "./auth.ts"
 export { makeRuntime } from "./runtime.ts"
 
 /** @category models */

@@ -5,20 +5,9 @@
  * `issueToken` and `makeApiKey` are exported for the CLI (`cpo token`), which issues credentials for a local
  * deployment. Only a key's SHA-256 is configured (`CPO_API_KEYS`), never the key itself.
  */
-import { type AuditLog, Council } from "@cpo/domain"
+import { type AuditLog, Council, UserRole } from "@cpo/domain"
 import { Option, Result, Schema } from "effect"
 import { type CryptoKey, errors as JoseErrors, jwtVerify, SignJWT } from "jose"
-
-/**
- * The API's roles (domain.md §5.3): `admin` configuration and the audit log; `officer` child-level for their council;
- * `analyst` pseudonymised child-level; `member` aggregate and suppressed; `partner` named entitlements only; `public`
- * published offer and public reports only.
- * @category models
- */
-export const Role = Schema.Literals(["admin", "officer", "analyst", "member", "partner", "public"]).annotate({
-  identifier: "Role"
-})
-export type Role = typeof Role.Type
 
 /** The token issuer and audience, so a token minted for something else is refused. */
 export const issuer = "cpo"
@@ -27,7 +16,7 @@ export const audience = "cpo-api"
 /** The claims a cpo token carries besides `sub`, `iat` and `exp`. @category models */
 export const TokenClaims = Schema.Struct({
   sub: Schema.NonEmptyString,
-  role: Role,
+  role: UserRole.UserRole,
   councils: Schema.NonEmptyArray(Council.CouncilId)
 }).annotate({ identifier: "TokenClaims" })
 export type TokenClaims = typeof TokenClaims.Type
@@ -36,7 +25,7 @@ export type TokenClaims = typeof TokenClaims.Type
 export const ApiKeyEntry = Schema.Struct({
   name: Schema.NonEmptyString,
   sha256: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/, { description: "64 lower-case hex digits" })),
-  role: Role,
+  role: UserRole.UserRole,
   councils: Schema.NonEmptyArray(Council.CouncilId)
 }).annotate({ identifier: "ApiKeyEntry" })
 export type ApiKeyEntry = typeof ApiKeyEntry.Type
@@ -47,7 +36,7 @@ export type ApiKeyEntry = typeof ApiKeyEntry.Type
  */
 export interface Principal {
   readonly subject: string
-  readonly role: Role
+  readonly role: UserRole.UserRole
   readonly councils: "any" | ReadonlyArray<Council.CouncilId>
   readonly via: "token" | "api-key" | "demo"
 }
@@ -67,7 +56,7 @@ export const isBoundTo = (principal: Principal, council: Council.CouncilId): boo
  * counterpart there; it reads only suppressed aggregates and is recorded as a member-level read.
  * @category getters
  */
-export const auditRole = (role: Role): AuditLog.Role => {
+export const auditRole = (role: UserRole.UserRole): AuditLog.Role => {
   switch (role) {
     case "admin":
       return "administrator"
@@ -104,7 +93,7 @@ const keyOf = (secret: string) => encoder.encode(secret)
 export const issueToken = (options: {
   readonly secret: string
   readonly subject: string
-  readonly role: Role
+  readonly role: UserRole.UserRole
   readonly councils: ReadonlyArray<Council.CouncilId>
   /** A jose time span such as `8h` or `30d`; default `8h`. */
   readonly expiresIn?: string
@@ -234,7 +223,7 @@ export const verifyApiKey = async (
  */
 export const makeApiKey = async (options: {
   readonly name: string
-  readonly role: Role
+  readonly role: UserRole.UserRole
   readonly councils: readonly [Council.CouncilId, ...Array<Council.CouncilId>]
 }): Promise<{ readonly key: string; readonly entry: ApiKeyEntry }> => {
   const key = `cpo_${hex(crypto.getRandomValues(new Uint8Array(24)).buffer)}`

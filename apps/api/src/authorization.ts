@@ -6,7 +6,7 @@
  * - admin: configuration and the audit log; no child-level reads (domain.md §5.3 "Administrator").
  * - officer: everything child-level for their council, including importing returns.
  * - analyst: returns and exact figures for their council (pseudonymised child-level).
- * - member, public: aggregate figures only, always suppressed (audience forced below).
+ * - member, public: aggregate figures only, always suppressed (the audience is forced: `UserRole.forcedAudience`).
  * - indicator targets and benchmarks are configuration, like the strategy: administrators and officers set them;
  *   they hold no child-level data, so members read them too.
  * - priorities, progress and governance hold no child-level data: members read them; officers and administrators
@@ -18,14 +18,13 @@
  * - the published local offer is open to anyone (no personal data, domain.md §5.3 "Public / care leaver"); its
  *   versions and lifecycle are for officers and administrators (configuration).
  */
-import type { Audience } from "@cpo/domain"
-import type { Role } from "./auth.ts"
+import { UserRole } from "@cpo/domain"
 import type { EndpointId } from "./endpoints.ts"
 
 /** Who may call a route: anyone (no credential needed), or the listed roles. @category models */
-export type Access = "open" | ReadonlyArray<Role>
+export type Access = "open" | ReadonlyArray<UserRole.UserRole>
 
-const everyRole: ReadonlyArray<Role> = ["admin", "officer", "analyst", "member", "partner", "public"]
+const everyRole = UserRole.all
 
 /** @category models */
 export const matrix: { readonly [Id in EndpointId]: Access } = {
@@ -88,26 +87,8 @@ export const matrix: { readonly [Id in EndpointId]: Access } = {
   auditLog: ["admin"]
 }
 
-/**
- * The audience a role always gets, whatever it asks for: members and the public see suppressed figures only
- * (domain.md §5.1). Roles not listed may choose (default `officer`).
- * @category models
- */
-export const forcedAudience: Partial<Record<Role, Audience.Audience>> = {
-  member: "member",
-  public: "public"
-}
-
-/**
- * The audience a caller gets: members and the public always their own (`forcedAudience`), other roles what they ask
- * for, `officer` when they ask for none.
- * @category getters
- */
-export const audienceFor = (role: Role, asked: Audience.Audience | undefined): Audience.Audience =>
-  forcedAudience[role] ?? asked ?? "officer"
-
 /** @category predicates */
-export const isAllowed = (endpoint: EndpointId, role: Role): boolean => {
+export const isAllowed = (endpoint: EndpointId, role: UserRole.UserRole): boolean => {
   const access = matrix[endpoint]
   return access === "open" || access.includes(role)
 }

@@ -4,9 +4,11 @@
  * refusal must be an `application/problem+json` document. The default run tries a bounded number of requests;
  * `pnpm fuzz` sets CPO_FUZZ_RUNS for a long run.
  */
+
+import type { UserRole } from "@cpo/domain"
 import { describe, expect, it } from "@effect/vitest"
 import * as fc from "fast-check"
-import { makeApp, type Role } from "./app.ts"
+import { makeApp } from "./app.ts"
 import { endpoints } from "./endpoints.ts"
 import { bearer, councilA, makeTestRuntime, secret } from "./testing.ts"
 
@@ -15,8 +17,8 @@ const runs = Number(process.env.CPO_FUZZ_RUNS ?? 150)
 const runtime = await makeTestRuntime()
 const app = makeApp({ runtime, jwtSecret: secret, log: () => undefined, maxUploadBytes: 64 * 1024 })
 const headersOf: Record<"officer" | "admin", Record<string, string>> = {
-  officer: await bearer("officer" satisfies Role, [councilA.id]),
-  admin: await bearer("admin" satisfies Role, [councilA.id])
+  officer: await bearer("officer" satisfies UserRole.UserRole, [councilA.id]),
+  admin: await bearer("admin" satisfies UserRole.UserRole, [councilA.id])
 }
 
 const text = fc.oneof(

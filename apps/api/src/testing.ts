@@ -21,12 +21,13 @@ import {
   Return,
   Returns,
   StoredReport,
-  type Strategy
+  type Strategy,
+  type UserRole
 } from "@cpo/domain"
 import type { Store } from "@cpo/store"
 import { Synth } from "@cpo/synth"
 import { Effect, Option } from "effect"
-import { issueToken, type Role } from "./auth.ts"
+import { issueToken } from "./auth.ts"
 import { type ApiRuntime, makeRuntime } from "./runtime.ts"
 
 export const secret = "test-secret-that-is-at-least-32-characters-long"
@@ -356,7 +357,11 @@ export const councilAReport = (runtime: ApiRuntime, audience: "member" | "office
   )
 
 /** A bearer header for `role` bound to `councils`. */
-export const bearer = async (role: Role, councils: ReadonlyArray<Council.CouncilId>, expiresIn = "1h") => ({
+export const bearer = async (
+  role: UserRole.UserRole,
+  councils: ReadonlyArray<Council.CouncilId>,
+  expiresIn = "1h"
+) => ({
   authorization: `Bearer ${await issueToken({ secret, subject: `${role}@test`, role, councils, expiresIn })}`
 })
 

@@ -5,9 +5,9 @@
  * claims.
  */
 import { parseArgs } from "node:util"
-import { Council } from "@cpo/domain"
+import { Council, UserRole } from "@cpo/domain"
 import { Option, Schema } from "effect"
-import { issueToken, Role } from "./auth.ts"
+import { issueToken } from "./auth.ts"
 
 /** What the command prints and the exit code it ends with. @category models */
 export interface TokenOutcome {
@@ -42,9 +42,9 @@ export const runTokenCommand = async (
   if (values.help === true) return { exitCode: 0, stdout: usage, stderr: "" }
   if (jwtSecret === undefined)
     return failure("CPO_JWT_SECRET is not set: it signs the token and must match the server's")
-  const role = Schema.decodeUnknownOption(Role)(values.role)
+  const role = Schema.decodeUnknownOption(UserRole.UserRole)(values.role)
   if (Option.isNone(role))
-    return failure(`--role must be one of ${Role.literals.join(", ")}, not ${values.role ?? "nothing"}`)
+    return failure(`--role must be one of ${UserRole.all.join(", ")}, not ${values.role ?? "nothing"}`)
   const councils = values.council ?? []
   if (councils.length === 0) return failure("--council is required (repeat it to bind the token to several councils)")
   const bound = Schema.decodeUnknownOption(Schema.Array(Council.CouncilId))(councils)

@@ -4,10 +4,9 @@
  * Members and the public get the suppressed audience their role allows; a list of named young people is written to
  * the audit log with the caller's purpose.
  */
-import { AuditLog, ChildHistory, Cohort, Returns } from "@cpo/domain"
+import { AuditLog, ChildHistory, Cohort, Returns, UserRole } from "@cpo/domain"
 import { Effect, Result } from "effect"
 import { Hono } from "hono"
-import { audienceFor } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
@@ -23,7 +22,7 @@ export const cohorts = (deps: Deps) =>
       const { council } = c.req.valid("param")
       const query = c.req.valid("query")
       const caller = callerOf(c, endpoints.cohorts, council)
-      const audience = audienceFor(c.get("principal").role, query.audience)
+      const audience = UserRole.audienceFor(c.get("principal").role, query.audience)
       const program = Effect.gen(function* () {
         const returns = yield* Returns.Returns
         const ret = yield* returns.current(council, query.year)

@@ -3,10 +3,9 @@
  * return for the year — the same document `cpo indicators --format json` prints, built by the same `Scorecard.make`.
  * Members and the public always get the suppressed audience their role allows (`authorization.ts`).
  */
-import { AuditLog } from "@cpo/domain"
+import { AuditLog, UserRole } from "@cpo/domain"
 import { Effect, Option } from "effect"
 import { Hono } from "hono"
-import { audienceFor } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answerJson, callerOf, type Deps } from "../run.ts"
@@ -25,7 +24,7 @@ export const indicators = (deps: Deps) =>
       const request = {
         council,
         year: query.year,
-        audience: audienceFor(c.get("principal").role, query.audience),
+        audience: UserRole.audienceFor(c.get("principal").role, query.audience),
         population: Option.fromNullishOr(query.population)
       }
       // The cache holds the encoded body: a warm scorecard is a lookup, answered without running an effect.

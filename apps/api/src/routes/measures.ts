@@ -8,11 +8,10 @@
  * - `GET …/measures/:measure/values`: the exact figures recorded (officers and analysts)
  * - `POST …/measures/values`: record figures, and optionally targets and benchmarks
  */
-import { AuditLog, LocalMeasure, MeasureValue } from "@cpo/domain"
+import { AuditLog, LocalMeasure, MeasureValue, UserRole } from "@cpo/domain"
 import type { Store } from "@cpo/store"
 import { Effect, Exit, Option, type Schema } from "effect"
 import { type Context, Hono } from "hono"
-import { audienceFor } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import * as Problem from "../problem.ts"
@@ -74,7 +73,7 @@ export const measures = (deps: Deps) =>
       (c) => {
         const { council } = c.req.valid("param")
         const query = c.req.valid("query")
-        const audience = audienceFor(c.get("principal").role, query.audience)
+        const audience = UserRole.audienceFor(c.get("principal").role, query.audience)
         const program = Effect.gen(function* () {
           const store = yield* LocalMeasure.LocalMeasures
           const definitions = yield* store.definitions(council)

@@ -17,11 +17,11 @@ import {
   ReportingYear,
   Returns,
   TakeUp,
+  UserRole,
   YoungPeople
 } from "@cpo/domain"
 import { Clock, Effect, Option } from "effect"
 import { type Context, Hono } from "hono"
-import { audienceFor } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, answerHtml, ChildNotInReturns, callerOf, type Deps, EntitlementsNotNamed } from "../run.ts"
@@ -239,7 +239,7 @@ export const offer = (deps: Deps) =>
       (c) => {
         const { council } = c.req.valid("param")
         const query = c.req.valid("query")
-        const audience = audienceFor(c.get("principal").role, query.audience)
+        const audience = UserRole.audienceFor(c.get("principal").role, query.audience)
         const program = Effect.gen(function* () {
           const end = ReportingYear.end(query.year)
           const offers = yield* LocalOffer.LocalOffers

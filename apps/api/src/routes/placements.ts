@@ -16,12 +16,12 @@ import {
   ReasonPlaceChange,
   ReportingYear,
   StoredReport,
-  Suppression
+  Suppression,
+  UserRole
 } from "@cpo/domain"
 import { Effect, Option, Result } from "effect"
 import type { Context } from "hono"
 import { Hono } from "hono"
-import { audienceFor } from "../authorization.ts"
 import { type Endpoint, endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
@@ -71,7 +71,7 @@ export const yearPage = <A extends object, E, R>(
   ids: ReadonlyArray<string>,
   more: (inputs: Indicator.Inputs, audience: Audience.Audience) => Effect.Effect<A, E, R>
 ) => {
-  const audience = audienceFor(c.get("principal").role, query.audience)
+  const audience = UserRole.audienceFor(c.get("principal").role, query.audience)
   return Effect.gen(function* () {
     const { scorecard } = yield* cachedScorecardOf(deps.scorecards, {
       council,

@@ -11,10 +11,9 @@
  * - `GET …/voice[?audience=][&from=&to=]`: the themes for the audience (counts of 1 to 5 hidden), with a tally
  * - `POST …/voice`: record a theme
  */
-import { AuditLog, CalendarDate, Pledge, Voice } from "@cpo/domain"
+import { AuditLog, CalendarDate, Pledge, UserRole, Voice } from "@cpo/domain"
 import { Effect, Option, Schema } from "effect"
 import { type Context, Hono } from "hono"
-import { audienceFor } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import * as Problem from "../problem.ts"
@@ -144,7 +143,7 @@ export const pledges = (deps: Deps) =>
       (c) => {
         const { council } = c.req.valid("param")
         const query = c.req.valid("query")
-        const audience = audienceFor(c.get("principal").role, query.audience)
+        const audience = UserRole.audienceFor(c.get("principal").role, query.audience)
         const program = Effect.gen(function* () {
           const all = yield* (yield* Voice.Themes).themes(council)
           const chosen = Voice.during(

@@ -12,11 +12,11 @@ import {
   type MemberReport,
   MemberReportHtml,
   MemberReportMarkdown,
-  StoredReport
+  StoredReport,
+  UserRole
 } from "@cpo/domain"
 import { Effect, Option } from "effect"
 import { type Context, Hono } from "hono"
-import { forcedAudience } from "../authorization.ts"
 import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answerHtml, callerOf, type Deps } from "../run.ts"
@@ -52,7 +52,7 @@ export const renderedReport = (
   StoredReport.memberReportOf({
     council,
     year: query.year,
-    audience: forcedAudience[c.get("principal").role] ?? query.audience ?? "member",
+    audience: UserRole.forcedAudience[c.get("principal").role] ?? query.audience ?? "member",
     population: Option.fromNullishOr(query.population)
   }).pipe(
     Effect.flatMap((model) => Effect.promise(async () => render(model))),

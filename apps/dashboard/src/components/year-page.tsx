@@ -8,11 +8,12 @@
  */
 import * as Audience from "@cpo/domain/Audience"
 import * as ReportingYear from "@cpo/domain/ReportingYear"
+import type * as UserRole from "@cpo/domain/UserRole"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Schema } from "effect"
 import { type Accessor, createResource, For, type JSX, Match, Show, Switch } from "solid-js"
 import { type CouncilSummary, useCouncils } from "../data/councils.ts"
-import { mayOpen, type Role, useSession } from "../data/session.ts"
+import { mayOpen, useSession } from "../data/session.ts"
 import { LoadError, Loading } from "./error-summary.tsx"
 import { usePageTitle } from "./page-title.ts"
 
@@ -25,7 +26,7 @@ const audiences: Readonly<Record<Audience.Audience, string>> = {
 }
 
 /** Members and the public always get suppressed figures (the API forces it); the others may choose. */
-const chooseAudience: ReadonlyArray<Role> = ["officer", "analyst"]
+const chooseAudience: ReadonlyArray<UserRole.UserRole> = ["officer", "analyst"]
 
 /**
  * The council in the address, once the shared councils list has it, and the year asked for in the address: the

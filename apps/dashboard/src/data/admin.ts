@@ -2,15 +2,15 @@
  * What the administrator's page reads: the API's own OpenAPI document (`GET /openapi.json`, open), whose operations
  * carry their row of the authorization matrix (`x-cpo-roles`), so the roles table is the API's table, never a copy.
  */
+import * as UserRole from "@cpo/domain/UserRole"
 import { Schema } from "effect"
 import { getJson } from "./api.ts"
-import { Role } from "./session.ts"
 
 const Operation = Schema.Struct({
   operationId: Schema.String,
   summary: Schema.String,
   tags: Schema.Array(Schema.String),
-  "x-cpo-roles": Schema.Union([Schema.Literal("open"), Schema.Array(Role)])
+  "x-cpo-roles": Schema.Union([Schema.Literal("open"), Schema.Array(UserRole.UserRole)])
 })
 
 const OpenApi = Schema.Struct({
@@ -25,7 +25,7 @@ export interface RouteAccess {
   readonly summary: string
   readonly tag: string
   /** `open` needs no credential; otherwise the roles allowed. */
-  readonly roles: "open" | ReadonlyArray<Role>
+  readonly roles: "open" | ReadonlyArray<UserRole.UserRole>
 }
 
 /** Every route of the API with its roles, grouped by tag, in the document's order. @category constructors */
@@ -46,7 +46,8 @@ export const fetchRouteAccess = async (): Promise<ReadonlyArray<RouteAccess>> =>
 }
 
 /** Whether a role may call a route. @category predicates */
-export const allows = (route: RouteAccess, role: Role): boolean => route.roles === "open" || route.roles.includes(role)
+export const allows = (route: RouteAccess, role: UserRole.UserRole): boolean =>
+  route.roles === "open" || route.roles.includes(role)
 
 /** The token lifetimes offered (the server's `token --ttl`). @category models */
 export const lifetimes = ["1h", "8h", "24h", "7d", "30d"] as const
@@ -58,7 +59,7 @@ export const lifetimes = ["1h", "8h", "24h", "7d", "30d"] as const
  * @category constructors
  */
 export const tokenCommand = (options: {
-  readonly role: Role
+  readonly role: UserRole.UserRole
   readonly council: string
   readonly subject: string
   readonly ttl: (typeof lifetimes)[number]

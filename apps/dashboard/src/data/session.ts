@@ -3,17 +3,14 @@
  * councils it claims. The claims are read without checking the signature, only to choose what to show: the API
  * verifies the token on every request and is what actually grants or refuses access (domain.md §5.3).
  */
+import * as UserRole from "@cpo/domain/UserRole"
 import { Result, Schema } from "effect"
 import { type Accessor, createContext, createSignal, useContext } from "solid-js"
 import { setToken, token } from "./api.ts"
 
-/** The API's roles (apps/api `auth.ts`). @category models */
-export const Role = Schema.Literals(["admin", "officer", "analyst", "member", "partner", "public"])
-export type Role = typeof Role.Type
-
 const Claims = Schema.Struct({
   sub: Schema.String,
-  role: Role,
+  role: UserRole.UserRole,
   councils: Schema.Array(Schema.String),
   exp: Schema.Number
 })
@@ -21,7 +18,7 @@ const Claims = Schema.Struct({
 /** A signed-in user as the token describes them. @category models */
 export interface User {
   readonly subject: string
-  readonly role: Role
+  readonly role: UserRole.UserRole
   readonly councils: ReadonlyArray<string>
   /** Seconds since the epoch. */
   readonly expiresAt: number
@@ -82,14 +79,14 @@ export const councilPages = [
   { path: "entitlements", label: "Entitlements", roles: ["officer"] },
   { path: "reports", label: "Reports", roles: ["officer", "analyst", "member", "public"] },
   { path: "admin", label: "Admin", roles: ["admin"] }
-] as const satisfies ReadonlyArray<{ path: string; label: string; roles: ReadonlyArray<Role> }>
+] as const satisfies ReadonlyArray<{ path: string; label: string; roles: ReadonlyArray<UserRole.UserRole> }>
 
 /**
  * Whether a page is shown to this user. Without a token the only way in is the local demo, whose anonymous caller is
  * an officer, so the officer's pages are offered; the API decides in every case.
  * @category predicates
  */
-export const mayOpen = (user: User | undefined, roles: ReadonlyArray<Role>): boolean =>
+export const mayOpen = (user: User | undefined, roles: ReadonlyArray<UserRole.UserRole>): boolean =>
   roles.includes(user?.role ?? "officer")
 
 /** @category models */

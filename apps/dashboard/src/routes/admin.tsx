@@ -5,6 +5,7 @@
  * credential minted through the API could carry more than its issuer's own, so tokens are signed on the server by
  * whoever runs it, with the command shown here.
  */
+import * as UserRole from "@cpo/domain/UserRole"
 import { A, useParams } from "@solidjs/router"
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
@@ -13,10 +14,10 @@ import { usePageTitle } from "../components/page-title.ts"
 import { allows, fetchRouteAccess, lifetimes, type RouteAccess, tokenCommand } from "../data/admin.ts"
 import { useCouncils } from "../data/councils.ts"
 import { type ReferenceList, referenceLists, replaceReferenceList } from "../data/indicator-reference.ts"
-import { Role, useSession } from "../data/session.ts"
+import { useSession } from "../data/session.ts"
 
 /** What each role is for, in the words of domain.md §5.3. */
-const roleMeanings: Readonly<Record<Role, string>> = {
+const roleMeanings: Readonly<Record<UserRole.UserRole, string>> = {
   admin: "Configuration and the audit log; no child-level data.",
   officer: "Everything child-level for their council, including importing returns and recording take-up.",
   analyst: "Returns and exact figures for their council.",
@@ -30,7 +31,7 @@ const TokenForm = (props: { readonly council: string }) => {
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget as HTMLFormElement)
-    const role = Role.literals.find((r) => r === form.get("role")) ?? "member"
+    const role = UserRole.all.find((r) => r === form.get("role")) ?? "member"
     const ttl = lifetimes.find((t) => t === form.get("ttl")) ?? "8h"
     setCommand(tokenCommand({ role, council: props.council, subject: String(form.get("subject") ?? ""), ttl }))
   }
@@ -40,7 +41,7 @@ const TokenForm = (props: { readonly council: string }) => {
         <div class="form-group">
           <label for="token-role">Role</label>
           <select id="token-role" name="role">
-            <For each={Role.literals}>{(role) => <option value={role}>{role}</option>}</For>
+            <For each={UserRole.all}>{(role) => <option value={role}>{role}</option>}</For>
           </select>
         </div>
         <div class="form-group">
@@ -176,7 +177,7 @@ const RolesTable = (props: { readonly routes: ReadonlyArray<RouteAccess> }) => (
     rows={props.routes}
     columns={[
       { heading: "Route", cell: (r: RouteAccess) => r.summary },
-      ...Role.literals.map((role) => ({
+      ...UserRole.all.map((role) => ({
         heading: role,
         cell: (r: RouteAccess) => (r.roles === "open" ? "Open" : allows(r, role) ? "Yes" : "No")
       })),
@@ -224,7 +225,7 @@ export default function AdminPage() {
         <section aria-labelledby="roles-heading">
           <h2 id="roles-heading">Roles</h2>
           <dl class="summary-list">
-            <For each={Role.literals}>
+            <For each={UserRole.all}>
               {(role) => (
                 <>
                   <dt>{role}</dt>

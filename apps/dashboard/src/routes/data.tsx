@@ -3,6 +3,7 @@
  * figures use. Child-level work (imports) is for officers and analysts; the API refuses other roles.
  */
 import * as ReportingYear from "@cpo/domain/ReportingYear"
+import type * as UserRole from "@cpo/domain/UserRole"
 import { useParams } from "@solidjs/router"
 import { createResource, Match, Show, Switch } from "solid-js"
 import { DataTable } from "../components/data-table.tsx"
@@ -11,10 +12,10 @@ import { usePageTitle } from "../components/page-title.ts"
 import { ReturnUpload } from "../components/return-upload.tsx"
 import { useCouncils, useRefetchCouncils } from "../data/councils.ts"
 import { fetchReturnHistory, type ImportRecord } from "../data/returns.ts"
-import { mayOpen, type Role, useSession } from "../data/session.ts"
+import { mayOpen, useSession } from "../data/session.ts"
 
 /** Who may upload and import returns (the API's authorization matrix). */
-const importers: ReadonlyArray<Role> = ["officer", "analyst"]
+const importers: ReadonlyArray<UserRole.UserRole> = ["officer", "analyst"]
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })
 const count = new Intl.NumberFormat("en-GB")

@@ -7,6 +7,7 @@
  */
 import * as Governance from "@cpo/domain/Governance"
 import * as ReportingCycle from "@cpo/domain/ReportingCycle"
+import type * as UserRole from "@cpo/domain/UserRole"
 import { useParams } from "@solidjs/router"
 import { Option } from "effect"
 import { createResource, For, Match, Show, Switch } from "solid-js"
@@ -18,10 +19,10 @@ import { MeetingForm } from "../components/meeting-form.tsx"
 import { usePageTitle } from "../components/page-title.ts"
 import { useCouncils } from "../data/councils.ts"
 import { type BoardView, fetchGovernance } from "../data/governance.ts"
-import { mayOpen, type Role, useSession } from "../data/session.ts"
+import { mayOpen, useSession } from "../data/session.ts"
 
 /** Who may record a meeting (the API's matrix: administrators and officers). */
-const recorders: ReadonlyArray<Role> = ["admin", "officer"]
+const recorders: ReadonlyArray<UserRole.UserRole> = ["admin", "officer"]
 
 type MeetingView = BoardView["meetings"][number]
 type DueView = BoardView["due"][number]

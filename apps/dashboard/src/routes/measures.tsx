@@ -12,6 +12,7 @@ import * as Narrative from "@cpo/domain/Narrative"
 import * as ReportingYear from "@cpo/domain/ReportingYear"
 import type * as Scorecard from "@cpo/domain/Scorecard"
 import type * as Target from "@cpo/domain/Target"
+import type * as UserRole from "@cpo/domain/UserRole"
 import { useParams, useSearchParams } from "@solidjs/router"
 import { Option, Schema } from "effect"
 import { createResource, createSignal, createUniqueId, For, Match, Show, Switch } from "solid-js"
@@ -23,10 +24,10 @@ import { createSubmission } from "../components/form-submission.ts"
 import { usePageTitle } from "../components/page-title.ts"
 import { useCouncils } from "../data/councils.ts"
 import { fetchMeasures, recordFigure } from "../data/measures.ts"
-import { mayOpen, type Role, useSession } from "../data/session.ts"
+import { mayOpen, useSession } from "../data/session.ts"
 
 /** Who may record figures (the API's authorization matrix). */
-const recorders: ReadonlyArray<Role> = ["officer", "analyst"]
+const recorders: ReadonlyArray<UserRole.UserRole> = ["officer", "analyst"]
 
 type Entry = Scorecard.LocalEntry
 

@@ -5,6 +5,7 @@
  * two versions.
  */
 import * as Entitlement from "@cpo/domain/Entitlement"
+import type * as UserRole from "@cpo/domain/UserRole"
 import { useParams } from "@solidjs/router"
 import { createResource, For, Match, Show, Switch } from "solid-js"
 import { formatDay } from "../components/dates.ts"
@@ -20,10 +21,10 @@ import {
   type PublishedEntitlement,
   type PublishedOffer
 } from "../data/offer.ts"
-import { mayOpen, type Role, useSession } from "../data/session.ts"
+import { mayOpen, useSession } from "../data/session.ts"
 
 /** Who may manage the offer's versions (the API's authorization matrix). */
-const managers: ReadonlyArray<Role> = ["admin", "officer"]
+const managers: ReadonlyArray<UserRole.UserRole> = ["admin", "officer"]
 
 const EntitlementCard = (props: { readonly entitlement: PublishedEntitlement }) => (
   <li class="card offer-card" data-entitlement={props.entitlement.id}>

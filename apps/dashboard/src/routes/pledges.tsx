@@ -7,6 +7,7 @@
  */
 import * as CalendarDate from "@cpo/domain/CalendarDate"
 import * as Pledge from "@cpo/domain/Pledge"
+import type * as UserRole from "@cpo/domain/UserRole"
 import { useParams } from "@solidjs/router"
 import { Option } from "effect"
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js"
@@ -18,10 +19,10 @@ import { createSubmission } from "../components/form-submission.ts"
 import { usePageTitle } from "../components/page-title.ts"
 import { useCouncils } from "../data/councils.ts"
 import { fetchPledges, fetchVoice, type PledgeRow, reviewPledge, type VoiceView } from "../data/pledges.ts"
-import { mayOpen, type Role, useSession } from "../data/session.ts"
+import { mayOpen, useSession } from "../data/session.ts"
 
 /** Who may record a review (the API's authorization matrix). */
-const reviewers: ReadonlyArray<Role> = ["admin", "officer"]
+const reviewers: ReadonlyArray<UserRole.UserRole> = ["admin", "officer"]
 
 const statusTags: Readonly<Record<Pledge.Status, { readonly icon: string; readonly tag: string }>> = {
   kept: { icon: "✓", tag: "tag--green" },

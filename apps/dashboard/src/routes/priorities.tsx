@@ -8,6 +8,7 @@
 import * as CalendarDate from "@cpo/domain/CalendarDate"
 import * as Progress from "@cpo/domain/Progress"
 import type * as Strategy from "@cpo/domain/Strategy"
+import type * as UserRole from "@cpo/domain/UserRole"
 import { useParams } from "@solidjs/router"
 import { Option } from "effect"
 import { createResource, createSignal, For, Match, onMount, Show, Switch } from "solid-js"
@@ -20,10 +21,10 @@ import { usePageTitle } from "../components/page-title.ts"
 import { isProblem } from "../data/api.ts"
 import { useCouncils } from "../data/councils.ts"
 import { type Concern, fetchConcerns, fetchPriorities, type PriorityStatus, recordUpdate } from "../data/priorities.ts"
-import { mayOpen, type Role, useSession } from "../data/session.ts"
+import { mayOpen, useSession } from "../data/session.ts"
 
 /** Who may record progress (the API's authorization matrix). */
-const updaters: ReadonlyArray<Role> = ["admin", "officer"]
+const updaters: ReadonlyArray<UserRole.UserRole> = ["admin", "officer"]
 
 const ragIcons: Readonly<Record<Progress.Rag, string>> = { green: "✓", amber: "!", red: "✕" }
 
