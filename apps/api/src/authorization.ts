@@ -24,15 +24,13 @@ import type { EndpointId } from "./endpoints.ts"
 /** Who may call a route: anyone (no credential needed), or the listed roles. @category models */
 export type Access = "open" | ReadonlyArray<UserRole.UserRole>
 
-const everyRole = UserRole.all
-
 /** @category models */
 export const matrix: { readonly [Id in EndpointId]: Access } = {
   health: "open",
   openapi: "open",
   docs: "open",
-  listCouncils: everyRole,
-  getCouncil: everyRole,
+  listCouncils: UserRole.all,
+  getCouncil: UserRole.all,
   indicators: ["officer", "analyst", "member", "public"],
   indicatorTargets: ["admin", "officer", "analyst", "member"],
   replaceIndicatorTargets: ["admin", "officer"],

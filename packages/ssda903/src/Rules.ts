@@ -76,15 +76,18 @@ const r444: Rule = {
   fields: ["UPN"],
   years: { from: 2026 },
   check: (ctx) => {
-    const known = (r: ChildRecords["header"][number]) =>
-      Option.isSome(r.value.upn) && !upnUnknown.has(r.value.upn.value)
+    // A UPN that names the child (not one of the UN codes for an unknown UPN), or `undefined`.
+    const upnOf = (r: ChildRecords["header"][number]): string | undefined => {
+      const upn = Option.getOrUndefined(r.value.upn)
+      return upn === undefined || upnUnknown.has(upn) ? undefined : upn
+    }
     // First the UPNs two children hold: the first child seen with each UPN, and the UPNs another child holds too.
     const firstHolder = new Map<string, string>()
     const shared = new Set<string>()
     for (const c of ctx.current.children) {
       for (const r of c.header) {
-        if (!known(r)) continue
-        const upn = Option.getOrThrow(r.value.upn)
+        const upn = upnOf(r)
+        if (upn === undefined) continue
         const first = firstHolder.get(upn)
         if (first === undefined) firstHolder.set(upn, c.childId)
         else if (first !== c.childId) shared.add(upn)
@@ -95,8 +98,8 @@ const r444: Rule = {
     const byUpn = new Map<string, Array<Hit>>()
     for (const c of ctx.current.children) {
       for (const r of c.header) {
-        if (!known(r) || !shared.has(Option.getOrThrow(r.value.upn))) continue
-        const upn = Option.getOrThrow(r.value.upn)
+        const upn = upnOf(r)
+        if (upn === undefined || !shared.has(upn)) continue
         const list = byUpn.get(upn)
         if (list === undefined) byUpn.set(upn, [hit("Header", r, c.childId)])
         else list.push(hit("Header", r, c.childId))
