@@ -40,6 +40,20 @@ export const freeText = <A>(read: Reader<A>): Reader<A> => read
  */
 export const shared = <A>(read: Reader<A>): Reader<A> => Object.assign(read, { shared: true })
 
+/**
+ * A reader's fast path over a cell still inside the CSV text it came in (`text[start, end)`, trimmed and not blank):
+ * the value, or `undefined` to leave the cell to the reader itself, which reads it, or says what was wrong with it,
+ * from the cell's own string.
+ * @category models
+ */
+export type SpanReader<A> = (text: string, start: number, end: number) => A | undefined
+
+/** Give a reader a fast path over spans of text (see {@link SpanReader}). @category constructors */
+export const withSpan = <A>(read: Reader<A>, span: SpanReader<A>): Reader<A> => Object.assign(read, { span })
+
+/** A reader's fast path over spans of text, if it has one. @category getters */
+export const spanReaderOf = <A>(read: Reader<A>): SpanReader<A> | undefined => (read as { span?: SpanReader<A> }).span
+
 /** The number written in `s[from, to)` if it is all ASCII digits, else -1. */
 const digits = (s: string, from: number, to: number): number => {
   let n = 0
@@ -55,35 +69,40 @@ const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/
 const iso = /^(\d{4})-(\d{2})-(\d{2})$/
 const dateExpected = "a date as dd/mm/yyyy (or yyyy-mm-dd)"
 
+/** The usual dd/mm/yyyy read by character codes, the day's one shared string looked up by its parts. */
+const dayMonthYear: SpanReader<CalendarDate.CalendarDate> = (text, start, end) => {
+  if (end - start !== 10 || text.charCodeAt(start + 2) !== 47 || text.charCodeAt(start + 5) !== 47) return undefined
+  const d = digits(text, start, start + 2)
+  const m = digits(text, start + 3, start + 5)
+  const y = digits(text, start + 6, end)
+  return d >= 1 && m >= 1 && m <= 12 && y >= 1 && d <= CalendarDate.daysInMonth(y, m)
+    ? CalendarDate.unsafeFromParts(y, m, d)
+    : undefined
+}
+
 /**
  * A 903 date: `dd/mm/yyyy` as the spec writes it (one-digit day or month accepted), or ISO `yyyy-mm-dd`. A day that
  * does not exist (31/04/2018) is invalid, not rolled over.
  * @category decoding
  */
-export const date: Reader<CalendarDate.CalendarDate> = shared((raw) => {
-  // Fast path for the usual dd/mm/yyyy: checked by character codes, the date's one shared string looked up by its parts.
-  if (raw.length === 10 && raw.charCodeAt(2) === 47 && raw.charCodeAt(5) === 47) {
-    const d = digits(raw, 0, 2)
-    const m = digits(raw, 3, 5)
-    const y = digits(raw, 6, 10)
-    if (d >= 0 && m >= 0 && y >= 1) {
-      return m >= 1 && m <= 12 && d >= 1 && d <= CalendarDate.daysInMonth(y, m)
-        ? CalendarDate.unsafeFromParts(y, m, d)
-        : invalid(`${dateExpected}; there is no such day`)
+export const date: Reader<CalendarDate.CalendarDate> = withSpan(
+  shared((raw) => {
+    const fast = dayMonthYear(raw, 0, raw.length)
+    if (fast !== undefined) return fast
+    const m = dmy.exec(raw)
+    if (m !== null) {
+      const d = CalendarDate.fromParts(Number(m[3]), Number(m[2]), Number(m[1]))
+      return d._tag === "Some" ? d.value : invalid(`${dateExpected}; there is no such day`)
     }
-  }
-  const m = dmy.exec(raw)
-  if (m !== null) {
-    const d = CalendarDate.fromParts(Number(m[3]), Number(m[2]), Number(m[1]))
-    return d._tag === "Some" ? d.value : invalid(`${dateExpected}; there is no such day`)
-  }
-  const i = iso.exec(raw)
-  if (i !== null) {
-    const d = CalendarDate.fromParts(Number(i[1]), Number(i[2]), Number(i[3]))
-    return d._tag === "Some" ? d.value : invalid(`${dateExpected}; there is no such day`)
-  }
-  return invalid(dateExpected)
-})
+    const i = iso.exec(raw)
+    if (i !== null) {
+      const d = CalendarDate.fromParts(Number(i[1]), Number(i[2]), Number(i[3]))
+      return d._tag === "Some" ? d.value : invalid(`${dateExpected}; there is no such day`)
+    }
+    return invalid(dateExpected)
+  }),
+  dayMonthYear
+)
 
 const partialDmy = /^(\d{1,2}|ZZ)\/(\d{1,2}|ZZ)\/(\d{4}|ZZZZ)$/
 

@@ -11,7 +11,7 @@
 import type { ReportingYear, Return } from "@cpo/domain"
 import { Effect, Option, Schema } from "effect"
 import * as Field from "./Field.ts"
-import { makeCsvTokenizer } from "./internal/csv.ts"
+import { makeCsvSpanTokenizer } from "./internal/csv.ts"
 import { isProblem, makeTextDecoding } from "./internal/text.ts"
 import { makeXmlReader } from "./internal/xml.ts"
 import * as Table from "./Table.ts"
@@ -161,6 +161,8 @@ interface ColumnState {
   cacheable: boolean | undefined
   /** Whether the column's reader gives shared values (see `Field.shared`): its `Some`s are remembered per value. */
   shared: boolean | undefined
+  /** The reader's fast path over spans of CSV text (see `Field.SpanReader`), `null` when it has none. */
+  span: Field.SpanReader<unknown> | null | undefined
   /** Where the column sits in a CSV record (-1: read through the row's `get`, as XML rows are). */
   readonly index: number
   /**
@@ -169,11 +171,23 @@ interface ColumnState {
    */
   readonly required: Map<string, unknown>
   readonly optional: Map<unknown, unknown>
+  /**
+   * For cacheable readers read from spans of CSV text: the same, found by a hash of the cell's characters, so that a
+   * cell need not be cut out as a string to be looked up; the spelling is kept to check that the cell is the same.
+   */
+  readonly bySpan: Map<number, SpanEntry>
   /** For free text: the previous row's spelling and value, shared when this row repeats it. */
   lastRaw: string | undefined
   lastValue: unknown
   lastOptionalRaw: string | undefined
   lastOptional: unknown
+}
+
+/** A spelling of a cacheable column and what it became (`Invalid` included), as a required and an optional cell. */
+interface SpanEntry {
+  readonly raw: string
+  value: unknown
+  option: unknown
 }
 
 /** A trimmed cell, `null` when blank. */
@@ -187,6 +201,22 @@ const cellText = (v: string | undefined): string | null => {
   return t === "" ? null : t
 }
 
+/** Whether `text[start, start + s.length)` spells `s`. */
+const spells = (text: string, start: number, s: string): boolean => {
+  for (let k = 0; k < s.length; k++) if (text.charCodeAt(start + k) !== s.charCodeAt(k)) return false
+  return true
+}
+
+/** A hash of `text[start, end)`, small enough to be a small integer key. */
+const hashOf = (text: string, start: number, end: number): number => {
+  let h = end - start
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0
+  return h & 0x3fffffff
+}
+
+/** Nothing found on the fast path: the cell is read from its own string. */
+const notFound: unknown = Symbol("not found")
+
 /**
  * A decoder of rows for one table of one file. One `Cells` object serves every row (no allocation per row), and one
  * state per column holds what the column needs: its position in a CSV record (given `header`, the normalised names
@@ -194,6 +224,10 @@ const cellText = (v: string | undefined): string | null => {
  * cell, the `Option` (or `Invalid`) for an optional one — so the thousands of repeats of a date or code cost one map
  * lookup and share one value and one `Some`. Free text (ids, postcodes) rarely repeats across a file but often from
  * one row to the next (a child's episodes share CHILD and usually HOME_POST), so the previous row's value is shared.
+ *
+ * CSV records come as spans of the chunk of text they sit in (see `CsvSpanHandler`): a cell that repeats the previous
+ * row's spelling, a date in the usual form and a code or flag seen before are all read without cutting the cell out as
+ * a string of its own; only new spellings are. On a national return that is most of the parse's allocations saved.
  * @internal
  */
 export const makeRowDecoder = (
@@ -203,7 +237,10 @@ export const makeRowDecoder = (
   header?: ReadonlyArray<string>
 ) => {
   let rowGet: (column: string) => string | null = () => null
-  let record: ReadonlyArray<string> = []
+  // The CSV record being decoded: field i is text[bounds[2i], bounds[2i + 1]), for i below count.
+  let text = ""
+  let bounds: Int32Array = new Int32Array(0)
+  let count = 0
   let line = 0
   let failed = false
   const states = new Map<string, ColumnState>()
@@ -234,9 +271,11 @@ export const makeRowDecoder = (
         column,
         cacheable: undefined,
         shared: undefined,
+        span: undefined,
         index: header === undefined ? -1 : header.indexOf(column),
         required: new Map(),
         optional: new Map(),
+        bySpan: new Map(),
         lastRaw: undefined,
         lastValue: undefined,
         lastOptionalRaw: undefined,
@@ -247,7 +286,11 @@ export const makeRowDecoder = (
     return st
   }
   const cellOf = (st: ColumnState, column: string): string | null =>
-    header === undefined ? rowGet(column) : st.index < 0 ? null : cellText(record[st.index])
+    header === undefined
+      ? rowGet(column)
+      : st.index < 0 || st.index >= count
+        ? null
+        : cellText(text.slice(bounds[2 * st.index]!, bounds[2 * st.index + 1]!))
   const get = (column: string): string | null => cellOf(stateOf(column), column)
   // The raw spellings kept beside a record (SEX) take few values: one frozen record per combination serves every row.
   const rawSeen = new Map<string, Readonly<Record<string, string>>>()
@@ -255,17 +298,77 @@ export const makeRowDecoder = (
     failed = true
     errors.push({ table: def.name, file, row: line, column, childId: get("CHILD"), value, expected })
   }
+  // Where this row's cell for the column being read sits in `text`, set by `spanOf`: [spanStart, spanEnd).
+  let spanStart = 0
+  let spanEnd = 0
+  /**
+   * Whether the column's cell in this CSV row can be read on the fast path: present, not blank, and with no space to
+   * trim at either end (when it has, or it is blank, the cell's own string is read as before).
+   */
+  const spanOf = (st: ColumnState): boolean => {
+    const i = st.index
+    if (header === undefined || i < 0 || i >= count) return false
+    const s = bounds[2 * i]!
+    const e = bounds[2 * i + 1]!
+    if (s >= e) return false
+    const first = text.charCodeAt(s)
+    const last = text.charCodeAt(e - 1)
+    if (!(first > 32 && first < 127 && last > 32 && last < 127)) return false
+    spanStart = s
+    spanEnd = e
+    return true
+  }
+  /** Whether the column's cell in this CSV row is empty (no characters at all: the usual blank optional cell). */
+  const isEmptySpan = (st: ColumnState): boolean =>
+    header !== undefined && st.index >= 0 && st.index < count && bounds[2 * st.index] === bounds[2 * st.index + 1]
+  /** The cached entry for this row's cell (set by `spanOf`), if its spelling has been seen; else `undefined`. */
+  const entryOf = (st: ColumnState, hash: number): SpanEntry | undefined => {
+    const entry = st.bySpan.get(hash)
+    return entry !== undefined && entry.raw.length === spanEnd - spanStart && spells(text, spanStart, entry.raw)
+      ? entry
+      : undefined
+  }
+  const remember = (st: ColumnState, hash: number, raw: string): SpanEntry => {
+    const entry: SpanEntry = { raw, value: notFound, option: notFound }
+    if (st.bySpan.size < maxRemembered && !st.bySpan.has(hash)) st.bySpan.set(hash, entry)
+    return entry
+  }
   const cells: Table.Cells = {
     get,
     required: <A>(column: string, reader: Field.Reader<A>): A => {
       const st = nextStateOf(column)
-      const raw = cellOf(st, column)
+      st.cacheable ??= Field.isCacheable(reader as Field.Reader<unknown>)
+      let entry: SpanEntry | undefined
+      let raw: string | null
+      if (spanOf(st)) {
+        const length = spanEnd - spanStart
+        const previous = st.lastRaw
+        // The previous row's spelling (a child's rows repeat CHILD and DOB): its value, with no string cut out.
+        if (previous !== undefined && previous.length === length && spells(text, spanStart, previous)) {
+          return st.lastValue as A
+        }
+        st.span ??= Field.spanReaderOf(reader as Field.Reader<unknown>) ?? null
+        if (st.span !== null) {
+          const v = st.span(text, spanStart, spanEnd)
+          if (v !== undefined) return v as A
+        }
+        if (st.cacheable) {
+          const hash = hashOf(text, spanStart, spanEnd)
+          entry = entryOf(st, hash)
+          if (entry === undefined) entry = remember(st, hash, text.slice(spanStart, spanEnd))
+          else if (entry.value !== notFound && !Field.isInvalid(entry.value)) {
+            st.lastRaw = entry.raw
+            st.lastValue = entry.value
+            return entry.value as A
+          }
+          raw = entry.raw
+        } else raw = text.slice(spanStart, spanEnd)
+      } else raw = cellOf(st, column)
       if (raw === null) {
         report(column, "", "a value (this field must not be blank)")
         return undefined as A
       }
       let v: A | Field.Invalid | undefined
-      st.cacheable ??= Field.isCacheable(reader as Field.Reader<unknown>)
       if (st.lastRaw === raw) {
         // The previous row's spelling (a child's rows repeat CHILD and DOB): its value, without a lookup.
         v = st.lastValue as A
@@ -275,6 +378,7 @@ export const makeRowDecoder = (
           v = reader(raw)
           if (st.required.size < maxRemembered) st.required.set(raw, v)
         }
+        if (entry !== undefined) entry.value = v
         if (!Field.isInvalid(v)) {
           st.lastRaw = raw
           st.lastValue = v
@@ -294,10 +398,44 @@ export const makeRowDecoder = (
     },
     optional: <A>(column: string, reader: Field.Reader<A>): Option.Option<A> => {
       const st = nextStateOf(column)
-      const raw = cellOf(st, column)
+      st.cacheable ??= Field.isCacheable(reader as Field.Reader<unknown>)
+      st.shared ??= Field.isShared(reader as Field.Reader<unknown>)
+      let entry: SpanEntry | undefined
+      let raw: string | null
+      if (isEmptySpan(st)) return Option.none()
+      if (spanOf(st)) {
+        const length = spanEnd - spanStart
+        const previous = st.lastOptionalRaw
+        if (previous !== undefined && previous.length === length && spells(text, spanStart, previous)) {
+          return st.lastOptional as Option.Option<A>
+        }
+        st.span ??= Field.spanReaderOf(reader as Field.Reader<unknown>) ?? null
+        if (st.span !== null && st.shared) {
+          const v = st.span(text, spanStart, spanEnd)
+          if (v !== undefined) {
+            // One `Some` per value: the value is the same object for every spelling of it, so it is the key.
+            let o = st.optional.get(v) as Option.Option<A> | undefined
+            if (o === undefined) {
+              o = Option.some(v as A)
+              if (st.optional.size < maxRemembered) st.optional.set(v, o)
+            }
+            return o
+          }
+        }
+        if (st.cacheable) {
+          const hash = hashOf(text, spanStart, spanEnd)
+          entry = entryOf(st, hash)
+          if (entry === undefined) entry = remember(st, hash, text.slice(spanStart, spanEnd))
+          else if (entry.option !== notFound && !Field.isInvalid(entry.option)) {
+            st.lastOptionalRaw = entry.raw
+            st.lastOptional = entry.option
+            return entry.option as Option.Option<A>
+          }
+          raw = entry.raw
+        } else raw = text.slice(spanStart, spanEnd)
+      } else raw = cellOf(st, column)
       if (raw === null) return Option.none()
       let o: Option.Option<A> | Field.Invalid | undefined
-      st.cacheable ??= Field.isCacheable(reader as Field.Reader<unknown>)
       if (st.lastOptionalRaw === raw) {
         o = st.lastOptional as Option.Option<A>
       } else if (st.cacheable) {
@@ -308,13 +446,13 @@ export const makeRowDecoder = (
           o = Field.isInvalid(v) ? v : Option.some(v)
           if (st.optional.size < maxRemembered) st.optional.set(raw, o)
         }
+        if (entry !== undefined) entry.option = o
         if (!Field.isInvalid(o)) {
           st.lastOptionalRaw = raw
           st.lastOptional = o
         }
       } else {
         const v = reader(raw)
-        st.shared ??= Field.isShared(reader as Field.Reader<unknown>)
         if (Field.isInvalid(v)) o = v
         else if (st.shared) {
           // One `Some` per value: the value is the same object for every spelling of it, so it is the key.
@@ -363,17 +501,27 @@ export const makeRowDecoder = (
       line = rowLine
       return finish()
     },
-    /** The same for a CSV record whose cells are in `header` order. */
-    byPosition: (rowLine: number, cells: ReadonlyArray<string>): Row<unknown> | undefined => {
-      record = cells
+    /** The same for a CSV record given as spans of text (see `CsvSpanHandler`), its cells in `header` order. */
+    bySpans: (rowLine: number, recordText: string, recordBounds: Int32Array, cellCount: number) => {
+      text = recordText
+      bounds = recordBounds
+      count = cellCount
       line = rowLine
       return finish()
     }
   }
 }
 
-const isBlank = (cells: ReadonlyArray<string>): boolean => {
-  for (const c of cells) if (c !== "" && c.trim() !== "") return false
+/** Whether every field of a CSV record is empty or white space. */
+const isBlank = (text: string, bounds: Int32Array, count: number): boolean => {
+  for (let i = 0; i < count; i++) {
+    const s = bounds[2 * i]!
+    const e = bounds[2 * i + 1]!
+    if (s >= e) continue
+    const first = text.charCodeAt(s)
+    // printable ASCII is not white space; anything else may be (a no-break space), so `trim` decides
+    if ((first > 32 && first < 127) || text.slice(s, e).trim() !== "") return false
+  }
   return true
 }
 
@@ -385,9 +533,11 @@ const makeCsvBody = (file: string, only: ReadonlySet<Table.Name> | undefined) =>
   let failure: UnreadableFile | undefined
   const rows: Array<Row<unknown>> = []
   const errors: Array<ReadError> = []
-  let decodeRow: ReturnType<typeof makeRowDecoder>["byPosition"] = () => undefined
-  const accept = (line: number, cells: ReadonlyArray<string>): boolean => {
+  let decodeRow: ReturnType<typeof makeRowDecoder>["bySpans"] = () => undefined
+  const cell = (text: string, bounds: Int32Array, i: number) => text.slice(bounds[2 * i]!, bounds[2 * i + 1]!)
+  const accept = (line: number, text: string, bounds: Int32Array, count: number): boolean => {
     if (def === undefined) {
+      const cells = Array.from({ length: count }, (_, i) => cell(text, bounds, i))
       const found = identifyTable(file, cells)
       if (found instanceof UnreadableFile) {
         failure = found
@@ -399,29 +549,33 @@ const makeCsvBody = (file: string, only: ReadonlySet<Table.Name> | undefined) =>
         return false
       }
       const header = cells.map(normaliseHeader)
-      decodeRow = makeRowDecoder(found, file, errors, header).byPosition
-      width = cells.length
+      decodeRow = makeRowDecoder(found, file, errors, header).bySpans
+      width = count
       childAt = header.indexOf("CHILD")
       return true
     }
-    if (isBlank(cells)) return true // a blank line carries no data
-    if (cells.length !== width && !(cells.length > width && cells.slice(width).every((c) => c.trim() === ""))) {
-      errors.push({
-        table: def.name,
-        file,
-        row: line,
-        column: "(row)",
-        childId: childAt < 0 ? null : (cells[childAt]?.trim() ?? null),
-        value: `${cells.length} fields`,
-        expected: `${width} fields, as in the header row`
-      })
-      return true
+    if (isBlank(text, bounds, count)) return true // a blank line carries no data
+    if (count !== width) {
+      let extraBlank = count > width
+      for (let i = width; extraBlank && i < count; i++) extraBlank = cell(text, bounds, i).trim() === ""
+      if (!extraBlank) {
+        errors.push({
+          table: def.name,
+          file,
+          row: line,
+          column: "(row)",
+          childId: childAt < 0 || childAt >= count ? null : cell(text, bounds, childAt).trim(),
+          value: `${count} fields`,
+          expected: `${width} fields, as in the header row`
+        })
+        return true
+      }
     }
-    const row = decodeRow(line, cells)
+    const row = decodeRow(line, text, bounds, count)
     if (row !== undefined) rows.push(row)
     return true
   }
-  const tokenizer = makeCsvTokenizer(accept)
+  const tokenizer = makeCsvSpanTokenizer(accept)
   return {
     skipping: () => skipping,
     push: (text: string): UnreadableFile | undefined => {

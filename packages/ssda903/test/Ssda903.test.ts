@@ -60,6 +60,37 @@ describe("decodeFiles", () => {
     })
   )
 
+  it.effect("tells apart spellings that the decoder's cell hash confuses, and reads padded and lower-case codes", () =>
+    Effect.gen(function* () {
+      // "BQ" and "C2" hash alike (31 × 66 + 81 = 31 × 67 + 50): the remembered spelling is checked, never assumed.
+      const text = csv(episodeColumns, [
+        ["C001", "01/04/2016", "S", "BQ", "N1", "U4", "PR1", "", "", "", "", "", ""],
+        ["C002", "01/04/2016", "S", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""],
+        ["C003", "01/04/2016", "S", "BQ", "N1", "U4", "PR1", "", "", "", "", "", ""],
+        ["C004", "01/04/2016", "S", " C2 ", "N1", "U4", "PR1", "", "", "", "", "", ""],
+        ["C005", "01/04/2016", "S", "c2", "N1", "U4", "PR1", "", "", "", "", "", ""],
+        ["C006", "01/04/2016", "S", "C2", "N1", "U4", "pr1", " ", "", "", "", "", ""]
+      ])
+      const out = yield* decode({ "episodes.csv": text })
+      assert.deepStrictEqual(
+        out.errors.map((e) => [e.row, e.column, e.value]),
+        [
+          [2, "LS", "BQ"],
+          [4, "LS", "BQ"]
+        ]
+      )
+      assert.deepStrictEqual(
+        out.return.episodes.map((e) => [e.childId, e.legalStatus, e.provider, e.end]),
+        [
+          ["C002", "C2", Option.some("PR1"), Option.none()],
+          ["C004", "C2", Option.some("PR1"), Option.none()],
+          ["C005", "C2", Option.some("PR1"), Option.none()],
+          ["C006", "C2", Option.some("PR1"), Option.none()]
+        ]
+      )
+    })
+  )
+
   it.effect("identifies a table by its header set in any order and case, with a BOM", () =>
     Effect.gen(function* () {
       const text = "\uFEFFdob,Review_Code,child,REVIEW\n01/01/2010,pn1,C001,05/05/2017\n"
