@@ -241,6 +241,29 @@ export const normalisePostcode = (postcode: string): string => {
   return space < 0 ? postcode : postcode.slice(0, space) + postcode.slice(space + 1)
 }
 
+/**
+ * Whether two postcodes are the same once normalised (`normalisePostcode`), without making either normalised string:
+ * validation compares the home and placement postcodes of every episode, and most differ at a glance.
+ * @category predicates
+ */
+export const samePostcode = (a: string, b: string): boolean => {
+  if (a === b) return true
+  let i = 0
+  let j = 0
+  while (true) {
+    while (i < a.length && a.charCodeAt(i) === 32) i++
+    while (j < b.length && b.charCodeAt(j) === 32) j++
+    if (i === a.length || j === b.length) return i === a.length && j === b.length
+    let x = a.charCodeAt(i++)
+    let y = b.charCodeAt(j++)
+    // Anything but printable ASCII (a tab, a no-break space) is left to `normalisePostcode` itself.
+    if (x < 32 || x > 126 || y < 32 || y > 126) return normalisePostcode(a) === normalisePostcode(b)
+    if (x >= 97 && x <= 122) x -= 32
+    if (y >= 97 && y <= 122) y -= 32
+    if (x !== y) return false
+  }
+}
+
 /** What placement location figures need: a directory and the council's own LA code. @category models */
 export interface AreaContext {
   readonly directory: PostcodeDirectory

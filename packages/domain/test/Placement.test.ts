@@ -145,6 +145,18 @@ describe("placement location (ssda903.md §4.10)", () => {
     ] as const)
       assert.strictEqual(Placement.normalisePostcode(given), key, given)
   })
+  it("compares two postcodes as their normalised forms compare", () => {
+    const spellings = ["AB1 2CD", "ab12cd", " AB1  2CD ", "AB1\t2CD", "AB1\u00A02CD", "AB1 2CE", "AB1 2C", "B1 2CD", ""]
+    for (const a of spellings)
+      for (const b of spellings)
+        assert.strictEqual(
+          Placement.samePostcode(a, b),
+          Placement.normalisePostcode(a) === Placement.normalisePostcode(b),
+          `${JSON.stringify(a)} ${JSON.stringify(b)}`
+        )
+    assert.isTrue(Placement.samePostcode("ab1 2cd", "AB12CD"))
+    assert.isFalse(Placement.samePostcode("AB1 2CD", "AB1 2CE"))
+  })
   it("has no distance when a postcode is missing or unknown", () => {
     assert.isTrue(Option.isNone(Placement.distanceMiles(episode({ start: "2017-01-01", home: "AB1 1AA" }), directory)))
     assert.isTrue(

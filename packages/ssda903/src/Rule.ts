@@ -268,6 +268,36 @@ export const hitsWhere = <A>(
   return out
 }
 
+/**
+ * A child's check: one hit per row of one table for which `test` holds. `test` is given the row's value, the
+ * validation's context, the row itself and the child's records, so that a rule needs no closure of its own per child
+ * (made for every child by every rule, such closures are most of what a national validation would otherwise allocate).
+ * The hit list is made at the first hit.
+ * @category constructors
+ */
+export const rowsWhere =
+  <A>(
+    table: Table.Name,
+    rowsOf: (c: ChildRecords) => ReadonlyArray<Row<A>>,
+    test: (a: A, ctx: Context, row: Row<A>, c: ChildRecords) => boolean
+  ): ChildCheck =>
+  (c, ctx) => {
+    const rows = rowsOf(c)
+    let out: Array<Hit> | undefined
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!
+      if (!test(r.value, ctx, r, c)) continue
+      out ??= []
+      out.push(hit(table, r, c.childId))
+    }
+    return out
+  }
+
+/** A rule check: one hit per episode for which `test` holds. @category constructors */
+export const episodesWhere = (
+  test: (e: Episode.Episode, ctx: Context, row: Row<Episode.Episode>, c: ChildRecords) => boolean
+) => perChild(rowsWhere("Episodes", (c) => c.episodes, test))
+
 /** A hit on each row given. @category constructors */
 export const hitsOn = (table: Table.Name, rows: ReadonlyArray<Row<unknown>>, childId: string): Array<Hit> =>
   rows.map((r) => hit(table, r, childId))

@@ -15,6 +15,7 @@ import { Option } from "effect"
 import {
   type ChildRecords,
   type Context,
+  episodesWhere,
   type Hit,
   hit,
   hitsOnPairs,
@@ -40,7 +41,16 @@ const april2025 = day("2025-04-01")
 const dobOf = (c: ChildRecords): CalendarDate.CalendarDate | undefined => c.header[0]?.value.dateOfBirth
 
 const endOr = (e: Episode.Episode, fallback: CalendarDate.CalendarDate): CalendarDate.CalendarDate =>
-  Option.getOrElse(e.end, () => fallback)
+  Option.isSome(e.end) ? e.end.value : fallback
+
+/** A period (an episode, a social worker episode) begun by `day` and not ended by it. */
+const isOpenAfter = (
+  p: { readonly start: CalendarDate.CalendarDate; readonly end: Option.Option<CalendarDate.CalendarDate> },
+  day: CalendarDate.CalendarDate
+): boolean => p.start <= day && (Option.isNone(p.end) || p.end.value > day)
+
+/** One empty list of rows, for every child with none of a kind. */
+const noRows: ReadonlyArray<never> = Object.freeze([])
 
 const ye = (ctx: Context) => ctx.yearEnd
 const ys = (ctx: Context) => ctx.yearStart
@@ -287,15 +297,8 @@ const maxDuration = (code: string, legalStatus: string, maxDays: number, message
   tables: ["Episodes"],
   fields: ["LS", "DECOM", "DEC"],
   years: { from: 2016 },
-  check: perChild((c, ctx) =>
-    hitsWhere(
-      "Episodes",
-      c.episodes,
-      c.childId,
-      (r) =>
-        r.value.legalStatus === legalStatus &&
-        CalendarDate.daysBetween(r.value.start, endOr(r.value, ye(ctx))) > maxDays
-    )
+  check: episodesWhere(
+    (e, ctx) => e.legalStatus === legalStatus && CalendarDate.daysBetween(e.start, endOr(e, ye(ctx))) > maxDays
   )
 })
 
@@ -314,17 +317,19 @@ const r367: Rule = {
     // nights in the year: days from the later of DECOM and 1 April to the earlier of DEC and 1 April next
     const to = CalendarDate.addDays(ye(ctx), 1)
     // the respite episodes that give nights in the year are reported; earlier ones are not part of the count
-    const counted: Array<number> = []
+    let counted: Array<number> | undefined
     let nights = 0
-    for (const r of c.episodes) {
+    for (let i = 0; i < c.episodes.length; i++) {
+      const r = c.episodes[i]!
       if (r.value.legalStatus !== "V3") continue
       const a = CalendarDate.max(r.value.start, from)
       const b = CalendarDate.min(endOr(r.value, to), to)
       if (b <= a) continue
       nights += CalendarDate.daysBetween(a, b)
+      counted ??= []
       counted.push(r.line)
     }
-    if (nights <= 75) return undefined
+    if (nights <= 75 || counted === undefined) return undefined
     return [{ table: "Episodes", lines: counted, childId: c.childId }]
   })
 }
@@ -515,14 +520,27 @@ const r191: Rule = {
       return [{ table: "Episodes", lines: last === undefined ? [] : [last.line], childId: c.childId }]
     }
     const h = row.value
+    if (
+      Option.isSome(h.immunisations) &&
+      Option.isSome(h.teethCheck) &&
+      Option.isSome(h.healthAssessment) &&
+      Option.isSome(h.substanceMisuse)
+    )
+      return undefined
     const blank = [
       ["IMMUNISATIONS", h.immunisations],
       ["TEETH_CHECK", h.teethCheck],
       ["HEALTH_ASSESSMENT", h.healthAssessment],
       ["SUBSTANCE_MISUSE", h.substanceMisuse]
     ] as const
-    const fields = blank.filter(([, v]) => Option.isNone(v)).map(([f]) => f)
-    return fields.length === 0 ? undefined : [hit("OC2", row, c.childId, fields)]
+    return [
+      hit(
+        "OC2",
+        row,
+        c.childId,
+        blank.filter(([, v]) => Option.isNone(v)).map(([f]) => f)
+      )
+    ]
   })
 }
 
@@ -549,7 +567,13 @@ const cohortOc2Check =
     if (c.healthOutcomes.length === 0 || !c.inOc2Cohort) return undefined
     const age = ageAtYearEnd(c, ctx)
     if (age === undefined) return undefined
-    return hitsWhere("OC2", c.healthOutcomes, c.childId, (r) => test(r.value, age))
+    let out: Array<Hit> | undefined
+    for (let i = 0; i < c.healthOutcomes.length; i++) {
+      if (!test(c.healthOutcomes[i]!.value, age)) continue
+      out ??= []
+      out.push(hit("OC2", c.healthOutcomes[i]!, c.childId))
+    }
+    return out
   }
 
 const r545: Rule = {
@@ -612,6 +636,7 @@ const r574: Rule = {
   fields: ["MIS_START", "MIS_END"],
   years: { from: 2016 },
   check: perChild((c) => {
+    if (c.missing.length < 2) return undefined
     const endOrStart = (m: MissingEpisode.MissingEpisode) => Option.getOrElse(m.end, () => m.start)
     const order = (a: MissingEpisode.MissingEpisode, b: MissingEpisode.MissingEpisode) =>
       endOrStart(a) < endOrStart(b)
@@ -759,11 +784,17 @@ const r1001: Rule = {
 
 // ── AD1 ───────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-const adoptedInYear = (c: ChildRecords, ctx: Context) =>
-  c.episodes.filter((r) => {
-    const rec = Option.getOrUndefined(r.value.reasonCeased)
-    return (rec === "E11" || rec === "E12") && Option.isSome(r.value.end) && inCollectionYear(ctx, r.value.end.value)
-  })
+const isAdoptedInYear = (r: Row<Episode.Episode>, ctx: Context) => {
+  const rec = Option.getOrUndefined(r.value.reasonCeased)
+  return (rec === "E11" || rec === "E12") && Option.isSome(r.value.end) && inCollectionYear(ctx, r.value.end.value)
+}
+
+/** The child's episodes ending in adoption in the year; the shared empty list when none does (most children). */
+const adoptedInYear = (c: ChildRecords, ctx: Context): ReadonlyArray<Row<Episode.Episode>> => {
+  let any = false
+  for (let i = 0; !any && i < c.episodes.length; i++) any = isAdoptedInYear(c.episodes[i]!, ctx)
+  return any ? c.episodes.filter((r) => isAdoptedInYear(r, ctx)) : noRows
+}
 
 const r601: Rule = {
   code: "601",
@@ -821,12 +852,13 @@ const rSW17STG2: Rule = {
   years: { from: 2024 },
   check: perChild((c, ctx) => {
     const end = ye(ctx)
-    const open = c.episodes.find((r) => r.value.start <= end && (Option.isNone(r.value.end) || r.value.end.value > end))
+    let open: Row<Episode.Episode> | undefined
+    for (let i = 0; open === undefined && i < c.episodes.length; i++)
+      if (isOpenAfter(c.episodes[i]!.value, end)) open = c.episodes[i]!
     if (open === undefined || open.value.legalStatus === "V3" || open.value.legalStatus === "V4") return undefined
-    const covered = c.socialWorkerEpisodes.some(
-      (r) => r.value.start <= end && (Option.isNone(r.value.end) || r.value.end.value > end)
-    )
-    return covered ? undefined : [hit("Episodes", open, c.childId)]
+    for (let i = 0; i < c.socialWorkerEpisodes.length; i++)
+      if (isOpenAfter(c.socialWorkerEpisodes[i]!.value, end)) return undefined
+    return [hit("Episodes", open, c.childId)]
   })
 }
 

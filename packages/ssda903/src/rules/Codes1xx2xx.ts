@@ -18,6 +18,7 @@ import {
   type ChildRecords,
   type Context,
   lastYearOf as childLastYear,
+  episodesWhere,
   type Hit,
   hit,
   hitsWhere,
@@ -26,7 +27,8 @@ import {
   perChild,
   perChildWith,
   type Rule,
-  readable
+  readable,
+  rowsWhere
 } from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
@@ -42,30 +44,11 @@ const ye = (ctx: Context) => ctx.yearEnd
 type Years = Rule["years"]
 const since = (from: number, to?: number): Years => (to === undefined ? { from } : { from, to })
 
-/**
- * Rows of one table that fail `test`, one hit each, checked child by child in `Validation.validate`'s walk over the
- * children (a walk of its own per rule costs a national return about a second more: the children's rows are fetched
- * from memory again for each rule). The hit list is made at the first hit.
- */
 const rowsFailing = <A>(
   table: Table.Name,
   rows: (c: ChildRecords) => ReadonlyArray<Row<A>>,
   test: (a: A, ctx: Context, row: Row<A>, c: ChildRecords) => boolean
-) =>
-  perChild((c, ctx) => {
-    const list = rows(c)
-    let out: Array<Hit> | undefined
-    for (let i = 0; i < list.length; i++) {
-      const r = list[i]!
-      if (!test(r.value, ctx, r, c)) continue
-      out ??= []
-      out.push(hit(table, r, c.childId))
-    }
-    return out
-  })
-
-const episodesFailing = (test: (e: Episode.Episode, ctx: Context) => boolean) =>
-  rowsFailing("Episodes", (c) => c.episodes, test)
+) => perChild(rowsWhere(table, rows, test))
 
 const some = Option.isSome
 const none = Option.isNone
@@ -193,7 +176,7 @@ const r148: Rule = {
   tables: ["Episodes"],
   fields: ["DEC", "REC"],
   years: since(2016),
-  check: episodesFailing((e) => some(e.end) !== some(e.reasonCeased))
+  check: episodesWhere((e) => some(e.end) !== some(e.reasonCeased))
 }
 
 const temporary = new Set(["T0", "T1", "T2", "T3", "T4"])
@@ -205,7 +188,7 @@ const noProvider = (code: string, years: Years, places: ReadonlySet<string>): Ru
   tables: ["Episodes"],
   fields: ["PLACE", "PLACE_PROVIDER"],
   years,
-  check: episodesFailing((e) => places.has(e.placement) && some(e.provider))
+  check: episodesWhere((e) => places.has(e.placement) && some(e.provider))
 })
 
 const r213a = noProvider("213", since(2016, 2025), temporary)
@@ -217,7 +200,7 @@ const r214: Rule = {
   tables: ["Episodes"],
   fields: ["LS", "PL_POST", "URN"],
   years: since(2016),
-  check: episodesFailing((e) => isShortBreak(e) && (some(e.placementPostcode) || some(e.urn)))
+  check: episodesWhere((e) => isShortBreak(e) && (some(e.placementPostcode) || some(e.urn)))
 }
 
 /** Adoption by current foster carers began with the 2015 placement codes A3/A5; earlier episodes are not checked. */
@@ -228,7 +211,7 @@ const r217: Rule = {
   tables: ["Episodes"],
   fields: ["PLACE", "DECOM", "RNE"],
   years: since(2016),
-  check: episodesFailing(
+  check: episodesWhere(
     (e) =>
       (e.placement === "A3" || e.placement === "A5") &&
       e.start >= april2015 &&
@@ -245,7 +228,7 @@ const r217t: Rule = {
   tables: ["Episodes"],
   fields: ["PLACE", "DEC"],
   years: since(2024, 2024),
-  check: episodesFailing((e) => e.placement === "P2" && (none(e.end) || e.end.value > october28th2023))
+  check: episodesWhere((e) => e.placement === "P2" && (none(e.end) || e.end.value > october28th2023))
 }
 
 /** Where a placement postcode lies, when a postcode directory was supplied. */
@@ -265,7 +248,7 @@ const r230: Rule = {
   tables: ["Episodes"],
   fields: ["PLACE", "URN", "DEC"],
   years: since(2024, 2024),
-  check: episodesFailing((e, ctx) => {
+  check: episodesWhere((e, ctx) => {
     if (e.placement !== "H5" || hasUrn(e)) return false
     if (some(e.end) && e.end.value < october29th2023) return false
     const la = placementArea(e, ctx)
@@ -289,7 +272,7 @@ const urnRequired = (years: Years, exempt: ReadonlyArray<string>, outsideEngland
   tables: ["Episodes"],
   fields: ["URN", "PLACE"],
   years,
-  check: episodesFailing((e, ctx) => {
+  check: episodesWhere((e, ctx) => {
     if (some(e.urn) || isShortBreak(e) || exempt.includes(e.placement)) return false
     if (some(e.end) && e.end.value < ys(ctx)) return false
     const la = placementArea(e, ctx)
@@ -310,7 +293,7 @@ const urnNotRecorded = (years: Years, places: ReadonlyArray<string>): Rule => ({
   tables: ["Episodes"],
   fields: ["URN", "PLACE"],
   years,
-  check: episodesFailing((e) => places.includes(e.placement) && hasUrn(e))
+  check: episodesWhere((e) => places.includes(e.placement) && hasUrn(e))
 })
 
 const r222a = urnNotRecorded(since(2016, 2023), urnNotExpected2016)
@@ -343,7 +326,7 @@ const r233: Rule = {
   tables: ["Episodes"],
   fields: ["DEC", "REASON_PLACE_CHANGE"],
   years: since(2026),
-  check: episodesFailing((e) => none(e.end) && some(e.reasonPlaceChange))
+  check: episodesWhere((e) => none(e.end) && some(e.reasonPlaceChange))
 }
 
 const dobOf = (c: ChildRecords): CalendarDate.CalendarDate | undefined => c.header[0]?.value.dateOfBirth
@@ -405,7 +388,7 @@ const locationUnknown = (code: string, message: string): Rule => ({
   fields: ["PL_POST"],
   years: since(2016),
   needs: ["postcodes"],
-  check: episodesFailing((e, ctx) => !isShortBreak(e) && placementArea(e, ctx) === undefined)
+  check: episodesWhere((e, ctx) => !isShortBreak(e) && placementArea(e, ctx) === undefined)
 })
 
 const r169 = locationUnknown(
@@ -835,6 +818,7 @@ const r215: Rule = {
   fields: ["IN_TOUCH", "ACTIV", "ACCOM", ...oc2Flags],
   years: since(2016),
   check: perChild((c) => {
+    if (c.careLeavers.length === 0 || c.healthOutcomes.length === 0) return undefined
     const oc3 = c.careLeavers.filter((r) => anyCareLeaverData(r.value))
     const oc2 = c.healthOutcomes.filter((r) => anyOc2Item(r.value))
     if (oc3.length === 0 || oc2.length === 0) return undefined

@@ -8,6 +8,7 @@ import { Option } from "effect"
 import {
   type ChildRecords,
   type Context,
+  episodesWhere,
   type Hit,
   hit,
   hitsOn,
@@ -34,7 +35,7 @@ const ye = (ctx: Context) => ctx.yearEnd as CalendarDate.CalendarDate
 const ys = (ctx: Context) => ctx.yearStart as CalendarDate.CalendarDate
 const dobOf = (c: ChildRecords): CalendarDate.CalendarDate | undefined => c.header[0]?.value.dateOfBirth
 const endOr = (e: Episode.Episode, fallback: CalendarDate.CalendarDate): CalendarDate.CalendarDate =>
-  Option.getOrElse(e.end, () => fallback)
+  Option.isSome(e.end) ? e.end.value : fallback
 const reasonCeased = (e: Episode.Episode): string | undefined => Option.getOrUndefined(e.reasonCeased)
 
 const isShortBreak = (e: Episode.Episode) => e.legalStatus === "V3" || e.legalStatus === "V4"
@@ -58,7 +59,7 @@ const episodeRule = (
   tables: ["Episodes"],
   fields,
   years,
-  check: perChild((c, ctx) => hitsWhere("Episodes", c.episodes, c.childId, (r) => test(r.value, ctx)))
+  check: episodesWhere(test)
 })
 
 /** A rule on episodes that needs the child's date of birth from the header. */
@@ -74,18 +75,17 @@ const episodeAgeRule = (
   tables: ["Header", "Episodes"],
   fields,
   years,
-  check: perChild((c, ctx) => {
+  check: episodesWhere((e, ctx, _row, c) => {
     const dob = dobOf(c)
-    if (dob === undefined) return undefined
-    return hitsWhere("Episodes", c.episodes, c.childId, (r) => test(r.value, dob, ctx))
+    return dob !== undefined && test(e, dob, ctx)
   })
 })
 
 const sameOption = <A>(a: Option.Option<A>, b: Option.Option<A>): boolean => Option.getOrNull(a) === Option.getOrNull(b)
 
-/** A postcode as the directory matches it (upper case, no spaces). */
-const postcodeKey = (p: Option.Option<string>): string | undefined =>
-  Option.isSome(p) ? Placement.normalisePostcode(p.value) : undefined
+/** Two optional postcodes are the same as the directory matches them (upper case, no spaces), or both blank. */
+const samePostcodeOrBlank = (a: Option.Option<string>, b: Option.Option<string>): boolean =>
+  Option.isSome(a) ? Option.isSome(b) && Placement.samePostcode(a.value, b.value) : Option.isNone(b)
 
 // ── Header and UASC ───────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -399,6 +399,10 @@ const legalStatusLimit = (code: string, legalStatus: string, maxDays: number, me
   fields: ["LS", "DECOM", "DEC"],
   years: { from: 2016 },
   check: perChild((c, ctx) => {
+    // Most children are never under this legal status: nothing to add up, and no list made.
+    let first = 0
+    while (first < c.episodes.length && c.episodes[first]!.value.legalStatus !== legalStatus) first++
+    if (first === c.episodes.length) return undefined
     const out: Array<Hit> = []
     let run: Array<EpisodeRow> = []
     let days = 0
@@ -408,7 +412,8 @@ const legalStatusLimit = (code: string, legalStatus: string, maxDays: number, me
       run = []
       days = 0
     }
-    for (const r of c.episodes) {
+    for (let i = first; i < c.episodes.length; i++) {
+      const r = c.episodes[i]!
       if (r.value.legalStatus !== legalStatus) continue
       if (runEnd === undefined || r.value.start > runEnd) close()
       const end = endOr(r.value, ye(ctx))
@@ -479,13 +484,16 @@ const ceasedAgeRule = (
     check: perChild((c) => {
       const dob = dobOf(c)
       if (dob === undefined) return undefined
-      const rows = c.episodes.filter(
-        (r) => codes.has(reasonCeased(r.value) ?? "") && Option.isSome(r.value.end) && wrong(r.value.end.value, dob)
-      )
-      if (rows.length === 0) return undefined
-      return withHeader
-        ? [...hitsOn("Episodes", rows, c.childId), ...hitsOn("Header", c.header.slice(0, 1), c.childId)]
-        : hitsOn("Episodes", rows, c.childId)
+      let out: Array<Hit> | undefined
+      for (let i = 0; i < c.episodes.length; i++) {
+        const r = c.episodes[i]!
+        const end = r.value.end
+        if (!(codes.has(reasonCeased(r.value) ?? "") && Option.isSome(end) && wrong(end.value, dob))) continue
+        out ??= []
+        out.push(hit("Episodes", r, c.childId))
+      }
+      if (out !== undefined && withHeader) out.push(...hitsOn("Header", c.header.slice(0, 1), c.childId))
+      return out
     })
   }
 }
@@ -666,7 +674,7 @@ const returnFromTemporary = (years: Rule["years"], samePostcode: boolean): Rule 
       const returned =
         now.value.reasonForNewEpisode === "P" &&
         now.value.placement === usual.placement &&
-        (!samePostcode || postcodeKey(now.value.placementPostcode) === postcodeKey(usual.placementPostcode))
+        (!samePostcode || samePostcodeOrBlank(now.value.placementPostcode, usual.placementPostcode))
       if (!returned) out.push(hit("Episodes", now, c.childId))
     }
     return out
@@ -729,10 +737,11 @@ const r392d = episodeRule(
   "392d",
   "Home and placement postcodes are the same, but the child is not placed with parents (P1)",
   ["HOME_POST", "PL_POST", "PLACE"],
-  (e) => {
-    const home = postcodeKey(e.homePostcode)
-    return e.placement !== "P1" && home !== undefined && home === postcodeKey(e.placementPostcode)
-  }
+  (e) =>
+    e.placement !== "P1" &&
+    Option.isSome(e.homePostcode) &&
+    Option.isSome(e.placementPostcode) &&
+    Placement.samePostcode(e.homePostcode.value, e.placementPostcode.value)
 )
 
 const r398 = episodeRule(
@@ -891,6 +900,7 @@ const r331: Rule = {
   fields: ["DATE_MATCH", "DECOM", "REC"],
   years: { from: 2016 },
   check: perChild((c) => {
+    if (c.adoptions.length === 0) return undefined
     const adopted = c.episodes.filter((r) => isAdopted(r.value))
     const ad1 = new Set<Row<unknown>>()
     const eps = new Set<Row<unknown>>()
@@ -933,6 +943,7 @@ const r334: Rule = {
   fields: ["DATE_INT", "DECOM", "RNE"],
   years: { from: 2016 },
   check: perChild((c) => {
+    if (c.adoptions.length === 0) return undefined
     const start = c.episodes.findLast((r) => r.value.reasonForNewEpisode === "S")
     if (start === undefined) return undefined
     const early = c.adoptions.filter(
@@ -953,6 +964,7 @@ const r335: Rule = {
   fields: ["PLACE", "FOSTER_CARE"],
   years: { from: 2016 },
   check: perChild((c) => {
+    if (c.adoptions.length === 0) return undefined
     const out: Array<Hit> = []
     const ad1 = new Set<Row<unknown>>()
     for (const e of c.episodes) {

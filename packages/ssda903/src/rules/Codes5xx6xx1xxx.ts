@@ -53,8 +53,11 @@ const r502 = define(
     if (last === undefined) return undefined
     const first = firstEpisodeOfYear(c, ctx)
     if (first === undefined) return undefined
-    const stillOpen = last.episodes.filter((r) => Option.isNone(r.value.end))
-    return stillOpen.some((r) => r.value.start !== first.value.start) ? [hit("Episodes", first, c.childId)] : undefined
+    for (let i = 0; i < last.episodes.length; i++) {
+      const e = last.episodes[i]!.value
+      if (Option.isNone(e.end) && e.start !== first.value.start) return [hit("Episodes", first, c.childId)]
+    }
+    return undefined
   }),
   { needs: ["previous"] }
 )

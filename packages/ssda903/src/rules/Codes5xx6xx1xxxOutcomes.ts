@@ -2,7 +2,7 @@
  * DfE rules 542–635 and 1000–1014 on health outcomes (OC2), missing periods, motherhood, previous permanence, care
  * leavers (OC3) and comparisons with last year's header, PlacedAdoption and Missing rows. Messages are our paraphrase.
  */
-import { CalendarDate, type Episode, type HealthOutcome, type PreviousPermanence } from "@cpo/domain"
+import { CalendarDate, type Child, type Episode, type HealthOutcome, type PreviousPermanence } from "@cpo/domain"
 import { Option } from "effect"
 import {
   type ChildRecords,
@@ -471,6 +471,7 @@ const r632 = define(
   ["Episodes", "PrevPerm"],
   ["DATE_PERM", "DECOM"],
   perChild((c) => {
+    if (c.previousPermanence.length === 0) return undefined
     // The period of care the previous permanence belongs to: the latest start of care, else the first episode.
     const first =
       firstBy(
@@ -760,6 +761,8 @@ const r576 = define(
   { needs: ["previous"] }
 )
 
+const givesMotherChildDateOfBirth = (h: Row<Child.Child>) => Option.isSome(h.value.motherChildDateOfBirth)
+
 const r624 = define(
   "624",
   "The date of birth of the mother's first child differs from the one recorded last year",
@@ -768,10 +771,10 @@ const r624 = define(
   perChildWith((ctx) =>
     suppliedLastYear(ctx, "Header")
       ? (c) => {
-          const then = (lastYearWith(c, ctx, "Header")?.header ?? [])
-            .map((h) => orUndefined(h.value.motherChildDateOfBirth))
-            .filter((d) => d !== undefined)
-          if (then.length === 0) return undefined
+          const before = lastYearWith(c, ctx, "Header")?.header ?? []
+          // Most children have no mother's child date of birth last year: nothing to compare, and no list made.
+          if (!before.some(givesMotherChildDateOfBirth)) return undefined
+          const then = before.map((h) => orUndefined(h.value.motherChildDateOfBirth)).filter((d) => d !== undefined)
           return hitsWhere("Header", c.header, c.childId, (h) => {
             // A blank this year (a care leaver, who need not give motherhood details) contradicts nothing.
             const now = orUndefined(h.value.motherChildDateOfBirth)

@@ -4,17 +4,7 @@
  */
 import { type CalendarDate, type Episode, Placement, type PlacementType } from "@cpo/domain"
 import { Option } from "effect"
-import {
-  type ChildRecords,
-  type Context,
-  type Hit,
-  hit,
-  lastYearOf,
-  noRecordCheck,
-  perChild,
-  perChildFact,
-  type Rule
-} from "../Rule.ts"
+import { type ChildRecords, type Context, lastYearOf, noRecordCheck, perChildFact, type Rule } from "../Rule.ts"
 import type { Row } from "../Ssda903.ts"
 import type * as Table from "../Table.ts"
 
@@ -23,24 +13,7 @@ export const ye = (ctx: Context) => ctx.yearEnd
 /** 1 April starting the collection year. @category getters */
 export const ys = (ctx: Context) => ctx.yearStart
 
-/** One hit per row of one table for which `test` holds. @category constructors */
-export const rowsWhere =
-  <A>(table: Table.Name, rowsOf: (c: ChildRecords) => ReadonlyArray<Row<A>>, test: (a: A, ctx: Context) => boolean) =>
-  (c: ChildRecords, ctx: Context): ReadonlyArray<Hit> | undefined => {
-    const rows = rowsOf(c)
-    let out: Array<Hit> | undefined
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i]!
-      if (!test(r.value, ctx)) continue
-      out ??= []
-      out.push(hit(table, r, c.childId))
-    }
-    return out
-  }
-
-/** A rule check: one hit per episode for which `test` holds. @category constructors */
-export const episodesWhere = (test: (e: Episode.Episode, ctx: Context) => boolean) =>
-  perChild(rowsWhere("Episodes", (c) => c.episodes, test))
+export { episodesWhere, rowsWhere } from "../Rule.ts"
 
 /** A rule active from 2016/17 (every registry year) unless `years` says otherwise. @category constructors */
 export const define = (

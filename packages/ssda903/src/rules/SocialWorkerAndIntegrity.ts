@@ -53,19 +53,23 @@ type SocialWorkerRow = Row<SocialWorkerEpisode.SocialWorkerEpisode>
 /** The day from which every social worker episode must carry a reason (the first SW collection year). */
 const socialWorkerReasonsFrom = CalendarDate.make("2023-04-01")
 
-/** A child's social worker episodes by start date; an episode with no end after an ended one starting the same day. */
-const socialWorkerEpisodesInOrder = perChildFact(
-  (c: ChildRecords): ReadonlyArray<SocialWorkerRow> =>
-    c.socialWorkerEpisodes.length < 2
-      ? c.socialWorkerEpisodes
-      : [...c.socialWorkerEpisodes].sort((a, b) => {
-          if (a.value.start !== b.value.start) return a.value.start < b.value.start ? -1 : 1
-          const ea = Option.getOrUndefined(a.value.end)
-          const eb = Option.getOrUndefined(b.value.end)
-          if (ea !== eb) return ea === undefined ? 1 : eb === undefined ? -1 : ea < eb ? -1 : 1
-          return a.line - b.line
-        })
-)
+/** Social worker episodes by start date; an episode with no end after an ended one starting the same day. */
+const bySocialWorkerStart = (a: SocialWorkerRow, b: SocialWorkerRow): number => {
+  if (a.value.start !== b.value.start) return a.value.start < b.value.start ? -1 : 1
+  const ea = Option.getOrUndefined(a.value.end)
+  const eb = Option.getOrUndefined(b.value.end)
+  if (ea !== eb) return ea === undefined ? 1 : eb === undefined ? -1 : ea < eb ? -1 : 1
+  return a.line - b.line
+}
+
+/** A child's social worker episodes in that order. */
+const socialWorkerEpisodesInOrder = perChildFact((c: ChildRecords): ReadonlyArray<SocialWorkerRow> => {
+  const rows = c.socialWorkerEpisodes
+  // Returns usually list a child's episodes in order already: then they are used as they are, not copied and sorted.
+  let inOrder = true
+  for (let i = 1; inOrder && i < rows.length; i++) inOrder = bySocialWorkerStart(rows[i - 1]!, rows[i]!) < 0
+  return inOrder ? rows : [...rows].sort(bySocialWorkerStart)
+})
 
 const swRule = (
   code: string,
@@ -224,7 +228,13 @@ const rSW07STG2b = endOutside("SW07STG2", { from: 2025 }, 1)
 const openBeforeLatest = (c: ChildRecords): ReadonlyArray<Hit> | undefined => {
   if (c.socialWorkerEpisodes.length < 2) return undefined
   const sorted = socialWorkerEpisodesInOrder(c)
-  return hitsWhere("SWEpisodes", sorted.slice(0, -1), c.childId, (r) => Option.isNone(r.value.end))
+  let out: Array<Hit> | undefined
+  for (let i = 0; i < sorted.length - 1; i++) {
+    if (Option.isSome(sorted[i]!.value.end)) continue
+    out ??= []
+    out.push(hit("SWEpisodes", sorted[i]!, c.childId))
+  }
+  return out
 }
 
 const rSW08STG2: Rule = swRule(
@@ -250,13 +260,21 @@ const rSW09STG2: Rule = swRule(
   )
 )
 
-/** Consecutive episodes of one child (by start date). */
-const consecutiveSocialWorkerEpisodes = perChildFact((c: ChildRecords) => {
+/** A hit on the later of each two consecutive episodes of a child (by start date) for which `test` holds. */
+const laterOfConsecutive = (
+  c: ChildRecords,
+  test: (before: SocialWorkerRow, after: SocialWorkerRow) => boolean
+): Array<Hit> | undefined => {
+  if (c.socialWorkerEpisodes.length < 2) return undefined
   const sorted = socialWorkerEpisodesInOrder(c)
-  const pairs: Array<readonly [SocialWorkerRow, SocialWorkerRow]> = []
-  for (let i = 1; i < sorted.length; i++) pairs.push([sorted[i - 1]!, sorted[i]!])
-  return pairs
-})
+  let out: Array<Hit> | undefined
+  for (let i = 1; i < sorted.length; i++) {
+    if (!test(sorted[i - 1]!, sorted[i]!)) continue
+    out ??= []
+    out.push(hit("SWEpisodes", sorted[i]!, c.childId))
+  }
+  return out
+}
 
 /** `start` is within `days` either side of the previous episode's end (an open previous episode never is). */
 const startsNear = (before: SocialWorkerRow, after: SocialWorkerRow, days: number): boolean =>
@@ -273,11 +291,7 @@ const handover = (years: Rule["years"], exempt: (r: SocialWorkerRow) => boolean)
     "A new social worker episode does not start within 7 days of the end of the previous one",
     ["SW_DECOM"],
     years,
-    perChild((c) =>
-      consecutiveSocialWorkerEpisodes(c)
-        .filter(([before, after]) => !exempt(after) && !startsNear(before, after, 7))
-        .map(([, after]) => hit("SWEpisodes", after, c.childId))
-    )
+    perChild((c) => laterOfConsecutive(c, (before, after) => !exempt(after) && !startsNear(before, after, 7)))
   )
 
 const rSW10STG2a = handover({ from: 2024, to: 2024 }, () => false)
@@ -295,14 +309,11 @@ const rSW11aSTG2: Rule = swRule(
   perChildWith((ctx) => {
     const cutOff = CalendarDate.addDays(ye(ctx), -5)
     return (c) =>
-      c.socialWorkerEpisodes.length < 2
-        ? undefined
-        : consecutiveSocialWorkerEpisodes(c)
-            .filter(
-              ([before, after]) =>
-                Option.isSome(before.value.end) && before.value.end.value <= cutOff && !startsNear(before, after, 5)
-            )
-            .map(([, after]) => hit("SWEpisodes", after, c.childId))
+      laterOfConsecutive(
+        c,
+        (before, after) =>
+          Option.isSome(before.value.end) && before.value.end.value <= cutOff && !startsNear(before, after, 5)
+      )
   })
 )
 
@@ -585,7 +596,16 @@ const sameDateOfBirth = (code: string, table: Exclude<ChildTable, "Episodes">): 
   check: perChild((c) => {
     const rows = childTables[table](c) as ReadonlyArray<WithDateOfBirth>
     if (c.header.length === 0 || rows.length === 0) return undefined
-    return hitsWhere(table, rows, c.childId, (r) => c.header.some((h) => h.value.dateOfBirth !== r.value.dateOfBirth))
+    let out: Array<Hit> | undefined
+    for (let i = 0; i < rows.length; i++) {
+      const dob = rows[i]!.value.dateOfBirth
+      let differs = false
+      for (let k = 0; !differs && k < c.header.length; k++) differs = c.header[k]!.value.dateOfBirth !== dob
+      if (!differs) continue
+      out ??= []
+      out.push(hit(table, rows[i]!, c.childId))
+    }
+    return out
   })
 })
 
