@@ -22,6 +22,7 @@ import {
   placementDistanceMoved,
   placementLa,
   rowsWhere,
+  startOf,
   ys
 } from "./Codes5xx6xx1xxxShared.ts"
 
@@ -84,7 +85,7 @@ const comparedWithLastOpen = (
         const first = firstEpisodeOfYear(c, ctx)
         const last = lastYear(c, ctx)
         if (first === undefined || last === undefined) return undefined
-        const then = firstBy(last.episodes, (e) => e.start, "max")
+        const then = firstBy(last.episodes, startOf, "max")
         if (then === undefined || Option.isSome(then.value.end)) return undefined
         return differs(first.value, then.value, area) ? [hit("Episodes", first, c.childId)] : undefined
       }
@@ -143,7 +144,7 @@ const r562 = define(
   perChild((c, ctx) => {
     const first = firstEpisodeOfYear(c, ctx)
     if (first === undefined || first.value.start >= ys(ctx)) return undefined
-    const then = firstBy(lastYear(c, ctx)?.episodes ?? [], (e) => e.start, "max")
+    const then = firstBy(lastYear(c, ctx)?.episodes ?? [], startOf, "max")
     return then === undefined || then.value.start !== first.value.start
       ? [hit("Episodes", first, c.childId)]
       : undefined

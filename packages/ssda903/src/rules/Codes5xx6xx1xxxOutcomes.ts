@@ -30,6 +30,7 @@ import {
   orUndefined,
   readErrorRule,
   rowsWhere,
+  startOf,
   ye,
   ys
 } from "./Codes5xx6xx1xxxShared.ts"
@@ -520,7 +521,7 @@ const r634 = define(
   ["Episodes", "PrevPerm"],
   ["LA_PERM", "PREV_PERM", "DATE_PERM", "DECOM"],
   perChild((c, ctx) => {
-    const latest = firstBy(c.episodes, (e) => e.start, "max")
+    const latest = firstBy(c.episodes, startOf, "max")
     if (latest === undefined || latest.value.start >= ys(ctx)) return undefined
     const completed = c.previousPermanence.filter(
       (p) => isSet(p.value.option) || isSet(p.value.localAuthority) || isSet(p.value.date)
@@ -605,7 +606,7 @@ const r1010 = define(
   ["IN_TOUCH", "ACTIV", "ACCOM"],
   perChild((c, ctx) => {
     if (c.careLeavers.length === 0 || c.episodes.length > 0) return undefined
-    const last = firstBy(lastYear(c, ctx)?.episodes ?? [], (e) => e.start, "max")
+    const last = firstBy(lastYear(c, ctx)?.episodes ?? [], startOf, "max")
     return last !== undefined && Option.isNone(last.value.end) ? hitsOn("OC3", c.careLeavers, c.childId) : undefined
   }),
   { needs: ["previous"] }
@@ -619,7 +620,7 @@ const r1011 = define(
   perChild((c) => {
     const rows = careLeaverCompleted(c)
     if (rows.length === 0) return undefined
-    const last = firstBy(c.episodes, (e) => e.start, "max")
+    const last = firstBy(c.episodes, startOf, "max")
     return last !== undefined && orUndefined(last.value.reasonCeased) === "E3"
       ? hitsOn("OC3", rows, c.childId)
       : undefined
@@ -751,7 +752,7 @@ const r576 = define(
   perChildWith((ctx) =>
     suppliedLastYear(ctx, "Missing")
       ? (c) => {
-          const first = firstBy(c.missing, (m) => m.start, "min")
+          const first = firstBy(c.missing, startOf, "min")
           if (first === undefined) return undefined
           const open = (lastYearWith(c, ctx, "Missing")?.missing ?? []).filter((m) => Option.isNone(m.value.end))
           return open.some((m) => m.value.start !== first.value.start) ? [hit("Missing", first, c.childId)] : undefined

@@ -52,15 +52,19 @@ export const firstBy = <A>(
   pick: "min" | "max"
 ): Row<A> | undefined => {
   let best: Row<A> | undefined
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!
     if (best === undefined) best = r
     else if (pick === "min" ? key(r.value) < key(best.value) : key(r.value) > key(best.value)) best = r
   }
   return best
 }
 
+/** A row's start date, as `firstBy` keys rows (made once, not a closure per call). @category getters */
+export const startOf = (a: { readonly start: CalendarDate.CalendarDate }): string => a.start
+
 /** The child's episode with the earliest start (the first of the return). @category getters */
-export const firstEpisode = (c: ChildRecords) => firstBy(c.episodes, (e) => e.start, "min")
+export const firstEpisode = (c: ChildRecords) => firstBy(c.episodes, startOf, "min")
 
 /**
  * The first episode of the year: the earliest that had not ended before 1 April. Our returns carry each child's
@@ -71,7 +75,8 @@ export const firstEpisode = (c: ChildRecords) => firstBy(c.episodes, (e) => e.st
 export const firstEpisodeOfYear = perChildFact((c: ChildRecords, ctx: Context): Row<Episode.Episode> | undefined => {
   const from = ys(ctx)
   let first: Row<Episode.Episode> | undefined
-  for (const r of c.episodes) {
+  for (let i = 0; i < c.episodes.length; i++) {
+    const r = c.episodes[i]!
     if (Option.isSome(r.value.end) && r.value.end.value < from) continue
     if (first === undefined || r.value.start < first.value.start) first = r
   }

@@ -367,7 +367,8 @@ const aroundCare = (years: Rule["years"], yearsBack: number): Rule => ({
     return (c: ChildRecords) => {
       const sw = c.socialWorkerEpisodes
       let out: Array<Hit> | undefined
-      for (const r of c.episodes) {
+      for (let i = 0; i < c.episodes.length; i++) {
+        const r = c.episodes[i]!
         const e = r.value
         // an episode ending before it starts is rule 356's to report
         if (isShortBreak(e) || (Option.isSome(e.end) && e.end.value < e.start)) continue
