@@ -71,13 +71,17 @@ const pipelineStage = (j: Json, size: string, stage: string): Json | undefined =
     : undefined
 const targets: ReadonlyArray<Target> = [
   {
-    target: "903 national year: parse + all rules ≤ 5 s (CPU), ≤ 1.5 GB RSS",
+    // Elapsed time, as the analyst waits for it: the median of the runs, with the slowest and the CPU time (which
+    // counts the garbage collector's and the compiler's threads on the second core too) shown beside it.
+    target: "903 national year: parse + all rules ≤ 5 s (wall, median of runs), ≤ 1.5 GB RSS",
     source: "ssda903",
-    measured: (j) =>
-      `${num(at(national903(j), "medianCpuSeconds"))} s CPU (${num(at(national903(j), "medianSeconds"))} s wall), ${num(at(national903(j), "peakRssMiB"), 0)} MiB`,
+    measured: (j) => {
+      const n = national903(j)
+      return `${num(at(n, "medianSeconds"))} s wall (median of ${num(at(n, "runs"), 0)}, slowest ${num(at(n, "maxSeconds"))} s; ${num(at(n, "medianCpuSeconds"))} s CPU), ${num(at(n, "peakRssMiB"), 0)} MiB`
+    },
     met: (j) => {
       const n = national903(j)
-      return n === undefined ? undefined : Number(n.medianCpuSeconds) <= 5 && Number(n.peakRssMiB) <= 1536
+      return n === undefined ? undefined : Number(n.medianSeconds) <= 5 && Number(n.peakRssMiB) <= 1536
     }
   },
   {
