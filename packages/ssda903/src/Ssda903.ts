@@ -321,16 +321,16 @@ export const makeRowDecoder = (
   /** Whether the column's cell in this CSV row is empty (no characters at all: the usual blank optional cell). */
   const isEmptySpan = (st: ColumnState): boolean =>
     header !== undefined && st.index >= 0 && st.index < count && bounds[2 * st.index] === bounds[2 * st.index + 1]
-  /** The cached entry for this row's cell (set by `spanOf`), if its spelling has been seen; else `undefined`. */
-  const entryOf = (st: ColumnState, hash: number): SpanEntry | undefined => {
-    const entry = st.bySpan.get(hash)
-    return entry !== undefined && entry.raw.length === spanEnd - spanStart && spells(text, spanStart, entry.raw)
-      ? entry
-      : undefined
-  }
-  const remember = (st: ColumnState, hash: number, raw: string): SpanEntry => {
-    const entry: SpanEntry = { raw, value: notFound, option: notFound }
-    if (st.bySpan.size < maxRemembered && !st.bySpan.has(hash)) st.bySpan.set(hash, entry)
+  /**
+   * The entry for this row's cell (set by `spanOf`) of a cacheable column: the one remembered for its spelling, or a
+   * new one, with the cell cut out as its spelling, which is remembered unless another spelling holds its hash.
+   */
+  const entryForSpan = (st: ColumnState): SpanEntry => {
+    const hash = hashOf(text, spanStart, spanEnd)
+    const seen = st.bySpan.get(hash)
+    if (seen !== undefined && seen.raw.length === spanEnd - spanStart && spells(text, spanStart, seen.raw)) return seen
+    const entry: SpanEntry = { raw: text.slice(spanStart, spanEnd), value: notFound, option: notFound }
+    if (seen === undefined && st.bySpan.size < maxRemembered) st.bySpan.set(hash, entry)
     return entry
   }
   const cells: Table.Cells = {
@@ -353,10 +353,8 @@ export const makeRowDecoder = (
           if (v !== undefined) return v as A
         }
         if (st.cacheable) {
-          const hash = hashOf(text, spanStart, spanEnd)
-          entry = entryOf(st, hash)
-          if (entry === undefined) entry = remember(st, hash, text.slice(spanStart, spanEnd))
-          else if (entry.value !== notFound && !Field.isInvalid(entry.value)) {
+          entry = entryForSpan(st)
+          if (entry.value !== notFound && !Field.isInvalid(entry.value)) {
             st.lastRaw = entry.raw
             st.lastValue = entry.value
             return entry.value as A
@@ -423,10 +421,8 @@ export const makeRowDecoder = (
           }
         }
         if (st.cacheable) {
-          const hash = hashOf(text, spanStart, spanEnd)
-          entry = entryOf(st, hash)
-          if (entry === undefined) entry = remember(st, hash, text.slice(spanStart, spanEnd))
-          else if (entry.option !== notFound && !Field.isInvalid(entry.option)) {
+          entry = entryForSpan(st)
+          if (entry.option !== notFound && !Field.isInvalid(entry.option)) {
             st.lastOptionalRaw = entry.raw
             st.lastOptional = entry.option
             return entry.option as Option.Option<A>
