@@ -10,22 +10,11 @@ import {
   LocalMeasure,
   MeasureValue,
   Pledge,
-  ReportingYear,
   Target,
   Voice
 } from "@cpo/domain"
 import { Schema } from "effect"
-import type { Body, Endpoint } from "../endpoints.ts"
-
-const none: Body = { kind: "none" }
-
-const YearParam = Schema.NumberFromString.pipe(
-  Schema.decodeTo(Schema.Int),
-  Schema.decodeTo(ReportingYear.ReportingYear)
-).annotate({ description: "reporting year, named by its 31 March (2025 = 2024/25)", examples: ["2025" as never] })
-
-/** @category schemas */
-export const CouncilPath = Schema.Struct({ council: Council.CouncilId })
+import { CouncilPath, type Endpoint, noBody, YearParam } from "../endpoint-model.ts"
 
 /** @category schemas */
 export const MeasurePath = Schema.Struct({ council: Council.CouncilId, measure: LocalMeasure.MeasureId })
@@ -103,7 +92,7 @@ export const measuresEndpoints = {
     tag: "measures",
     params: CouncilPath,
     query: MeasuresQuery,
-    body: none,
+    body: noBody,
     response: LocalMeasure.View,
     status: 200
   },
@@ -123,7 +112,7 @@ export const measuresEndpoints = {
     summary: "The exact figures recorded for a local measure, by period",
     tag: "measures",
     params: MeasurePath,
-    body: none,
+    body: noBody,
     response: MeasureValues,
     status: 200
   },
@@ -144,7 +133,7 @@ export const measuresEndpoints = {
     tag: "pledges",
     params: CouncilPath,
     query: PledgesQuery,
-    body: none,
+    body: noBody,
     response: Pledge.View,
     status: 200
   },
@@ -155,7 +144,7 @@ export const measuresEndpoints = {
     tag: "pledges",
     params: CouncilPath,
     query: PledgesQuery,
-    body: none,
+    body: noBody,
     response: PublishedPledges,
     status: 200
   },
@@ -186,7 +175,7 @@ export const measuresEndpoints = {
     tag: "pledges",
     params: CouncilPath,
     query: VoiceQuery,
-    body: none,
+    body: noBody,
     response: Voice.View,
     status: 200
   },

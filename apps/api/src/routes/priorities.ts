@@ -26,11 +26,12 @@ import {
 } from "@cpo/domain"
 import { Effect, Option } from "effect"
 import { type Context, Hono } from "hono"
-import { endpoints, type NewUpdate, UpdateHistory, YouSaidWeDidList } from "../endpoints.ts"
+import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
 import { dayOf } from "./offer.ts"
+import { type NewUpdate, UpdateHistory, YouSaidWeDidList } from "./strategy-endpoints.ts"
 
 /**
  * The priority of the council's current strategy, or one of its actions, as the subject of RAG updates. The action

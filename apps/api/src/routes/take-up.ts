@@ -16,11 +16,12 @@ import {
 } from "@cpo/domain"
 import { Effect } from "effect"
 import { Hono } from "hono"
-import { endpoints, TakeUpGaps } from "../endpoints.ts"
+import { endpoints } from "../endpoints.ts"
 import { guard, validate } from "../middleware.ts"
 import { answer, callerOf, type Deps } from "../run.ts"
 import type { ApiEnv } from "../runtime.ts"
 import { dayOf } from "./offer.ts"
+import { TakeUpGaps } from "./offer-endpoints.ts"
 
 /** Take-up records are kept from this day on; every one up to the day asked counts. */
 const firstRecord = CalendarDate.make("2000-01-01")
