@@ -34,3 +34,39 @@ describe("Rule.perChildFact", () => {
     assert.strictEqual(asked, 1)
   })
 })
+
+describe("Rule.rowsWhere", () => {
+  // Rows of a stand-in table: only their values and lines matter here.
+  const rows = [
+    { value: { n: 1 }, line: 2 },
+    { value: { n: 2 }, line: 3 },
+    { value: { n: 3 }, line: 4 }
+  ]
+  const child = { childId: "C1", reviews: rows } as unknown as Rule.ChildRecords
+
+  it("hits each row for which the test holds, in row order, giving the test the value, context, row and child", () => {
+    const seen: Array<string> = []
+    const check = Rule.rowsWhere(
+      "Reviews",
+      (c) => c.reviews as unknown as typeof rows,
+      (value, ctx, row, c) => {
+        seen.push(`${value.n}/${row.line}/${ctx.year}/${c.childId}`)
+        return value.n !== 2
+      }
+    )
+    assert.deepStrictEqual(check(child, validation1), [
+      { table: "Reviews", lines: [2], childId: "C1" },
+      { table: "Reviews", lines: [4], childId: "C1" }
+    ])
+    assert.deepStrictEqual(seen, ["1/2/2025/C1", "2/3/2025/C1", "3/4/2025/C1"])
+  })
+
+  it("makes no list when no row fails", () => {
+    const check = Rule.rowsWhere(
+      "Reviews",
+      (c) => c.reviews,
+      () => false
+    )
+    assert.strictEqual(check(child, validation1), undefined)
+  })
+})
