@@ -227,7 +227,8 @@ const notFound: unknown = Symbol("not found")
  *
  * CSV records come as spans of the chunk of text they sit in (see `CsvSpanHandler`): a cell that repeats the previous
  * row's spelling, a date in the usual form and a code or flag seen before are all read without cutting the cell out as
- * a string of its own; only new spellings are. On a national return that is most of the parse's allocations saved.
+ * a string of its own; only new spellings are (on the national synthetic return, half the young-generation collections
+ * while reading are saved).
  * @internal
  */
 export const makeRowDecoder = (
