@@ -8,8 +8,9 @@
 import { SaxesParser } from "saxes"
 import * as Field from "../Field.ts"
 import type { DecodedFile, DecodedTable, ReadError, Row } from "../Ssda903.ts"
-import { makeRowDecoder, UnreadableFile } from "../Ssda903.ts"
+import { UnreadableFile } from "../Ssda903.ts"
 import * as Table from "../Table.ts"
+import { makeRowDecoder } from "./row-decoder.ts"
 
 const rename: Readonly<Record<string, string>> = { CHILDID: "CHILD", PL: "PLACE" }
 
