@@ -38,10 +38,11 @@ export type Episode = typeof Episode.Type
 /**
  * Open at the end of day `on`: started on or before it and not ceased on or before it. The end date is exclusive
  * because the next episode starts on the day this one ends; an inclusive end would count that day twice, and a
- * child who leaves care on 31 March is not looked after at the end of 31 March (ssda903.md §4).
+ * child who leaves care on 31 March is not looked after at the end of 31 March (ssda903.md §4). Any period with a start
+ * and an optional end reads the same way (a social worker episode).
  * @category predicates
  */
-export const isOpenOn = (self: Episode, on: CalendarDate.CalendarDate): boolean =>
+export const isOpenOn = (self: Pick<Episode, "start" | "end">, on: CalendarDate.CalendarDate): boolean =>
   self.start <= on && (Option.isNone(self.end) || self.end.value > on)
 
 /**

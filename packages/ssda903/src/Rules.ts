@@ -6,7 +6,7 @@ import {
   CalendarDate,
   CareLeaver,
   ChildHistory,
-  type Episode,
+  Episode,
   type HealthOutcome,
   type MissingEpisode,
   type PlacementType
@@ -42,12 +42,6 @@ const dobOf = (c: ChildRecords): CalendarDate.CalendarDate | undefined => c.head
 
 const endOr = (e: Episode.Episode, fallback: CalendarDate.CalendarDate): CalendarDate.CalendarDate =>
   Option.isSome(e.end) ? e.end.value : fallback
-
-/** A period (an episode, a social worker episode) begun by `day` and not ended by it. */
-const isOpenAfter = (
-  p: { readonly start: CalendarDate.CalendarDate; readonly end: Option.Option<CalendarDate.CalendarDate> },
-  day: CalendarDate.CalendarDate
-): boolean => p.start <= day && (Option.isNone(p.end) || p.end.value > day)
 
 /** One empty list of rows, for every child with none of a kind. */
 const noRows: ReadonlyArray<never> = Object.freeze([])
@@ -791,9 +785,13 @@ const isAdoptedInYear = (r: Row<Episode.Episode>, ctx: Context) => {
 
 /** The child's episodes ending in adoption in the year; the shared empty list when none does (most children). */
 const adoptedInYear = (c: ChildRecords, ctx: Context): ReadonlyArray<Row<Episode.Episode>> => {
-  let any = false
-  for (let i = 0; !any && i < c.episodes.length; i++) any = isAdoptedInYear(c.episodes[i]!, ctx)
-  return any ? c.episodes.filter((r) => isAdoptedInYear(r, ctx)) : noRows
+  let adopted: Array<Row<Episode.Episode>> | undefined
+  for (let i = 0; i < c.episodes.length; i++) {
+    if (!isAdoptedInYear(c.episodes[i]!, ctx)) continue
+    adopted ??= []
+    adopted.push(c.episodes[i]!)
+  }
+  return adopted ?? noRows
 }
 
 const r601: Rule = {
@@ -854,10 +852,10 @@ const rSW17STG2: Rule = {
     const end = ye(ctx)
     let open: Row<Episode.Episode> | undefined
     for (let i = 0; open === undefined && i < c.episodes.length; i++)
-      if (isOpenAfter(c.episodes[i]!.value, end)) open = c.episodes[i]!
+      if (Episode.isOpenOn(c.episodes[i]!.value, end)) open = c.episodes[i]!
     if (open === undefined || open.value.legalStatus === "V3" || open.value.legalStatus === "V4") return undefined
     for (let i = 0; i < c.socialWorkerEpisodes.length; i++)
-      if (isOpenAfter(c.socialWorkerEpisodes[i]!.value, end)) return undefined
+      if (Episode.isOpenOn(c.socialWorkerEpisodes[i]!.value, end)) return undefined
     return [hit("Episodes", open, c.childId)]
   })
 }

@@ -71,6 +71,19 @@ const hashOf = (text: string, start: number, end: number): number => {
   return h & 0x3fffffff
 }
 
+/**
+ * The one `Some` of a shared value (see `Field.shared`) in an optional column: the value is the same object for every
+ * spelling of it, so it is the key.
+ */
+const sharedSome = <A>(st: ColumnState, v: A): Option.Option<A> => {
+  let o = st.optional.get(v) as Option.Option<A> | undefined
+  if (o === undefined) {
+    o = Option.some(v)
+    if (st.optional.size < maxRemembered) st.optional.set(v, o)
+  }
+  return o
+}
+
 /** Nothing found on the fast path: the cell is read from its own string. */
 const notFound: unknown = Symbol("not found")
 
@@ -269,13 +282,7 @@ export const makeRowDecoder = (
         if (st.span !== null && st.shared) {
           const v = st.span(text, spanStart, spanEnd)
           if (v !== undefined) {
-            // One `Some` per value: the value is the same object for every spelling of it, so it is the key.
-            let o = st.optional.get(v) as Option.Option<A> | undefined
-            if (o === undefined) {
-              o = Option.some(v as A)
-              if (st.optional.size < maxRemembered) st.optional.set(v, o)
-            }
-            return o
+            return sharedSome(st, v as A)
           }
         }
         if (st.cacheable) {
@@ -309,12 +316,7 @@ export const makeRowDecoder = (
         const v = reader(raw)
         if (Field.isInvalid(v)) o = v
         else if (st.shared) {
-          // One `Some` per value: the value is the same object for every spelling of it, so it is the key.
-          o = st.optional.get(v) as Option.Option<A> | undefined
-          if (o === undefined) {
-            o = Option.some(v)
-            if (st.optional.size < maxRemembered) st.optional.set(v, o)
-          }
+          o = sharedSome(st, v)
         } else o = Option.some(v)
         if (!Field.isInvalid(o)) {
           st.lastOptionalRaw = raw
